@@ -1,0 +1,491 @@
+import Foundation
+import JapaneseCalendar
+
+/// Reads a data folder (`plan.yaml`, `snapshots.yaml`, `comments.yaml`, `events.yaml`) into a
+/// checked `Dataset`, or fails with every error found, each naming file, line and column.
+public struct DatasetLoader: Sendable {
+  /// Files larger than this are refused with a message (a guard against runaway input).
+  public var fileSizeLimit: Int
+
+  public static let defaultFileSizeLimit = 64 * 1024 * 1024
+
+  public init(fileSizeLimit: Int = DatasetLoader.defaultFileSizeLimit) {
+    self.fileSizeLimit = fileSizeLimit
+  }
+
+  public static let fileNames = ["plan.yaml", "snapshots.yaml", "comments.yaml", "events.yaml"]
+
+  public func load(directory: String) throws(DataLoadError) -> Dataset {
+    let sink = DiagnosticSink()
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    else {
+      throw DataLoadError([
+        Diagnostic(
+          .error, SourceLocation(file: directory), "no data folder here",
+          hint: "give one with --data DIR or $SHINCHOKU_DATA")
+      ])
+    }
+    let base = URL(fileURLWithPath: directory, isDirectory: true)
+    func document(_ name: String, required: Bool) -> YAMLNode? {
+      let url = base.appendingPathComponent(name)
+      let shown = displayPath(directory: directory, name: name)
+      guard FileManager.default.fileExists(atPath: url.path) else {
+        if required {
+          sink.error(
+            SourceLocation(file: shown), "the file is missing",
+            hint: "every data folder needs \(name)")
+        }
+        return nil
+      }
+      guard let text = readTextFile(url, displayName: shown, sizeLimit: fileSizeLimit, sink: sink)
+      else { return nil }
+      return parseYAML(text, file: shown, sink: sink)
+    }
+
+    var reader = DatasetReader(sink: sink)
+    if let plan = document("plan.yaml", required: true) { reader.readPlan(plan) }
+    if let snapshots = document("snapshots.yaml", required: false) {
+      reader.readSnapshots(snapshots)
+    }
+    if let comments = document("comments.yaml", required: false) { reader.readComments(comments) }
+    if let events = document("events.yaml", required: false) { reader.readEvents(events) }
+
+    guard !sink.hasErrors, let dataset = reader.dataset(directory: directory) else {
+      throw DataLoadError(sink.items)
+    }
+    return dataset
+  }
+}
+
+private func displayPath(directory: String, name: String) -> String {
+  directory.hasSuffix("/") ? directory + name : directory + "/" + name
+}
+
+/// Reads the documents into model values, reporting as it goes.
+struct DatasetReader {
+  let sink: DiagnosticSink
+  var sources: [String: DataSource] = [:]
+  var plan: ReformPlan?
+  var planLocation: SourceLocation?
+  var areas: [PlanArea] = []
+  var statuses: [ProgressStatus] = []
+  var snapshots: [(snapshot: ProgressSnapshot, isDefault: Bool, location: SourceLocation)] = []
+  var comments: [CommitteeComment] = []
+  var committeeName: String?
+  var categories: [EventCategory] = []
+  var events: [CityEvent] = []
+  /// Source references to check once every source is known.
+  var sourceUses: [(id: String, location: SourceLocation)] = []
+
+  init(sink: DiagnosticSink) { self.sink = sink }
+
+  // MARK: plan.yaml
+
+  mutating func readPlan(_ root: YAMLNode) {
+    guard let top = root.mapping("plan.yaml") else { return }
+    top.rejectUnknownKeys(["sources", "plan", "areas", "statuses"])
+    for node in top["sources"]?.sequence("sources") ?? [] {
+      guard let m = node.mapping("a source") else { continue }
+      m.rejectUnknownKeys(["id", "title", "detail", "synthetic"])
+      guard let id = identifier(m, "a source"), let title = m.required("title")?.string("title")
+      else { continue }
+      if sources[id] != nil {
+        sink.error(node.location, "duplicate source id '\(id)'")
+        continue
+      }
+      sources[id] = DataSource(
+        id: id, title: title, detail: m["detail"]?.optionalString("detail") ?? nil,
+        isSynthetic: m["synthetic"]?.bool("synthetic") ?? false)
+    }
+    if let m = top.required("plan")?.mapping("plan") {
+      m.rejectUnknownKeys([
+        "id", "title", "title_en", "organisation", "started", "programmes", "source", "synthetic",
+      ])
+      if let id = identifier(m, "the plan"),
+        let title = m.required("title")?.string("the plan's title")
+      {
+        let source = sourceReference(m)
+        plan = ReformPlan(
+          id: id, title: LocalizedText(title, english: m["title_en"]?.string("title_en")),
+          organisation: m["organisation"]?.optionalString("organisation") ?? nil,
+          started: m["started"]?.optionalString("started") ?? nil,
+          programmeCount: m["programmes"].flatMap {
+            $0.isNull ? nil : $0.int("programmes", range: 0...1_000_000)
+          },
+          source: source ?? "", isSynthetic: m["synthetic"]?.bool("synthetic") ?? false)
+        planLocation = m.owner.location
+      }
+    }
+    var areaNumbers: [Int: SourceLocation] = [:]
+    for node in top.required("areas")?.sequence("areas") ?? [] {
+      guard let m = node.mapping("an area") else { continue }
+      m.rejectUnknownKeys(["id", "number", "name", "name_en"])
+      guard let id = identifier(m, "an area"),
+        let number = m.required("number")?.int("number", range: 1...999),
+        let name = m.required("name")?.string("the area's name")
+      else { continue }
+      if areas.contains(where: { $0.id == id }) {
+        sink.error(node.location, "duplicate area id '\(id)'", hint: "area ids must be unique")
+        continue
+      }
+      if let first = areaNumbers[number] {
+        sink.error(
+          node.location, "area number \(number) is used twice",
+          hint: "first at line \(first.line ?? 0)")
+      }
+      areaNumbers[number] = node.location
+      areas.append(
+        PlanArea(
+          id: id, number: number,
+          name: LocalizedText(name, english: m["name_en"]?.string("name_en"))))
+    }
+    areas.sort { $0.number < $1.number }
+    for node in top.required("statuses")?.sequence("statuses") ?? [] {
+      guard let m = node.mapping("a status") else { continue }
+      m.rejectUnknownKeys(["id", "name", "short", "name_en", "short_en", "symbol", "ascii"])
+      guard let id = identifier(m, "a status"),
+        let name = m.required("name")?.string("the status's name"),
+        let symbol = m.required("symbol")?.string("symbol")
+      else { continue }
+      if statuses.contains(where: { $0.id == id }) {
+        sink.error(node.location, "duplicate status id '\(id)'")
+        continue
+      }
+      let nameEnglish = m["name_en"]?.string("name_en")
+      statuses.append(
+        ProgressStatus(
+          id: id, name: LocalizedText(name, english: nameEnglish),
+          shortName: LocalizedText(
+            m["short"]?.string("short") ?? name,
+            english: m["short_en"]?.string("short_en") ?? nameEnglish),
+          symbol: symbol, asciiSymbol: m["ascii"]?.string("ascii") ?? String(id.prefix(1))))
+    }
+    if statuses.isEmpty, !sink.hasErrors {
+      sink.error(top.owner.location, "plan.yaml lists no statuses", hint: "add a 'statuses:' list")
+    }
+  }
+
+  // MARK: snapshots.yaml
+
+  mutating func readSnapshots(_ root: YAMLNode) {
+    guard let top = root.mapping("snapshots.yaml") else { return }
+    top.rejectUnknownKeys(["snapshots"])
+    for node in top.required("snapshots")?.sequence("snapshots") ?? [] {
+      guard let m = node.mapping("a snapshot") else { continue }
+      m.rejectUnknownKeys(["date", "source", "default", "note", "areas", "stated"])
+      guard let dateNode = m.required("date"), let date = civilDate(dateNode, "the snapshot's date")
+      else { continue }
+      if let earlier = snapshots.first(where: { $0.snapshot.date == date }) {
+        sink.error(
+          dateNode.location, "a second snapshot for \(date.iso)",
+          hint: "the first is at line \(earlier.location.line ?? 0)")
+        continue
+      }
+      let source = sourceReference(m) ?? ""
+      var byArea: [String: StatusCounts] = [:]
+      if let areaMap = m["areas"]?.mapping("the snapshot's areas") {
+        for entry in areaMap.entries {
+          guard areas.contains(where: { $0.id == entry.key }) else {
+            sink.error(
+              entry.keyNode.location, "unknown area '\(entry.key)'",
+              hint: "areas are: \(areas.map(\.id).joined(separator: ", "))")
+            continue
+          }
+          byArea[entry.key] = statusCounts(entry.value, "the counts of area '\(entry.key)'")
+        }
+      }
+      let stated =
+        m["stated"].map { statusCounts($0, "the snapshot's stated totals") } ?? StatusCounts()
+      snapshots.append(
+        (
+          ProgressSnapshot(
+            date: date, source: source, note: m["note"]?.optionalString("note") ?? nil,
+            byArea: byArea,
+            stated: stated),
+          m["default"]?.bool("default") ?? false, node.location
+        ))
+    }
+  }
+
+  private func statusCounts(_ node: YAMLNode, _ what: String) -> StatusCounts {
+    guard let m = node.mapping(what) else { return StatusCounts() }
+    var counts = StatusCounts()
+    for entry in m.entries {
+      let value: Count =
+        entry.value.isNull
+        ? nil : entry.value.int("'\(entry.key)' in \(what)", range: 0...10_000_000)
+      if entry.key == "total" {
+        counts.statedTotal = value
+      } else if entry.key == "note" {
+        counts.note = entry.value.optionalString("note") ?? nil
+      } else if statuses.contains(where: { $0.id == entry.key }) {
+        counts.byStatus[entry.key] = value
+      } else {
+        sink.error(
+          entry.keyNode.location, "unknown status '\(entry.key)' in \(what)",
+          hint: "statuses are: \(statuses.map(\.id).joined(separator: ", ")), and total")
+      }
+    }
+    return counts
+  }
+
+  // MARK: comments.yaml
+
+  mutating func readComments(_ root: YAMLNode) {
+    guard let top = root.mapping("comments.yaml") else { return }
+    top.rejectUnknownKeys(["committee", "comments"])
+    if let committee = top["committee"]?.mapping("committee") {
+      committee.rejectUnknownKeys(["name", "name_en", "heading_as_read"])
+      committeeName = committee["name"]?.string("the committee's name")
+    }
+    var numbers: Set<Int> = []
+    for node in top.required("comments")?.sequence("comments") ?? [] {
+      guard let m = node.mapping("a comment") else { continue }
+      m.rejectUnknownKeys([
+        "id", "number", "snapshot", "meeting", "areas", "source", "note", "text", "unreadable",
+        "corrections",
+      ])
+      guard let id = identifier(m, "a comment"),
+        let text = m.required("text")?.string("the comment's text")
+      else {
+        continue
+      }
+      if comments.contains(where: { $0.id == id }) {
+        sink.error(node.location, "duplicate comment id '\(id)'")
+        continue
+      }
+      let number = m["number"]?.int("number", range: 1...100_000) ?? comments.count + 1
+      if !numbers.insert(number).inserted {
+        sink.error(m["number"]?.location ?? node.location, "comment number \(number) is used twice")
+      }
+      let areaIDs = m["areas"]?.strings("areas") ?? []
+      for (index, areaID) in areaIDs.enumerated() where !areas.contains(where: { $0.id == areaID })
+      {
+        let at = m["areas"]?.sequence("areas").flatMap {
+          index < $0.count ? $0[index].location : nil
+        }
+        sink.error(
+          at ?? node.location, "comment '\(id)' names area '\(areaID)', which does not exist",
+          hint: "areas are: \(areas.map(\.id).joined(separator: ", "))")
+      }
+      comments.append(
+        CommitteeComment(
+          id: id, number: number, text: text, areaIDs: areaIDs,
+          snapshotDate: m["snapshot"].flatMap {
+            $0.isNull ? nil : civilDate($0, "the comment's snapshot")
+          },
+          meeting: m["meeting"]?.optionalString("meeting") ?? nil,
+          corrections: corrections(m["corrections"]),
+          unreadable: m["unreadable"]?.strings("unreadable") ?? [],
+          source: sourceReference(m) ?? ""))
+    }
+    comments.sort { $0.number < $1.number }
+  }
+
+  private func corrections(_ node: YAMLNode?) -> [Correction] {
+    guard let node else { return [] }
+    return (node.sequence("corrections") ?? []).compactMap { item in
+      guard let m = item.mapping("a correction") else { return nil }
+      m.rejectUnknownKeys(["read", "corrected", "note"])
+      guard let read = m.required("read")?.string("read"),
+        let corrected = m.required("corrected")?.string("corrected")
+      else { return nil }
+      return Correction(
+        asRead: read, corrected: corrected, note: m["note"]?.optionalString("note") ?? nil)
+    }
+  }
+
+  // MARK: events.yaml
+
+  mutating func readEvents(_ root: YAMLNode) {
+    guard let top = root.mapping("events.yaml") else { return }
+    top.rejectUnknownKeys(["categories", "events"])
+    for node in top["categories"]?.sequence("categories") ?? [] {
+      guard let m = node.mapping("a category") else { continue }
+      m.rejectUnknownKeys(["id", "name", "name_en"])
+      guard let id = identifier(m, "a category"),
+        let name = m.required("name")?.string("the category's name")
+      else {
+        continue
+      }
+      if categories.contains(where: { $0.id == id }) {
+        sink.error(node.location, "duplicate category id '\(id)'")
+        continue
+      }
+      categories.append(
+        EventCategory(id: id, name: LocalizedText(name, english: m["name_en"]?.string("name_en"))))
+    }
+    let fieldNames: Set<String> = [
+      "id", "title", "subtitle", "category", "venue", "venues", "start", "end", "time", "audience",
+      "fees", "notes",
+      "source", "inferred", "inference_note", "corrections",
+    ]
+    for node in top.required("events")?.sequence("events") ?? [] {
+      guard let m = node.mapping("an event") else { continue }
+      m.rejectUnknownKeys(fieldNames)
+      guard let id = identifier(m, "an event"),
+        let title = m.required("title")?.string("the event's title")
+      else {
+        continue
+      }
+      if events.contains(where: { $0.id == id }) {
+        sink.error(node.location, "duplicate event id '\(id)'", hint: "event ids must be unique")
+        continue
+      }
+      let categoryID = m["category"]?.string("category")
+      if let categoryID, let at = m["category"],
+        !categories.contains(where: { $0.id == categoryID })
+      {
+        sink.error(
+          at.location, "unknown category '\(categoryID)'",
+          hint: "categories are: \(categories.map(\.id).joined(separator: ", "))")
+      }
+      let start = m["start"].flatMap { $0.isNull ? nil : civilDate($0, "the start date") }
+      var end = m["end"].flatMap { $0.isNull ? nil : civilDate($0, "the end date") }
+      if let start, let endDate = end, endDate < start, let at = m["end"] {
+        sink.error(at.location, "the event ends (\(endDate.iso)) before it starts (\(start.iso))")
+        end = nil
+      }
+      if end != nil, start == nil, let at = m["end"] {
+        sink.error(at.location, "the event has an end date but no start date")
+      }
+      var audience: [Audience] = []
+      for item in m["audience"]?.sequence("audience") ?? [] {
+        guard let text = item.string("audience") else { continue }
+        if let value = Audience(rawValue: text) {
+          audience.append(value)
+        } else {
+          sink.error(
+            item.location, "unknown audience '\(text)'",
+            hint: "use \(Audience.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+      }
+      var fees: [Fee] = []
+      for item in m["fees"]?.sequence("fees") ?? [] {
+        guard let f = item.mapping("a fee") else { continue }
+        f.rejectUnknownKeys(["who", "yen", "note"])
+        guard let who = f.required("who")?.string("who") else { continue }
+        let yen = f["yen"].flatMap { $0.isNull ? nil : $0.int("yen", range: 0...10_000_000) }
+        fees.append(Fee(who: who, yen: yen, note: f["note"]?.optionalString("note") ?? nil))
+      }
+      var venues = m["venues"]?.strings("venues") ?? []
+      if let venue = m["venue"]?.string("venue") { venues.insert(venue, at: 0) }
+      let inferred = Set(m["inferred"]?.strings("inferred") ?? [])
+      for field in inferred where !fieldNames.contains(field) {
+        sink.error(
+          m["inferred"]?.location ?? node.location,
+          "'\(field)' in inferred is not a field of an event")
+      }
+      events.append(
+        CityEvent(
+          id: id, title: title, subtitle: m["subtitle"]?.optionalString("subtitle") ?? nil,
+          categoryID: categoryID,
+          venues: venues, start: start, end: end, time: m["time"]?.optionalString("time") ?? nil,
+          audience: audience,
+          fees: fees, notes: m["notes"]?.optionalString("notes") ?? nil,
+          source: sourceReference(m) ?? "",
+          inferred: inferred,
+          inferenceNote: m["inference_note"]?.optionalString("inference_note") ?? nil,
+          corrections: corrections(m["corrections"])))
+    }
+  }
+
+  // MARK: shared pieces
+
+  private func identifier(_ m: YAMLMapping, _ what: String) -> String? {
+    guard let node = m.required("id"), let id = node.string("the id of \(what)") else { return nil }
+    let allowed = id.unicodeScalars.allSatisfy {
+      ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
+        || $0 == "_"
+    }
+    guard !id.isEmpty, allowed else {
+      sink.error(node.location, "the id '\(id)' of \(what) must be letters, digits, '-' or '_'")
+      return nil
+    }
+    return id
+  }
+
+  private mutating func sourceReference(_ m: YAMLMapping) -> String? {
+    guard let node = m["source"], let id = node.string("source") else { return nil }
+    sourceUses.append((id, node.location))
+    return id
+  }
+
+  private func civilDate(_ node: YAMLNode, _ what: String) -> CivilDate? {
+    guard let text = node.string(what) else { return nil }
+    guard let date = CivilDate(iso: text) else {
+      let shaped = text.count == 10 && text.split(separator: "-").count == 3
+      sink.error(
+        node.location,
+        shaped ? "\(what) \(text) is not a date that exists" : "\(what) '\(text)' is not a date",
+        hint: "write it as YYYY-MM-DD, e.g. 2012-03-31")
+      return nil
+    }
+    return date
+  }
+
+  // MARK: cross-checks
+
+  func dataset(directory: String) -> Dataset? {
+    for use in sourceUses where sources[use.id] == nil {
+      sink.error(
+        use.location, "unknown source '\(use.id)'",
+        hint: "sources are listed in plan.yaml: \(sources.keys.sorted().joined(separator: ", "))")
+    }
+    let ordered = snapshots.sorted { $0.snapshot.date < $1.snapshot.date }
+    let defaults = ordered.indices.filter { ordered[$0].isDefault }
+    if defaults.count > 1 {
+      sink.error(ordered[defaults[1]].location, "more than one snapshot is marked default")
+    }
+    var warnings: [Diagnostic] = []
+    for entry in ordered {
+      warnings += countWarnings(entry.snapshot, at: entry.location)
+    }
+    guard let plan, !sink.hasErrors else { return nil }
+    return Dataset(
+      directory: directory, plan: plan, areas: areas, statuses: statuses,
+      snapshots: ordered.map(\.snapshot),
+      defaultSnapshotIndex: defaults.first ?? max(0, ordered.count - 1), comments: comments,
+      committeeName: committeeName, categories: categories, events: events, sources: sources,
+      warnings: sink.items.filter { $0.severity == .warning } + warnings)
+  }
+
+  /// A stated total that disagrees with its fully known parts is a warning naming both numbers.
+  private func countWarnings(_ snapshot: ProgressSnapshot, at location: SourceLocation)
+    -> [Diagnostic]
+  {
+    var found: [Diagnostic] = []
+    func check(_ counts: StatusCounts, _ what: String) {
+      let parts = statuses.map { counts.count($0.id) }
+      guard let stated = counts.statedTotal, parts.allSatisfy({ $0 != nil }) else { return }
+      let sum = parts.reduce(0) { $0 + ($1 ?? 0) }
+      if sum != stated {
+        found.append(
+          Diagnostic(
+            .warning, location,
+            "\(snapshot.date.iso), \(what): the stated total is \(stated) but the counts add up to \(sum)"
+          ))
+      }
+    }
+    for area in areas {
+      if let counts = snapshot.byArea[area.id] { check(counts, "area '\(area.id)'") }
+    }
+    check(snapshot.stated, "the plan")
+    for status in statuses {
+      let parts = areas.map { snapshot.byArea[$0.id]?.count(status.id) ?? nil }
+      if let stated = snapshot.stated.count(status.id), parts.allSatisfy({ $0 != nil }) {
+        let sum = parts.reduce(0) { $0 + ($1 ?? 0) }
+        if sum != stated {
+          found.append(
+            Diagnostic(
+              .warning, location,
+              "\(snapshot.date.iso), status '\(status.id)': the plan-wide figure is \(stated) but the areas add up to \(sum)"
+            ))
+        }
+      }
+    }
+    return found
+  }
+}

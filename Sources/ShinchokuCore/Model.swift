@@ -1,0 +1,181 @@
+import JapaneseCalendar
+
+/// Text the data gives in Japanese, with an English rendering where the data has one.
+public struct LocalizedText: Hashable, Sendable {
+  public var japanese: String
+  public var english: String?
+
+  public init(_ japanese: String, english: String? = nil) {
+    self.japanese = japanese
+    self.english = english
+  }
+
+  public func text(_ language: Language) -> String {
+    language == .english ? (english ?? japanese) : japanese
+  }
+}
+
+public enum Language: String, Sendable, CaseIterable {
+  case japanese = "ja"
+  case english = "en"
+}
+
+/// Where a record comes from: the seed page, a city web page, or the data editors.
+public struct DataSource: Hashable, Sendable, Identifiable {
+  public var id: String
+  public var title: String
+  public var detail: String?
+  /// True when the records citing this source were made up (the sample data set).
+  public var isSynthetic: Bool
+
+  public init(id: String, title: String, detail: String? = nil, isSynthetic: Bool = false) {
+    self.id = id
+    self.title = title
+    self.detail = detail
+    self.isSynthetic = isSynthetic
+  }
+}
+
+/// An obvious OCR misreading, corrected, with the original kept.
+public struct Correction: Hashable, Sendable {
+  public var asRead: String
+  public var corrected: String
+  public var note: String?
+
+  public init(asRead: String, corrected: String, note: String? = nil) {
+    self.asRead = asRead
+    self.corrected = corrected
+    self.note = note
+  }
+}
+
+public struct ReformPlan: Hashable, Sendable {
+  public var id: String
+  public var title: LocalizedText
+  public var organisation: String?
+  /// The month the plan started, as the source gives it ("2011-04").
+  public var started: String?
+  public var programmeCount: Int?
+  public var source: String
+  public var isSynthetic: Bool
+}
+
+public struct PlanArea: Hashable, Sendable, Identifiable {
+  public var id: String
+  public var number: Int
+  public var name: LocalizedText
+}
+
+public struct ProgressStatus: Hashable, Sendable, Identifiable {
+  public var id: String
+  public var name: LocalizedText
+  public var shortName: LocalizedText
+  /// Tells the status apart without colour (◎ ○ △ by Japanese convention).
+  public var symbol: String
+  /// The same for terminals that cannot show `symbol`.
+  public var asciiSymbol: String
+}
+
+/// A count the source may or may not give. `nil` is unknown, never zero.
+public typealias Count = Int?
+
+/// One row of a snapshot: an area's count per status and the total the source states.
+public struct StatusCounts: Hashable, Sendable {
+  public var byStatus: [String: Count]
+  /// The total the source states for the row (may be given when the split is not).
+  public var statedTotal: Count
+  public var note: String?
+
+  public init(byStatus: [String: Count] = [:], statedTotal: Count = nil, note: String? = nil) {
+    self.byStatus = byStatus
+    self.statedTotal = statedTotal
+    self.note = note
+  }
+
+  public func count(_ statusID: String) -> Count { byStatus[statusID] ?? nil }
+}
+
+/// The plan's progress as reported on one date.
+public struct ProgressSnapshot: Hashable, Sendable, Identifiable {
+  public var date: CivilDate
+  public var source: String
+  public var note: String?
+  public var byArea: [String: StatusCounts]
+  /// The plan-wide figures the source states (for a report that gives no per-area split).
+  public var stated: StatusCounts
+  public var id: CivilDate { date }
+}
+
+public struct CommitteeComment: Hashable, Sendable, Identifiable {
+  public var id: String
+  public var number: Int
+  public var text: String
+  public var areaIDs: [String]
+  /// The progress report the comment was made on.
+  public var snapshotDate: CivilDate?
+  public var meeting: String?
+  public var corrections: [Correction]
+  /// Parts of the text the source does not let us read, kept as read.
+  public var unreadable: [String]
+  public var source: String
+}
+
+public enum Audience: String, Hashable, Sendable, CaseIterable {
+  case children, adults, families, everyone
+}
+
+public struct Fee: Hashable, Sendable {
+  public var who: String
+  /// Yen; 0 is free; nil is a fee the source does not state.
+  public var yen: Int?
+  public var note: String?
+}
+
+public struct EventCategory: Hashable, Sendable, Identifiable {
+  public var id: String
+  public var name: LocalizedText
+}
+
+public struct CityEvent: Hashable, Sendable, Identifiable {
+  public var id: String
+  public var title: String
+  public var subtitle: String?
+  public var categoryID: String?
+  public var venues: [String]
+  public var start: CivilDate?
+  public var end: CivilDate?
+  public var time: String?
+  public var audience: [Audience]
+  public var fees: [Fee]
+  public var notes: String?
+  public var source: String
+  /// Names of the fields whose values were inferred, not read from the source.
+  public var inferred: Set<String>
+  public var inferenceNote: String?
+  public var corrections: [Correction]
+
+  public var isDated: Bool { start != nil }
+  public func isInferred(_ field: String) -> Bool { inferred.contains(field) }
+}
+
+/// Everything in one data folder, checked and ready for the view models.
+public struct Dataset: Sendable {
+  public var directory: String
+  public var plan: ReformPlan
+  public var areas: [PlanArea]
+  public var statuses: [ProgressStatus]
+  /// Oldest first.
+  public var snapshots: [ProgressSnapshot]
+  /// The snapshot the dashboard opens on.
+  public var defaultSnapshotIndex: Int
+  public var comments: [CommitteeComment]
+  public var committeeName: String?
+  public var categories: [EventCategory]
+  public var events: [CityEvent]
+  public var sources: [String: DataSource]
+  /// What the loader noticed that does not stop the data from being used.
+  public var warnings: [Diagnostic]
+
+  public func area(_ id: String) -> PlanArea? { areas.first { $0.id == id } }
+  public func category(_ id: String) -> EventCategory? { categories.first { $0.id == id } }
+}

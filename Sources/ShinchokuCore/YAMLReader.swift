@@ -1,0 +1,261 @@
+import Foundation
+public import Yams
+
+/// Collects diagnostics while one data folder is read.
+public final class DiagnosticSink {
+  public private(set) var items: [Diagnostic] = []
+  /// Nodes visited so far: bounds the work an alias-heavy document can cause.
+  var visited = 0
+  let visitLimit: Int
+
+  public init(visitLimit: Int = 2_000_000) { self.visitLimit = visitLimit }
+
+  public func error(_ location: SourceLocation, _ message: String, hint: String? = nil) {
+    items.append(Diagnostic(.error, location, message, hint: hint))
+  }
+
+  public func warning(_ location: SourceLocation, _ message: String, hint: String? = nil) {
+    items.append(Diagnostic(.warning, location, message, hint: hint))
+  }
+
+  public var hasErrors: Bool { items.contains { $0.severity == .error } }
+}
+
+/// A YAML node with the file it came from, and typed accessors that report what is wrong
+/// (with file, line and column) instead of throwing.
+public struct YAMLNode {
+  public let node: Node
+  public let file: String
+  public let sink: DiagnosticSink
+
+  public var location: SourceLocation {
+    SourceLocation(file: file, line: node.mark?.line, column: node.mark?.column)
+  }
+
+  public var isNull: Bool {
+    if case .scalar(let scalar) = node {
+      return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+    return false
+  }
+
+  private func countVisit() -> Bool {
+    sink.visited += 1
+    if sink.visited == sink.visitLimit {
+      sink.error(
+        location, "the document expands to too many values (aliases?)", hint: "simplify it")
+    }
+    return sink.visited < sink.visitLimit
+  }
+
+  public func mapping(_ what: String) -> YAMLMapping? {
+    guard countVisit() else { return nil }
+    guard case .mapping(let mapping) = node else {
+      sink.error(location, "\(what) must be a mapping (key: value lines)")
+      return nil
+    }
+    var entries: [(key: String, keyNode: YAMLNode, value: YAMLNode)] = []
+    var seen: [String: SourceLocation] = [:]
+    for (key, value) in mapping {
+      let keyNode = YAMLNode(node: key, file: file, sink: sink)
+      guard let name = key.scalar?.string else {
+        sink.error(keyNode.location, "a key in \(what) must be plain text")
+        continue
+      }
+      if let first = seen[name] {
+        sink.error(
+          keyNode.location, "duplicate key '\(name)' in \(what)",
+          hint: "first at line \(first.line ?? 0)")
+        continue
+      }
+      seen[name] = keyNode.location
+      entries.append((name, keyNode, YAMLNode(node: value, file: file, sink: sink)))
+    }
+    return YAMLMapping(owner: self, what: what, entries: entries)
+  }
+
+  public func sequence(_ what: String) -> [YAMLNode]? {
+    guard countVisit() else { return nil }
+    if isNull { return [] }
+    guard case .sequence(let sequence) = node else {
+      sink.error(location, "\(what) must be a list (lines starting with '- ')")
+      return nil
+    }
+    return sequence.map { YAMLNode(node: $0, file: file, sink: sink) }
+  }
+
+  public func string(_ what: String) -> String? {
+    guard countVisit() else { return nil }
+    guard case .scalar(let scalar) = node, !isNull else {
+      sink.error(location, "\(what) must be text")
+      return nil
+    }
+    return scalar.string
+  }
+
+  /// Text, or nil for an explicit null (`~` / `null`): a value the source does not give.
+  public func optionalString(_ what: String) -> String?? {
+    isNull ? .some(nil) : string(what).map { .some($0) }
+  }
+
+  public func int(_ what: String, range: ClosedRange<Int>? = nil) -> Int? {
+    guard let text = string(what) else { return nil }
+    guard let value = Int(text) else {
+      sink.error(
+        location, "\(what) must be a whole number, not '\(text)'", hint: "write ~ if it is unknown")
+      return nil
+    }
+    if let range, !range.contains(value) {
+      sink.error(
+        location,
+        "\(what) must be between \(range.lowerBound) and \(range.upperBound), not \(value)")
+      return nil
+    }
+    return value
+  }
+
+  public func bool(_ what: String) -> Bool? {
+    guard let text = string(what) else { return nil }
+    switch text {
+    case "true", "yes": return true
+    case "false", "no": return false
+    default:
+      sink.error(location, "\(what) must be true or false, not '\(text)'")
+      return nil
+    }
+  }
+
+  /// A list of text, or one text written alone.
+  public func strings(_ what: String) -> [String]? {
+    if case .scalar = node, !isNull { return string(what).map { [$0] } }
+    return sequence(what)?.compactMap { $0.string(what) }
+  }
+}
+
+public struct YAMLMapping {
+  public let owner: YAMLNode
+  public let what: String
+  public let entries: [(key: String, keyNode: YAMLNode, value: YAMLNode)]
+
+  public subscript(key: String) -> YAMLNode? {
+    entries.first { $0.key == key }?.value
+  }
+
+  public func required(_ key: String) -> YAMLNode? {
+    if let value = self[key] { return value }
+    owner.sink.error(owner.location, "\(what) has no '\(key)'", hint: "add '\(key): …'")
+    return nil
+  }
+
+  /// Reports keys this mapping does not know, naming the closest known one.
+  public func rejectUnknownKeys(_ known: Set<String>) {
+    for entry in entries where !known.contains(entry.key) {
+      let hint = closestMatch(entry.key, in: Array(known)).map { "did you mean '\($0)'?" }
+      owner.sink.warning(
+        entry.keyNode.location, "unknown key '\(entry.key)' in \(what) is ignored",
+        hint: hint ?? "known keys: \(known.sorted().joined(separator: ", "))")
+    }
+  }
+}
+
+/// The candidate nearest to a misspelt word, if one is near enough to suggest.
+public func closestMatch(_ word: String, in candidates: [String]) -> String? {
+  let best = candidates.sorted().min { editDistance($0, word) < editDistance($1, word) }
+  guard let best, editDistance(best, word) <= max(2, word.count / 3) else { return nil }
+  return best
+}
+
+func editDistance(_ a: String, _ b: String) -> Int {
+  let a = Array(a)
+  let b = Array(b)
+  if a.isEmpty { return b.count }
+  if b.isEmpty { return a.count }
+  var previous = Array(0...b.count)
+  for i in 1...a.count {
+    var current = [i] + Array(repeating: 0, count: b.count)
+    for j in 1...b.count {
+      current[j] = min(
+        previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+    }
+    previous = current
+  }
+  return previous[b.count]
+}
+
+/// Reads one file as UTF-8 text, reporting a missing file, a file over the size limit, or a
+/// byte that is not UTF-8 (with its offset).
+public func readTextFile(_ url: URL, displayName: String, sizeLimit: Int, sink: DiagnosticSink)
+  -> String?
+{
+  let location = SourceLocation(file: displayName)
+  let data: Data
+  do {
+    let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+    if let size = attributes[.size] as? Int, size > sizeLimit {
+      sink.error(
+        location, "the file is \(size) bytes, over the limit of \(sizeLimit) bytes",
+        hint: "split it, or raise the limit with --max-file-size")
+      return nil
+    }
+    data = try Data(contentsOf: url)
+  } catch {
+    sink.error(location, "cannot read the file: \(error.localizedDescription)")
+    return nil
+  }
+  var bytes = data[...]
+  if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+  if let offset = firstInvalidUTF8Offset(bytes) {
+    let prefix = data[..<(data.startIndex + offset)]
+    let line = prefix.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+    sink.error(
+      SourceLocation(file: displayName, line: line), "byte \(offset) is not valid UTF-8",
+      hint: "save the file as UTF-8")
+    return nil
+  }
+  return String(decoding: bytes, as: UTF8.self)
+}
+
+/// The index (in the file's `Data`, whose slices share its indices) of the first byte that is
+/// not valid UTF-8.
+func firstInvalidUTF8Offset(_ bytes: Data.SubSequence) -> Int? {
+  var parser = Unicode.UTF8.ForwardParser()
+  var iterator = bytes.makeIterator()
+  var offset = bytes.startIndex
+  while true {
+    switch parser.parseScalar(from: &iterator) {
+    case .valid(let encoded):
+      offset += encoded.count
+    case .emptyInput:
+      return nil
+    case .error:
+      return offset
+    }
+  }
+}
+
+/// Parses one YAML document, turning libyaml's errors into diagnostics with line and column.
+public func parseYAML(_ text: String, file: String, sink: DiagnosticSink) -> YAMLNode? {
+  do {
+    guard let node = try Yams.compose(yaml: text) else {
+      sink.error(SourceLocation(file: file, line: 1, column: 1), "the file is empty")
+      return nil
+    }
+    return YAMLNode(node: node, file: file, sink: sink)
+  } catch let error as YamlError {
+    switch error {
+    case .scanner(let context, let problem, let mark, _),
+      .parser(let context, let problem, let mark, _),
+      .composer(let context, let problem, let mark, _):
+      let contextText = context.map { " (\($0.text))" } ?? ""
+      sink.error(
+        SourceLocation(file: file, line: mark.line, column: mark.column),
+        "YAML: \(problem)\(contextText)")
+    default:
+      sink.error(SourceLocation(file: file), "YAML: \(error)")
+    }
+    return nil
+  } catch {
+    sink.error(SourceLocation(file: file), "YAML: \(error)")
+    return nil
+  }
+}

@@ -1,0 +1,283 @@
+import ShinchokuCore
+import ShinchokuViewModel
+import TerminalText
+
+/// A run of text in one role: the unit widgets lay out.
+struct Span {
+  var text: String
+  var role: Role
+  init(_ text: String, _ role: Role) {
+    self.text = text
+    self.role = role
+  }
+}
+
+/// One line of a scrolling list, and the list item it belongs to (nil for headings).
+struct ListLine {
+  var spans: [Span]
+  var item: Int?
+}
+
+/// Draws the dashboard: a pure function of state and theme; the size is the state's.
+public func render(_ state: AppState, theme: Theme) -> Frame {
+  var painter = Painter(
+    frame: Frame(width: state.width, height: state.height, fill: theme.style(.text)), theme: theme,
+    glyphs: state.asciiOnly ? .ascii : .unicode)
+  let matrix = MatrixView(state: state)
+  guard
+    let layout = DashboardLayout(
+      width: state.width, height: state.height, matrixHeight: MatrixPane.naturalHeight(matrix))
+  else {
+    painter.drawTooSmall(state)
+    return painter.frame
+  }
+  painter.drawTitleBar(TitleView(state: state), layout.titleBar, state: state)
+  MatrixPane(view: matrix, language: state.language, focused: state.focus == .matrix)
+    .draw(in: layout.matrix, &painter)
+  painter.drawCommentsPane(CommentsView(state: state), layout.comments, state: state)
+  painter.drawAgendaPane(AgendaView(state: state), layout.events, state: state)
+  painter.drawStatusBar(layout.statusBar, state: state)
+  if state.isShowingHelp { painter.drawHelp(state) }
+  return painter.frame
+}
+
+/// Writes spans and boxes into a frame with a theme's styles.
+struct Painter {
+  var frame: Frame
+  let theme: Theme
+  let glyphs: Glyphs
+
+  @discardableResult
+  mutating func put(_ text: String, x: Int, y: Int, role: Role, maxWidth: Int) -> Int {
+    guard maxWidth > 0 else { return 0 }
+    return frame.put(text, x: x, y: y, style: theme.style(role), maxWidth: maxWidth)
+  }
+
+  /// Writes spans left to right within `width` columns; returns the columns used.
+  @discardableResult
+  mutating func put(_ spans: [Span], x: Int, y: Int, width: Int) -> Int {
+    var used = 0
+    for span in spans where used < width {
+      used += put(span.text, x: x + used, y: y, role: span.role, maxWidth: width - used)
+    }
+    return used
+  }
+
+  mutating func fill(_ rect: Rect, role: Role) {
+    frame.fill(
+      x: rect.x, y: rect.y, width: rect.width, height: rect.height, style: theme.style(role))
+  }
+
+  mutating func restyle(_ rect: Rect, role: Role) {
+    frame.restyle(
+      x: rect.x, y: rect.y, width: rect.width, height: rect.height, style: theme.style(role))
+  }
+
+  /// A one-cell border with a title in its top edge.
+  mutating func drawBox(_ rect: Rect, title: String, focused: Bool, role: Role? = nil) {
+    guard rect.width >= 2, rect.height >= 2 else { return }
+    let border = role ?? (focused ? .borderFocused : .border)
+    let horizontal = String(repeating: glyphs.horizontal, count: rect.width - 2)
+    put(
+      glyphs.topLeft + horizontal + glyphs.topRight, x: rect.x, y: rect.y, role: border,
+      maxWidth: rect.width)
+    for row in 1..<(rect.height - 1) {
+      put(glyphs.vertical, x: rect.x, y: rect.y + row, role: border, maxWidth: 1)
+      put(glyphs.vertical, x: rect.x + rect.width - 1, y: rect.y + row, role: border, maxWidth: 1)
+    }
+    put(
+      glyphs.bottomLeft + horizontal + glyphs.bottomRight, x: rect.x, y: rect.y + rect.height - 1,
+      role: border,
+      maxWidth: rect.width)
+    if !title.isEmpty, rect.width > 6 {
+      put(
+        " \(title) ", x: rect.x + 2, y: rect.y, role: focused ? .borderFocused : .title,
+        maxWidth: rect.width - 4)
+    }
+  }
+
+  /// The plan's title on the left, the snapshot on the right; the title gives way first.
+  mutating func drawTitleBar(_ view: TitleView, _ rect: Rect, state: AppState) {
+    fill(rect, role: .titleBar)
+    var right = [Span(view.snapshotLabel + " ", .titleBar)]
+    if view.isSynthetic {
+      right.insert(Span(" " + UIText.synthetic.text(state.language) + " ", .synthetic), at: 0)
+    }
+    let rightWidth = min(rect.width, right.reduce(0) { $0 + displayWidth($1.text) })
+    put(right, x: rect.x + rect.width - rightWidth, y: rect.y, width: rightWidth)
+    let titleWidth = rect.width - rightWidth - 1
+    if titleWidth > 2 {
+      put(
+        " " + truncated(sanitized(view.planTitle), toWidth: titleWidth - 1), x: rect.x, y: rect.y,
+        role: .titleBar, maxWidth: titleWidth)
+    }
+  }
+
+  mutating func drawStatusBar(_ rect: Rect, state: AppState) {
+    fill(rect, role: .statusBar)
+    var spans: [Span] = [Span(" ", .statusBar)]
+    for binding in KeyMap.dashboard where binding.isMain {
+      spans.append(Span(binding.label.text(state.language), .keyHint))
+      spans.append(Span(" " + binding.meaning.text(state.language) + "  ", .statusBar))
+    }
+    let warnings = state.dataset.warnings.count
+    let warningText =
+      warnings == 0
+      ? "" : (state.language == .japanese ? " 警告\(warnings)件 " : " \(warnings) warnings ")
+    let warningWidth = displayWidth(warningText)
+    put(spans, x: rect.x, y: rect.y, width: rect.width - warningWidth)
+    if warningWidth > 0 {
+      put(
+        warningText, x: rect.x + rect.width - warningWidth, y: rect.y, role: .warning,
+        maxWidth: warningWidth)
+    }
+  }
+
+  mutating func drawTooSmall(_ state: AppState) {
+    let lines = UIText.tooSmall(
+      needWidth: DashboardLayout.minimumWidth, needHeight: DashboardLayout.minimumHeight,
+      width: state.width,
+      height: state.height, language: state.language)
+    let top = max(0, (state.height - lines.count) / 2)
+    for (index, line) in lines.enumerated() where top + index < state.height {
+      let text = truncated(line, toWidth: state.width)
+      let x = max(0, (state.width - displayWidth(text)) / 2)
+      put(
+        text, x: x, y: top + index, role: index == 0 ? .warning : .text, maxWidth: state.width - x)
+    }
+  }
+
+  /// Draws list lines in `rect`, scrolled so the selected item is in view; returns whether
+  /// lines are hidden above and below.
+  mutating func drawList(_ lines: [ListLine], selected: Int?, in rect: Rect) -> (
+    above: Bool, below: Bool
+  ) {
+    guard rect.height > 0, rect.width > 0 else { return (false, false) }
+    var offset = 0
+    if let selected, let first = lines.firstIndex(where: { $0.item == selected }),
+      let last = lines.lastIndex(where: { $0.item == selected })
+    {
+      // Keep the item's heading (the lines before it that belong to no item) in view with it.
+      var top = first
+      while top > 0, lines[top - 1].item == nil { top -= 1 }
+      if last - offset >= rect.height { offset = last - rect.height + 1 }
+      if top < offset || last - top >= rect.height { offset = top }
+    }
+    for row in 0..<rect.height where offset + row < lines.count {
+      put(lines[offset + row].spans, x: rect.x, y: rect.y + row, width: rect.width)
+    }
+    return (offset > 0, offset + rect.height < lines.count)
+  }
+
+  mutating func drawScrollMarks(_ box: Rect, above: Bool, below: Bool, focused: Bool) {
+    let role: Role = focused ? .borderFocused : .border
+    if above { put(glyphs.moreAbove, x: box.x + box.width - 3, y: box.y, role: role, maxWidth: 1) }
+    if below {
+      put(
+        glyphs.moreBelow, x: box.x + box.width - 3, y: box.y + box.height - 1, role: role,
+        maxWidth: 1)
+    }
+  }
+
+  mutating func drawCommentsPane(_ view: CommentsView, _ rect: Rect, state: AppState) {
+    let focused = state.focus == .comments
+    let position = view.items.isEmpty ? "" : " \(state.commentSelection + 1)/\(view.items.count)"
+    drawBox(rect, title: "2 " + view.title + position, focused: focused)
+    let inner = rect.inside
+    let textWidth = inner.width - 2
+    guard textWidth > 0 else { return }
+    var lines: [ListLine] = []
+    for (index, item) in view.items.enumerated() {
+      let prefix = "\(item.number). "
+      let indent = String(repeating: " ", count: displayWidth(prefix))
+      let body = wrapped(sanitized(item.text), width: max(1, textWidth - displayWidth(prefix)))
+      let numberRole: Role =
+        item.isSelected ? (focused ? .selection : .selectionInactive) : .heading
+      for (lineIndex, line) in body.enumerated() {
+        let lead = lineIndex == 0 ? Span(prefix, numberRole) : Span(indent, .text)
+        let text = line.isSplitWord ? line.text + "-" : line.text
+        lines.append(ListLine(spans: [Span(" ", .text), lead, Span(text, .text)], item: index))
+      }
+      var meta: [Span] = []
+      if !item.areaLabels.isEmpty {
+        meta.append(Span("〔" + item.areaLabels.joined(separator: "・") + "〕", .muted))
+      }
+      if item.hasCorrections { meta.append(Span(UIText.corrected.text(state.language), .inferred)) }
+      if !meta.isEmpty {
+        lines.append(ListLine(spans: [Span(" " + indent, .text)] + meta, item: index))
+      }
+    }
+    if lines.isEmpty {
+      lines.append(ListLine(spans: [Span(" " + UIText.noItems.text(state.language), .muted)]))
+    }
+    let marks = drawList(
+      lines, selected: view.items.isEmpty ? nil : state.commentSelection, in: inner)
+    drawScrollMarks(rect, above: marks.above, below: marks.below, focused: focused)
+  }
+
+  mutating func drawAgendaPane(_ view: AgendaView, _ rect: Rect, state: AppState) {
+    let focused = state.focus == .events
+    let position = view.count == 0 ? "" : " \(state.eventSelection + 1)/\(view.count)"
+    drawBox(rect, title: "3 " + view.title + position, focused: focused)
+    let inner = rect.inside
+    var lines: [ListLine] = []
+    var index = 0
+    for group in view.groups {
+      let marker = group.isInferred ? " " + UIText.inferred.text(state.language) : ""
+      let headingLines = wrapped(sanitized(group.heading) + marker, width: max(1, inner.width - 1))
+      for (lineIndex, line) in headingLines.enumerated() {
+        var spans = [Span(" " + line.text, .heading)]
+        if lineIndex == headingLines.count - 1, !marker.isEmpty, line.text.hasSuffix(marker) {
+          spans = [Span(" " + line.text.dropLast(marker.count), .heading), Span(marker, .inferred)]
+        }
+        lines.append(ListLine(spans: spans))
+      }
+      for item in group.items {
+        let titleRole: Role = item.isSelected ? (focused ? .selection : .selectionInactive) : .text
+        for line in wrapped(sanitized(item.title), width: max(1, inner.width - 3)) {
+          lines.append(
+            ListLine(spans: [Span("  ", .text), Span(line.text, titleRole)], item: index))
+        }
+        if !item.detail.isEmpty {
+          for line in wrapped(sanitized(item.detail), width: max(1, inner.width - 5)) {
+            lines.append(ListLine(spans: [Span("    " + line.text, .muted)], item: index))
+          }
+        }
+        index += 1
+      }
+    }
+    if lines.isEmpty {
+      lines.append(ListLine(spans: [Span(" " + UIText.noItems.text(state.language), .muted)]))
+    }
+    let marks = drawList(lines, selected: view.count == 0 ? nil : state.eventSelection, in: inner)
+    drawScrollMarks(rect, above: marks.above, below: marks.below, focused: focused)
+  }
+
+  mutating func drawHelp(_ state: AppState) {
+    let language = state.language
+    let bindings = KeyMap.dashboard
+    let keyWidth = bindings.map { displayWidth($0.label.text(language)) }.max() ?? 0
+    let rows = bindings.map {
+      padded($0.label.text(language), toWidth: keyWidth) + "  " + $0.meaning.text(language)
+    }
+    let footer = UIText.helpClose.text(language)
+    let contentWidth = max(rows.map { displayWidth($0) }.max() ?? 0, displayWidth(footer))
+    let width = min(frame.width - 2, contentWidth + 4)
+    let height = min(frame.height - 2, rows.count + 4)
+    guard width >= 8, height >= 4 else { return }
+    let box = Rect(
+      x: (frame.width - width) / 2, y: (frame.height - height) / 2, width: width, height: height)
+    fill(box, role: .overlay)
+    drawBox(box, title: UIText.help.text(language), focused: true, role: .overlayBorder)
+    let inner = box.inside
+    let visibleRows = inner.height - 2
+    for (row, text) in rows.prefix(max(0, visibleRows)).enumerated() {
+      put(" " + text, x: inner.x, y: inner.y + row, role: .overlay, maxWidth: inner.width)
+      put(
+        bindings[row].label.text(language), x: inner.x + 1, y: inner.y + row, role: .keyHint,
+        maxWidth: inner.width - 1)
+    }
+    put(
+      " " + footer, x: inner.x, y: inner.y + inner.height - 1, role: .muted, maxWidth: inner.width)
+  }
+}

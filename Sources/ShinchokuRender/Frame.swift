@@ -1,0 +1,120 @@
+import TerminalText
+
+/// One terminal cell. A wide glyph occupies its cell (width 2) and the next one, a continuation
+/// cell with empty text and width 0. Zero-width scalars (combining marks) ride on their base.
+public struct Cell: Equatable, Sendable {
+  public var text: String
+  public var width: UInt8
+  public var style: Style
+
+  public init(text: String, width: UInt8, style: Style) {
+    self.text = text
+    self.width = width
+    self.style = style
+  }
+
+  public static func blank(_ style: Style = .plain) -> Cell {
+    Cell(text: " ", width: 1, style: style)
+  }
+  public var isContinuation: Bool { width == 0 }
+}
+
+/// A whole screen as a grid of cells: what `render` produces and every backend draws.
+/// Text is written clipped by display width; a wide glyph is never cut in half.
+public struct Frame: Equatable, Sendable {
+  public let width: Int
+  public let height: Int
+  public private(set) var cells: [Cell]
+
+  public init(width: Int, height: Int, fill: Style = .plain) {
+    self.width = max(0, width)
+    self.height = max(0, height)
+    cells = Array(repeating: .blank(fill), count: self.width * self.height)
+  }
+
+  public subscript(x: Int, y: Int) -> Cell {
+    cells[y * width + x]
+  }
+
+  /// Writes `text` at (x, y), clipped to the columns `x ..< x + maxWidth` (and the frame).
+  /// A wide glyph that would straddle the clip edge is replaced by a space in the style given.
+  /// Returns the number of columns written.
+  @discardableResult
+  public mutating func put(
+    _ text: String, x: Int, y: Int, style: Style, maxWidth: Int? = nil
+  ) -> Int {
+    guard y >= 0, y < height, x < width else { return 0 }
+    let limit = maxWidth.map { min(width, x + $0) } ?? width
+    var col = x
+    for cell in terminalCells(text) {
+      if col >= limit { break }
+      if col < 0 {
+        col += cell.width
+        if col > 0 { for c in 0..<min(col, limit) { set(c, y, .blank(style)) } }
+        continue
+      }
+      if col + cell.width > limit {
+        for c in col..<limit { set(c, y, .blank(style)) }
+        col = limit
+        break
+      }
+      set(col, y, Cell(text: cell.text, width: UInt8(cell.width), style: style))
+      if cell.width == 2 { set(col + 1, y, Cell(text: "", width: 0, style: style)) }
+      col += cell.width
+    }
+    return max(0, col - x)
+  }
+
+  /// Fills a rectangle with blanks of `style`.
+  public mutating func fill(x: Int, y: Int, width w: Int, height h: Int, style: Style) {
+    let x0 = max(0, x)
+    let y0 = max(0, y)
+    let x1 = min(width, x + w)
+    let y1 = min(height, y + h)
+    guard x0 < x1, y0 < y1 else { return }
+    for row in y0..<y1 {
+      for col in x0..<x1 { set(col, row, .blank(style)) }
+    }
+  }
+
+  /// Changes the style of the cells in a rectangle, keeping their text.
+  public mutating func restyle(x: Int, y: Int, width w: Int, height h: Int, style: Style) {
+    let x0 = max(0, x)
+    let y0 = max(0, y)
+    let x1 = min(width, x + w)
+    let y1 = min(height, y + h)
+    guard x0 < x1, y0 < y1 else { return }
+    for row in y0..<y1 {
+      for col in x0..<x1 { cells[row * width + col].style = style }
+    }
+  }
+
+  /// Sets one cell, repairing the halves of any wide glyph it overwrites.
+  private mutating func set(_ x: Int, _ y: Int, _ cell: Cell) {
+    let i = y * width + x
+    let old = cells[i]
+    if old.isContinuation, !cell.isContinuation, x > 0, cells[i - 1].width == 2 {
+      cells[i - 1] = .blank(cells[i - 1].style)
+    }
+    if old.width == 2, cell.width != 2, x + 1 < width, cells[i + 1].isContinuation {
+      cells[i + 1] = .blank(cells[i + 1].style)
+    }
+    cells[i] = cell
+  }
+
+  /// The text of each row, continuation cells skipped, trailing spaces removed.
+  public var lines: [String] {
+    (0..<height).map { row in
+      var line = ""
+      for col in 0..<width {
+        let cell = cells[row * width + col]
+        if !cell.isContinuation { line += cell.text }
+      }
+      while line.hasSuffix(" ") { line.removeLast() }
+      return line
+    }
+  }
+
+  /// All rows joined by newlines: what `shinchoku dump` prints and snapshot tests compare.
+  public var text: String { lines.joined(separator: "\n") }
+}

@@ -1,0 +1,195 @@
+import Foundation
+import ShinchokuCore
+
+/// The semantic roles a theme gives colours and attributes to. Widgets ask for a role, never
+/// for a colour.
+public enum Role: String, CaseIterable, Sendable {
+  case text
+  case muted
+  case border
+  case borderFocused = "border-focused"
+  case title
+  case titleBar = "title-bar"
+  case heading
+  case selection
+  case selectionInactive = "selection-inactive"
+  case statusAhead = "status-ahead"
+  case statusOnSchedule = "status-on-schedule"
+  case statusBehind = "status-behind"
+  case unknown
+  case inferred
+  case warning
+  case statusBar = "status-bar"
+  case keyHint = "key-hint"
+  case overlay
+  case overlayBorder = "overlay-border"
+  case calendarSunday = "calendar-sunday"
+  case calendarSaturday = "calendar-saturday"
+  case calendarHoliday = "calendar-holiday"
+  case calendarToday = "calendar-today"
+  case filterChip = "filter-chip"
+  case slideTitle = "slide-title"
+  case bigFigure = "big-figure"
+  case synthetic
+}
+
+/// Styles for every role.
+public struct Theme: Sendable {
+  public var name: String
+  public var styles: [Role: Style]
+
+  public init(name: String, styles: [Role: Style]) {
+    self.name = name
+    self.styles = styles
+  }
+
+  public func style(_ role: Role) -> Style { styles[role] ?? .plain }
+
+  /// The theme used when no theme file can be read: attributes only, readable anywhere.
+  public static let builtIn = Theme(
+    name: "built-in",
+    styles: [
+      .title: Style(attributes: [.bold]),
+      .titleBar: Style(attributes: [.reverse]),
+      .heading: Style(attributes: [.bold]),
+      .borderFocused: Style(attributes: [.bold]),
+      .muted: Style(attributes: [.dim]),
+      .unknown: Style(attributes: [.dim]),
+      .inferred: Style(attributes: [.underline]),
+      .selection: Style(attributes: [.reverse]),
+      .selectionInactive: Style(attributes: [.underline]),
+      .warning: Style(attributes: [.bold, .underline]),
+      .statusBar: Style(attributes: [.reverse]),
+      .keyHint: Style(attributes: [.bold, .reverse]),
+      .overlayBorder: Style(attributes: [.bold]),
+      .calendarToday: Style(attributes: [.reverse]),
+      .filterChip: Style(attributes: [.reverse]),
+      .slideTitle: Style(attributes: [.bold]),
+      .bigFigure: Style(attributes: [.bold]),
+      .synthetic: Style(attributes: [.bold, .reverse]),
+    ])
+}
+
+/// Reads theme files: `roles:` mapping role names to `{ fg, bg, attrs }`, and `extends:` naming
+/// another theme in the same folder whose roles it overrides.
+public struct ThemeLoader: Sendable {
+  public var directory: String
+
+  public init(directory: String) { self.directory = directory }
+
+  /// The theme names in the folder (file names without `.yaml`), sorted.
+  public func availableThemes() -> [String] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+    return names.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+  }
+
+  /// Loads a theme by name (from the folder) or by path (containing "/" or ending in .yaml).
+  /// On any error, returns the built-in theme and the diagnostics.
+  public func load(_ nameOrPath: String) -> (theme: Theme, diagnostics: [Diagnostic]) {
+    let sink = DiagnosticSink()
+    var chain: [String] = []
+    let styles = loadStyles(nameOrPath, sink: sink, chain: &chain)
+    guard let styles, !sink.hasErrors else {
+      return (.builtIn, sink.items)
+    }
+    let name = (nameOrPath as NSString).lastPathComponent.replacingOccurrences(
+      of: ".yaml", with: "")
+    return (Theme(name: name, styles: styles), sink.items)
+  }
+
+  private func path(for nameOrPath: String) -> String {
+    if nameOrPath.contains("/") || nameOrPath.hasSuffix(".yaml") { return nameOrPath }
+    return (directory as NSString).appendingPathComponent(nameOrPath + ".yaml")
+  }
+
+  private func loadStyles(_ nameOrPath: String, sink: DiagnosticSink, chain: inout [String])
+    -> [Role: Style]?
+  {
+    let file = path(for: nameOrPath)
+    if chain.contains(file) {
+      sink.error(
+        SourceLocation(file: file),
+        "themes extend each other in a circle: \((chain + [file]).joined(separator: " → "))")
+      return nil
+    }
+    chain.append(file)
+    guard FileManager.default.fileExists(atPath: file) else {
+      sink.error(
+        SourceLocation(file: file), "no such theme",
+        hint: "themes here: \(availableThemes().joined(separator: ", "))")
+      return nil
+    }
+    guard
+      let text = readTextFile(
+        URL(fileURLWithPath: file), displayName: file, sizeLimit: 1 << 20, sink: sink),
+      let root = parseYAML(text, file: file, sink: sink), let top = root.mapping("a theme")
+    else { return nil }
+    top.rejectUnknownKeys(["name", "description", "extends", "roles"])
+    var styles: [Role: Style] = [:]
+    if let parent = top["extends"]?.string("extends") {
+      guard let inherited = loadStyles(parent, sink: sink, chain: &chain) else { return nil }
+      styles = inherited
+    }
+    guard let roles = top.required("roles")?.mapping("roles") else { return nil }
+    for entry in roles.entries {
+      guard let role = Role(rawValue: entry.key) else {
+        let near = closestMatch(entry.key, in: Role.allCases.map(\.rawValue))
+        sink.error(
+          entry.keyNode.location, "unknown role '\(entry.key)'",
+          hint: near.map { "did you mean '\($0)'?" } ?? "see the roles in Themes/default.yaml")
+        continue
+      }
+      if let style = parseStyle(entry.value, role: entry.key, sink: sink) { styles[role] = style }
+    }
+    return styles
+  }
+
+  private func parseStyle(_ node: YAMLNode, role: String, sink: DiagnosticSink) -> Style? {
+    guard let m = node.mapping("role '\(role)'") else { return nil }
+    m.rejectUnknownKeys(["fg", "bg", "attrs"])
+    var style = Style()
+    if let fg = m["fg"] {
+      guard let color = parseColor(fg, role: role, sink: sink) else { return nil }
+      style.foreground = color
+    }
+    if let bg = m["bg"] {
+      guard let color = parseColor(bg, role: role, sink: sink) else { return nil }
+      style.background = color
+    }
+    for attr in m["attrs"]?.strings("attrs") ?? [] {
+      switch attr {
+      case "bold": style.attributes.insert(.bold)
+      case "dim": style.attributes.insert(.dim)
+      case "underline": style.attributes.insert(.underline)
+      case "reverse": style.attributes.insert(.reverse)
+      default:
+        sink.error(
+          m["attrs"]?.location ?? node.location, "unknown attribute '\(attr)' in role '\(role)'",
+          hint: "use bold, dim, underline, reverse")
+        return nil
+      }
+    }
+    return style
+  }
+
+  static let colorNames: [String: UInt8] = [
+    "black": 0, "red": 1, "green": 2, "yellow": 3, "blue": 4, "magenta": 5, "cyan": 6, "white": 7,
+    "bright-black": 8, "gray": 8, "grey": 8, "bright-red": 9, "bright-green": 10,
+    "bright-yellow": 11,
+    "bright-blue": 12, "bright-magenta": 13, "bright-cyan": 14, "bright-white": 15,
+  ]
+
+  private func parseColor(_ node: YAMLNode, role: String, sink: DiagnosticSink) -> TerminalColor? {
+    guard let text = node.string("a colour") else { return nil }
+    if text == "default" { return .terminalDefault }
+    if let index = ThemeLoader.colorNames[text] { return .indexed(index) }
+    if let n = Int(text), (0...255).contains(n) { return .indexed(UInt8(n)) }
+    if text.hasPrefix("#"), text.count == 7, let value = UInt32(text.dropFirst(), radix: 16) {
+      return .rgb(UInt8(value >> 16), UInt8((value >> 8) & 0xFF), UInt8(value & 0xFF))
+    }
+    sink.error(
+      node.location, "bad colour '\(text)' in role '\(role)'",
+      hint: "use a name (red, bright-blue, …), 0–255, #rrggbb or default")
+    return nil
+  }
+}

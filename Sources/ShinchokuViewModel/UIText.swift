@@ -1,0 +1,91 @@
+import JapaneseCalendar
+import ShinchokuCore
+
+/// The UI's own words, in Japanese and English. Data text is shown as the data gives it.
+public enum UIText {
+  public static let area = LocalizedText("分野", english: "Area")
+  public static let total = LocalizedText("計", english: "Total")
+  public static let totals = LocalizedText("合計", english: "Total")
+  public static let matrix = LocalizedText("進捗状況", english: "Progress")
+  public static let comments = LocalizedText("委員会の意見", english: "Committee comments")
+  public static let events = LocalizedText("催し", english: "Events")
+  public static let undated = LocalizedText("日付未定", english: "Date not given")
+  public static let inferred = LocalizedText("推定", english: "inferred")
+  public static let unknownLegend = LocalizedText("— 出典に数値なし", english: "— not in the source")
+  public static let partialLegend = LocalizedText(
+    "n+ 一部不明（分かっている分の合計）", english: "n+ partly unknown (sum of the known parts)")
+  public static let noSnapshot = LocalizedText("進捗の時点なし", english: "no progress snapshot")
+  public static let corrected = LocalizedText("※OCR訂正あり", english: "※OCR corrected")
+  public static let free = LocalizedText("無料", english: "free")
+  public static let feeUnknown = LocalizedText("料金不明", english: "fee not given")
+  public static let help = LocalizedText("ヘルプ", english: "Help")
+  public static let helpClose = LocalizedText("何かキーを押すと閉じます", english: "press any key to close")
+  public static let synthetic = LocalizedText("合成データ", english: "SYNTHETIC DATA")
+  public static let noItems = LocalizedText("（なし）", english: "(none)")
+
+  public static func tooSmall(
+    needWidth: Int, needHeight: Int, width: Int, height: Int, language: Language
+  ) -> [String] {
+    switch language {
+    case .japanese:
+      ["端末が小さすぎます", "必要: \(needWidth)×\(needHeight)", "現在: \(width)×\(height)"]
+    case .english:
+      ["terminal too small", "needs \(needWidth)×\(needHeight)", "now \(width)×\(height)"]
+    }
+  }
+
+  public static func count(_ n: Int, language: Language) -> String {
+    language == .japanese ? "\(n)件" : "\(n)"
+  }
+
+  public static func areaTag(number: Int, language: Language) -> String {
+    language == .japanese ? "分野\(number)" : "area \(number)"
+  }
+
+  /// "2012-03-31（平成23年度末）" / "2012-03-31 (FY2011 year-end (Heisei 23))".
+  public static func snapshotLabel(_ date: CivilDate, language: Language) -> String {
+    switch language {
+    case .japanese: "\(date.iso)（\(fiscalYearLabel(of: date))）"
+    case .english: "\(date.iso), \(englishFiscalYearLabel(of: date))"
+    }
+  }
+
+  /// "2012年7月21日(土)〜8月31日(金)" / "Sat 2012-07-21 to Fri 2012-08-31".
+  public static func dateRange(_ start: CivilDate, _ end: CivilDate?, language: Language) -> String
+  {
+    switch language {
+    case .japanese:
+      func day(_ d: CivilDate, withYear: Bool) -> String {
+        (withYear ? "\(d.year)年" : "") + "\(d.month)月\(d.day)日(\(d.weekday.japaneseName))"
+      }
+      guard let end, end != start else { return day(start, withYear: true) }
+      return day(start, withYear: true) + "〜" + day(end, withYear: end.year != start.year)
+    case .english:
+      func day(_ d: CivilDate) -> String { "\(d.weekday.englishShortName) \(d.iso)" }
+      guard let end, end != start else { return day(start) }
+      return day(start) + " to " + day(end)
+    }
+  }
+
+  /// "（推定）" / " (inferred)".
+  public static func inferredNote(_ language: Language) -> String {
+    language == .japanese ? "（推定）" : " (inferred)"
+  }
+
+  /// The second line of an agenda entry: venues, audience and fees.
+  public static func eventDetail(_ event: CityEvent, language: Language) -> String {
+    var parts: [String] = []
+    if !event.venues.isEmpty {
+      let venues = event.venues.joined(separator: "・")
+      parts.append(event.isInferred("venue") ? venues + inferredNote(language) : venues)
+    }
+    for fee in event.fees {
+      if let yen = fee.yen {
+        parts.append("\(fee.who) " + (yen == 0 ? free.text(language) : "\(yen)円"))
+      } else {
+        parts.append("\(fee.who) " + (fee.note ?? feeUnknown.text(language)))
+      }
+    }
+    return parts.joined(separator: " · ")
+  }
+}

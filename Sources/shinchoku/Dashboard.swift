@@ -1,0 +1,42 @@
+import ArgumentParser
+import CursesTerminal
+import JapaneseCalendar
+import ShinchokuCore
+import ShinchokuRender
+import ShinchokuViewModel
+
+/// The main loop: terminal events become actions, `reduce` changes the state, and every change
+/// is drawn as a whole new frame (ncurses sends only what differs).
+@MainActor
+struct Dashboard {
+  let dataset: Dataset
+  let theme: Theme
+  let language: Language
+  let asciiOnly: Bool
+
+  func run() throws {
+    let terminal: CursesTerminal
+    do {
+      terminal = try CursesTerminal.open()
+    } catch {
+      printError("shinchoku: \(error)")
+      throw ExitCode(2)
+    }
+    let size = terminal.size
+    var state = AppState(
+      dataset: dataset, language: language, width: size.width, height: size.height, today: .today(),
+      asciiOnly: asciiOnly)
+    terminal.draw(render(state, theme: theme))
+    while !state.shouldQuit {
+      if let signal = terminal.pendingTerminationSignal {
+        terminal.close()
+        CursesTerminal.exitBySignal(signal)
+      }
+      guard let event = terminal.nextEvent(timeoutMilliseconds: 100) else { continue }
+      guard let action = action(for: event) else { continue }
+      reduce(&state, action)
+      if !state.shouldQuit { terminal.draw(render(state, theme: theme)) }
+    }
+    terminal.close()
+  }
+}

@@ -1,0 +1,151 @@
+import ArgumentParser
+import CursesTerminal
+import Foundation
+import JapaneseCalendar
+import ShinchokuCore
+import ShinchokuRender
+import ShinchokuViewModel
+
+@main
+struct Shinchoku: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "shinchoku",
+    abstract: "進捗 — a terminal dashboard for a city's reform-plan follow-up.",
+    discussion: """
+      Opens the dashboard on the data folder: the progress matrix, the review committee's \
+      comments and the events. Press ? inside for the keys.
+      """,
+    subcommands: [Open.self, Dump.self],
+    defaultSubcommand: Open.self
+  )
+}
+
+/// Options every command shares.
+struct CommonOptions: ParsableArguments {
+  @Option(name: .long, help: "The data folder (default: $SHINCHOKU_DATA, or ./Data).")
+  var data: String?
+
+  @Option(name: .long, help: "The themes folder (default: $SHINCHOKU_THEMES, or ./Themes).")
+  var themes: String?
+
+  @Option(name: .long, help: "A theme name from the themes folder, or a path to a theme file.")
+  var theme: String = "default"
+
+  @Option(
+    name: .long, help: "UI language: ja or en (default: from LANG; Japanese unless it is English).")
+  var lang: String?
+
+  @Flag(name: .long, help: "Draw the UI's chrome with ASCII symbols only.")
+  var ascii = false
+
+  func dataDirectory() -> String {
+    data ?? ProcessInfo.processInfo.environment["SHINCHOKU_DATA"] ?? "Data"
+  }
+
+  func themesDirectory() -> String {
+    themes ?? ProcessInfo.processInfo.environment["SHINCHOKU_THEMES"] ?? "Themes"
+  }
+
+  func language() throws -> Language {
+    if let lang {
+      guard let language = Language(rawValue: lang) else {
+        throw ValidationError("--lang must be ja or en, not '\(lang)'")
+      }
+      return language
+    }
+    let environment = ProcessInfo.processInfo.environment
+    let locale =
+      [environment["LC_ALL"], environment["LC_MESSAGES"], environment["LANG"]]
+      .compactMap { $0 }.first { !$0.isEmpty } ?? ""
+    return locale.hasPrefix("en") ? .english : .japanese
+  }
+
+  /// Loads the data, or prints every error (file:line:column) and exits 1.
+  func loadDataset() throws -> Dataset {
+    do {
+      return try DatasetLoader().load(directory: dataDirectory())
+    } catch {
+      printError(error.diagnostics.map(\.description).joined(separator: "\n"))
+      let count = error.errors.count
+      printError(
+        "shinchoku: the data in \(dataDirectory()) has \(count) error\(count == 1 ? "" : "s"); nothing was changed"
+      )
+      throw ExitCode(1)
+    }
+  }
+
+  /// Loads the theme; a broken theme falls back to the built-in one with a warning.
+  func loadTheme() -> (Theme, [Diagnostic]) {
+    let (theme, diagnostics) = ThemeLoader(directory: themesDirectory()).load(theme)
+    return (theme, diagnostics)
+  }
+}
+
+func printError(_ text: String) {
+  FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+/// Opens the dashboard in the terminal.
+struct Open: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "open", abstract: "Open the dashboard (the default command).")
+
+  @OptionGroup var options: CommonOptions
+
+  func run() throws {
+    guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
+      printError(
+        "shinchoku: not a terminal; for text output use `shinchoku dump --size 80x24` (see `shinchoku --help`)"
+      )
+      throw ExitCode(2)
+    }
+    let language = try options.language()
+    let dataset = try options.loadDataset()
+    let (theme, themeDiagnostics) = options.loadTheme()
+    for diagnostic in themeDiagnostics { printError(diagnostic.description) }
+    try MainActor.assumeIsolated {
+      try Dashboard(dataset: dataset, theme: theme, language: language, asciiOnly: options.ascii)
+        .run()
+    }
+  }
+}
+
+/// Prints the first screen as plain text, without a terminal.
+struct Dump: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Print the dashboard's first screen as plain text (no terminal needed).")
+
+  @OptionGroup var options: CommonOptions
+
+  @Option(name: .long, help: "The screen size as COLUMNSxROWS.")
+  var size: String = "80x24"
+
+  @Option(name: .long, help: "The snapshot to show, as YYYY-MM-DD (default: the data's default).")
+  var snapshot: String?
+
+  func run() throws {
+    let parts = size.lowercased().split(separator: "x")
+    guard parts.count == 2, let width = Int(parts[0]), let height = Int(parts[1]), width > 0,
+      height > 0,
+      width <= 1000, height <= 1000
+    else {
+      throw ValidationError("--size must be COLUMNSxROWS, e.g. 80x24, not '\(size)'")
+    }
+    let dataset = try options.loadDataset()
+    var state = AppState(
+      dataset: dataset, language: try options.language(), width: width, height: height,
+      today: .today(),
+      asciiOnly: options.ascii)
+    if let snapshot {
+      guard let date = CivilDate(iso: snapshot),
+        let index = dataset.snapshots.firstIndex(where: { $0.date == date })
+      else {
+        let known = dataset.snapshots.map(\.date.iso).joined(separator: ", ")
+        throw ValidationError("no snapshot on '\(snapshot)'; the data has \(known)")
+      }
+      state.snapshotIndex = index
+    }
+    let (theme, _) = options.loadTheme()
+    print(render(state, theme: theme).text)
+  }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import JapaneseCalendar
+import ShinchokuCore
+import ShinchokuRender
+import ShinchokuViewModel
+import Testing
+
+let testsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+let repositoryRoot = testsFolder.deletingLastPathComponent().deletingLastPathComponent()
+let bundledData = repositoryRoot.appendingPathComponent("Data").path
+let bundledThemes = repositoryRoot.appendingPathComponent("Themes").path
+
+func seedState(width: Int, height: Int, language: Language = .japanese) throws -> AppState {
+  AppState(
+    dataset: try DatasetLoader().load(directory: bundledData), language: language, width: width,
+    height: height,
+    today: CivilDate(year: 2012, month: 8, day: 1)!)
+}
+
+/// Compares a whole frame with `Snapshots/<name>.txt`, line by line. A missing snapshot is a
+/// failure; run with SHINCHOKU_RECORD_SNAPSHOTS=1 to write it, then read it before committing.
+func assertSnapshot(
+  _ frame: Frame, named name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+) throws {
+  let file = testsFolder.appendingPathComponent("Snapshots/\(name).txt")
+  let actual = frame.text + "\n"
+  if ProcessInfo.processInfo.environment["SHINCHOKU_RECORD_SNAPSHOTS"] == "1" {
+    try Data(actual.utf8).write(to: file)
+    return
+  }
+  guard let expected = try? String(contentsOf: file, encoding: .utf8) else {
+    Issue.record(
+      "no snapshot \(name).txt; record it with SHINCHOKU_RECORD_SNAPSHOTS=1",
+      sourceLocation: sourceLocation)
+    return
+  }
+  let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
+  let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
+  #expect(
+    actualLines.count == expectedLines.count, "line count of \(name)",
+    sourceLocation: sourceLocation)
+  for (index, (a, e)) in zip(actualLines, expectedLines).enumerated() where a != e {
+    Issue.record(
+      "\(name) line \(index + 1):\n  expected: \(e)\n  actual:   \(a)",
+      sourceLocation: sourceLocation)
+  }
+}
+
+/// Checks the frame's structure: every wide glyph has its continuation cell, and no
+/// continuation cell stands alone.
+func checkWideGlyphs(_ frame: Frame, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+  for y in 0..<frame.height {
+    for x in 0..<frame.width {
+      let cell = frame[x, y]
+      if cell.width == 2 {
+        #expect(
+          x + 1 < frame.width && frame[x + 1, y].isContinuation, "wide glyph at \(x),\(y) cut",
+          sourceLocation: sourceLocation)
+      }
+      if cell.isContinuation {
+        #expect(
+          x > 0 && frame[x - 1, y].width == 2, "stray continuation at \(x),\(y)",
+          sourceLocation: sourceLocation)
+      }
+    }
+  }
+}

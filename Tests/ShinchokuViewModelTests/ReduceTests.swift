@@ -1,0 +1,172 @@
+import Foundation
+import JapaneseCalendar
+import ShinchokuCore
+import Testing
+
+@testable import ShinchokuViewModel
+
+let bundledData = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+  .deletingLastPathComponent()
+  .deletingLastPathComponent().appendingPathComponent("Data").path
+
+func seedState(width: Int = 80, height: Int = 24, language: Language = .japanese) throws -> AppState
+{
+  AppState(
+    dataset: try DatasetLoader().load(directory: bundledData), language: language, width: width,
+    height: height,
+    today: CivilDate(year: 2012, month: 8, day: 1)!)
+}
+
+@Suite struct ReduceTests {
+  @Test func tabCyclesFocusBothWays() throws {
+    var state = try seedState()
+    #expect(state.focus == .matrix)
+    reduce(&state, .focusNext)
+    #expect(state.focus == .comments)
+    reduce(&state, .focusNext)
+    #expect(state.focus == .events)
+    reduce(&state, .focusNext)
+    #expect(state.focus == .matrix)
+    reduce(&state, .focusPrevious)
+    #expect(state.focus == .events)
+  }
+
+  @Test func matrixSelectionMovesAndStaysInside() throws {
+    var state = try seedState()
+    reduce(&state, .move(.up))
+    reduce(&state, .move(.left))
+    #expect(state.matrixSelection == MatrixPosition(row: 0, column: 0))
+    for _ in 0..<20 {
+      reduce(&state, .move(.down))
+      reduce(&state, .move(.right))
+    }
+    // Five areas + the totals row; three statuses + the total column.
+    #expect(state.matrixSelection == MatrixPosition(row: 5, column: 3))
+    reduce(&state, .moveToFirst)
+    #expect(state.matrixSelection.row == 0)
+    reduce(&state, .page(.down))
+    #expect(state.matrixSelection.row == 5)
+  }
+
+  @Test func arrowsMoveInTheFocusedPaneOnly() throws {
+    var state = try seedState()
+    reduce(&state, .focus(.events))
+    reduce(&state, .move(.down))
+    reduce(&state, .move(.down))
+    #expect(state.eventSelection == 2)
+    #expect(state.commentSelection == 0)
+    #expect(state.matrixSelection == MatrixPosition(row: 0, column: 0))
+    reduce(&state, .moveToLast)
+    #expect(state.eventSelection == state.dataset.events.count - 1)
+    reduce(&state, .focus(.comments))
+    reduce(&state, .moveToLast)
+    #expect(state.commentSelection == 2)
+    reduce(&state, .move(.down))
+    #expect(state.commentSelection == 2)
+  }
+
+  @Test func snapshotsStepAndStopAtTheEnds() throws {
+    var state = try seedState()
+    #expect(state.snapshot?.date.iso == "2012-03-31")
+    reduce(&state, .previousSnapshot)
+    #expect(state.snapshotIndex == 0)
+    reduce(&state, .nextSnapshot)
+    reduce(&state, .nextSnapshot)
+    reduce(&state, .nextSnapshot)
+    #expect(state.snapshot?.date.iso == "2017-03-31")
+  }
+
+  @Test func helpOverlayOpensAndAnyKeyClosesIt() throws {
+    var state = try seedState()
+    reduce(&state, .toggleHelp)
+    #expect(state.isShowingHelp)
+    reduce(&state, .move(.down))
+    #expect(!state.isShowingHelp)
+    #expect(state.matrixSelection.row == 0, "the key that closes help does nothing else")
+    reduce(&state, .toggleHelp)
+    reduce(&state, .dismissOverlay)
+    #expect(!state.isShowingHelp)
+    reduce(&state, .toggleHelp)
+    reduce(&state, .quit)
+    #expect(state.shouldQuit, "q quits even with help open")
+  }
+
+  @Test func resizeIsKeptAndNeverNegative() throws {
+    var state = try seedState()
+    reduce(&state, .resize(width: 1, height: 1))
+    #expect(state.width == 1 && state.height == 1)
+    reduce(&state, .resize(width: -3, height: 0))
+    #expect(state.width == 0 && state.height == 0)
+  }
+
+  @Test func keysMapToActions() {
+    #expect(KeyMap.action(for: .tab) == .focusNext)
+    #expect(KeyMap.action(for: .backTab) == .focusPrevious)
+    #expect(KeyMap.action(for: .character("j")) == .move(.down))
+    #expect(KeyMap.action(for: .character("h")) == .move(.left))
+    #expect(KeyMap.action(for: .up) == .move(.up))
+    #expect(KeyMap.action(for: .character("?")) == .toggleHelp)
+    #expect(KeyMap.action(for: .character("q")) == .quit)
+    #expect(KeyMap.action(for: .character("]")) == .nextSnapshot)
+    #expect(KeyMap.action(for: .character("x")) == nil)
+    // No key is bound twice.
+    let keys = KeyMap.dashboard.flatMap(\.keys)
+    #expect(Set(keys).count == keys.count)
+  }
+}
+
+@Suite struct MatrixViewTests {
+  @Test func unknownFiguresStayUnknownAndTotalsArePartial() throws {
+    let view = MatrixView(state: try seedState())
+    #expect(view.rows.count == 6)
+    #expect(view.rows[0].figures == [.unknown, .unknown, .unknown])
+    #expect(view.rows[0].total == .known(15))
+    #expect(view.rows[1].total == .unknown)
+    let totals = try #require(view.rows.last)
+    #expect(totals.isTotals)
+    #expect(totals.figures == [.unknown, .unknown, .unknown])
+    #expect(totals.total == .partial(atLeast: 15))
+    #expect(view.hasUnknown && view.hasPartial)
+  }
+
+  @Test func statedPlanFiguresFillTheTotalsRow() throws {
+    var state = try seedState()
+    reduce(&state, .nextSnapshot)
+    let view = MatrixView(state: state)
+    #expect(view.rows.last?.figures == [.known(1), .known(50), .known(11)])
+    #expect(view.rows.last?.total == .known(62))
+    #expect(view.rows[0].total == .unknown)
+  }
+
+  @Test func aFullyKnownSnapshotSums() throws {
+    var state = try seedState()
+    reduce(&state, .moveToLast)
+    state.snapshotIndex = 2
+    let view = MatrixView(state: state)
+    #expect(view.rows.map(\.total) == [9, 4, 6, 12, 10, 41].map(Figure.known))
+    #expect(!view.hasUnknown && !view.hasPartial)
+  }
+
+  @Test func figureSumRules() {
+    #expect(Figure.sum([.known(1), .known(2)]) == .known(3))
+    #expect(Figure.sum([.known(1), .unknown]) == .partial(atLeast: 1))
+    #expect(Figure.sum([.partial(atLeast: 4), .known(2)]) == .partial(atLeast: 6))
+    #expect(Figure.sum([.unknown, .unknown]) == .unknown)
+    #expect(Figure.sum([]) == .known(0))
+  }
+
+  @Test func titleShowsBothDateForms() throws {
+    #expect(TitleView(state: try seedState()).snapshotLabel == "2012-03-31（平成23年度末） [1/3]")
+    #expect(
+      TitleView(state: try seedState(language: .english)).snapshotLabel
+        == "2012-03-31, FY2011 year-end (Heisei 23) [1/3]")
+  }
+
+  @Test func agendaListsDatedEventsFirstThenUndated() throws {
+    let view = AgendaView(state: try seedState())
+    #expect(view.groups.map(\.heading) == ["2012年7月21日(土)〜8月31日(金)", "日付未定"])
+    #expect(view.groups[0].isInferred)
+    #expect(view.groups[1].items.count == 5)
+    #expect(view.count == 6)
+  }
+}

@@ -37,7 +37,11 @@ public func render(_ state: AppState, theme: Theme) -> Frame {
   painter.drawCommentsPane(CommentsView(state: state), layout.comments, state: state)
   painter.drawAgendaPane(AgendaView(state: state), layout.events, state: state)
   painter.drawStatusBar(layout.statusBar, state: state)
-  if state.isShowingHelp { painter.drawHelp(state) }
+  switch state.overlay {
+  case .help: painter.drawHelp(state)
+  case .warnings: painter.drawWarnings(state)
+  case nil: break
+  }
   return painter.frame
 }
 
@@ -120,10 +124,10 @@ struct Painter {
       spans.append(Span(binding.label.text(state.language), .keyHint))
       spans.append(Span(" " + binding.meaning.text(state.language) + "  ", .statusBar))
     }
-    let warnings = state.dataset.warnings.count
+    let warnings = state.warnings.count
     let warningText =
       warnings == 0
-      ? "" : (state.language == .japanese ? " 警告\(warnings)件 " : " \(warnings) warnings ")
+      ? "" : (state.language == .japanese ? " ! 警告\(warnings)件 " : " ! \(warnings) warnings ")
     let warningWidth = displayWidth(warningText)
     put(spans, x: rect.x, y: rect.y, width: rect.width - warningWidth)
     if warningWidth > 0 {
@@ -257,25 +261,43 @@ struct Painter {
     let language = state.language
     let bindings = KeyMap.dashboard
     let keyWidth = bindings.map { displayWidth($0.label.text(language)) }.max() ?? 0
-    let rows = bindings.map {
-      padded($0.label.text(language), toWidth: keyWidth) + "  " + $0.meaning.text(language)
+    let rows = bindings.map { binding in
+      [
+        Span(padded(binding.label.text(language), toWidth: keyWidth), .keyHint),
+        Span("  " + binding.meaning.text(language), .overlay),
+      ]
     }
-    let footer = UIText.helpClose.text(language)
-    let contentWidth = max(rows.map { displayWidth($0) }.max() ?? 0, displayWidth(footer))
+    drawOverlay(
+      title: UIText.help.text(language), rows: rows, footer: UIText.helpClose.text(language))
+  }
+
+  mutating func drawWarnings(_ state: AppState) {
+    let language = state.language
+    var rows: [[Span]] = []
+    for diagnostic in state.warnings {
+      for line in wrapped(sanitized(diagnostic.description), width: max(10, frame.width - 8)) {
+        rows.append([Span(line.text, .overlay)])
+      }
+    }
+    if rows.isEmpty { rows = [[Span(UIText.noWarnings.text(language), .muted)]] }
+    drawOverlay(
+      title: UIText.warnings.text(language), rows: rows, footer: UIText.helpClose.text(language))
+  }
+
+  /// A box in the middle of the screen with rows of spans and a footer line.
+  mutating func drawOverlay(title: String, rows: [[Span]], footer: String) {
+    let rowWidths = rows.map { $0.reduce(0) { $0 + displayWidth($1.text) } }
+    let contentWidth = max(rowWidths.max() ?? 0, displayWidth(footer), displayWidth(title) + 2)
     let width = min(frame.width - 2, contentWidth + 4)
     let height = min(frame.height - 2, rows.count + 4)
     guard width >= 8, height >= 4 else { return }
     let box = Rect(
       x: (frame.width - width) / 2, y: (frame.height - height) / 2, width: width, height: height)
     fill(box, role: .overlay)
-    drawBox(box, title: UIText.help.text(language), focused: true, role: .overlayBorder)
+    drawBox(box, title: title, focused: true, role: .overlayBorder)
     let inner = box.inside
-    let visibleRows = inner.height - 2
-    for (row, text) in rows.prefix(max(0, visibleRows)).enumerated() {
-      put(" " + text, x: inner.x, y: inner.y + row, role: .overlay, maxWidth: inner.width)
-      put(
-        bindings[row].label.text(language), x: inner.x + 1, y: inner.y + row, role: .keyHint,
-        maxWidth: inner.width - 1)
+    for (row, spans) in rows.prefix(max(0, inner.height - 2)).enumerated() {
+      put([Span(" ", .overlay)] + spans, x: inner.x, y: inner.y + row, width: inner.width)
     }
     put(
       " " + footer, x: inner.x, y: inner.y + inner.height - 1, role: .muted, maxWidth: inner.width)

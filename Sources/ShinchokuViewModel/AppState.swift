@@ -17,6 +17,12 @@ public struct MatrixPosition: Hashable, Sendable {
   }
 }
 
+public enum Overlay: Sendable, Equatable {
+  case help
+  /// The load warnings of the data and the theme.
+  case warnings
+}
+
 public enum Direction: Sendable {
   case up, down, left, right
 }
@@ -37,7 +43,10 @@ public struct AppState: Sendable {
   public var matrixSelection = MatrixPosition(row: 0, column: 0)
   public var commentSelection = 0
   public var eventSelection = 0
-  public var isShowingHelp = false
+  /// A window drawn over the dashboard; any key closes it.
+  public var overlay: Overlay?
+  /// Findings from outside the data (a theme that could not be read), shown with the data's.
+  public var startupWarnings: [Diagnostic] = []
   public var shouldQuit = false
 
   public init(
@@ -52,6 +61,11 @@ public struct AppState: Sendable {
     self.asciiOnly = asciiOnly
     snapshotIndex = dataset.defaultSnapshotIndex
   }
+
+  public var isShowingHelp: Bool { overlay == .help }
+
+  /// Every warning to show: the data's, then the theme's.
+  public var warnings: [Diagnostic] { dataset.warnings + startupWarnings }
 
   public var snapshot: ProgressSnapshot? {
     dataset.snapshots.indices.contains(snapshotIndex) ? dataset.snapshots[snapshotIndex] : nil
@@ -75,6 +89,7 @@ public enum Action: Sendable, Equatable {
   case nextSnapshot
   case previousSnapshot
   case toggleHelp
+  case toggleWarnings
   case dismissOverlay
   case resize(width: Int, height: Int)
   case quit
@@ -89,12 +104,14 @@ public func reduce(_ state: inout AppState, _ action: Action) {
     state.width = max(0, width)
     state.height = max(0, height)
   case .toggleHelp:
-    state.isShowingHelp.toggle()
+    state.overlay = state.overlay == .help ? nil : .help
+  case .toggleWarnings:
+    state.overlay = state.overlay == .warnings ? nil : .warnings
   case .dismissOverlay:
-    state.isShowingHelp = false
-  case _ where state.isShowingHelp:
-    // The help overlay takes no other action: any other key closes it.
-    state.isShowingHelp = false
+    state.overlay = nil
+  case _ where state.overlay != nil:
+    // An overlay takes no other action: any other key closes it.
+    state.overlay = nil
   case .focusNext:
     state.focus = Pane(rawValue: (state.focus.rawValue + 1) % Pane.allCases.count)!
   case .focusPrevious:

@@ -79,7 +79,11 @@ public enum KeyMap {
       .toggleHelp,
       main: true),
     KeyBinding(
-      [.escape], LocalizedText("Esc"), LocalizedText("ヘルプを閉じる", english: "close help"),
+      [.character("!")], LocalizedText("!"), LocalizedText("読み込みの警告", english: "load warnings"),
+      .toggleWarnings),
+    KeyBinding(
+      [.escape], LocalizedText("Esc"),
+      LocalizedText("ヘルプ・警告を閉じる", english: "close help or warnings"),
       .dismissOverlay),
     KeyBinding(
       [.character("q"), .control("c")], LocalizedText("q"), LocalizedText("終了", english: "quit"),

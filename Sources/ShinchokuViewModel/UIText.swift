@@ -19,6 +19,8 @@ public enum UIText {
   public static let free = LocalizedText("無料", english: "free")
   public static let feeUnknown = LocalizedText("料金不明", english: "fee not given")
   public static let help = LocalizedText("ヘルプ", english: "Help")
+  public static let warnings = LocalizedText("読み込みの警告", english: "Load warnings")
+  public static let noWarnings = LocalizedText("警告はありません", english: "no warnings")
   public static let helpClose = LocalizedText("何かキーを押すと閉じます", english: "press any key to close")
   public static let synthetic = LocalizedText("合成データ", english: "SYNTHETIC DATA")
   public static let noItems = LocalizedText("（なし）", english: "(none)")

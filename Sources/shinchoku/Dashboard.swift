@@ -11,6 +11,7 @@ import ShinchokuViewModel
 struct Dashboard {
   let dataset: Dataset
   let theme: Theme
+  let themeWarnings: [Diagnostic]
   let language: Language
   let asciiOnly: Bool
 
@@ -26,6 +27,7 @@ struct Dashboard {
     var state = AppState(
       dataset: dataset, language: language, width: size.width, height: size.height, today: .today(),
       asciiOnly: asciiOnly)
+    state.startupWarnings = themeWarnings
     terminal.draw(render(state, theme: theme))
     while !state.shouldQuit {
       if let signal = terminal.pendingTerminationSignal {

@@ -67,17 +67,47 @@ struct CommonOptions: ParsableArguments {
     } catch {
       printError(error.diagnostics.map(\.description).joined(separator: "\n"))
       let count = error.errors.count
-      printError(
-        "shinchoku: the data in \(dataDirectory()) has \(count) error\(count == 1 ? "" : "s"); nothing was changed"
-      )
+      if error.diagnostics.count > 1 {
+        printError(
+          "shinchoku: \(count) error\(count == 1 ? "" : "s") in \(dataDirectory()); fix them and start again"
+        )
+      }
       throw ExitCode(1)
     }
   }
 
-  /// Loads the theme; a broken theme falls back to the built-in one with a warning.
-  func loadTheme() -> (Theme, [Diagnostic]) {
-    let (theme, diagnostics) = ThemeLoader(directory: themesDirectory()).load(theme)
-    return (theme, diagnostics)
+  /// Loads the theme asked for. A broken theme falls back to `default` (and a broken default to
+  /// the built-in theme) with the diagnostics as warnings; a themes folder named explicitly
+  /// that does not exist is an error.
+  func loadTheme() throws -> (Theme, [Diagnostic]) {
+    let directory = themesDirectory()
+    var isDirectory: ObjCBool = false
+    let exists =
+      FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory)
+      && isDirectory.boolValue
+    let explicit = themes != nil || ProcessInfo.processInfo.environment["SHINCHOKU_THEMES"] != nil
+    if !exists, explicit, !(theme.contains("/") || theme.hasSuffix(".yaml")) {
+      printError("\(directory): error: no themes folder here (give one with --themes DIR)")
+      throw ExitCode(1)
+    }
+    let loader = ThemeLoader(directory: directory)
+    var (loaded, diagnostics) = loader.load(theme)
+    if loaded.name == Theme.builtIn.name, theme != "default", exists {
+      let fallback = loader.load("default")
+      loaded = fallback.theme
+      diagnostics += fallback.diagnostics
+    }
+    let warnings = diagnostics.map { Diagnostic(.warning, $0.location, $0.message, hint: $0.hint) }
+    if loaded.name == Theme.builtIn.name, !exists {
+      return (
+        loaded,
+        [
+          Diagnostic(
+            .warning, SourceLocation(file: directory), "no themes folder; using the built-in theme")
+        ]
+      )
+    }
+    return (loaded, warnings)
   }
 }
 
@@ -101,11 +131,12 @@ struct Open: ParsableCommand {
     }
     let language = try options.language()
     let dataset = try options.loadDataset()
-    let (theme, themeDiagnostics) = options.loadTheme()
-    for diagnostic in themeDiagnostics { printError(diagnostic.description) }
+    let (theme, themeWarnings) = try options.loadTheme()
     try MainActor.assumeIsolated {
-      try Dashboard(dataset: dataset, theme: theme, language: language, asciiOnly: options.ascii)
-        .run()
+      try Dashboard(
+        dataset: dataset, theme: theme, themeWarnings: themeWarnings, language: language,
+        asciiOnly: options.ascii
+      ).run()
     }
   }
 }
@@ -145,7 +176,8 @@ struct Dump: ParsableCommand {
       }
       state.snapshotIndex = index
     }
-    let (theme, _) = options.loadTheme()
+    let (theme, themeWarnings) = try options.loadTheme()
+    state.startupWarnings = themeWarnings
     print(render(state, theme: theme).text)
   }
 }

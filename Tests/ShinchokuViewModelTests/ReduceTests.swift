@@ -87,8 +87,10 @@ func seedState(width: Int = 80, height: Int = 24, language: Language = .japanese
     reduce(&state, .dismissOverlay)
     #expect(!state.isShowingHelp)
     reduce(&state, .toggleHelp)
+    reduce(&state, .toggleWarnings)
+    #expect(state.overlay == .warnings)
     reduce(&state, .quit)
-    #expect(state.shouldQuit, "q quits even with help open")
+    #expect(state.shouldQuit, "q quits even with an overlay open")
   }
 
   @Test func resizeIsKeptAndNeverNegative() throws {

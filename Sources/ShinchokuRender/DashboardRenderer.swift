@@ -186,7 +186,7 @@ struct Painter {
   mutating func drawCommentsPane(_ view: CommentsView, _ rect: Rect, state: AppState) {
     let focused = state.focus == .comments
     let position = view.items.isEmpty ? "" : " \(state.commentSelection + 1)/\(view.items.count)"
-    drawBox(rect, title: "2 " + view.title + position, focused: focused)
+    drawBox(rect, title: view.title + position, focused: focused)
     let inner = rect.inside
     let textWidth = inner.width - 2
     guard textWidth > 0 else { return }
@@ -222,7 +222,7 @@ struct Painter {
   mutating func drawAgendaPane(_ view: AgendaView, _ rect: Rect, state: AppState) {
     let focused = state.focus == .events
     let position = view.count == 0 ? "" : " \(state.eventSelection + 1)/\(view.count)"
-    drawBox(rect, title: "3 " + view.title + position, focused: focused)
+    drawBox(rect, title: view.title + position, focused: focused)
     let inner = rect.inside
     var lines: [ListLine] = []
     var index = 0

@@ -31,7 +31,7 @@ struct MatrixPane {
   }
 
   func draw(in rect: Rect, _ painter: inout Painter) {
-    painter.drawBox(rect, title: "1 " + UIText.matrix.text(language), focused: focused)
+    painter.drawBox(rect, title: UIText.matrix.text(language), focused: focused)
     let inner = rect.inside
     guard inner.width > 4, inner.height > 0 else { return }
     let glyphs = painter.glyphs

@@ -58,16 +58,6 @@ public enum KeyMap {
       [.end, .character("G")], LocalizedText("End G"), LocalizedText("末尾へ", english: "last"),
       .moveToLast),
     KeyBinding(
-      [.character("1")], LocalizedText("1"), LocalizedText("進捗状況へ", english: "go to the matrix"),
-      .focus(.matrix)),
-    KeyBinding(
-      [.character("2")], LocalizedText("2"),
-      LocalizedText("委員会の意見へ", english: "go to the comments"),
-      .focus(.comments)),
-    KeyBinding(
-      [.character("3")], LocalizedText("3"), LocalizedText("催しへ", english: "go to the events"),
-      .focus(.events)),
-    KeyBinding(
       [.character("[")], LocalizedText("["), LocalizedText("前の時点", english: "previous snapshot"),
       .previousSnapshot, main: true),
     KeyBinding(

@@ -13,7 +13,9 @@ public struct DatasetLoader: Sendable {
     self.fileSizeLimit = fileSizeLimit
   }
 
-  public static let fileNames = ["plan.yaml", "snapshots.yaml", "comments.yaml", "events.yaml"]
+  public static let fileNames = [
+    "plan.yaml", "snapshots.yaml", "programmes.yaml", "comments.yaml", "events.yaml",
+  ]
 
   public func load(directory: String) throws(DataLoadError) -> Dataset {
     let sink = DiagnosticSink()
@@ -49,6 +51,9 @@ public struct DatasetLoader: Sendable {
     if let snapshots = document("snapshots.yaml", required: false) {
       reader.readSnapshots(snapshots)
     }
+    if let programmes = document("programmes.yaml", required: false) {
+      reader.readProgrammes(programmes)
+    }
     if let comments = document("comments.yaml", required: false) { reader.readComments(comments) }
     if let events = document("events.yaml", required: false) { reader.readEvents(events) }
 
@@ -72,6 +77,7 @@ struct DatasetReader {
   var areas: [PlanArea] = []
   var statuses: [ProgressStatus] = []
   var snapshots: [(snapshot: ProgressSnapshot, isDefault: Bool, location: SourceLocation)] = []
+  var programmes: [(programme: Programme, location: SourceLocation)] = []
   var comments: [CommitteeComment] = []
   var committeeName: String?
   var categories: [EventCategory] = []
@@ -229,6 +235,65 @@ struct DatasetReader {
       }
     }
     return counts
+  }
+
+  // MARK: programmes.yaml
+
+  mutating func readProgrammes(_ root: YAMLNode) {
+    guard let top = root.mapping("programmes.yaml") else { return }
+    top.rejectUnknownKeys(["programmes"])
+    var seen: [String: SourceLocation] = [:]
+    for node in top.required("programmes")?.sequence("programmes") ?? [] {
+      guard let m = node.mapping("a programme") else { continue }
+      m.rejectUnknownKeys(["id", "area", "title", "section", "notes", "source", "statuses"])
+      guard let id = identifier(m, "a programme"), let areaNode = m.required("area"),
+        let areaID = areaNode.string("area"),
+        let title = m.required("title")?.string("the programme's title")
+      else { continue }
+      if let first = seen[id] {
+        sink.error(
+          node.location, "duplicate programme id '\(id)'", hint: "first at line \(first.line ?? 0)")
+        continue
+      }
+      seen[id] = node.location
+      if !areas.contains(where: { $0.id == areaID }) {
+        sink.error(
+          areaNode.location, "unknown area '\(areaID)'",
+          hint: "areas are: \(areas.map(\.id).joined(separator: ", "))")
+      }
+      var statuses: [CivilDate: String] = [:]
+      for entry in m["statuses"]?.mapping("the programme's statuses")?.entries ?? [] {
+        guard let date = CivilDate(iso: entry.key) else {
+          sink.error(
+            entry.keyNode.location, "'\(entry.key)' is not a date", hint: "write YYYY-MM-DD: status"
+          )
+          continue
+        }
+        guard let statusID = entry.value.string("a status") else { continue }
+        guard self.statuses.contains(where: { $0.id == statusID }) else {
+          sink.error(
+            entry.value.location, "unknown status '\(statusID)'",
+            hint: "statuses are: \(self.statuses.map(\.id).joined(separator: ", "))")
+          continue
+        }
+        if !snapshots.contains(where: { $0.snapshot.date == date }) {
+          sink.error(
+            entry.keyNode.location, "no snapshot on \(date.iso)",
+            hint: "snapshots are: \(snapshots.map(\.snapshot.date.iso).joined(separator: ", "))")
+          continue
+        }
+        statuses[date] = statusID
+      }
+      programmes.append(
+        (
+          Programme(
+            id: id, areaID: areaID, title: title,
+            section: m["section"]?.optionalString("section") ?? nil,
+            notes: m["notes"]?.optionalString("notes") ?? nil, source: sourceReference(m) ?? "",
+            statuses: statuses),
+          node.location
+        ))
+    }
   }
 
   // MARK: comments.yaml
@@ -434,7 +499,17 @@ struct DatasetReader {
         use.location, "unknown source '\(use.id)'",
         hint: "sources are listed in plan.yaml: \(sources.keys.sorted().joined(separator: ", "))")
     }
-    let ordered = snapshots.sorted { $0.snapshot.date < $1.snapshot.date }
+    var ordered = snapshots.sorted { $0.snapshot.date < $1.snapshot.date }
+    for index in ordered.indices {
+      let date = ordered[index].snapshot.date
+      var counts: [String: [String: Int]]?
+      for (programme, _) in programmes {
+        guard let status = programme.statuses[date] else { continue }
+        counts = counts ?? [:]
+        counts?[programme.areaID, default: [:]][status, default: 0] += 1
+      }
+      ordered[index].snapshot.recordCounts = counts
+    }
     let defaults = ordered.indices.filter { ordered[$0].isDefault }
     if defaults.count > 1 {
       sink.error(ordered[defaults[1]].location, "more than one snapshot is marked default")
@@ -447,7 +522,9 @@ struct DatasetReader {
     return Dataset(
       directory: directory, plan: plan, areas: areas, statuses: statuses,
       snapshots: ordered.map(\.snapshot),
-      defaultSnapshotIndex: defaults.first ?? max(0, ordered.count - 1), comments: comments,
+      defaultSnapshotIndex: defaults.first ?? max(0, ordered.count - 1),
+      programmes: programmes.map(\.programme),
+      comments: comments,
       committeeName: committeeName, categories: categories, events: events, sources: sources,
       warnings: sink.items.filter { $0.severity == .warning } + warnings)
   }
@@ -471,6 +548,30 @@ struct DatasetReader {
     }
     for area in areas {
       if let counts = snapshot.byArea[area.id] { check(counts, "area '\(area.id)'") }
+    }
+    if let records = snapshot.recordCounts {
+      for area in areas {
+        let recorded = records[area.id] ?? [:]
+        for status in statuses {
+          if let stated = snapshot.byArea[area.id]?.count(status.id),
+            stated != recorded[status.id, default: 0]
+          {
+            found.append(
+              Diagnostic(
+                .warning, location,
+                "\(snapshot.date.iso), area '\(area.id)', status '\(status.id)': the snapshot states \(stated) but the programme records give \(recorded[status.id, default: 0])",
+                hint: "correct the count or the records"))
+          }
+        }
+        let recordedTotal = recorded.values.reduce(0, +)
+        if let stated = snapshot.byArea[area.id]?.statedTotal, stated != recordedTotal {
+          found.append(
+            Diagnostic(
+              .warning, location,
+              "\(snapshot.date.iso), area '\(area.id)': the snapshot states \(stated) programmes but the records give \(recordedTotal)",
+              hint: "correct the total or the records"))
+        }
+      }
     }
     check(snapshot.stated, "the plan")
     for status in statuses {

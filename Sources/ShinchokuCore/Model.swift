@@ -103,7 +103,47 @@ public struct ProgressSnapshot: Hashable, Sendable, Identifiable {
   public var byArea: [String: StatusCounts]
   /// The plan-wide figures the source states (for a report that gives no per-area split).
   public var stated: StatusCounts
+  /// Counts per area and status from the programme records, when any record reports this
+  /// snapshot (then the records are taken as complete for it).
+  public var recordCounts: [String: [String: Int]]?
   public var id: CivilDate { date }
+
+  /// The count to show: the stated one, or else the one the records give.
+  public func count(area: String, status: String) -> Count {
+    byArea[area]?.count(status) ?? recordCounts.map { $0[area]?[status] ?? 0 }
+  }
+
+  /// The row total to show: the stated one, or else the records' total for the area.
+  public func statedOrRecordedTotal(area: String) -> Count {
+    byArea[area]?.statedTotal ?? recordCounts.map { ($0[area] ?? [:]).values.reduce(0, +) }
+  }
+}
+
+/// One reform programme (改革推進プログラム) and its status in each snapshot that reports it.
+public struct Programme: Hashable, Sendable, Identifiable {
+  public var id: String
+  public var areaID: String
+  public var title: String
+  /// The section responsible (担当課).
+  public var section: String?
+  public var notes: String?
+  public var source: String
+  /// Status id per snapshot date.
+  public var statuses: [CivilDate: String]
+
+  public init(
+    id: String, areaID: String, title: String, section: String? = nil, notes: String? = nil,
+    source: String,
+    statuses: [CivilDate: String]
+  ) {
+    self.id = id
+    self.areaID = areaID
+    self.title = title
+    self.section = section
+    self.notes = notes
+    self.source = source
+    self.statuses = statuses
+  }
 }
 
 public struct CommitteeComment: Hashable, Sendable, Identifiable {
@@ -168,6 +208,8 @@ public struct Dataset: Sendable {
   public var snapshots: [ProgressSnapshot]
   /// The snapshot the dashboard opens on.
   public var defaultSnapshotIndex: Int
+  /// Per-programme records, in file order (none in the seed).
+  public var programmes: [Programme]
   public var comments: [CommitteeComment]
   public var committeeName: String?
   public var categories: [EventCategory]
@@ -177,5 +219,12 @@ public struct Dataset: Sendable {
   public var warnings: [Diagnostic]
 
   public func area(_ id: String) -> PlanArea? { areas.first { $0.id == id } }
+  public func status(_ id: String) -> ProgressStatus? { statuses.first { $0.id == id } }
+
+  /// Whether a snapshot has per-programme records (then its counts can be listed programme by
+  /// programme).
+  public func hasProgrammeRecords(_ snapshot: ProgressSnapshot) -> Bool {
+    snapshot.recordCounts != nil
+  }
   public func category(_ id: String) -> EventCategory? { categories.first { $0.id == id } }
 }

@@ -32,10 +32,24 @@ public func render(_ state: AppState, theme: Theme) -> Frame {
     return painter.frame
   }
   painter.drawTitleBar(TitleView(state: state), layout.titleBar, state: state)
-  MatrixPane(view: matrix, language: state.language, focused: state.focus == .matrix)
-    .draw(in: layout.matrix, &painter)
-  painter.drawCommentsPane(CommentsView(state: state), layout.comments, state: state)
-  painter.drawAgendaPane(AgendaView(state: state), layout.events, state: state)
+  if let drill = state.drill {
+    // Drilled down, the matrix pane takes the whole body.
+    let body = Rect(x: 0, y: 1, width: state.width, height: state.height - 2)
+    if let id = drill.openProgrammeID,
+      let detail = ProgrammeDetailView(state: state, programmeID: id)
+    {
+      painter.drawProgrammeDetail(detail, in: body, state: state)
+    } else {
+      painter.drawProgrammeList(
+        ProgrammeListView(state: state, drill: drill), in: body, state: state)
+    }
+  } else {
+    MatrixPane(view: matrix, language: state.language, focused: state.focus == .matrix)
+      .draw(in: layout.matrix, &painter)
+    painter.drawCommentsPane(CommentsView(state: state), layout.comments, state: state)
+    painter.drawAgendaPane(AgendaView(state: state), layout.events, state: state)
+  }
+  if let notice = state.notice { painter.drawNotice(notice, above: layout.statusBar) }
   painter.drawStatusBar(layout.statusBar, state: state)
   switch state.overlay {
   case .help: painter.drawHelp(state)
@@ -122,7 +136,7 @@ struct Painter {
     var spans: [Span] = [Span(" ", .statusBar)]
     for binding in KeyMap.dashboard where binding.isMain {
       spans.append(Span(binding.label.text(state.language), .keyHint))
-      spans.append(Span(" " + binding.meaning.text(state.language) + "  ", .statusBar))
+      spans.append(Span(" " + binding.shortMeaning.text(state.language) + "  ", .statusBar))
     }
     let warnings = state.warnings.count
     let warningText =
@@ -135,6 +149,13 @@ struct Painter {
         warningText, x: rect.x + rect.width - warningWidth, y: rect.y, role: .warning,
         maxWidth: warningWidth)
     }
+  }
+
+  /// A one-line message just above the status bar.
+  mutating func drawNotice(_ text: String, above bar: Rect) {
+    let line = Rect(x: bar.x, y: bar.y - 1, width: bar.width, height: 1)
+    fill(line, role: .warning)
+    put(" " + sanitized(text), x: line.x, y: line.y, role: .warning, maxWidth: line.width)
   }
 
   mutating func drawTooSmall(_ state: AppState) {
@@ -154,9 +175,9 @@ struct Painter {
   /// Draws list lines in `rect`, scrolled so the selected item is in view; returns whether
   /// lines are hidden above and below.
   mutating func drawList(_ lines: [ListLine], selected: Int?, in rect: Rect) -> (
-    above: Bool, below: Bool
+    first: Int, above: Bool, below: Bool
   ) {
-    guard rect.height > 0, rect.width > 0 else { return (false, false) }
+    guard rect.height > 0, rect.width > 0 else { return (0, false, false) }
     var offset = 0
     if let selected, let first = lines.firstIndex(where: { $0.item == selected }),
       let last = lines.lastIndex(where: { $0.item == selected })
@@ -170,7 +191,18 @@ struct Painter {
     for row in 0..<rect.height where offset + row < lines.count {
       put(lines[offset + row].spans, x: rect.x, y: rect.y + row, width: rect.width)
     }
-    return (offset > 0, offset + rect.height < lines.count)
+    return (offset, offset > 0, offset + rect.height < lines.count)
+  }
+
+  /// Records the list items drawn in `rect` as click targets.
+  mutating func markItems(
+    _ lines: [ListLine], first: Int, in rect: Rect, as target: (Int) -> ClickTarget
+  ) {
+    for row in 0..<rect.height where first + row < lines.count {
+      if let item = lines[first + row].item {
+        frame.mark(x: rect.x, y: rect.y + row, width: rect.width, height: 1, as: target(item))
+      }
+    }
   }
 
   mutating func drawScrollMarks(_ box: Rect, above: Bool, below: Bool, focused: Bool) {
@@ -214,8 +246,10 @@ struct Painter {
     if lines.isEmpty {
       lines.append(ListLine(spans: [Span(" " + UIText.noItems.text(state.language), .muted)]))
     }
+    frame.mark(x: rect.x, y: rect.y, width: rect.width, height: rect.height, as: .pane(.comments))
     let marks = drawList(
       lines, selected: view.items.isEmpty ? nil : state.commentSelection, in: inner)
+    markItems(lines, first: marks.first, in: inner) { .comment($0) }
     drawScrollMarks(rect, above: marks.above, below: marks.below, focused: focused)
   }
 
@@ -253,7 +287,9 @@ struct Painter {
     if lines.isEmpty {
       lines.append(ListLine(spans: [Span(" " + UIText.noItems.text(state.language), .muted)]))
     }
+    frame.mark(x: rect.x, y: rect.y, width: rect.width, height: rect.height, as: .pane(.events))
     let marks = drawList(lines, selected: view.count == 0 ? nil : state.eventSelection, in: inner)
+    markItems(lines, first: marks.first, in: inner) { .event($0) }
     drawScrollMarks(rect, above: marks.above, below: marks.below, focused: focused)
   }
 

@@ -1,4 +1,14 @@
+import ShinchokuViewModel
 import TerminalText
+
+/// Where something clickable was drawn.
+public struct HitRegion: Equatable, Sendable {
+  public var x: Int
+  public var y: Int
+  public var width: Int
+  public var height: Int
+  public var target: ClickTarget
+}
 
 /// One terminal cell. A wide glyph occupies its cell (width 2) and the next one, a continuation
 /// cell with empty text and width 0. Zero-width scalars (combining marks) ride on their base.
@@ -25,6 +35,8 @@ public struct Frame: Equatable, Sendable {
   public let width: Int
   public let height: Int
   public private(set) var cells: [Cell]
+  /// What was drawn where, later regions on top: the main loop maps mouse clicks through it.
+  public var hitRegions: [HitRegion] = []
 
   public init(width: Int, height: Int, fill: Style = .plain) {
     self.width = max(0, width)
@@ -100,6 +112,22 @@ public struct Frame: Equatable, Sendable {
       cells[i + 1] = .blank(cells[i + 1].style)
     }
     cells[i] = cell
+  }
+
+  /// Records that `target` is drawn in a rectangle (clipped to the frame).
+  public mutating func mark(x: Int, y: Int, width w: Int, height h: Int, as target: ClickTarget) {
+    let x0 = max(0, x)
+    let y0 = max(0, y)
+    let w0 = min(width, x + w) - x0
+    let h0 = min(height, y + h) - y0
+    guard w0 > 0, h0 > 0 else { return }
+    hitRegions.append(HitRegion(x: x0, y: y0, width: w0, height: h0, target: target))
+  }
+
+  /// The topmost target drawn at a screen position.
+  public func target(atX x: Int, y: Int) -> ClickTarget? {
+    hitRegions.last { x >= $0.x && x < $0.x + $0.width && y >= $0.y && y < $0.y + $0.height }?
+      .target
   }
 
   /// The text of each row, continuation cells skipped, trailing spaces removed.

@@ -32,13 +32,20 @@ public struct Glyphs: Sendable {
   public var moreBelow: String
   public var unknown: String
   public var inferredMark: String
+  public var increase: String
+  public var decrease: String
+  public var unchanged: String
+  /// Fill patterns of the status bar's segments, one per status, told apart without colour.
+  public var barPatterns: [String]
 
   public static let unicode = Glyphs(
     horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
-    moreAbove: "▲", moreBelow: "▼", unknown: "—", inferredMark: "*")
+    moreAbove: "▲", moreBelow: "▼", unknown: "—", inferredMark: "*", increase: "▲", decrease: "▼",
+    unchanged: "±", barPatterns: ["█", "▒", "░"])
   public static let ascii = Glyphs(
     horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
-    moreAbove: "^", moreBelow: "v", unknown: "-", inferredMark: "*")
+    moreAbove: "^", moreBelow: "v", unknown: "-", inferredMark: "*", increase: "+", decrease: "-",
+    unchanged: "=", barPatterns: ["#", "=", "."])
 }
 
 /// Where the dashboard's parts go for a screen size.

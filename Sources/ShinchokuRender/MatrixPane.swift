@@ -1,16 +1,19 @@
+import JapaneseCalendar
 import ShinchokuCore
 import ShinchokuViewModel
 import TerminalText
 
-/// The progress matrix as a table: areas down, statuses across, totals on the right and below.
+/// The progress matrix as a table: areas down, statuses across, each count with its change
+/// since the previous snapshot, totals on the right and below, and a bar of the statuses.
 struct MatrixPane {
   let view: MatrixView
   let language: Language
   let focused: Bool
 
-  /// Rows the pane wants: borders, the header, one per row, and the legend when a figure is unknown.
+  /// Rows the pane wants: borders, the header, one per row, and the legend.
   static func naturalHeight(_ view: MatrixView) -> Int {
-    2 + 1 + view.rows.count + (view.hasUnknown || view.hasPartial ? 1 : 0)
+    2 + 1 + view.rows.count
+      + (view.hasUnknown || view.hasPartial || view.previousSnapshotDate != nil ? 1 : 0)
   }
 
   static func text(_ figure: Figure, glyphs: Glyphs) -> String {
@@ -19,6 +22,14 @@ struct MatrixPane {
     case .partial(let n): "\(n)+"
     case .unknown: glyphs.unknown
     }
+  }
+
+  /// "▲2", "▼1", "±0"; empty where the change is not known.
+  static func deltaText(_ delta: Int?, glyphs: Glyphs) -> String {
+    guard let delta else { return "" }
+    if delta > 0 { return glyphs.increase + "\(delta)" }
+    if delta < 0 { return glyphs.decrease + "\(-delta)" }
+    return glyphs.unchanged + "0"
   }
 
   static func role(forStatus id: String, index: Int) -> Role {
@@ -30,101 +41,156 @@ struct MatrixPane {
     }
   }
 
+  /// Column positions, computed once per frame from the view and the width.
+  struct Geometry {
+    var labelWidth: Int
+    /// x (relative to the pane's inside) and width of each figure column (statuses, then total).
+    var columnX: [Int]
+    var columnWidths: [Int]
+    var deltaWidth: Int
+    var compactHeaders: Bool
+    var barX: Int
+    var barWidth: Int
+
+    init(view: MatrixView, width: Int, glyphs: Glyphs) {
+      let figureWidth =
+        view.rows.flatMap { $0.cells.map { displayWidth(MatrixPane.text($0, glyphs: glyphs)) } }
+        .max() ?? 1
+      let showDeltas = view.previousSnapshotDate != nil
+      let deltaWidth =
+        showDeltas
+        ? max(
+          2,
+          view.rows.flatMap {
+            $0.deltas.map { displayWidth(MatrixPane.deltaText($0, glyphs: glyphs)) }
+          }.max() ?? 0)
+        : 0
+      let totalWidth = max(figureWidth, displayWidth(view.totalHeader))
+      func widths(compact: Bool) -> [Int] {
+        view.statusHeaders.map {
+          max(figureWidth, displayWidth(compact ? $0.symbol : $0.symbol + $0.name))
+        } + [totalWidth]
+      }
+      self.deltaWidth = deltaWidth
+      func tableWidth(_ widths: [Int]) -> Int {
+        widths.reduce(0) { $0 + 2 + $1 + (deltaWidth > 0 ? 1 + deltaWidth : 0) }
+      }
+      compactHeaders = false
+      columnWidths = widths(compact: false)
+      var available = width - 1 - tableWidth(columnWidths) - 1
+      if available < 14 {
+        compactHeaders = true
+        columnWidths = widths(compact: true)
+        available = width - 1 - tableWidth(columnWidths) - 1
+      }
+      // The label column is as wide as the longest label, so the figures stay near the names.
+      let longest = view.rows.map { displayWidth(MatrixPane.label($0)) }.max() ?? 1
+      labelWidth = max(1, min(available, max(longest, displayWidth(view.areaHeader))))
+      columnX = []
+      var x = 1 + labelWidth
+      for w in columnWidths {
+        x += 2
+        columnX.append(x)
+        x += w + (deltaWidth > 0 ? 1 + deltaWidth : 0)
+      }
+      barX = x + 2
+      barWidth = width - barX - 1
+      if barWidth < 8 { barWidth = 0 }
+    }
+  }
+
+  static func label(_ row: MatrixRowView) -> String {
+    row.number.map { "\($0) \(row.label)" } ?? row.label
+  }
+
   func draw(in rect: Rect, _ painter: inout Painter) {
     painter.drawBox(rect, title: UIText.matrix.text(language), focused: focused)
+    painter.frame.mark(
+      x: rect.x, y: rect.y, width: rect.width, height: rect.height, as: .pane(.matrix))
     let inner = rect.inside
     guard inner.width > 4, inner.height > 0 else { return }
     let glyphs = painter.glyphs
-    let figureWidth =
-      view.rows.flatMap {
-        ($0.figures + [$0.total]).map { displayWidth(Self.text($0, glyphs: glyphs)) }
-      }
-      .max() ?? 1
-    // Column widths: full headers if the area names keep at least 14 columns, else symbols only.
-    func widths(compact: Bool) -> [Int] {
-      view.statusHeaders.map { header in
-        max(figureWidth, displayWidth(compact ? header.symbol : header.symbol + header.name))
-      }
-    }
-    let totalWidth = max(figureWidth, displayWidth(view.totalHeader))
-    var compact = false
-    var columnWidths = widths(compact: false)
-    var labelWidth = inner.width - 1 - columnWidths.reduce(0) { $0 + $1 + 2 } - (totalWidth + 2) - 1
-    if labelWidth < 14 {
-      compact = true
-      columnWidths = widths(compact: true)
-      labelWidth = inner.width - 1 - columnWidths.reduce(0) { $0 + $1 + 2 } - (totalWidth + 2) - 1
-    }
-    // The label column is as wide as the longest label, so the figures stay near the names.
-    let longestLabel =
-      view.rows.map { row in displayWidth(row.number.map { "\($0) \(row.label)" } ?? row.label) }
-      .max() ?? 1
-    labelWidth = max(1, min(labelWidth, max(longestLabel, displayWidth(view.areaHeader))))
-
-    // Column x positions (relative to inner.x).
-    var columnX: [Int] = []
-    var x = 1 + labelWidth
-    for width in columnWidths + [totalWidth] {
-      x += 2
-      columnX.append(x)
-      x += width
-    }
-    let allWidths = columnWidths + [totalWidth]
+    let geometry = Geometry(view: view, width: inner.width, glyphs: glyphs)
+    let deltaSpace = geometry.deltaWidth > 0 ? 1 + geometry.deltaWidth : 0
 
     // Header.
     var y = inner.y
-    painter.put(
-      padded(view.areaHeader, toWidth: labelWidth), x: inner.x + 1, y: y, role: .muted,
-      maxWidth: labelWidth)
+    painter.put(view.areaHeader, x: inner.x + 1, y: y, role: .muted, maxWidth: geometry.labelWidth)
     for (index, header) in view.statusHeaders.enumerated() {
-      let label = compact ? header.symbol : header.symbol + header.name
+      let label = geometry.compactHeaders ? header.symbol : header.symbol + header.name
       painter.put(
-        padded(label, toWidth: allWidths[index], alignment: .trailing), x: inner.x + columnX[index],
-        y: y,
-        role: Self.role(forStatus: header.statusID, index: index),
-        maxWidth: inner.width - columnX[index])
+        padded(label, toWidth: geometry.columnWidths[index], alignment: .trailing),
+        x: inner.x + geometry.columnX[index],
+        y: y, role: Self.role(forStatus: header.statusID, index: index),
+        maxWidth: inner.width - geometry.columnX[index])
     }
     let totalColumn = view.statusHeaders.count
     painter.put(
-      padded(view.totalHeader, toWidth: totalWidth, alignment: .trailing),
-      x: inner.x + columnX[totalColumn], y: y,
-      role: .heading, maxWidth: inner.width - columnX[totalColumn])
+      padded(view.totalHeader, toWidth: geometry.columnWidths[totalColumn], alignment: .trailing),
+      x: inner.x + geometry.columnX[totalColumn], y: y, role: .heading,
+      maxWidth: inner.width - geometry.columnX[totalColumn])
+    if geometry.barWidth > 0 {
+      // The bar's header says which pattern is which status.
+      var spans = [Span(UIText.split.text(language), .muted)]
+      for (index, header) in view.statusHeaders.enumerated() {
+        let pattern = glyphs.barPatterns[index % glyphs.barPatterns.count]
+        spans.append(
+          Span(" " + pattern + header.symbol, Self.role(forStatus: header.statusID, index: index)))
+      }
+      painter.put(spans, x: inner.x + geometry.barX, y: y, width: geometry.barWidth)
+    }
 
     // Rows.
     for (rowIndex, row) in view.rows.enumerated() {
       y += 1
       guard y < inner.y + inner.height else { break }
-      let label = row.number.map { "\($0) \(row.label)" } ?? row.label
       painter.put(
-        padded(sanitized(label), toWidth: labelWidth), x: inner.x + 1, y: y,
-        role: row.isTotals ? .heading : .text,
-        maxWidth: labelWidth)
-      for (column, figure) in (row.figures + [row.total]).enumerated() {
-        let isSelected = view.selection == MatrixPosition(row: rowIndex, column: column)
+        padded(sanitized(Self.label(row)), toWidth: geometry.labelWidth), x: inner.x + 1, y: y,
+        role: row.isTotals ? .heading : .text, maxWidth: geometry.labelWidth)
+      for (column, figure) in row.cells.enumerated() {
+        let position = MatrixPosition(row: rowIndex, column: column)
+        let isSelected = view.selection == position
         let role: Role =
           isSelected
           ? (focused ? .selection : .selectionInactive)
-          : (figure.value == nil
+          : (figure == .known(0) || figure.value == nil
             ? .unknown : (row.isTotals || column == totalColumn ? .heading : .text))
-        let cellX = inner.x + columnX[column]
-        if isSelected {
-          // The highlight covers the gap before the figure too, so a lone "—" is easy to see.
+        let cellX = inner.x + geometry.columnX[column]
+        let width = geometry.columnWidths[column]
+        // The highlight covers the gap before the figure too, so a lone "—" is easy to see.
+        painter.put(
+          padded(Self.text(figure, glyphs: glyphs), toWidth: width + 1, alignment: .trailing),
+          x: cellX - 1, y: y,
+          role: isSelected ? role : .text, maxWidth: inner.x + inner.width - cellX + 1)
+        if !isSelected {
           painter.put(
-            padded(
-              Self.text(figure, glyphs: glyphs), toWidth: allWidths[column] + 1,
-              alignment: .trailing),
-            x: cellX - 1, y: y, role: role, maxWidth: inner.width - columnX[column] + 1)
-        } else {
-          painter.put(
-            padded(
-              Self.text(figure, glyphs: glyphs), toWidth: allWidths[column], alignment: .trailing),
-            x: cellX,
-            y: y, role: role, maxWidth: inner.width - columnX[column])
+            padded(Self.text(figure, glyphs: glyphs), toWidth: width, alignment: .trailing),
+            x: cellX, y: y,
+            role: role, maxWidth: inner.x + inner.width - cellX)
         }
+        if deltaSpace > 0 {
+          let delta = row.deltas[column]
+          let deltaRole: Role = delta.map { $0 == 0 ? .muted : .text } ?? .muted
+          painter.put(
+            Self.deltaText(delta, glyphs: glyphs), x: cellX + width + 1, y: y, role: deltaRole,
+            maxWidth: min(geometry.deltaWidth, inner.x + inner.width - (cellX + width + 1)))
+        }
+        painter.frame.mark(
+          x: cellX - 2, y: y, width: width + 2 + deltaSpace, height: 1, as: .matrixCell(position))
+      }
+      if geometry.barWidth > 0 {
+        drawBar(row, x: inner.x + geometry.barX, y: y, width: geometry.barWidth, &painter)
       }
     }
-    if view.hasUnknown || view.hasPartial, y + 1 < inner.y + inner.height {
+    if view.hasUnknown || view.hasPartial || view.previousSnapshotDate != nil,
+      y + 1 < inner.y + inner.height
+    {
       var legend: [String] = []
+      if let previous = view.previousSnapshotDate {
+        legend.append(
+          glyphs.increase + glyphs.decrease + glyphs.unchanged + " "
+            + UIText.changeSince(previous, language: language))
+      }
       if view.hasUnknown {
         legend.append(
           UIText.unknownLegend.text(language).replacingOccurrences(of: "—", with: glyphs.unknown))
@@ -135,4 +201,46 @@ struct MatrixPane {
         maxWidth: inner.width)
     }
   }
+
+  /// A bar of the row's statuses in proportion, each segment drawn with its own pattern (so it
+  /// reads without colour) in its status's colour. Nothing where a figure is unknown.
+  func drawBar(_ row: MatrixRowView, x: Int, y: Int, width: Int, _ painter: inout Painter) {
+    let counts = row.figures.compactMap(\.value)
+    guard counts.count == row.figures.count else {
+      painter.put(UIText.noBar.text(language), x: x, y: y, role: .unknown, maxWidth: width)
+      return
+    }
+    let lengths = proportionalLengths(counts, total: width)
+    var column = x
+    for (index, length) in lengths.enumerated() where length > 0 {
+      let pattern = painter.glyphs.barPatterns[index % painter.glyphs.barPatterns.count]
+      let role = Self.role(forStatus: view.statusHeaders[index].statusID, index: index)
+      painter.put(
+        String(repeating: pattern, count: length), x: column, y: y, role: role, maxWidth: length)
+      column += length
+    }
+  }
+}
+
+/// Splits `total` cells among `counts` in proportion (largest remainder), giving every non-zero
+/// count at least one cell when there is room.
+func proportionalLengths(_ counts: [Int], total: Int) -> [Int] {
+  let sum = counts.reduce(0, +)
+  guard sum > 0, total > 0 else { return counts.map { _ in 0 } }
+  var lengths = counts.map { $0 * total / sum }
+  var remainders = counts.indices.map { (index: $0, rest: counts[$0] * total % sum) }
+  remainders.sort { $0.rest > $1.rest || ($0.rest == $1.rest && $0.index < $1.index) }
+  var left = total - lengths.reduce(0, +)
+  for entry in remainders where left > 0 {
+    lengths[entry.index] += 1
+    left -= 1
+  }
+  for index in counts.indices where counts[index] > 0 && lengths[index] == 0 {
+    if let donor = lengths.indices.filter({ lengths[$0] > 1 }).max(by: { lengths[$0] < lengths[$1] }
+    ) {
+      lengths[donor] -= 1
+      lengths[index] = 1
+    }
+  }
+  return lengths
 }

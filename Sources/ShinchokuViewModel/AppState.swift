@@ -23,6 +23,28 @@ public enum Overlay: Sendable, Equatable {
   case warnings
 }
 
+/// Where the matrix pane is drilled down to: the programmes behind a cell, and perhaps one
+/// programme's detail. The matrix selection is kept underneath, so going back lands on it.
+public struct MatrixDrill: Sendable, Equatable {
+  /// The cell whose programmes are listed.
+  public var cell: MatrixPosition
+  /// The selected row of the programme list.
+  public var selection: Int = 0
+  /// The programme whose detail is open, if any.
+  public var openProgrammeID: String?
+
+  public init(cell: MatrixPosition) { self.cell = cell }
+}
+
+/// What a mouse click can land on; the renderer records where each one is drawn.
+public enum ClickTarget: Sendable, Equatable, Hashable {
+  case pane(Pane)
+  case matrixCell(MatrixPosition)
+  case programme(Int)
+  case comment(Int)
+  case event(Int)
+}
+
 public enum Direction: Sendable {
   case up, down, left, right
 }
@@ -45,6 +67,10 @@ public struct AppState: Sendable {
   public var eventSelection = 0
   /// A window drawn over the dashboard; any key closes it.
   public var overlay: Overlay?
+  /// The matrix drilled down to programmes (nil: the table).
+  public var drill: MatrixDrill?
+  /// A one-time message for the user (e.g. why Enter opened nothing); cleared by the next key.
+  public var notice: String?
   /// Findings from outside the data (a theme that could not be read), shown with the data's.
   public var startupWarnings: [Diagnostic] = []
   public var shouldQuit = false
@@ -90,13 +116,21 @@ public enum Action: Sendable, Equatable {
   case previousSnapshot
   case toggleHelp
   case toggleWarnings
-  case dismissOverlay
+  /// Enter: open what is selected (a matrix cell's programmes, a programme's detail).
+  case activate
+  /// Esc / Backspace: close an overlay, or go back one level.
+  case back
+  case click(ClickTarget)
+  case doubleClick(ClickTarget)
+  /// The mouse wheel over a pane.
+  case scroll(Pane, Direction)
   case resize(width: Int, height: Int)
   case quit
 }
 
 /// The one place state changes.
 public func reduce(_ state: inout AppState, _ action: Action) {
+  if case .resize = action {} else { state.notice = nil }
   switch action {
   case .quit:
     state.shouldQuit = true
@@ -107,7 +141,7 @@ public func reduce(_ state: inout AppState, _ action: Action) {
     state.overlay = state.overlay == .help ? nil : .help
   case .toggleWarnings:
     state.overlay = state.overlay == .warnings ? nil : .warnings
-  case .dismissOverlay:
+  case .back where state.overlay != nil:
     state.overlay = nil
   case _ where state.overlay != nil:
     // An overlay takes no other action: any other key closes it.
@@ -121,8 +155,24 @@ public func reduce(_ state: inout AppState, _ action: Action) {
     state.focus = pane
   case .nextSnapshot:
     state.snapshotIndex = min(state.snapshotIndex + 1, max(0, state.dataset.snapshots.count - 1))
+    refreshDrill(&state)
   case .previousSnapshot:
     state.snapshotIndex = max(state.snapshotIndex - 1, 0)
+    refreshDrill(&state)
+  case .activate:
+    activate(&state)
+  case .back:
+    back(&state)
+  case .click(let target):
+    select(&state, target)
+  case .doubleClick(let target):
+    select(&state, target)
+    activate(&state)
+  case .scroll(let pane, let direction):
+    let focus = state.focus
+    state.focus = pane
+    move(&state, direction, by: 3)
+    state.focus = focus
   case .move(let direction):
     move(&state, direction, by: 1)
   case .page(let direction):
@@ -140,6 +190,14 @@ private func clamp(_ value: Int, _ count: Int) -> Int {
 
 private func move(_ state: inout AppState, _ direction: Direction, by step: Int) {
   switch state.focus {
+  case .matrix where state.drill != nil:
+    guard var drill = state.drill, drill.openProgrammeID == nil else { return }
+    let count = programmes(behind: drill.cell, in: state).count
+    switch direction {
+    case .up, .left: drill.selection = clamp(drill.selection &- step, count)
+    case .down, .right: drill.selection = clamp(drill.selection &+ step, count)
+    }
+    state.drill = drill
   case .matrix:
     var position = state.matrixSelection
     switch direction {
@@ -161,5 +219,83 @@ private func move(_ state: inout AppState, _ direction: Direction, by step: Int)
     case .up, .left: state.eventSelection = clamp(state.eventSelection &- step, count)
     case .down, .right: state.eventSelection = clamp(state.eventSelection &+ step, count)
     }
+  }
+}
+
+/// The programmes behind a matrix cell in the current snapshot: an area's with a status, an
+/// area's all (the total column), a status across areas (the totals row), or all.
+public func programmes(behind cell: MatrixPosition, in state: AppState) -> [Programme] {
+  guard let snapshot = state.snapshot else { return [] }
+  let data = state.dataset
+  let areaID = cell.row < data.areas.count ? data.areas[cell.row].id : nil
+  let statusID = cell.column < data.statuses.count ? data.statuses[cell.column].id : nil
+  return data.programmes.filter { programme in
+    guard let status = programme.statuses[snapshot.date] else { return false }
+    return (areaID == nil || programme.areaID == areaID) && (statusID == nil || status == statusID)
+  }
+}
+
+private func activate(_ state: inout AppState) {
+  guard state.focus == .matrix else { return }
+  guard var drill = state.drill else {
+    guard let snapshot = state.snapshot, state.dataset.hasProgrammeRecords(snapshot) else {
+      state.notice = UIText.noProgrammeRecords.text(state.language)
+      return
+    }
+    state.drill = MatrixDrill(cell: state.matrixSelection)
+    return
+  }
+  guard drill.openProgrammeID == nil else { return }
+  let list = programmes(behind: drill.cell, in: state)
+  guard list.indices.contains(drill.selection) else { return }
+  drill.openProgrammeID = list[drill.selection].id
+  state.drill = drill
+}
+
+private func back(_ state: inout AppState) {
+  guard var drill = state.drill else { return }
+  if drill.openProgrammeID != nil {
+    drill.openProgrammeID = nil
+    state.drill = drill
+  } else {
+    state.drill = nil
+  }
+}
+
+/// After the snapshot changes, keep the drill-down only where the new snapshot has records.
+private func refreshDrill(_ state: inout AppState) {
+  guard var drill = state.drill else { return }
+  guard let snapshot = state.snapshot, state.dataset.hasProgrammeRecords(snapshot) else {
+    state.drill = nil
+    return
+  }
+  if drill.openProgrammeID == nil {
+    drill.selection = clamp(drill.selection, programmes(behind: drill.cell, in: state).count)
+  }
+  state.drill = drill
+}
+
+private func select(_ state: inout AppState, _ target: ClickTarget) {
+  switch target {
+  case .pane(let pane):
+    state.focus = pane
+  case .matrixCell(let position):
+    state.focus = .matrix
+    state.drill = nil
+    state.matrixSelection = MatrixPosition(
+      row: clamp(position.row, state.matrixRowCount),
+      column: clamp(position.column, state.matrixColumnCount))
+  case .programme(let index):
+    state.focus = .matrix
+    if var drill = state.drill, drill.openProgrammeID == nil {
+      drill.selection = clamp(index, programmes(behind: drill.cell, in: state).count)
+      state.drill = drill
+    }
+  case .comment(let index):
+    state.focus = .comments
+    state.commentSelection = clamp(index, state.dataset.comments.count)
+  case .event(let index):
+    state.focus = .events
+    state.eventSelection = clamp(index, state.dataset.events.count)
   }
 }

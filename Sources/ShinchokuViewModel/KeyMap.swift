@@ -10,16 +10,19 @@ public struct KeyBinding: Sendable {
   public var action: Action
   /// Shown in the bottom bar as well as in help.
   public var isMain: Bool
+  /// The meaning in the bottom bar, where room is short.
+  public var shortMeaning: LocalizedText
 
   public init(
     _ keys: [Key], _ label: LocalizedText, _ meaning: LocalizedText, _ action: Action,
-    main: Bool = false
+    main: Bool = false, short: LocalizedText? = nil
   ) {
     self.keys = keys
     self.label = label
     self.meaning = meaning
     self.action = action
     isMain = main
+    shortMeaning = short ?? meaning
   }
 }
 
@@ -72,9 +75,13 @@ public enum KeyMap {
       [.character("!")], LocalizedText("!"), LocalizedText("読み込みの警告", english: "load warnings"),
       .toggleWarnings),
     KeyBinding(
-      [.escape], LocalizedText("Esc"),
-      LocalizedText("ヘルプ・警告を閉じる", english: "close help or warnings"),
-      .dismissOverlay),
+      [.enter], LocalizedText("Enter"),
+      LocalizedText("開く（セルのプログラム一覧・詳細）", english: "open (a cell's programmes, a programme)"),
+      .activate, main: true, short: LocalizedText("開く", english: "open")),
+    KeyBinding(
+      [.escape, .backspace], LocalizedText("Esc BS"),
+      LocalizedText("戻る・閉じる", english: "back, close"),
+      .back),
     KeyBinding(
       [.character("q"), .control("c")], LocalizedText("q"), LocalizedText("終了", english: "quit"),
       .quit, main: true),
@@ -86,11 +93,34 @@ public enum KeyMap {
   }
 }
 
-/// The action an input event sends.
-public func action(for event: InputEvent) -> Action? {
+/// The action an input event sends. `target` tells what is drawn at a screen position (from
+/// the last frame), for the mouse.
+public func action(for event: InputEvent, target: (_ x: Int, _ y: Int) -> ClickTarget?) -> Action? {
   switch event {
-  case .key(let key): return KeyMap.action(for: key)
-  case .resize(let width, let height): return .resize(width: width, height: height)
-  case .mouse: return nil
+  case .key(let key):
+    return KeyMap.action(for: key)
+  case .resize(let width, let height):
+    return .resize(width: width, height: height)
+  case .mouse(let mouse):
+    guard let hit = target(mouse.x, mouse.y) else { return nil }
+    switch mouse.kind {
+    case .press(.left), .click(.left): return .click(hit)
+    case .doubleClick(.left): return .doubleClick(hit)
+    case .wheelUp: return .scroll(hit.pane, .up)
+    case .wheelDown: return .scroll(hit.pane, .down)
+    default: return nil
+    }
+  }
+}
+
+extension ClickTarget {
+  /// The pane the target is in.
+  public var pane: Pane {
+    switch self {
+    case .pane(let pane): pane
+    case .matrixCell, .programme: .matrix
+    case .comment: .comments
+    case .event: .events
+    }
   }
 }

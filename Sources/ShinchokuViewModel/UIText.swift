@@ -21,6 +21,25 @@ public enum UIText {
   public static let help = LocalizedText("ヘルプ", english: "Help")
   public static let warnings = LocalizedText("読み込みの警告", english: "Load warnings")
   public static let noWarnings = LocalizedText("警告はありません", english: "no warnings")
+  public static let noProgrammeRecords = LocalizedText(
+    "この時点は件数のみで、プログラムごとの記録はありません",
+    english: "this snapshot gives counts only, no record per programme")
+  public static let allAreas = LocalizedText("全分野", english: "all areas")
+  public static let allStatuses = LocalizedText("全状況", english: "all statuses")
+  public static let fieldID = LocalizedText("番号", english: "ID")
+  public static let fieldTitle = LocalizedText("名称", english: "Title")
+  public static let fieldSection = LocalizedText("担当", english: "Section")
+  public static let fieldStatus = LocalizedText("状況", english: "Status")
+  public static let fieldSource = LocalizedText("出典", english: "Source")
+  public static let fieldNotes = LocalizedText("備考", english: "Notes")
+  public static let history = LocalizedText("各時点の状況", english: "Status by snapshot")
+  public static let drillHint = LocalizedText("Enter 詳細  Esc 戻る", english: "Enter detail  Esc back")
+  public static let detailHint = LocalizedText("Esc 一覧へ戻る", english: "Esc back to the list")
+  public static let split = LocalizedText("内訳", english: "Split")
+  public static let noBar = LocalizedText("（内訳不明）", english: "(split unknown)")
+  public static func changeSince(_ date: CivilDate, language: Language) -> String {
+    language == .japanese ? "\(date.iso)からの増減" : "change since \(date.iso)"
+  }
   public static let helpClose = LocalizedText("何かキーを押すと閉じます", english: "press any key to close")
   public static let synthetic = LocalizedText("合成データ", english: "SYNTHETIC DATA")
   public static let noItems = LocalizedText("（なし）", english: "(none)")

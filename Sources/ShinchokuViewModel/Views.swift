@@ -45,15 +45,24 @@ public enum Figure: Hashable, Sendable {
 public struct MatrixRowView: Sendable, Equatable {
   public var label: String
   public var number: Int?
+  /// The area's id; nil for the totals row.
+  public var areaID: String?
   public var figures: [Figure]
   public var total: Figure
+  /// The change since the previous snapshot, per figure then the total; nil where either
+  /// figure is not known.
+  public var deltas: [Int?]
   public var isTotals: Bool
+
+  /// The figures then the total: one per matrix column.
+  public var cells: [Figure] { figures + [total] }
 }
 
 /// The progress matrix of one snapshot: what the matrix pane, `dump`, exports and slides show.
 public struct MatrixView: Sendable, Equatable {
   public var snapshotDate: CivilDate?
-  public var statusHeaders: [(symbol: String, name: String, statusID: String)]
+  public var previousSnapshotDate: CivilDate?
+  public var statusHeaders: [StatusHeader]
   public var totalHeader: String
   public var areaHeader: String
   public var rows: [MatrixRowView]
@@ -62,51 +71,86 @@ public struct MatrixView: Sendable, Equatable {
   public var hasUnknown: Bool
   public var hasPartial: Bool
 
-  public static func == (a: MatrixView, b: MatrixView) -> Bool {
-    a.snapshotDate == b.snapshotDate && a.rows == b.rows && a.selection == b.selection
-      && a.statusHeaders.map(\.statusID) == b.statusHeaders.map(\.statusID)
+  public struct StatusHeader: Sendable, Equatable {
+    public var statusID: String
+    public var symbol: String
+    public var name: String
   }
 
   public init(state: AppState) {
-    let data = state.dataset
-    let language = state.language
-    let snapshot = state.snapshot
+    self.init(
+      dataset: state.dataset, snapshotIndex: state.snapshotIndex, language: state.language,
+      asciiOnly: state.asciiOnly, selection: state.matrixSelection)
+  }
+
+  public init(
+    dataset data: Dataset, snapshotIndex: Int, language: Language, asciiOnly: Bool = false,
+    selection: MatrixPosition = MatrixPosition(row: 0, column: 0)
+  ) {
+    let snapshot =
+      data.snapshots.indices.contains(snapshotIndex) ? data.snapshots[snapshotIndex] : nil
+    let previous = snapshotIndex > 0 && snapshot != nil ? data.snapshots[snapshotIndex - 1] : nil
     snapshotDate = snapshot?.date
+    previousSnapshotDate = previous?.date
     statusHeaders = data.statuses.map {
-      (
-        symbol: state.asciiOnly ? $0.asciiSymbol : $0.symbol, name: $0.shortName.text(language),
-        statusID: $0.id
-      )
+      StatusHeader(
+        statusID: $0.id, symbol: asciiOnly ? $0.asciiSymbol : $0.symbol,
+        name: $0.shortName.text(language))
     }
     totalHeader = UIText.total.text(language)
     areaHeader = UIText.area.text(language)
+    let current = MatrixView.figures(data, snapshot)
+    let before = previous.map { MatrixView.figures(data, $0) }
     var rows: [MatrixRowView] = []
-    for area in data.areas {
-      let counts = snapshot?.byArea[area.id] ?? StatusCounts()
-      let figures = data.statuses.map { Figure(counts.count($0.id)) }
-      let total = counts.statedTotal.map(Figure.known) ?? Figure.sum(figures)
+    for (index, cells) in current.enumerated() {
+      let area = index < data.areas.count ? data.areas[index] : nil
+      let deltas: [Int?] = cells.indices.map { column in
+        guard let now = cells[column].value, let then = before?[index][column].value else {
+          return nil
+        }
+        return now - then
+      }
       rows.append(
         MatrixRowView(
-          label: area.name.text(language), number: area.number, figures: figures, total: total,
-          isTotals: false))
+          label: area?.name.text(language) ?? UIText.totals.text(language), number: area?.number,
+          areaID: area?.id,
+          figures: Array(cells.dropLast()), total: cells.last ?? .unknown, deltas: deltas,
+          isTotals: area == nil))
+    }
+    self.rows = rows
+    self.selection = selection
+    note = snapshot?.note
+    hasUnknown = rows.contains { $0.cells.contains(.unknown) }
+    hasPartial = rows.contains { row in
+      row.cells.contains { if case .partial = $0 { true } else { false } }
+    }
+  }
+
+  /// Per area then the totals row: the figure per status, then the row's total.
+  static func figures(_ data: Dataset, _ snapshot: ProgressSnapshot?) -> [[Figure]] {
+    var rows: [[Figure]] = data.areas.map { area in
+      let figures = data.statuses.map {
+        Figure(snapshot?.count(area: area.id, status: $0.id) ?? nil)
+      }
+      let total = (snapshot?.statedOrRecordedTotal(area: area.id)).flatMap { $0 }.map(Figure.known)
+      return figures + [total ?? Figure.sum(figures)]
     }
     let stated = snapshot?.stated ?? StatusCounts()
-    let columnTotals = data.statuses.indices.map { column in
+    var totals = data.statuses.indices.map { column in
       stated.count(data.statuses[column].id).map(Figure.known)
-        ?? Figure.sum(rows.map { $0.figures[column] })
+        ?? Figure.sum(rows.map { $0[column] })
     }
-    let grand = stated.statedTotal.map(Figure.known) ?? Figure.sum(rows.map(\.total))
-    rows.append(
-      MatrixRowView(
-        label: UIText.totals.text(language), number: nil, figures: columnTotals, total: grand,
-        isTotals: true))
-    self.rows = rows
-    selection = state.matrixSelection
-    note = snapshot?.note
-    hasUnknown = rows.contains { row in (row.figures + [row.total]).contains { $0 == .unknown } }
-    hasPartial = rows.contains { row in
-      (row.figures + [row.total]).contains { if case .partial = $0 { true } else { false } }
-    }
+    totals.append(
+      stated.statedTotal.map(Figure.known) ?? Figure.sum(rows.map { $0.last ?? .unknown }))
+    rows.append(totals)
+    return rows
+  }
+
+  /// The figure in a cell of the matrix.
+  public func figure(at position: MatrixPosition) -> Figure? {
+    guard rows.indices.contains(position.row) else { return nil }
+    let cells = rows[position.row].cells
+    return cells.indices.contains(position.column) ? cells[position.column] : nil
   }
 }
 
@@ -209,6 +253,111 @@ public struct TitleView: Sendable, Equatable {
         UIText.snapshotLabel(snapshot.date, language: state.language) + " [\(position)]"
     } else {
       snapshotLabel = UIText.noSnapshot.text(state.language)
+    }
+  }
+}
+
+/// The programmes behind a matrix cell: the first level of the drill-down.
+public struct ProgrammeListView: Sendable, Equatable {
+  public struct Row: Sendable, Equatable {
+    public var id: String
+    public var title: String
+    public var section: String
+    public var statusID: String
+    public var statusSymbol: String
+    public var statusName: String
+    public var isSelected: Bool
+  }
+
+  /// "分野1 地域協働の推進 · ◎予定以上 · 2017-03-31".
+  public var heading: String
+  public var rows: [Row]
+  public var selection: Int
+
+  public init(state: AppState, drill: MatrixDrill) {
+    let data = state.dataset
+    let language = state.language
+    var parts: [String] = []
+    if drill.cell.row < data.areas.count {
+      let area = data.areas[drill.cell.row]
+      parts.append(
+        UIText.areaTag(number: area.number, language: language) + " " + area.name.text(language))
+    } else {
+      parts.append(UIText.allAreas.text(language))
+    }
+    if drill.cell.column < data.statuses.count {
+      let status = data.statuses[drill.cell.column]
+      parts.append(
+        (state.asciiOnly ? status.asciiSymbol : status.symbol) + status.name.text(language))
+    } else {
+      parts.append(UIText.allStatuses.text(language))
+    }
+    if let snapshot = state.snapshot { parts.append(snapshot.date.iso) }
+    let programmes = ShinchokuViewModel.programmes(behind: drill.cell, in: state)
+    parts.append(UIText.count(programmes.count, language: language))
+    heading = parts.joined(separator: " · ")
+    selection = drill.selection
+    rows = programmes.enumerated().map { index, programme in
+      let status = state.snapshot.flatMap { programme.statuses[$0.date] }.flatMap {
+        data.status($0)
+      }
+      return Row(
+        id: programme.id, title: programme.title, section: programme.section ?? "—",
+        statusID: status?.id ?? "",
+        statusSymbol: status.map { state.asciiOnly ? $0.asciiSymbol : $0.symbol } ?? "",
+        statusName: status?.shortName.text(language) ?? "—", isSelected: index == drill.selection)
+    }
+  }
+}
+
+/// One programme in full: every field, its notes, and its status in each snapshot.
+public struct ProgrammeDetailView: Sendable, Equatable {
+  public struct HistoryEntry: Sendable, Equatable {
+    public var date: CivilDate
+    /// nil where the snapshot has no record of the programme.
+    public var statusID: String?
+    public var symbol: String
+    public var isCurrent: Bool
+  }
+
+  public var title: String
+  public var fields: [(label: String, value: String)]
+  public var history: [HistoryEntry]
+
+  public static func == (a: ProgrammeDetailView, b: ProgrammeDetailView) -> Bool {
+    a.title == b.title && a.history == b.history && a.fields.map(\.value) == b.fields.map(\.value)
+  }
+
+  public init?(state: AppState, programmeID: String) {
+    let data = state.dataset
+    let language = state.language
+    guard let programme = data.programmes.first(where: { $0.id == programmeID }) else { return nil }
+    title = programme.id + " " + programme.title
+    let area = data.area(programme.areaID)
+    let current = state.snapshot.flatMap { programme.statuses[$0.date] }.flatMap { data.status($0) }
+    let source = data.sources[programme.source]
+    fields = [
+      (UIText.fieldID.text(language), programme.id),
+      (UIText.fieldTitle.text(language), programme.title),
+      (
+        UIText.area.text(language),
+        area.map { "\($0.number) \($0.name.text(language))" } ?? programme.areaID
+      ),
+      (UIText.fieldSection.text(language), programme.section ?? "—"),
+      (
+        UIText.fieldStatus.text(language),
+        current.map { "\($0.symbol) \($0.name.text(language))" } ?? "—"
+      ),
+      (UIText.fieldSource.text(language), source.map { $0.title } ?? programme.source),
+      (UIText.fieldNotes.text(language), programme.notes ?? "—"),
+    ]
+    history = data.snapshots.map { snapshot in
+      let status = programme.statuses[snapshot.date].flatMap { data.status($0) }
+      return HistoryEntry(
+        date: snapshot.date, statusID: status?.id,
+        symbol: status.map { state.asciiOnly ? $0.asciiSymbol : $0.symbol }
+          ?? (state.asciiOnly ? "-" : "—"),
+        isCurrent: snapshot.date == state.snapshot?.date)
     }
   }
 }

@@ -28,16 +28,20 @@ struct Dashboard {
       dataset: dataset, language: language, width: size.width, height: size.height, today: .today(),
       asciiOnly: asciiOnly)
     state.startupWarnings = themeWarnings
-    terminal.draw(render(state, theme: theme))
+    var frame = render(state, theme: theme)
+    terminal.draw(frame)
     while !state.shouldQuit {
       if let signal = terminal.pendingTerminationSignal {
         terminal.close()
         CursesTerminal.exitBySignal(signal)
       }
       guard let event = terminal.nextEvent(timeoutMilliseconds: 100) else { continue }
-      guard let action = action(for: event) else { continue }
+      guard let action = action(for: event, target: frame.target) else { continue }
       reduce(&state, action)
-      if !state.shouldQuit { terminal.draw(render(state, theme: theme)) }
+      if !state.shouldQuit {
+        frame = render(state, theme: theme)
+        terminal.draw(frame)
+      }
     }
     terminal.close()
   }

@@ -15,7 +15,7 @@ struct Shinchoku: ParsableCommand {
       Opens the dashboard on the data folder: the progress matrix, the review committee's \
       comments and the events. Press ? inside for the keys.
       """,
-    subcommands: [Open.self, Dump.self],
+    subcommands: [Open.self, Dump.self, Sample.self],
     defaultSubcommand: Open.self
   )
 }
@@ -179,5 +179,62 @@ struct Dump: ParsableCommand {
     let (theme, themeWarnings) = try options.loadTheme()
     state.startupWarnings = themeWarnings
     print(render(state, theme: theme).text)
+  }
+}
+
+/// Writes a synthetic data set.
+struct Sample: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract:
+      "Write a complete, valid, synthetic data set (labelled as such) for demos and benchmarks.")
+
+  @Option(
+    name: .long,
+    help: "The folder to write (created if missing; existing data files are not overwritten).")
+  var out: String
+
+  @Option(name: .long, help: "Programme records.")
+  var programmes: Int = 60
+
+  @Option(name: .long, help: "Events.")
+  var events: Int = 300
+
+  @Option(name: .long, help: "Progress snapshots (every six months from 2012-03-31).")
+  var snapshots: Int = 4
+
+  @Option(name: .long, help: "The random seed: the same seed gives the same files.")
+  var seed: UInt64 = 1
+
+  @Flag(name: .long, help: "Replace data files already in the folder.")
+  var force = false
+
+  func validate() throws {
+    guard programmes >= 0, events >= 0, snapshots >= 1 else {
+      throw ValidationError("--programmes and --events must be 0 or more, --snapshots 1 or more")
+    }
+  }
+
+  func run() throws {
+    let files = SampleDataSet(
+      programmes: programmes, events: events, snapshots: snapshots, seed: seed
+    ).files()
+    let manager = FileManager.default
+    try manager.createDirectory(atPath: out, withIntermediateDirectories: true)
+    let existing = files.keys.filter {
+      manager.fileExists(atPath: (out as NSString).appendingPathComponent($0))
+    }
+    if !existing.isEmpty, !force {
+      printError(
+        "shinchoku: \(out) already has \(existing.sorted().joined(separator: ", ")); use --force to replace"
+      )
+      throw ExitCode(1)
+    }
+    for (name, text) in files.sorted(by: { $0.key < $1.key }) {
+      try Data(text.utf8).write(
+        to: URL(fileURLWithPath: (out as NSString).appendingPathComponent(name)), options: .atomic)
+    }
+    print(
+      "wrote a synthetic data set to \(out): \(programmes) programmes, \(events) events, \(snapshots) snapshots (seed \(seed))"
+    )
   }
 }

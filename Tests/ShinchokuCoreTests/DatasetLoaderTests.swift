@@ -16,6 +16,7 @@ func dataFolder(replacing files: [String: String] = [:]) throws -> String {
   try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
   for name in DatasetLoader.fileNames {
     let source = URL(fileURLWithPath: bundledData).appendingPathComponent(name)
+    guard FileManager.default.fileExists(atPath: source.path) else { continue }
     try FileManager.default.copyItem(at: source, to: folder.appendingPathComponent(name))
   }
   for (name, text) in files {

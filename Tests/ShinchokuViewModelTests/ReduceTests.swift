@@ -84,7 +84,7 @@ func seedState(width: Int = 80, height: Int = 24, language: Language = .japanese
     #expect(!state.isShowingHelp)
     #expect(state.matrixSelection.row == 0, "the key that closes help does nothing else")
     reduce(&state, .toggleHelp)
-    reduce(&state, .dismissOverlay)
+    reduce(&state, .back)
     #expect(!state.isShowingHelp)
     reduce(&state, .toggleHelp)
     reduce(&state, .toggleWarnings)

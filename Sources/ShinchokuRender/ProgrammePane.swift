@@ -1,0 +1,87 @@
+import ShinchokuCore
+import ShinchokuViewModel
+import TerminalText
+
+/// The matrix pane drilled down: the programmes behind a cell, or one programme's detail.
+extension Painter {
+  mutating func drawProgrammeList(_ view: ProgrammeListView, in rect: Rect, state: AppState) {
+    drawBox(
+      rect, title: UIText.matrix.text(state.language) + " › " + view.heading,
+      focused: state.focus == .matrix)
+    frame.mark(x: rect.x, y: rect.y, width: rect.width, height: rect.height, as: .pane(.matrix))
+    let inner = rect.inside
+    guard inner.width > 4, inner.height > 1 else { return }
+    let focused = state.focus == .matrix
+    let idWidth = min(12, view.rows.map { displayWidth($0.id) }.max() ?? 2)
+    let statusWidth = view.rows.map { displayWidth($0.statusSymbol + $0.statusName) }.max() ?? 2
+    let sectionWidth = min(18, max(4, view.rows.map { displayWidth($0.section) }.max() ?? 4))
+    let titleWidth = max(4, inner.width - 2 - idWidth - 2 - 2 - sectionWidth - 2 - statusWidth - 1)
+    var lines: [ListLine] = []
+    for (index, row) in view.rows.enumerated() {
+      let role: Role = row.isSelected ? (focused ? .selection : .selectionInactive) : .text
+      let statusIndex = state.dataset.statuses.firstIndex { $0.id == row.statusID } ?? 0
+      lines.append(
+        ListLine(
+          spans: [
+            Span(" ", .text),
+            Span(
+              padded(sanitized(row.id), toWidth: idWidth) + "  "
+                + padded(sanitized(row.title), toWidth: titleWidth), role),
+            Span("  " + padded(sanitized(row.section), toWidth: sectionWidth) + "  ", .muted),
+            Span(
+              padded(row.statusSymbol + row.statusName, toWidth: statusWidth),
+              MatrixPane.role(forStatus: row.statusID, index: statusIndex)),
+          ], item: index))
+    }
+    if lines.isEmpty {
+      lines.append(ListLine(spans: [Span(" " + UIText.noItems.text(state.language), .muted)]))
+    }
+    let listRect = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - 1)
+    let shown = drawList(lines, selected: view.rows.isEmpty ? nil : view.selection, in: listRect)
+    markItems(lines, first: shown.first, in: listRect) { .programme($0) }
+    drawScrollMarks(rect, above: shown.above, below: shown.below, focused: focused)
+    put(
+      " " + UIText.drillHint.text(state.language), x: inner.x, y: inner.y + inner.height - 1,
+      role: .muted,
+      maxWidth: inner.width)
+  }
+
+  mutating func drawProgrammeDetail(_ view: ProgrammeDetailView, in rect: Rect, state: AppState) {
+    drawBox(
+      rect, title: UIText.matrix.text(state.language) + " › " + view.title,
+      focused: state.focus == .matrix)
+    frame.mark(x: rect.x, y: rect.y, width: rect.width, height: rect.height, as: .pane(.matrix))
+    let inner = rect.inside
+    guard inner.width > 4, inner.height > 1 else { return }
+    let labelWidth = view.fields.map { displayWidth($0.label) }.max() ?? 4
+    var lines: [[Span]] = []
+    for field in view.fields {
+      let body = wrapped(sanitized(field.value), width: max(1, inner.width - labelWidth - 4))
+      for (index, line) in body.enumerated() {
+        let label =
+          index == 0
+          ? padded(field.label, toWidth: labelWidth) : String(repeating: " ", count: labelWidth)
+        lines.append([Span(" " + label + "  ", .muted), Span(line.text, .text)])
+      }
+    }
+    lines.append([])
+    var history: [Span] = [Span(" " + UIText.history.text(state.language) + "  ", .muted)]
+    for entry in view.history {
+      let index = state.dataset.statuses.firstIndex { $0.id == entry.statusID } ?? 0
+      history.append(Span(entry.date.iso + " ", entry.isCurrent ? .heading : .muted))
+      history.append(
+        Span(
+          entry.symbol,
+          entry.statusID.map { MatrixPane.role(forStatus: $0, index: index) } ?? .unknown))
+      history.append(Span("  ", .text))
+    }
+    lines.append(history)
+    for (row, spans) in lines.prefix(inner.height - 1).enumerated() {
+      put(spans, x: inner.x, y: inner.y + row, width: inner.width)
+    }
+    put(
+      " " + UIText.detailHint.text(state.language), x: inner.x, y: inner.y + inner.height - 1,
+      role: .muted,
+      maxWidth: inner.width)
+  }
+}

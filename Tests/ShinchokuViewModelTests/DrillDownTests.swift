@@ -1,0 +1,103 @@
+import Foundation
+import JapaneseCalendar
+import ShinchokuCore
+import Testing
+
+@testable import ShinchokuViewModel
+
+func sampleState(width: Int = 100, height: Int = 30) throws -> AppState {
+  let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "shinchoku-vm-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  for (name, text) in SampleDataSet(programmes: 60, events: 40, snapshots: 4, seed: 1).files() {
+    try Data(text.utf8).write(to: folder.appendingPathComponent(name))
+  }
+  return AppState(
+    dataset: try DatasetLoader().load(directory: folder.path), language: .japanese, width: width,
+    height: height,
+    today: CivilDate(year: 2013, month: 10, day: 1)!)
+}
+
+@Suite struct DrillDownTests {
+  @Test func enterOnTheSeedSaysThereAreNoRecords() throws {
+    var state = try seedState()
+    reduce(&state, .activate)
+    #expect(state.drill == nil)
+    #expect(state.notice == "この時点は件数のみで、プログラムごとの記録はありません")
+    reduce(&state, .move(.down))
+    #expect(state.notice == nil, "the notice goes with the next key")
+  }
+
+  @Test func aCellOpensItsProgrammesAndTheirDetailAndBackKeepsTheSelection() throws {
+    var state = try sampleState()
+    reduce(&state, .move(.down))
+    reduce(&state, .move(.right))
+    let cell = state.matrixSelection
+    let figure = MatrixView(state: state).figure(at: cell)
+    reduce(&state, .activate)
+    #expect(state.drill?.cell == cell)
+    let list = ProgrammeListView(state: state, drill: state.drill!)
+    #expect(Figure.known(list.rows.count) == figure)
+    #expect(list.rows.allSatisfy { $0.statusID == "on-schedule" })
+    reduce(&state, .move(.down))
+    #expect(state.drill?.selection == 1)
+    reduce(&state, .activate)
+    #expect(state.drill?.openProgrammeID == list.rows[1].id)
+    let detail = try #require(ProgrammeDetailView(state: state, programmeID: list.rows[1].id))
+    #expect(detail.history.count == 4)
+    #expect(detail.history.last?.statusID == "on-schedule")
+    reduce(&state, .back)
+    #expect(state.drill?.openProgrammeID == nil)
+    #expect(state.drill?.selection == 1, "the list keeps its selection")
+    reduce(&state, .back)
+    #expect(state.drill == nil)
+    #expect(state.matrixSelection == cell, "the matrix keeps its selection")
+  }
+
+  @Test func theTotalsCellListsEveryProgrammeOfTheSnapshot() throws {
+    var state = try sampleState()
+    reduce(&state, .moveToLast)
+    for _ in 0..<5 { reduce(&state, .move(.right)) }
+    reduce(&state, .activate)
+    #expect(ProgrammeListView(state: state, drill: state.drill!).rows.count == 60)
+  }
+
+  @Test func steppingToASnapshotWithoutRecordsClosesTheDrillDown() throws {
+    var state = try seedState()
+    let sample = try sampleState()
+    // The seed has no records: enter does nothing; a sample snapshot has them.
+    reduce(&state, .nextSnapshot)
+    #expect(state.drill == nil)
+    var drilled = sample
+    reduce(&drilled, .activate)
+    #expect(drilled.drill != nil)
+    reduce(&drilled, .previousSnapshot)
+    #expect(drilled.drill != nil, "every sample snapshot has records")
+  }
+
+  @Test func clicksSelectAndDoubleClicksOpen() throws {
+    var state = try sampleState()
+    reduce(&state, .click(.matrixCell(MatrixPosition(row: 2, column: 1))))
+    #expect(state.matrixSelection == MatrixPosition(row: 2, column: 1))
+    reduce(&state, .click(.event(3)))
+    #expect(state.focus == .events && state.eventSelection == 3)
+    reduce(&state, .doubleClick(.matrixCell(MatrixPosition(row: 1, column: 0))))
+    #expect(state.focus == .matrix && state.drill?.cell == MatrixPosition(row: 1, column: 0))
+    reduce(&state, .scroll(.comments, .down))
+    #expect(
+      state.commentSelection == 3 && state.focus == .matrix,
+      "the wheel scrolls without moving focus")
+  }
+
+  @Test func deltasAppearOnlyWhereBothFiguresAreKnown() throws {
+    var state = try seedState()
+    reduce(&state, .nextSnapshot)
+    reduce(&state, .nextSnapshot)
+    let view = MatrixView(state: state)
+    // 2016 gives only plan-wide figures: the area rows have no change, the totals do.
+    #expect(view.rows[0].deltas.allSatisfy { $0 == nil })
+    #expect(view.rows.last?.deltas == [0, -15, -6, -21])
+    let sample = try sampleState()
+    #expect(MatrixView(state: sample).rows.allSatisfy { $0.deltas.allSatisfy { $0 != nil } })
+  }
+}

@@ -129,7 +129,8 @@ struct MatrixPane {
       padded(view.totalHeader, toWidth: geometry.columnWidths[totalColumn], alignment: .trailing),
       x: inner.x + geometry.columnX[totalColumn], y: y, role: .heading,
       maxWidth: inner.width - geometry.columnX[totalColumn])
-    if geometry.barWidth > 0 {
+    let anyBar = view.rows.contains { row in row.figures.allSatisfy { $0.value != nil } }
+    if geometry.barWidth > 0, anyBar {
       // The bar's header says which pattern is which status.
       var spans = [Span(UIText.split.text(language), .muted)]
       for (index, header) in view.statusHeaders.enumerated() {
@@ -206,10 +207,8 @@ struct MatrixPane {
   /// reads without colour) in its status's colour. Nothing where a figure is unknown.
   func drawBar(_ row: MatrixRowView, x: Int, y: Int, width: Int, _ painter: inout Painter) {
     let counts = row.figures.compactMap(\.value)
-    guard counts.count == row.figures.count else {
-      painter.put(UIText.noBar.text(language), x: x, y: y, role: .unknown, maxWidth: width)
-      return
-    }
+    // No bar where a figure is unknown: a bar of the known parts would misstate the split.
+    guard counts.count == row.figures.count else { return }
     let lengths = proportionalLengths(counts, total: width)
     var column = x
     for (index, length) in lengths.enumerated() where length > 0 {

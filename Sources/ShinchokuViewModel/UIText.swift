@@ -36,7 +36,6 @@ public enum UIText {
   public static let drillHint = LocalizedText("Enter 詳細  Esc 戻る", english: "Enter detail  Esc back")
   public static let detailHint = LocalizedText("Esc 一覧へ戻る", english: "Esc back to the list")
   public static let split = LocalizedText("内訳", english: "Split")
-  public static let noBar = LocalizedText("（内訳不明）", english: "(split unknown)")
   public static func changeSince(_ date: CivilDate, language: Language) -> String {
     language == .japanese ? "\(date.iso)からの増減" : "change since \(date.iso)"
   }

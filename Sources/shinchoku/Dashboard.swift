@@ -14,6 +14,8 @@ struct Dashboard {
   let themeWarnings: [Diagnostic]
   let language: Language
   let asciiOnly: Bool
+  /// For the end-to-end test that a crash restores the terminal.
+  var crashAfterFirstFrame = false
 
   func run() throws {
     let terminal: CursesTerminal
@@ -23,6 +25,7 @@ struct Dashboard {
       printError("shinchoku: \(error)")
       throw ExitCode(2)
     }
+    defer { terminal.close() }
     let size = terminal.size
     var state = AppState(
       dataset: dataset, language: language, width: size.width, height: size.height, today: .today(),
@@ -30,6 +33,9 @@ struct Dashboard {
     state.startupWarnings = themeWarnings
     var frame = render(state, theme: theme)
     terminal.draw(frame)
+    if crashAfterFirstFrame {
+      fatalError("crash requested by --crash-after-first-frame (a test of terminal restore)")
+    }
     while !state.shouldQuit {
       if let signal = terminal.pendingTerminationSignal {
         terminal.close()
@@ -43,6 +49,5 @@ struct Dashboard {
         terminal.draw(frame)
       }
     }
-    terminal.close()
   }
 }

@@ -15,7 +15,7 @@ struct Shinchoku: ParsableCommand {
       Opens the dashboard on the data folder: the progress matrix, the review committee's \
       comments and the events. Press ? inside for the keys.
       """,
-    subcommands: [Open.self, Dump.self, Sample.self],
+    subcommands: [Open.self, Dump.self, Export.self, Sample.self],
     defaultSubcommand: Open.self
   )
 }
@@ -122,6 +122,9 @@ struct Open: ParsableCommand {
 
   @OptionGroup var options: CommonOptions
 
+  @Flag(name: .long, help: ArgumentHelp(visibility: .private))
+  var crashAfterFirstFrame = false
+
   func run() throws {
     guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
       printError(
@@ -135,7 +138,7 @@ struct Open: ParsableCommand {
     try MainActor.assumeIsolated {
       try Dashboard(
         dataset: dataset, theme: theme, themeWarnings: themeWarnings, language: language,
-        asciiOnly: options.ascii
+        asciiOnly: options.ascii, crashAfterFirstFrame: crashAfterFirstFrame
       ).run()
     }
   }
@@ -167,15 +170,7 @@ struct Dump: ParsableCommand {
       dataset: dataset, language: try options.language(), width: width, height: height,
       today: .today(),
       asciiOnly: options.ascii)
-    if let snapshot {
-      guard let date = CivilDate(iso: snapshot),
-        let index = dataset.snapshots.firstIndex(where: { $0.date == date })
-      else {
-        let known = dataset.snapshots.map(\.date.iso).joined(separator: ", ")
-        throw ValidationError("no snapshot on '\(snapshot)'; the data has \(known)")
-      }
-      state.snapshotIndex = index
-    }
+    state.snapshotIndex = try snapshotIndex(snapshot, in: dataset)
     let (theme, themeWarnings) = try options.loadTheme()
     state.startupWarnings = themeWarnings
     print(render(state, theme: theme).text)
@@ -237,4 +232,51 @@ struct Sample: ParsableCommand {
       "wrote a synthetic data set to \(out): \(programmes) programmes, \(events) events, \(snapshots) snapshots (seed \(seed))"
     )
   }
+}
+
+/// Prints what a view shows, for other programs and for meeting minutes.
+struct Export: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Print what the dashboard shows as JSON, CSV or Markdown.",
+    subcommands: [ExportMatrix.self])
+}
+
+struct ExportMatrix: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "matrix",
+    abstract: "The progress matrix of a snapshot: counts, unknowns as null, totals, changes.")
+
+  @OptionGroup var options: CommonOptions
+
+  @Option(name: .long, help: "The snapshot, as YYYY-MM-DD (default: the data's default).")
+  var snapshot: String?
+
+  @Option(name: .long, help: "json, csv or md.")
+  var format: String = "json"
+
+  func run() throws {
+    guard let format = ExportFormat(rawValue: format), [.json, .csv, .md].contains(format) else {
+      throw ValidationError("--format must be json, csv or md, not '\(self.format)'")
+    }
+    let dataset = try options.loadDataset()
+    let index = try snapshotIndex(snapshot, in: dataset)
+    let view = MatrixView(
+      dataset: dataset, snapshotIndex: index, language: try options.language(),
+      asciiOnly: options.ascii)
+    print(
+      MatrixExport.text(view, dataset: dataset, format: format, language: try options.language())
+        ?? "", terminator: "")
+  }
+}
+
+/// The index of the snapshot on `date`, or the data's default when none is given.
+func snapshotIndex(_ date: String?, in dataset: Dataset) throws -> Int {
+  guard let date else { return dataset.defaultSnapshotIndex }
+  guard let day = CivilDate(iso: date),
+    let index = dataset.snapshots.firstIndex(where: { $0.date == day })
+  else {
+    let known = dataset.snapshots.map(\.date.iso).joined(separator: ", ")
+    throw ValidationError("no snapshot on '\(date)'; the data has \(known)")
+  }
+  return index
 }

@@ -1,0 +1,102 @@
+import CNcurses
+import ShinchokuRender
+
+extension CursesTerminal {
+  /// Draws `frame`: cells go into ncurses' virtual screen, then one `doupdate` sends only what
+  /// changed since the last frame. Where the frame and the terminal differ in size, the overlap is
+  /// drawn and the rest of the screen blanked.
+  public func draw(_ frame: Frame) {
+    guard !isClosed else { return }
+    let win = shim_stdscr()
+    let (cols, rows) = size
+    pairs.beginFrame()
+    let width = min(frame.width, cols)
+    let height = min(frame.height, rows)
+    var cc = cchar_t()
+    var text = [wchar_t](repeating: 0, count: Int(shim_ccharw_max()) + 1)
+    for y in 0..<height {
+      var x = 0
+      while x < width {
+        let cell = frame[x, y]
+        if cell.isContinuation {
+          // An orphan continuation (its wide glyph was clipped): blank it.
+          put(" ", width: 1, style: cell.style, x: x, y: y, win: win, cc: &cc, text: &text)
+          x += 1
+          continue
+        }
+        let w = Int(cell.width)
+        if w == 2 && x + 1 >= cols {
+          // A wide glyph cut by the right edge of the terminal.
+          put(" ", width: 1, style: cell.style, x: x, y: y, win: win, cc: &cc, text: &text)
+          x += 1
+          continue
+        }
+        put(cell.text, width: w, style: cell.style, x: x, y: y, win: win, cc: &cc, text: &text)
+        x += max(w, 1)
+      }
+      if width < cols {
+        _ = wmove(win, Int32(y), Int32(width))
+        _ = wclrtoeol(win)
+      }
+    }
+    if height < rows {
+      _ = wmove(win, Int32(height), 0)
+      _ = wclrtobot(win)
+    }
+    _ = wnoutrefresh(win)
+    _ = doupdate()
+  }
+
+  /// Puts one cell of `width` columns at (x, y). If glibc (which ncurses and the terminal use)
+  /// gives the glyph another width than the frame does, the glyph is replaced or padded so that
+  /// the columns after it stay where the frame put them.
+  private func put(
+    _ glyph: String, width: Int, style: Style, x: Int, y: Int, win: UnsafeMutablePointer<WINDOW>?,
+    cc: inout cchar_t, text: inout [wchar_t]
+  ) {
+    let limit = text.count - 1
+    var count = 0
+    for scalar in glyph.unicodeScalars where count < limit {
+      text[count] = wchar_t(bitPattern: scalar.value)
+      count += 1
+    }
+    if count == 0 {
+      text[0] = 0x20
+      count = 1
+    }
+    let glibcWidth = Int(wcwidth(text[0]))
+    var pad = 0
+    if glibcWidth != width || glibcWidth <= 0 {
+      if width == 2 && glibcWidth == 1 {
+        pad = 1
+      } else {
+        // Unprintable, or wider than the frame thinks: a replacement of the frame's width.
+        text[0] = 0x3F  // "?"
+        count = 1
+        pad = width - 1
+      }
+    }
+    text[count] = 0
+    let attributes = attributeBits(style.attributes)
+    let pair = pairNumber(for: style)
+    _ = shim_setcchar(&cc, text, attributes, pair)
+    // At the bottom-right corner the cursor cannot advance: ncurses stores the cell and returns
+    // ERR, which is harmless here.
+    _ = mvwadd_wch(win, Int32(y), Int32(x), &cc)
+    if pad > 0 {
+      text[0] = 0x20
+      text[1] = 0
+      _ = shim_setcchar(&cc, text, attributes, pair)
+      for i in 1...pad { _ = mvwadd_wch(win, Int32(y), Int32(x + i), &cc) }
+    }
+  }
+
+  private func attributeBits(_ a: TextAttributes) -> attr_t {
+    var bits = shim_a_normal()
+    if a.contains(.bold) { bits |= shim_a_bold() }
+    if a.contains(.dim) { bits |= shim_a_dim() }
+    if a.contains(.underline) { bits |= shim_a_underline() }
+    if a.contains(.reverse) { bits |= shim_a_reverse() }
+    return bits
+  }
+}

@@ -1,0 +1,299 @@
+import Foundation
+import TerminalText
+import Testing
+
+/// The `shinchoku` executable, built next to this test bundle (or `$SHINCHOKU_BINARY`).
+let binaryPath: String = {
+  if let path = ProcessInfo.processInfo.environment["SHINCHOKU_BINARY"] { return path }
+  let exe =
+    (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+    ?? CommandLine.arguments[0]
+  return URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent("shinchoku")
+    .path
+}()
+
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+  .deletingLastPathComponent()
+  .deletingLastPathComponent().path
+
+/// A UTF-8 locale, Japanese UI (LANG is not English), no colour overrides, and Swift's crash
+/// reporter not waiting for a key.
+let appEnvironment = ["LANG": "C.UTF-8", "SWIFT_BACKTRACE": "interactive=no"]
+let unsetForApp = [
+  "NO_COLOR", "COLORTERM", "LC_ALL", "LC_MESSAGES", "SHINCHOKU_DATA", "SHINCHOKU_THEMES",
+]
+
+/// End-to-end tests need tmux; on CI a missing tmux is a failure, not a skip.
+let endToEndEnabled = TmuxSession.isAvailable || ProcessInfo.processInfo.environment["CI"] != nil
+
+func startApp(
+  _ arguments: [String] = [], width: Int = 100, height: Int = 30,
+  environment: [String: String] = [:],
+  recordOutput: Bool = false, waitFor text: String? = "進捗状況"
+) throws -> TmuxSession {
+  let session = try TmuxSession(
+    command: [binaryPath] + arguments, width: width, height: height,
+    environment: appEnvironment.merging(environment) { $1 }, unsetEnvironment: unsetForApp,
+    workingDirectory: repositoryRoot, recordOutput: recordOutput)
+  if let text { try session.waitFor(text) }
+  return session
+}
+
+/// Byte offset of the last occurrence of `needle` in `haystack`, if any.
+func lastIndex(of needle: String, in haystack: [UInt8]) -> Int? {
+  let n = Array(needle.utf8)
+  guard haystack.count >= n.count else { return nil }
+  var i = haystack.count - n.count
+  while i >= 0 {
+    if Array(haystack[i..<(i + n.count)]) == n { return i }
+    i -= 1
+  }
+  return nil
+}
+
+/// The program's last word on the cursor was "visible" and on mouse reporting was "off".
+func expectTerminalRestored(_ output: [UInt8], sourceLocation: SourceLocation = #_sourceLocation) {
+  let hidden = lastIndex(of: "\u{1B}[?25l", in: output) ?? -1
+  let shown = lastIndex(of: "\u{1B}[?25h", in: output) ?? -1
+  #expect(shown > hidden, "cursor left hidden", sourceLocation: sourceLocation)
+  let mouseOn = lastIndex(of: "\u{1B}[?1000h", in: output) ?? -1
+  let mouseOff = lastIndex(of: "\u{1B}[?1000l", in: output) ?? -1
+  #expect(mouseOff > mouseOn, "mouse reporting left on", sourceLocation: sourceLocation)
+}
+
+/// Display columns of every "│" on a captured line.
+func borderColumns(_ line: String) -> [Int] {
+  var columns: [Int] = []
+  var column = 0
+  for cell in terminalCells(line) {
+    if cell.text == "│" { columns.append(column) }
+    column += cell.width
+  }
+  return columns
+}
+
+@Suite(.enabled(if: endToEndEnabled, "tmux is not installed: end-to-end tests skipped"))
+struct DashboardEndToEndTests {
+  @Test func theBinaryIsBuilt() {
+    #expect(
+      FileManager.default.isExecutableFile(atPath: binaryPath), "no shinchoku at \(binaryPath)")
+  }
+
+  @Test func opensOnTheSeedWithThreePanesAndAlignedBorders() throws {
+    let tmux = try startApp()
+    let screen = try tmux.capture()
+    #expect(screen[0].contains("小平市第2次行財政再構築プラン"))
+    #expect(screen[0].contains("2012-03-31（平成23年度末）"))
+    #expect(screen.contains { $0.contains("1 地域協働の推進") && $0.contains("15") })
+    #expect(screen.contains { $0.contains("委員会の意見") } && screen.contains { $0.contains("催し") })
+    #expect(screen.contains { $0.contains("日付未定") })
+    #expect(screen.last?.contains("q 終了") == true)
+    // Every row between the bars ends in the last column; the lower panes' borders line up.
+    for line in screen[1..<(screen.count - 1)] {
+      #expect(displayWidth(line) == 100, "row \(line) is \(displayWidth(line)) wide")
+    }
+    let lower = screen.filter { $0.hasPrefix("│") && borderColumns($0).count == 4 }
+    #expect(!lower.isEmpty)
+    #expect(
+      Set(lower.map(borderColumns)).count == 1, "borders move: \(Set(lower.map(borderColumns)))")
+    try tmux.sendKeys("q")
+    #expect(try tmux.waitForExit() == .status(0))
+  }
+
+  @Test func keysMoveFocusAndSelection() throws {
+    let tmux = try startApp()
+    try tmux.sendKeys("Tab", "Down")
+    try tmux.waitFor("委員会の意見 2/3")
+    try tmux.sendKeys("Tab", "j", "j")
+    try tmux.waitFor("催し 3/6")
+    try tmux.sendKeys("BTab", "k")
+    try tmux.waitFor("委員会の意見 1/3")
+    try tmux.sendKeys("]")
+    try tmux.waitFor("2016-03-31（平成27年度末）")
+    try tmux.sendKeys("]")
+    try tmux.waitFor("2017-03-31（平成28年度末）")
+    try tmux.waitFor("41 ▼21")
+    try tmux.sendKeys("q")
+    #expect(try tmux.waitForExit() == .status(0))
+  }
+
+  @Test func helpListsTheKeysAndAnyKeyClosesIt() throws {
+    let tmux = try startApp()
+    try tmux.sendKeys("?")
+    try tmux.waitFor("何かキーを押すと閉じます")
+    let help = try tmux.capture().joined(separator: "\n")
+    for text in ["次のペイン", "前のペイン", "前の時点", "次の時点", "読み込みの警告", "戻る・閉じる", "終了"] {
+      #expect(help.contains(text), "help lacks \(text)")
+    }
+    try tmux.sendKeys("Escape")
+    try tmux.waitUntil("help closed") { !$0.joined().contains("何かキーを押すと閉じます") }
+    try tmux.sendKeys("q")
+    #expect(try tmux.waitForExit() == .status(0))
+  }
+
+  @Test func resizingToTinyAndBackRedraws() throws {
+    let tmux = try startApp()
+    try tmux.resize(width: 50, height: 12)
+    try tmux.waitFor("端末が小さすぎます")
+    try tmux.waitFor("現在: 50×12")
+    try tmux.resize(width: 1, height: 1)
+    Thread.sleep(forTimeInterval: 0.3)
+    #expect(try tmux.display("#{pane_dead}") == "0", "a 1×1 terminal must not end it")
+    try tmux.resize(width: 3, height: 2)
+    Thread.sleep(forTimeInterval: 0.2)
+    try tmux.resize(width: 100, height: 30)
+    try tmux.waitFor("進捗状況")
+    try tmux.waitUntil("the full dashboard again") { screen in
+      screen.count == 30 && screen[29].contains("q 終了") && !screen.joined().contains("小さすぎ")
+    }
+    try tmux.sendKeys("q")
+    #expect(try tmux.waitForExit() == .status(0))
+  }
+
+  @Test func quitRestoresTheTerminal() throws {
+    let tmux = try startApp(recordOutput: true)
+    try tmux.sendKeys("q")
+    #expect(try tmux.waitForExit() == .status(0))
+    try tmux.waitForFormat("#{alternate_on}", toBe: "0")
+    expectTerminalRestored(tmux.loggedOutput())
+  }
+
+  @Test(arguments: [("TERM", 15), ("INT", 2), ("HUP", 1), ("QUIT", 3)])
+  func aTerminationSignalRestoresTheTerminalAndEndsWithThatSignal(name: String, number: Int) throws
+  {
+    let tmux = try startApp(recordOutput: true)
+    try tmux.signal(name)
+    #expect(try tmux.waitForExit() == .signal(number))
+    try tmux.waitForFormat("#{alternate_on}", toBe: "0")
+    expectTerminalRestored(tmux.loggedOutput())
+  }
+
+  @Test func ctrlCFromTheKeyboardQuitsCleanly() throws {
+    let tmux = try startApp(recordOutput: true)
+    try tmux.sendKeys("C-c")
+    #expect(try tmux.waitForExit() == .signal(2))
+    try tmux.waitForFormat("#{alternate_on}", toBe: "0")
+    expectTerminalRestored(tmux.loggedOutput())
+  }
+
+  @Test func aCrashStillRestoresTheTerminal() throws {
+    let tmux = try startApp(["--crash-after-first-frame"], recordOutput: true, waitFor: nil)
+    #expect(try tmux.waitForExit(timeout: .seconds(60)) == .signal(4))
+    try tmux.waitForFormat("#{alternate_on}", toBe: "0")
+    let history = try tmux.captureHistory().joined(separator: "\n")
+    #expect(history.contains("crash requested by --crash-after-first-frame"))
+    expectTerminalRestored(tmux.loggedOutput())
+  }
+
+  @Test func englishWithLangEn() throws {
+    let tmux = try startApp(["--lang", "en"], waitFor: "Progress")
+    try tmux.waitFor("Committee comments")
+    try tmux.waitFor("FY2011 year-end (Heisei 23)")
+    try tmux.sendKeys("q")
+    #expect(try tmux.waitForExit() == .status(0))
+  }
+
+  @Test func anEnglishLangChoosesEnglish() throws {
+    let tmux = try startApp(environment: ["LANG": "en_US.UTF-8"], waitFor: "Progress")
+    try tmux.sendKeys("q")
+    #expect(try tmux.waitForExit() == .status(0))
+  }
+
+  @Test func drillDownToProgrammesAndBackOnSampleData() throws {
+    let folder = NSTemporaryDirectory() + "shinchoku-e2e-\(UUID().uuidString)"
+    let written = try spawnAndWait(
+      binaryPath, ["shinchoku", "sample", "--out", folder, "--seed", "1"])
+    #expect(written.status == 0, "\(written.stderr)")
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let tmux = try startApp(["--data", folder])
+    try tmux.waitFor("合成データ")
+    try tmux.sendKeys("Down", "Right", "Enter")
+    try tmux.waitFor("分野2 情報の共有と双方向のコミュニケーション · ○予定どおりに進捗")
+    try tmux.waitFor("Enter 詳細  Esc 戻る")
+    try tmux.sendKeys("Down", "Enter")
+    try tmux.waitFor("各時点の状況")
+    try tmux.sendKeys("Escape")
+    try tmux.waitFor("Enter 詳細  Esc 戻る")
+    try tmux.sendKeys("BSpace")
+    try tmux.waitFor("委員会の意見")
+    // A click on area 3's "behind" count, then Enter, lists that cell.
+    let screen = try tmux.capture()
+    let row = try #require(screen.firstIndex { $0.contains("3 PDCAサイクルの構築") })
+    let header = try #require(screen.first { $0.contains("△遅れ") })
+    let column = displayWidth(String(header[..<header.range(of: "△遅れ")!.lowerBound])) + 2
+    try tmux.sendBytes(TmuxSession.mouseReport(button: 0, x: column, y: row))
+    try tmux.sendBytes(TmuxSession.mouseReport(button: 3, x: column, y: row))
+    Thread.sleep(forTimeInterval: 0.2)
+    try tmux.sendKeys("Enter")
+    try tmux.waitFor("分野3 PDCAサイクルの構築 · △予定よりも遅れている")
+    try tmux.sendKeys("q")
+    #expect(try tmux.waitForExit() == .status(0))
+  }
+
+  @Test func enterOnTheSeedSaysItHasNoProgrammeRecords() throws {
+    let tmux = try startApp()
+    try tmux.sendKeys("Enter")
+    try tmux.waitFor("この時点は件数のみで、プログラムごとの記録はありません")
+    try tmux.sendKeys("q")
+    #expect(try tmux.waitForExit() == .status(0))
+  }
+
+  @Test func withoutATerminalItSaysWhatToDo() throws {
+    let result = try spawnAndWait(binaryPath, ["shinchoku"])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("not a terminal"))
+    #expect(result.stderr.contains("shinchoku dump"))
+  }
+
+  @Test func dumpPrintsTheFirstScreenWithoutATerminal() throws {
+    let result = try spawnAndWait(
+      binaryPath,
+      [
+        "shinchoku", "dump", "--size", "80x24", "--data", repositoryRoot + "/Data", "--themes",
+        repositoryRoot + "/Themes",
+      ])
+    #expect(result.status == 0, "\(result.stderr)")
+    let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(lines.count == 25)  // 24 rows and the final newline
+    #expect(lines[0].contains("平成23年度末"))
+    #expect(!result.stdout.contains("\u{1B}"))
+  }
+
+  @Test(arguments: [("dumb", "TERM=dumb"), ("nonexistent-term", "TERM=nonexistent-term")])
+  func anUnusableTerminalIsAClearError(term: String, mention: String) throws {
+    let tmux = try TmuxSession(
+      command: [binaryPath], environment: appEnvironment, unsetEnvironment: unsetForApp,
+      terminal: term,
+      workingDirectory: repositoryRoot, recordOutput: true)
+    #expect(try tmux.waitForExit() == .status(2))
+    try tmux.waitFor(mention)
+    let output = tmux.loggedOutput()
+    #expect(!output.contains(0x1B), "escape sequences written")
+  }
+
+  @Test func aMissingDataFolderIsOneLine() throws {
+    let result = try spawnAndWait(binaryPath, ["shinchoku", "dump", "--data", "/nonexistent/data"])
+    #expect(result.status == 1)
+    #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+    #expect(result.stderr.contains("/nonexistent/data: error: no data folder here"))
+  }
+
+  @Test func brokenDataStopsBeforeTheTerminalIsTouched() throws {
+    let folder = NSTemporaryDirectory() + "shinchoku-e2e-\(UUID().uuidString)"
+    try FileManager.default.copyItem(atPath: repositoryRoot + "/Data", toPath: folder)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let events = folder + "/events.yaml"
+    let text = try String(contentsOfFile: events, encoding: .utf8).replacingOccurrences(
+      of: "start: 2012-07-21", with: "start: 2012-02-30")
+    try text.write(toFile: events, atomically: true, encoding: .utf8)
+    let tmux = try startApp(["--data", folder], recordOutput: true, waitFor: nil)
+    #expect(try tmux.waitForExit() == .status(1))
+    let output = String(decoding: tmux.loggedOutput(), as: UTF8.self)
+    #expect(
+      output.contains(
+        "/events.yaml:25:12: error: the start date 2012-02-30 is not a date that exists"),
+      "\(output)")
+    #expect(try tmux.display("#{alternate_on}") == "0")
+    #expect(!output.contains("\u{1B}"), "the terminal was not touched")
+  }
+}

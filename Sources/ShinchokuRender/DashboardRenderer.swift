@@ -32,7 +32,10 @@ public func render(_ state: AppState, theme: Theme) -> Frame {
     return painter.frame
   }
   painter.drawTitleBar(TitleView(state: state), layout.titleBar, state: state)
-  if let drill = state.drill {
+  if state.focus == .comments, let reading = CommentReadingView(state: state) {
+    painter.drawCommentReading(
+      reading, in: Rect(x: 0, y: 1, width: state.width, height: state.height - 2), state: state)
+  } else if let drill = state.drill {
     // Drilled down, the matrix pane takes the whole body.
     let body = Rect(x: 0, y: 1, width: state.width, height: state.height - 2)
     if let id = drill.openProgrammeID,
@@ -134,9 +137,15 @@ struct Painter {
   mutating func drawStatusBar(_ rect: Rect, state: AppState) {
     fill(rect, role: .statusBar)
     var spans: [Span] = [Span(" ", .statusBar)]
-    for binding in KeyMap.dashboard where binding.isMain {
-      spans.append(Span(binding.label.text(state.language), .keyHint))
-      spans.append(Span(" " + binding.shortMeaning.text(state.language) + "  ", .statusBar))
+    var used = 1
+    for binding in KeyMap.bindings(for: state.focus) where binding.isMain {
+      let key = binding.label.text(state.language)
+      let meaning = " " + binding.shortMeaning.text(state.language) + "  "
+      // Whole hints only: one that does not fit is left out, not cut.
+      used += displayWidth(key) + displayWidth(meaning)
+      if used > rect.width - 12 { break }
+      spans.append(Span(key, .keyHint))
+      spans.append(Span(meaning, .statusBar))
     }
     let warnings = state.warnings.count
     let warningText =
@@ -218,25 +227,41 @@ struct Painter {
   mutating func drawCommentsPane(_ view: CommentsView, _ rect: Rect, state: AppState) {
     let focused = state.focus == .comments
     let position = view.items.isEmpty ? "" : " \(state.commentSelection + 1)/\(view.items.count)"
-    drawBox(rect, title: view.title + position, focused: focused)
-    let inner = rect.inside
+    let narrowed = view.onlyArea.map { " · " + UIText.onlyArea($0, language: state.language) } ?? ""
+    drawBox(rect, title: view.title + position + narrowed, focused: focused)
+    frame.mark(x: rect.x, y: rect.y, width: rect.width, height: rect.height, as: .pane(.comments))
+    var inner = rect.inside
     let textWidth = inner.width - 2
     guard textWidth > 0 else { return }
+    if let searchLine = view.searchLine, inner.height > 1 {
+      inner.height -= 1
+      let role: Role = view.isEditingQuery ? .filterChip : .muted
+      put(
+        " " + sanitized(searchLine), x: inner.x, y: inner.y + inner.height, role: role,
+        maxWidth: inner.width)
+    }
     var lines: [ListLine] = []
     for (index, item) in view.items.enumerated() {
       let prefix = "\(item.number). "
       let indent = String(repeating: " ", count: displayWidth(prefix))
-      let body = wrapped(sanitized(item.text), width: max(1, textWidth - displayWidth(prefix)))
+      let body = wrapped(item.text, width: max(1, textWidth - displayWidth(prefix)))
       let numberRole: Role =
         item.isSelected ? (focused ? .selection : .selectionInactive) : .heading
+      var offset = 0
       for (lineIndex, line) in body.enumerated() {
+        let gutter = Span(lineIndex == 0 && item.isLinked ? glyphs.linkMark : " ", .borderFocused)
         let lead = lineIndex == 0 ? Span(prefix, numberRole) : Span(indent, .text)
-        let text = line.isSplitWord ? line.text + "-" : line.text
-        lines.append(ListLine(spans: [Span(" ", .text), lead, Span(text, .text)], item: index))
+        var spans =
+          [gutter, lead] + highlighted(line.text, from: offset, matches: item.matches, role: .text)
+        if line.isSplitWord { spans.append(Span("-", .muted)) }
+        lines.append(ListLine(spans: spans, item: index))
+        offset += line.text.count
       }
       var meta: [Span] = []
       if !item.areaLabels.isEmpty {
-        meta.append(Span("〔" + item.areaLabels.joined(separator: "・") + "〕", .muted))
+        meta.append(
+          Span(
+            "〔" + item.areaLabels.joined(separator: "・") + "〕", item.isLinked ? .heading : .muted))
       }
       if item.hasCorrections { meta.append(Span(UIText.corrected.text(state.language), .inferred)) }
       if !meta.isEmpty {
@@ -246,11 +271,73 @@ struct Painter {
     if lines.isEmpty {
       lines.append(ListLine(spans: [Span(" " + UIText.noItems.text(state.language), .muted)]))
     }
-    frame.mark(x: rect.x, y: rect.y, width: rect.width, height: rect.height, as: .pane(.comments))
     let marks = drawList(
       lines, selected: view.items.isEmpty ? nil : state.commentSelection, in: inner)
     markItems(lines, first: marks.first, in: inner) { .comment($0) }
     drawScrollMarks(rect, above: marks.above, below: marks.below, focused: focused)
+  }
+
+  /// A comment open for reading, full-pane: where it came from, its text with the search
+  /// matches marked, and what was corrected from the OCR.
+  mutating func drawCommentReading(_ view: CommentReadingView, in rect: Rect, state: AppState) {
+    drawBox(rect, title: UIText.comments.text(state.language) + " › " + view.heading, focused: true)
+    frame.mark(x: rect.x, y: rect.y, width: rect.width, height: rect.height, as: .pane(.comments))
+    let inner = rect.inside
+    guard inner.width > 4, inner.height > 1 else { return }
+    let labelWidth = view.facts.map { displayWidth($0.label) }.max() ?? 4
+    var lines: [[Span]] = []
+    for fact in view.facts {
+      lines.append([
+        Span(" " + padded(fact.label, toWidth: labelWidth) + "  ", .muted),
+        Span(sanitized(fact.value), .text),
+      ])
+    }
+    lines.append([])
+    var offset = 0
+    for line in wrapped(view.text, width: max(1, inner.width - 4)) {
+      lines.append(
+        [Span("  ", .text)]
+          + highlighted(line.text, from: offset, matches: view.matches, role: .text))
+      offset += line.text.count
+    }
+    if !view.corrections.isEmpty {
+      lines.append([])
+      for correction in view.corrections {
+        for line in wrapped(sanitized(correction), width: max(1, inner.width - 4)) {
+          lines.append([Span("  " + line.text, .inferred)])
+        }
+      }
+    }
+    let height = inner.height - 1
+    let scroll = max(0, min(view.scroll, lines.count - height))
+    for (row, spans) in lines.dropFirst(scroll).prefix(height).enumerated() {
+      put(spans, x: inner.x, y: inner.y + row, width: inner.width)
+    }
+    drawScrollMarks(rect, above: scroll > 0, below: scroll + height < lines.count, focused: true)
+    put(
+      " " + UIText.readingHint.text(state.language), x: inner.x, y: inner.y + inner.height - 1,
+      role: .muted,
+      maxWidth: inner.width)
+  }
+
+  /// Splits a line of text into spans, marking the characters inside `matches` (offsets into the
+  /// whole text; the line starts at `from`).
+  func highlighted(_ text: String, from start: Int, matches: [Range<Int>], role: Role) -> [Span] {
+    guard !matches.isEmpty else { return [Span(text, role)] }
+    var spans: [Span] = []
+    var current = ""
+    var inMatch = false
+    for (index, character) in text.enumerated() {
+      let isMatch = matches.contains { $0.contains(start + index) }
+      if isMatch != inMatch, !current.isEmpty {
+        spans.append(Span(current, inMatch ? .match : role))
+        current = ""
+      }
+      inMatch = isMatch
+      current.append(character)
+    }
+    if !current.isEmpty { spans.append(Span(current, inMatch ? .match : role)) }
+    return spans
   }
 
   mutating func drawAgendaPane(_ view: AgendaView, _ rect: Rect, state: AppState) {
@@ -295,7 +382,7 @@ struct Painter {
 
   mutating func drawHelp(_ state: AppState) {
     let language = state.language
-    let bindings = KeyMap.dashboard
+    let bindings = KeyMap.bindings(for: state.focus)
     let keyWidth = bindings.map { displayWidth($0.label.text(language)) }.max() ?? 0
     let rows = bindings.map { binding in
       [

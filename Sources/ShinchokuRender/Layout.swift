@@ -37,15 +37,17 @@ public struct Glyphs: Sendable {
   public var unchanged: String
   /// Fill patterns of the status bar's segments, one per status, told apart without colour.
   public var barPatterns: [String]
+  /// Marks a comment about the area selected in the matrix.
+  public var linkMark: String
 
   public static let unicode = Glyphs(
     horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
     moreAbove: "▲", moreBelow: "▼", unknown: "—", inferredMark: "*", increase: "▲", decrease: "▼",
-    unchanged: "±", barPatterns: ["█", "▒", "░"])
+    unchanged: "±", barPatterns: ["█", "▒", "░"], linkMark: "▶")
   public static let ascii = Glyphs(
     horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
     moreAbove: "^", moreBelow: "v", unknown: "-", inferredMark: "*", increase: "+", decrease: "-",
-    unchanged: "=", barPatterns: ["#", "=", "."])
+    unchanged: "=", barPatterns: ["#", "=", "."], linkMark: ">")
 }
 
 /// Where the dashboard's parts go for a screen size.

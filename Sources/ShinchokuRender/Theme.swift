@@ -31,6 +31,8 @@ public enum Role: String, CaseIterable, Sendable {
   case slideTitle = "slide-title"
   case bigFigure = "big-figure"
   case synthetic
+  /// Text that matches the search.
+  case match
 }
 
 /// Styles for every role.
@@ -67,6 +69,7 @@ public struct Theme: Sendable {
       .slideTitle: Style(attributes: [.bold]),
       .bigFigure: Style(attributes: [.bold]),
       .synthetic: Style(attributes: [.bold, .reverse]),
+      .match: Style(attributes: [.reverse, .underline]),
     ])
 }
 

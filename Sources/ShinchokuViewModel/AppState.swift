@@ -1,5 +1,6 @@
 import JapaneseCalendar
 import ShinchokuCore
+import TerminalText
 
 /// The three panes of the dashboard, in focus order.
 public enum Pane: Int, CaseIterable, Sendable {
@@ -36,6 +37,21 @@ public struct MatrixDrill: Sendable, Equatable {
   public init(cell: MatrixPosition) { self.cell = cell }
 }
 
+/// The comments pane: the link filter, the comment open for reading, and the search.
+public struct CommentsState: Sendable, Equatable {
+  /// Show only the comments about the area selected in the matrix.
+  public var onlyLinked = false
+  /// The comment open full-pane for reading, and how far it is scrolled.
+  public var openCommentID: String?
+  public var readingScroll = 0
+  /// The search query (kana and width folded when matched).
+  public var query = ""
+  /// The query line is taking keystrokes.
+  public var isEditingQuery = false
+
+  public init() {}
+}
+
 /// What a mouse click can land on; the renderer records where each one is drawn.
 public enum ClickTarget: Sendable, Equatable, Hashable {
   case pane(Pane)
@@ -69,6 +85,7 @@ public struct AppState: Sendable {
   public var overlay: Overlay?
   /// The matrix drilled down to programmes (nil: the table).
   public var drill: MatrixDrill?
+  public var comments = CommentsState()
   /// A one-time message for the user (e.g. why Enter opened nothing); cleared by the next key.
   public var notice: String?
   /// Findings from outside the data (a theme that could not be read), shown with the data's.
@@ -124,6 +141,18 @@ public enum Action: Sendable, Equatable {
   case doubleClick(ClickTarget)
   /// The mouse wheel over a pane.
   case scroll(Pane, Direction)
+  /// `l` in the comments pane: only the comments about the selected area, or all.
+  case toggleLinkedComments
+  /// `/`: start typing a search of the focused pane.
+  case startSearch
+  /// A character typed into the search line, or a deletion.
+  case searchInput(Character)
+  case searchDeleteBackward
+  /// Enter on the search line: keep the query and jump to the first match.
+  case searchConfirm
+  /// `n` / `N`: the next or previous match.
+  case nextMatch
+  case previousMatch
   case resize(width: Int, height: Int)
   case quit
 }
@@ -159,6 +188,29 @@ public func reduce(_ state: inout AppState, _ action: Action) {
   case .previousSnapshot:
     state.snapshotIndex = max(state.snapshotIndex - 1, 0)
     refreshDrill(&state)
+  case .toggleLinkedComments:
+    state.comments.onlyLinked.toggle()
+    state.commentSelection = 0
+  case .startSearch:
+    state.focus = .comments
+    state.comments.isEditingQuery = true
+    state.comments.query = ""
+  case .searchInput(let character):
+    state.comments.query.append(character)
+    jumpToMatch(&state, from: state.commentSelection, step: 1)
+  case .searchDeleteBackward:
+    if state.comments.query.isEmpty {
+      state.comments.isEditingQuery = false
+    } else {
+      state.comments.query.removeLast()
+    }
+  case .searchConfirm:
+    state.comments.isEditingQuery = false
+    jumpToMatch(&state, from: state.commentSelection, step: 1)
+  case .nextMatch:
+    jumpToMatch(&state, from: state.commentSelection + 1, step: 1)
+  case .previousMatch:
+    jumpToMatch(&state, from: state.commentSelection - 1, step: -1)
   case .activate:
     activate(&state)
   case .back:
@@ -207,8 +259,14 @@ private func move(_ state: inout AppState, _ direction: Direction, by step: Int)
     case .right: position.column = clamp(position.column &+ step, state.matrixColumnCount)
     }
     state.matrixSelection = position
+  case .comments where state.comments.openCommentID != nil:
+    switch direction {
+    case .up, .left: state.comments.readingScroll = max(0, state.comments.readingScroll &- step)
+    case .down, .right:
+      state.comments.readingScroll = min(10_000, state.comments.readingScroll &+ step)
+    }
   case .comments:
-    let count = state.dataset.comments.count
+    let count = visibleComments(state).count
     switch direction {
     case .up, .left: state.commentSelection = clamp(state.commentSelection &- step, count)
     case .down, .right: state.commentSelection = clamp(state.commentSelection &+ step, count)
@@ -236,6 +294,14 @@ public func programmes(behind cell: MatrixPosition, in state: AppState) -> [Prog
 }
 
 private func activate(_ state: inout AppState) {
+  if state.focus == .comments {
+    let visible = visibleComments(state)
+    if state.comments.openCommentID == nil, visible.indices.contains(state.commentSelection) {
+      state.comments.openCommentID = visible[state.commentSelection].id
+      state.comments.readingScroll = 0
+    }
+    return
+  }
   guard state.focus == .matrix else { return }
   guard var drill = state.drill else {
     guard let snapshot = state.snapshot, state.dataset.hasProgrammeRecords(snapshot) else {
@@ -253,6 +319,19 @@ private func activate(_ state: inout AppState) {
 }
 
 private func back(_ state: inout AppState) {
+  if state.comments.isEditingQuery {
+    state.comments.isEditingQuery = false
+    state.comments.query = ""
+    return
+  }
+  if state.focus == .comments {
+    if state.comments.openCommentID != nil {
+      state.comments.openCommentID = nil
+    } else if !state.comments.query.isEmpty {
+      state.comments.query = ""
+    }
+    return
+  }
   guard var drill = state.drill else { return }
   if drill.openProgrammeID != nil {
     drill.openProgrammeID = nil
@@ -293,9 +372,42 @@ private func select(_ state: inout AppState, _ target: ClickTarget) {
     }
   case .comment(let index):
     state.focus = .comments
-    state.commentSelection = clamp(index, state.dataset.comments.count)
+    state.commentSelection = clamp(index, visibleComments(state).count)
   case .event(let index):
     state.focus = .events
     state.eventSelection = clamp(index, state.dataset.events.count)
   }
+}
+
+/// The area the matrix selection is on, if it is on an area row.
+public func selectedArea(_ state: AppState) -> PlanArea? {
+  let row = state.drill?.cell.row ?? state.matrixSelection.row
+  return row < state.dataset.areas.count ? state.dataset.areas[row] : nil
+}
+
+/// The comments the pane lists: all, or with `l` only those about the selected area.
+public func visibleComments(_ state: AppState) -> [CommitteeComment] {
+  guard state.comments.onlyLinked else { return state.dataset.comments }
+  guard let area = selectedArea(state) else { return state.dataset.comments }
+  return state.dataset.comments.filter { $0.areaIDs.contains(area.id) }
+}
+
+/// Whether a comment matches the search query.
+public func commentMatches(_ comment: CommitteeComment, query: String) -> Bool {
+  !query.isEmpty && !foldedMatches(of: query, in: comment.text).isEmpty
+}
+
+/// Selects the first comment from `start` (going by `step`, wrapping) that matches the query.
+private func jumpToMatch(_ state: inout AppState, from start: Int, step: Int) {
+  let visible = visibleComments(state)
+  guard !visible.isEmpty, !state.comments.query.isEmpty else { return }
+  for offset in 0..<visible.count {
+    let index = ((start + offset * step) % visible.count + visible.count) % visible.count
+    if commentMatches(visible[index], query: state.comments.query) {
+      state.commentSelection = index
+      state.focus = .comments
+      return
+    }
+  }
+  state.notice = UIText.noMatch(state.comments.query, language: state.language)
 }

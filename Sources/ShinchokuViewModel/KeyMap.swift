@@ -87,18 +87,61 @@ public enum KeyMap {
       .quit, main: true),
   ]
 
-  /// The action a key sends on the dashboard, if any.
+  /// Keys that mean something only in the comments pane; they win over the global ones there.
+  public static let comments: [KeyBinding] = [
+    KeyBinding(
+      [.character("l")], LocalizedText("l"),
+      LocalizedText("選んだ分野の意見だけ／すべて", english: "only the selected area's comments / all"),
+      .toggleLinkedComments, main: true, short: LocalizedText("分野で絞る", english: "by area")),
+    KeyBinding(
+      [.character("/")], LocalizedText("/"),
+      LocalizedText("意見を検索（かな・全半角を区別しない）", english: "search the comments"),
+      .startSearch, main: true, short: LocalizedText("検索", english: "search")),
+    KeyBinding(
+      [.character("n")], LocalizedText("n"), LocalizedText("次の一致", english: "next match"),
+      .nextMatch),
+    KeyBinding(
+      [.character("N")], LocalizedText("N"), LocalizedText("前の一致", english: "previous match"),
+      .previousMatch),
+  ]
+
+  /// The keys of a pane: its own first, then the dashboard's.
+  public static func bindings(for pane: Pane) -> [KeyBinding] {
+    switch pane {
+    case .comments: comments + dashboard
+    case .matrix, .events: dashboard
+    }
+  }
+
+  /// The action a key sends on the dashboard, if any (ignoring which pane has focus).
   public static func action(for key: Key) -> Action? {
     dashboard.first { $0.keys.contains(key) }?.action
+  }
+
+  /// The action a key sends in the current state: the search line takes text while it is
+  /// open; otherwise the focused pane's keys, then the dashboard's.
+  public static func action(for key: Key, in state: AppState) -> Action? {
+    if state.comments.isEditingQuery {
+      switch key {
+      case .character(let character): return .searchInput(character)
+      case .backspace: return .searchDeleteBackward
+      case .enter: return .searchConfirm
+      case .escape: return .back
+      default: return nil
+      }
+    }
+    return bindings(for: state.focus).first { $0.keys.contains(key) }?.action
   }
 }
 
 /// The action an input event sends. `target` tells what is drawn at a screen position (from
 /// the last frame), for the mouse.
-public func action(for event: InputEvent, target: (_ x: Int, _ y: Int) -> ClickTarget?) -> Action? {
+public func action(
+  for event: InputEvent, in state: AppState, target: (_ x: Int, _ y: Int) -> ClickTarget?
+) -> Action? {
   switch event {
   case .key(let key):
-    return KeyMap.action(for: key)
+    return KeyMap.action(for: key, in: state)
   case .resize(let width, let height):
     return .resize(width: width, height: height)
   case .mouse(let mouse):

@@ -39,6 +39,31 @@ public enum UIText {
   public static func changeSince(_ date: CivilDate, language: Language) -> String {
     language == .japanese ? "\(date.iso)からの増減" : "change since \(date.iso)"
   }
+  public static func noMatch(_ query: String, language: Language) -> String {
+    language == .japanese ? "「\(query)」は見つかりません" : "no match for \"\(query)\""
+  }
+  public static func matchCount(_ n: Int, language: Language) -> String {
+    language == .japanese ? "\(n)件一致" : "\(n) matching"
+  }
+  public static func commentNumber(_ n: Int, language: Language) -> String {
+    language == .japanese ? "意見\(n)" : "Comment \(n)"
+  }
+  public static let snapshotField = LocalizedText("報告時点", english: "Report")
+  public static let meeting = LocalizedText("会議", english: "Meeting")
+  public static let readingHint = LocalizedText(
+    "↑↓ スクロール  Esc 戻る", english: "Up/Down scroll  Esc back")
+  public static func correctionLine(_ correction: Correction, language: Language) -> String {
+    let note = correction.note.map { " — \($0)" } ?? ""
+    return language == .japanese
+      ? "訂正「\(correction.corrected)」 OCRの読み「\(correction.asRead)」\(note)"
+      : "corrected \"\(correction.corrected)\", OCR read \"\(correction.asRead)\"\(note)"
+  }
+  public static func unreadableLine(_ text: String, language: Language) -> String {
+    language == .japanese ? "判読できない部分「\(text)」（読みのまま）" : "unreadable \"\(text)\" (kept as read)"
+  }
+  public static func onlyArea(_ area: String, language: Language) -> String {
+    language == .japanese ? "\(area)のみ" : "\(area) only"
+  }
   public static let helpClose = LocalizedText("何かキーを押すと閉じます", english: "press any key to close")
   public static let synthetic = LocalizedText("合成データ", english: "SYNTHETIC DATA")
   public static let noItems = LocalizedText("（なし）", english: "(none)")

@@ -1,5 +1,6 @@
 import JapaneseCalendar
 import ShinchokuCore
+import TerminalText
 
 /// A figure as the matrix shows it.
 public enum Figure: Hashable, Sendable {
@@ -156,29 +157,115 @@ public struct MatrixView: Sendable, Equatable {
 
 /// One committee comment as a pane lists it.
 public struct CommentItemView: Sendable, Equatable {
+  public var id: String
   public var number: Int
   public var text: String
   public var areaLabels: [String]
+  /// "2012-03-31（平成23年度末）" and the meeting, where the data gives them.
+  public var context: String?
   public var hasCorrections: Bool
   public var isSelected: Bool
+  /// About the area selected in the matrix.
+  public var isLinked: Bool
+  /// Where the search query occurs in `text` (character offsets).
+  public var matches: [Range<Int>]
 }
 
 public struct CommentsView: Sendable, Equatable {
   public var title: String
   public var items: [CommentItemView]
+  /// The area the list is narrowed to (`l`), if it is.
+  public var onlyArea: String?
+  /// The search line: nil when there is no search.
+  public var searchLine: String?
+  public var isEditingQuery: Bool
 
   public init(state: AppState) {
     let data = state.dataset
-    title = UIText.comments.text(state.language)
-    items = data.comments.enumerated().map { index, comment in
-      CommentItemView(
-        number: comment.number, text: comment.text,
+    let language = state.language
+    title = UIText.comments.text(language)
+    let linkedArea = selectedArea(state)
+    onlyArea =
+      state.comments.onlyLinked
+      ? linkedArea.map { UIText.areaTag(number: $0.number, language: language) } : nil
+    let query = state.comments.query
+    items = visibleComments(state).enumerated().map { index, comment in
+      let text = sanitized(comment.text)
+      var context: [String] = []
+      if let date = comment.snapshotDate {
+        context.append(UIText.snapshotLabel(date, language: language))
+      }
+      if let meeting = comment.meeting { context.append(meeting) }
+      return CommentItemView(
+        id: comment.id, number: comment.number, text: text,
         areaLabels: comment.areaIDs.compactMap { id in
-          data.area(id).map { UIText.areaTag(number: $0.number, language: state.language) }
+          data.area(id).map { UIText.areaTag(number: $0.number, language: language) }
         },
+        context: context.isEmpty ? nil : context.joined(separator: " "),
         hasCorrections: !comment.corrections.isEmpty || !comment.unreadable.isEmpty,
-        isSelected: index == state.commentSelection)
+        isSelected: index == state.commentSelection,
+        isLinked: linkedArea.map { comment.areaIDs.contains($0.id) } ?? false,
+        matches: query.isEmpty ? [] : foldedMatches(of: query, in: text))
     }
+    isEditingQuery = state.comments.isEditingQuery
+    if state.comments.isEditingQuery || !query.isEmpty {
+      let count = items.filter { !$0.matches.isEmpty }.count
+      searchLine =
+        "/" + query + (state.comments.isEditingQuery ? "▏" : "") + "  "
+        + UIText.matchCount(count, language: language)
+    } else {
+      searchLine = nil
+    }
+  }
+}
+
+/// One comment open for reading: its text, where it came from, and what was corrected.
+public struct CommentReadingView: Sendable, Equatable {
+  public var heading: String
+  /// Label and value pairs shown above the text.
+  public var facts: [LabelledValue]
+  public var text: String
+  public var matches: [Range<Int>]
+  /// "訂正「…」 OCRの読み「…」 — note" lines.
+  public var corrections: [String]
+  public var scroll: Int
+
+  public struct LabelledValue: Sendable, Equatable {
+    public var label: String
+    public var value: String
+  }
+
+  public init?(state: AppState) {
+    guard let id = state.comments.openCommentID,
+      let comment = state.dataset.comments.first(where: { $0.id == id })
+    else { return nil }
+    let data = state.dataset
+    let language = state.language
+    heading = UIText.commentNumber(comment.number, language: language)
+    var facts: [LabelledValue] = []
+    let areas = comment.areaIDs.compactMap { data.area($0) }.map {
+      "\($0.number) \($0.name.text(language))"
+    }
+    facts.append(
+      LabelledValue(
+        label: UIText.area.text(language), value: areas.isEmpty ? "—" : areas.joined(separator: "、")
+      ))
+    facts.append(
+      LabelledValue(
+        label: UIText.snapshotField.text(language),
+        value: comment.snapshotDate.map { UIText.snapshotLabel($0, language: language) } ?? "—"))
+    facts.append(LabelledValue(label: UIText.meeting.text(language), value: comment.meeting ?? "—"))
+    facts.append(
+      LabelledValue(
+        label: UIText.fieldSource.text(language),
+        value: data.sources[comment.source]?.title ?? comment.source))
+    self.facts = facts
+    text = sanitized(comment.text)
+    matches = state.comments.query.isEmpty ? [] : foldedMatches(of: state.comments.query, in: text)
+    corrections =
+      comment.corrections.map { UIText.correctionLine($0, language: language) }
+      + comment.unreadable.map { UIText.unreadableLine($0, language: language) }
+    scroll = state.comments.readingScroll
   }
 }
 

@@ -104,3 +104,32 @@ private func voicedKana(_ base: UInt32, mark: UInt32) -> Unicode.Scalar? {
   }
   return result.flatMap(Unicode.Scalar.init)
 }
+
+/// Where `query` occurs in `text`, ignoring what `foldedForSearch` ignores, as ranges of
+/// `Character` offsets into `text` (for highlighting). Each character is folded on its own, so
+/// a match never starts or ends inside a character.
+public func foldedMatches(of query: String, in text: String) -> [Range<Int>] {
+  let needle = Array(foldedForSearch(query))
+  guard !needle.isEmpty else { return [] }
+  // The folded text, and for each folded character the original character it came from.
+  var folded: [Character] = []
+  var origin: [Int] = []
+  for (index, character) in text.enumerated() {
+    for foldedCharacter in foldedForSearch(String(character)) {
+      folded.append(foldedCharacter)
+      origin.append(index)
+    }
+  }
+  guard folded.count >= needle.count else { return [] }
+  var matches: [Range<Int>] = []
+  var start = 0
+  while start + needle.count <= folded.count {
+    if folded[start] == needle[0], Array(folded[start..<(start + needle.count)]) == needle {
+      matches.append(origin[start]..<(origin[start + needle.count - 1] + 1))
+      start += needle.count
+    } else {
+      start += 1
+    }
+  }
+  return matches
+}

@@ -238,7 +238,7 @@ struct Sample: ParsableCommand {
 struct Export: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Print what the dashboard shows as JSON, CSV or Markdown.",
-    subcommands: [ExportMatrix.self])
+    subcommands: [ExportMatrix.self, ExportComments.self])
 }
 
 struct ExportMatrix: ParsableCommand {
@@ -266,6 +266,27 @@ struct ExportMatrix: ParsableCommand {
     print(
       MatrixExport.text(view, dataset: dataset, format: format, language: try options.language())
         ?? "", terminator: "")
+  }
+}
+
+struct ExportComments: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "comments",
+    abstract: "The committee's comments with their numbers, areas and meeting.")
+
+  @OptionGroup var options: CommonOptions
+
+  @Option(name: .long, help: "json, md (for meeting minutes) or txt.")
+  var format: String = "md"
+
+  func run() throws {
+    guard let format = ExportFormat(rawValue: format), [.json, .md, .txt].contains(format) else {
+      throw ValidationError("--format must be json, md or txt, not '\(self.format)'")
+    }
+    let dataset = try options.loadDataset()
+    print(
+      CommentsExport.text(dataset, format: format, language: try options.language()) ?? "",
+      terminator: "")
   }
 }
 

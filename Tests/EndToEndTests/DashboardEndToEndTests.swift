@@ -230,6 +230,32 @@ struct DashboardEndToEndTests {
     #expect(try tmux.waitForExit() == .status(0))
   }
 
+  @Test func commentsAboutTheSelectedAreaAreMarkedAndLNarrowsToThem() throws {
+    let tmux = try startApp()
+    // Area 1 is selected: comments 2 and 3 are about it.
+    try tmux.waitFor("│▶2. ")
+    try tmux.waitFor("│▶3. ")
+    try tmux.sendKeys("Down")  // area 2: no comment is about it
+    try tmux.waitUntil("no comment marked") { !$0.joined().contains("▶") }
+    try tmux.sendKeys("Up", "Tab", "l")
+    try tmux.waitFor("委員会の意見 1/2 · 分野1のみ")
+    #expect(!(try tmux.capture().joined().contains("1. 小平市をどのような都市")))
+    try tmux.sendKeys("l")
+    try tmux.waitFor("委員会の意見 1/3")
+    // Search in katakana finds hiragana, Enter opens the comment for reading with its corrections.
+    try tmux.sendKeys("/")
+    try tmux.sendText("ツナガッテ")
+    try tmux.sendKeys("Enter")
+    try tmux.waitFor("/ツナガッテ  1件一致")
+    try tmux.waitFor("委員会の意見 2/3")
+    try tmux.sendKeys("Enter")
+    try tmux.waitFor("OCRの読み「全体としてという状況」")
+    try tmux.sendKeys("Escape")
+    try tmux.waitFor("委員会の意見 2/3")
+    try tmux.sendKeys("q")
+    #expect(try tmux.waitForExit() == .status(0))
+  }
+
   @Test func enterOnTheSeedSaysItHasNoProgrammeRecords() throws {
     let tmux = try startApp()
     try tmux.sendKeys("Enter")

@@ -114,6 +114,8 @@ func seedState(width: Int = 80, height: Int = 24, language: Language = .japanese
     // No key is bound twice.
     let keys = KeyMap.dashboard.flatMap(\.keys)
     #expect(Set(keys).count == keys.count)
+    let commentKeys = KeyMap.comments.flatMap(\.keys)
+    #expect(Set(commentKeys).count == commentKeys.count)
   }
 }
 

@@ -59,3 +59,12 @@ import Testing
   #expect(!foldedForSearch("がっこう").contains(foldedForSearch("ｶｯｺｳ")))
   #expect(!foldedForSearch("ぱ").contains(foldedForSearch("ば")))
 }
+
+@Test func matchesAreFoundAcrossKanaAndWidthAndMapBackToCharacters() {
+  #expect(foldedMatches(of: "ちいき", in: "地域協働のチイキ推進") == [5..<8])
+  #expect(foldedMatches(of: "ガイド", in: "ｶﾞｲﾄﾞ付き") == [0..<3])
+  #expect(foldedMatches(of: "pdca", in: "ＰＤＣＡサイクルとPDCA") == [0..<4, 9..<13])
+  #expect(foldedMatches(of: "", in: "abc").isEmpty)
+  #expect(foldedMatches(of: "xyz", in: "abc").isEmpty)
+  #expect(foldedMatches(of: "aa", in: "aaaa") == [0..<2, 2..<4])
+}

@@ -1,0 +1,95 @@
+import Foundation
+import ShinchokuCore
+
+/// The committee's comments with their numbers, areas and meeting: JSON for other programs,
+/// Markdown for meeting minutes, plain text.
+public enum CommentsExport {
+  public static func text(_ dataset: Dataset, format: ExportFormat, language: Language) -> String? {
+    switch format {
+    case .json: json(dataset)
+    case .md: markdown(dataset, language: language)
+    case .txt: plain(dataset, language: language)
+    case .csv, .ics: nil
+    }
+  }
+
+  static func json(_ dataset: Dataset) -> String {
+    let comments: [[String: Any]] = dataset.comments.map { comment in
+      [
+        "id": comment.id, "number": comment.number, "text": comment.text,
+        "areas": comment.areaIDs.map { id -> [String: Any] in
+          let area = dataset.area(id)
+          return [
+            "id": id, "number": area?.number ?? NSNull(), "name": area?.name.japanese ?? NSNull(),
+          ]
+        },
+        "snapshot": comment.snapshotDate?.iso ?? NSNull(), "meeting": comment.meeting ?? NSNull(),
+        "source": dataset.sources[comment.source]?.title ?? comment.source,
+        "corrections": comment.corrections.map {
+          ["read": $0.asRead, "corrected": $0.corrected, "note": $0.note ?? NSNull()]
+            as [String: Any]
+        },
+        "unreadable": comment.unreadable,
+      ]
+    }
+    let object: [String: Any] = [
+      "committee": dataset.committeeName ?? NSNull(), "plan": dataset.plan.title.japanese,
+      "synthetic": dataset.plan.isSynthetic, "comments": comments,
+    ]
+    let data =
+      (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys]))
+      ?? Data()
+    return String(decoding: data, as: UTF8.self) + "\n"
+  }
+
+  static func context(_ comment: CommitteeComment, _ dataset: Dataset, language: Language) -> String
+  {
+    var parts: [String] = []
+    let areas = comment.areaIDs.compactMap { dataset.area($0) }
+    if !areas.isEmpty {
+      parts.append(
+        areas.map {
+          UIText.areaTag(number: $0.number, language: language) + " " + $0.name.text(language)
+        }
+        .joined(separator: "、"))
+    }
+    if let date = comment.snapshotDate {
+      parts.append(UIText.snapshotLabel(date, language: language))
+    }
+    if let meeting = comment.meeting { parts.append(meeting) }
+    return parts.joined(separator: " / ")
+  }
+
+  static func markdown(_ dataset: Dataset, language: Language) -> String {
+    var lines = [
+      "### " + (dataset.committeeName ?? UIText.comments.text(language)) + " — "
+        + UIText.comments.text(language)
+    ]
+    if dataset.plan.isSynthetic { lines += ["", "_" + UIText.synthetic.text(language) + "_"] }
+    lines.append("")
+    for comment in dataset.comments {
+      lines.append("\(comment.number). \(comment.text.replacingOccurrences(of: "\n", with: " "))")
+      let context = context(comment, dataset, language: language)
+      if !context.isEmpty { lines.append("   - " + context) }
+      for correction in comment.corrections {
+        lines.append("   - " + UIText.correctionLine(correction, language: language))
+      }
+      for part in comment.unreadable {
+        lines.append("   - " + UIText.unreadableLine(part, language: language))
+      }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  static func plain(_ dataset: Dataset, language: Language) -> String {
+    var lines: [String] = []
+    if dataset.plan.isSynthetic { lines.append(UIText.synthetic.text(language)) }
+    for comment in dataset.comments {
+      lines.append("\(comment.number). \(comment.text)")
+      let context = context(comment, dataset, language: language)
+      if !context.isEmpty { lines.append("   (" + context + ")") }
+      lines.append("")
+    }
+    return lines.joined(separator: "\n")
+  }
+}

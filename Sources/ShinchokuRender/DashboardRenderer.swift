@@ -203,6 +203,19 @@ struct Painter {
     return (offset, offset > 0, offset + rect.height < lines.count)
   }
 
+  /// A pane that takes the whole body (a drill-down, a comment being read): its box, its click
+  /// target, and a hint on its last row. Returns the rows above the hint, or nil if none fit.
+  mutating func fullPane(_ rect: Rect, title: String, pane: Pane, focused: Bool, hint: String)
+    -> Rect?
+  {
+    drawBox(rect, title: title, focused: focused)
+    frame.mark(x: rect.x, y: rect.y, width: rect.width, height: rect.height, as: .pane(pane))
+    let inner = rect.inside
+    guard inner.width > 4, inner.height > 1 else { return nil }
+    put(" " + hint, x: inner.x, y: inner.y + inner.height - 1, role: .muted, maxWidth: inner.width)
+    return Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - 1)
+  }
+
   /// Records the list items drawn in `rect` as click targets.
   mutating func markItems(
     _ lines: [ListLine], first: Int, in rect: Rect, as target: (Int) -> ClickTarget
@@ -280,10 +293,12 @@ struct Painter {
   /// A comment open for reading, full-pane: where it came from, its text with the search
   /// matches marked, and what was corrected from the OCR.
   mutating func drawCommentReading(_ view: CommentReadingView, in rect: Rect, state: AppState) {
-    drawBox(rect, title: UIText.comments.text(state.language) + " › " + view.heading, focused: true)
-    frame.mark(x: rect.x, y: rect.y, width: rect.width, height: rect.height, as: .pane(.comments))
-    let inner = rect.inside
-    guard inner.width > 4, inner.height > 1 else { return }
+    guard
+      let inner = fullPane(
+        rect, title: UIText.comments.text(state.language) + " › " + view.heading, pane: .comments,
+        focused: true,
+        hint: UIText.readingHint.text(state.language))
+    else { return }
     let labelWidth = view.facts.map { displayWidth($0.label) }.max() ?? 4
     var lines: [[Span]] = []
     for fact in view.facts {
@@ -308,16 +323,12 @@ struct Painter {
         }
       }
     }
-    let height = inner.height - 1
+    let height = inner.height
     let scroll = max(0, min(view.scroll, lines.count - height))
     for (row, spans) in lines.dropFirst(scroll).prefix(height).enumerated() {
       put(spans, x: inner.x, y: inner.y + row, width: inner.width)
     }
     drawScrollMarks(rect, above: scroll > 0, below: scroll + height < lines.count, focused: true)
-    put(
-      " " + UIText.readingHint.text(state.language), x: inner.x, y: inner.y + inner.height - 1,
-      role: .muted,
-      maxWidth: inner.width)
   }
 
   /// Splits a line of text into spans, marking the characters inside `matches` (offsets into the

@@ -5,13 +5,14 @@ import TerminalText
 /// The matrix pane drilled down: the programmes behind a cell, or one programme's detail.
 extension Painter {
   mutating func drawProgrammeList(_ view: ProgrammeListView, in rect: Rect, state: AppState) {
-    drawBox(
-      rect, title: UIText.matrix.text(state.language) + " › " + view.heading,
-      focused: state.focus == .matrix)
-    frame.mark(x: rect.x, y: rect.y, width: rect.width, height: rect.height, as: .pane(.matrix))
-    let inner = rect.inside
-    guard inner.width > 4, inner.height > 1 else { return }
     let focused = state.focus == .matrix
+    guard
+      let listRect = fullPane(
+        rect, title: UIText.matrix.text(state.language) + " › " + view.heading, pane: .matrix,
+        focused: focused,
+        hint: UIText.drillHint.text(state.language))
+    else { return }
+    let inner = listRect
     let idWidth = min(12, view.rows.map { displayWidth($0.id) }.max() ?? 2)
     let statusWidth = view.rows.map { displayWidth($0.statusSymbol + $0.statusName) }.max() ?? 2
     let sectionWidth = min(18, max(4, view.rows.map { displayWidth($0.section) }.max() ?? 4))
@@ -36,23 +37,17 @@ extension Painter {
     if lines.isEmpty {
       lines.append(ListLine(spans: [Span(" " + UIText.noItems.text(state.language), .muted)]))
     }
-    let listRect = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - 1)
     let shown = drawList(lines, selected: view.rows.isEmpty ? nil : view.selection, in: listRect)
     markItems(lines, first: shown.first, in: listRect) { .programme($0) }
     drawScrollMarks(rect, above: shown.above, below: shown.below, focused: focused)
-    put(
-      " " + UIText.drillHint.text(state.language), x: inner.x, y: inner.y + inner.height - 1,
-      role: .muted,
-      maxWidth: inner.width)
   }
 
   mutating func drawProgrammeDetail(_ view: ProgrammeDetailView, in rect: Rect, state: AppState) {
-    drawBox(
-      rect, title: UIText.matrix.text(state.language) + " › " + view.title,
-      focused: state.focus == .matrix)
-    frame.mark(x: rect.x, y: rect.y, width: rect.width, height: rect.height, as: .pane(.matrix))
-    let inner = rect.inside
-    guard inner.width > 4, inner.height > 1 else { return }
+    guard
+      let inner = fullPane(
+        rect, title: UIText.matrix.text(state.language) + " › " + view.title, pane: .matrix,
+        focused: state.focus == .matrix, hint: UIText.detailHint.text(state.language))
+    else { return }
     let labelWidth = view.fields.map { displayWidth($0.label) }.max() ?? 4
     var lines: [[Span]] = []
     for field in view.fields {
@@ -76,12 +71,8 @@ extension Painter {
       history.append(Span("  ", .text))
     }
     lines.append(history)
-    for (row, spans) in lines.prefix(inner.height - 1).enumerated() {
+    for (row, spans) in lines.prefix(inner.height).enumerated() {
       put(spans, x: inner.x, y: inner.y + row, width: inner.width)
     }
-    put(
-      " " + UIText.detailHint.text(state.language), x: inner.x, y: inner.y + inner.height - 1,
-      role: .muted,
-      maxWidth: inner.width)
   }
 }

@@ -255,9 +255,7 @@ struct ExportMatrix: ParsableCommand {
   var format: String = "json"
 
   func run() throws {
-    guard let format = ExportFormat(rawValue: format), [.json, .csv, .md].contains(format) else {
-      throw ValidationError("--format must be json, csv or md, not '\(self.format)'")
-    }
+    let format = try exportFormat(self.format, allowed: [.json, .csv, .md])
     let dataset = try options.loadDataset()
     let index = try snapshotIndex(snapshot, in: dataset)
     let view = MatrixView(
@@ -280,9 +278,7 @@ struct ExportComments: ParsableCommand {
   var format: String = "md"
 
   func run() throws {
-    guard let format = ExportFormat(rawValue: format), [.json, .md, .txt].contains(format) else {
-      throw ValidationError("--format must be json, md or txt, not '\(self.format)'")
-    }
+    let format = try exportFormat(self.format, allowed: [.json, .md, .txt])
     let dataset = try options.loadDataset()
     print(
       CommentsExport.text(dataset, format: format, language: try options.language()) ?? "",
@@ -300,4 +296,13 @@ func snapshotIndex(_ date: String?, in dataset: Dataset) throws -> Int {
     throw ValidationError("no snapshot on '\(date)'; the data has \(known)")
   }
   return index
+}
+
+/// The export format named on the command line, if the export offers it.
+func exportFormat(_ name: String, allowed: [ExportFormat]) throws -> ExportFormat {
+  guard let format = ExportFormat(rawValue: name), allowed.contains(format) else {
+    throw ValidationError(
+      "--format must be \(allowed.map(\.rawValue).joined(separator: ", ")), not '\(name)'")
+  }
+  return format
 }

@@ -56,8 +56,19 @@ public struct DatasetLoader: Sendable {
     }
     if let comments = document("comments.yaml", required: false) { reader.readComments(comments) }
     if let events = document("events.yaml", required: false) { reader.readEvents(events) }
+    let eventsCSV = base.appendingPathComponent("events.csv")
+    if FileManager.default.fileExists(atPath: eventsCSV.path),
+      let table = CSVReader.read(
+        eventsCSV, displayName: displayPath(directory: directory, name: "events.csv"),
+        sizeLimit: fileSizeLimit,
+        sink: sink)
+    {
+      reader.readEventsCSV(table.rows, file: displayPath(directory: directory, name: "events.csv"))
+    }
 
-    guard !sink.hasErrors, let dataset = reader.dataset(directory: directory) else {
+    // The cross-checks run even when a file has errors, so that every problem is reported.
+    let dataset = reader.dataset(directory: directory)
+    guard !sink.hasErrors, let dataset else {
       throw DataLoadError(sink.items)
     }
     return dataset
@@ -82,6 +93,8 @@ struct DatasetReader {
   var committeeName: String?
   var categories: [EventCategory] = []
   var events: [CityEvent] = []
+  /// Where each area's counts (and the plan-wide "stated" ones) are written, per snapshot.
+  var countLocations: [CivilDate: [String: SourceLocation]] = [:]
   /// Source references to check once every source is known.
   var sourceUses: [(id: String, location: SourceLocation)] = []
 
@@ -200,10 +213,14 @@ struct DatasetReader {
             continue
           }
           byArea[entry.key] = statusCounts(entry.value, "the counts of area '\(entry.key)'")
+          countLocations[date, default: [:]][entry.key] = entry.keyNode.location
         }
       }
       let stated =
         m["stated"].map { statusCounts($0, "the snapshot's stated totals") } ?? StatusCounts()
+      if let statedNode = m["stated"] {
+        countLocations[date, default: [:]]["stated"] = statedNode.location
+      }
       snapshots.append(
         (
           ProgressSnapshot(
@@ -514,9 +531,8 @@ struct DatasetReader {
     if defaults.count > 1 {
       sink.error(ordered[defaults[1]].location, "more than one snapshot is marked default")
     }
-    var warnings: [Diagnostic] = []
     for entry in ordered {
-      warnings += countWarnings(entry.snapshot, at: entry.location)
+      reportCountMismatches(entry.snapshot, at: entry.location)
     }
     guard let plan, !sink.hasErrors else { return nil }
     return Dataset(
@@ -526,20 +542,25 @@ struct DatasetReader {
       programmes: programmes.map(\.programme),
       comments: comments,
       committeeName: committeeName, categories: categories, events: events, sources: sources,
-      warnings: sink.items.filter { $0.severity == .warning } + warnings)
+      warnings: sink.items.filter { $0.severity == .warning })
   }
 
-  /// A stated total that disagrees with its fully known parts is a warning naming both numbers.
-  private func countWarnings(_ snapshot: ProgressSnapshot, at location: SourceLocation)
-    -> [Diagnostic]
-  {
-    var found: [Diagnostic] = []
-    func check(_ counts: StatusCounts, _ what: String) {
+  /// A stated total that disagrees with its fully known parts is a warning naming both numbers,
+  /// at the row that states it.
+  private func reportCountMismatches(
+    _ snapshot: ProgressSnapshot, at snapshotLocation: SourceLocation
+  ) {
+    let rows = countLocations[snapshot.date] ?? [:]
+    func found(_ diagnostic: Diagnostic) {
+      sink.warning(diagnostic.location, diagnostic.message, hint: diagnostic.hint)
+    }
+    func check(_ counts: StatusCounts, _ what: String, _ key: String) {
+      let location = rows[key] ?? snapshotLocation
       let parts = statuses.map { counts.count($0.id) }
       guard let stated = counts.statedTotal, parts.allSatisfy({ $0 != nil }) else { return }
       let sum = parts.reduce(0) { $0 + ($1 ?? 0) }
       if sum != stated {
-        found.append(
+        found(
           Diagnostic(
             .warning, location,
             "\(snapshot.date.iso), \(what): the stated total is \(stated) but the counts add up to \(sum)"
@@ -547,16 +568,17 @@ struct DatasetReader {
       }
     }
     for area in areas {
-      if let counts = snapshot.byArea[area.id] { check(counts, "area '\(area.id)'") }
+      if let counts = snapshot.byArea[area.id] { check(counts, "area '\(area.id)'", area.id) }
     }
     if let records = snapshot.recordCounts {
       for area in areas {
+        let location = rows[area.id] ?? snapshotLocation
         let recorded = records[area.id] ?? [:]
         for status in statuses {
           if let stated = snapshot.byArea[area.id]?.count(status.id),
             stated != recorded[status.id, default: 0]
           {
-            found.append(
+            found(
               Diagnostic(
                 .warning, location,
                 "\(snapshot.date.iso), area '\(area.id)', status '\(status.id)': the snapshot states \(stated) but the programme records give \(recorded[status.id, default: 0])",
@@ -565,7 +587,7 @@ struct DatasetReader {
         }
         let recordedTotal = recorded.values.reduce(0, +)
         if let stated = snapshot.byArea[area.id]?.statedTotal, stated != recordedTotal {
-          found.append(
+          found(
             Diagnostic(
               .warning, location,
               "\(snapshot.date.iso), area '\(area.id)': the snapshot states \(stated) programmes but the records give \(recordedTotal)",
@@ -573,13 +595,14 @@ struct DatasetReader {
         }
       }
     }
-    check(snapshot.stated, "the plan")
+    check(snapshot.stated, "the plan", "stated")
+    let location = rows["stated"] ?? snapshotLocation
     for status in statuses {
       let parts = areas.map { snapshot.byArea[$0.id]?.count(status.id) ?? nil }
       if let stated = snapshot.stated.count(status.id), parts.allSatisfy({ $0 != nil }) {
         let sum = parts.reduce(0) { $0 + ($1 ?? 0) }
         if sum != stated {
-          found.append(
+          found(
             Diagnostic(
               .warning, location,
               "\(snapshot.date.iso), status '\(status.id)': the plan-wide figure is \(stated) but the areas add up to \(sum)"
@@ -587,6 +610,5 @@ struct DatasetReader {
         }
       }
     }
-    return found
   }
 }

@@ -125,11 +125,13 @@ public enum UIText {
       parts.append(event.isInferred("venue") ? venues + inferredNote(language) : venues)
     }
     for fee in event.fees {
+      let amount: String
       if let yen = fee.yen {
-        parts.append("\(fee.who) " + (yen == 0 ? free.text(language) : "\(yen)円"))
+        amount = yen == 0 ? free.text(language) : "\(yen)円"
       } else {
-        parts.append("\(fee.who) " + (fee.note ?? feeUnknown.text(language)))
+        amount = fee.note ?? feeUnknown.text(language)
       }
+      parts.append(fee.who.isEmpty ? amount : fee.who + " " + amount)
     }
     return parts.joined(separator: " · ")
   }

@@ -15,7 +15,7 @@ struct Shinchoku: ParsableCommand {
       Opens the dashboard on the data folder: the progress matrix, the review committee's \
       comments and the events. Press ? inside for the keys.
       """,
-    subcommands: [Open.self, Dump.self, Export.self, Sample.self],
+    subcommands: [Open.self, Dump.self, Export.self, Validate.self, Sample.self],
     defaultSubcommand: Open.self
   )
 }
@@ -305,4 +305,45 @@ func exportFormat(_ name: String, allowed: [ExportFormat]) throws -> ExportForma
       "--format must be \(allowed.map(\.rawValue).joined(separator: ", ")), not '\(name)'")
   }
   return format
+}
+
+/// Checks every data and theme file and prints what is wrong where, as editors read it.
+struct Validate: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract:
+      "Check the data and theme files; print file:line:column: error|warning: … with a hint.",
+    discussion: "Exits 0 when there are no errors (warnings allowed), 1 when there are.")
+
+  @Argument(help: "The data folder (default: $SHINCHOKU_DATA, or ./Data).")
+  var directory: String?
+
+  @Option(name: .long, help: "The themes folder (default: $SHINCHOKU_THEMES, or ./Themes).")
+  var themes: String?
+
+  func run() throws {
+    let dataDirectory = directory ?? ProcessInfo.processInfo.environment["SHINCHOKU_DATA"] ?? "Data"
+    var diagnostics: [Diagnostic]
+    do {
+      diagnostics = try DatasetLoader().load(directory: dataDirectory).warnings
+    } catch {
+      diagnostics = error.diagnostics
+    }
+    let themesDirectory =
+      themes ?? ProcessInfo.processInfo.environment["SHINCHOKU_THEMES"] ?? "Themes"
+    let themeLoader = ThemeLoader(directory: themesDirectory)
+    let themeNames = themeLoader.availableThemes()
+    for name in themeNames {
+      diagnostics += themeLoader.load(name).diagnostics
+    }
+    var seen = Set<String>()
+    diagnostics = diagnostics.filter { seen.insert($0.description).inserted }
+    for diagnostic in diagnostics { print(diagnostic.description) }
+    let errors = diagnostics.filter { $0.severity == .error }.count
+    let warnings = diagnostics.count - errors
+    func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+    print(
+      "\(plural(errors, "error")), \(plural(warnings, "warning")) in \(dataDirectory) and \(plural(themeNames.count, "theme"))"
+    )
+    if errors > 0 { throw ExitCode(1) }
+  }
 }

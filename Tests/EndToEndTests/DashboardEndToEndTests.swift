@@ -297,6 +297,49 @@ struct DashboardEndToEndTests {
     #expect(!output.contains(0x1B), "escape sequences written")
   }
 
+  @Test func validateIsCleanOnTheBundledData() throws {
+    let result = try spawnAndWait(
+      binaryPath,
+      ["shinchoku", "validate", repositoryRoot + "/Data", "--themes", repositoryRoot + "/Themes"])
+    #expect(result.status == 0, "\(result.stdout)")
+    #expect(result.stdout.hasPrefix("0 errors, 0 warnings in "))
+  }
+
+  @Test func validateNamesEveryProblemWhereEditorsJumpTo() throws {
+    let folder = NSTemporaryDirectory() + "shinchoku-validate-\(UUID().uuidString)"
+    try FileManager.default.copyItem(atPath: repositoryRoot + "/Data", toPath: folder)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    func edit(_ name: String, _ old: String, _ new: String) throws {
+      let path = folder + "/" + name
+      let text = try String(contentsOfFile: path, encoding: .utf8)
+      #expect(text.contains(old))
+      try text.replacingOccurrences(of: old, with: new).write(
+        toFile: path, atomically: true, encoding: .utf8)
+    }
+    try edit("events.yaml", "end: 2012-08-31", "end: 2012-07-01")
+    try edit("events.yaml", "id: jidokan-50th-anniversary", "id: jidokan-officers-training")
+    try edit(
+      "comments.yaml", "    areas: [community]\n    source: seed\n    text: 地域自治",
+      "    areas: [comunity]\n    source: seed\n    text: 地域自治")
+    try edit(
+      "snapshots.yaml", "finance:      { ahead: 0, on-schedule: 10, behind: 2, total: 12 }",
+      "finance:      { ahead: 0, on-schedule: 10, behind: 2, total: 13 }")
+    let result = try spawnAndWait(
+      binaryPath, ["shinchoku", "validate", folder, "--themes", repositoryRoot + "/Themes"])
+    #expect(result.status == 1)
+    let lines = result.stdout.split(separator: "\n").map(String.init)
+    let expected = [
+      "\(folder)/events.yaml:26:10: error: the event ends (2012-07-01) before it starts (2012-07-21)",
+      "\(folder)/events.yaml:60:5: error: duplicate event id 'jidokan-officers-training' (event ids must be unique)",
+      "\(folder)/comments.yaml:40:13: error: comment 'c3' names area 'comunity', which does not exist (areas are: community, information, pdca, finance, organisation)",
+      "\(folder)/snapshots.yaml:37:7: warning: 2017-03-31, area 'finance': the stated total is 13 but the counts add up to 12",
+    ]
+    for line in expected {
+      #expect(lines.contains(line), "missing: \(line)\nin:\n\(result.stdout)")
+    }
+    #expect(lines.last == "3 errors, 1 warning in \(folder) and 2 themes")
+  }
+
   @Test func aMissingDataFolderIsOneLine() throws {
     let result = try spawnAndWait(binaryPath, ["shinchoku", "dump", "--data", "/nonexistent/data"])
     #expect(result.status == 1)

@@ -1,0 +1,177 @@
+import Foundation
+import JapaneseCalendar
+
+/// Events from a spreadsheet's CSV: the columns are found by their Japanese or English header.
+extension DatasetReader {
+  static let eventColumns: [String: [String]] = [
+    "id": ["id", "番号", "ID"],
+    "date": ["date", "日付", "開催日"],
+    "start": ["start", "開始", "開始時刻"],
+    "end": ["end", "終了", "終了時刻"],
+    "title": ["title", "名称", "催し", "行事名"],
+    "venue": ["venue", "会場", "場所"],
+    "audience": ["audience", "対象"],
+    "fee": ["fee", "料金", "費用"],
+    "category": ["category", "分類", "種別"],
+    "notes": ["notes", "備考"],
+  ]
+
+  mutating func readEventsCSV(_ rows: [CSVRow], file: String) {
+    guard let header = rows.first else { return }
+    var index: [String: Int] = [:]
+    for (column, name) in header.fields.enumerated() {
+      let trimmed = name.trimmingCharacters(in: .whitespaces)
+      if let key = Self.eventColumns.first(where: {
+        $0.value.contains { $0.lowercased() == trimmed.lowercased() }
+      })?.key {
+        index[key] = column
+      } else if !trimmed.isEmpty {
+        sink.warning(
+          SourceLocation(file: file, line: header.line, column: header.column(of: column)),
+          "unknown column '\(trimmed)' is ignored",
+          hint:
+            "columns: 日付 開始 終了 名称 会場 対象 料金 分類 備考 (or date start end title venue audience fee category notes)"
+        )
+      }
+    }
+    guard let titleColumn = index["title"] else {
+      sink.error(
+        SourceLocation(file: file, line: header.line, column: 1), "no 名称 (title) column",
+        hint: "the first row must name the columns")
+      return
+    }
+    let sourceID = "file:" + (file as NSString).lastPathComponent
+    if sources[sourceID] == nil {
+      sources[sourceID] = DataSource(id: sourceID, title: (file as NSString).lastPathComponent)
+    }
+    let reference = CivilDate(year: 2000, month: 1, day: 1)!
+    for row in rows.dropFirst() {
+      func value(_ key: String) -> String? {
+        guard let column = index[key], column < row.fields.count else { return nil }
+        let text = row.fields[column].trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty ? nil : text
+      }
+      func location(_ key: String) -> SourceLocation {
+        SourceLocation(file: file, line: row.line, column: row.column(of: index[key] ?? 0))
+      }
+      guard let title = value("title") else {
+        sink.warning(
+          SourceLocation(file: file, line: row.line, column: row.column(of: titleColumn)),
+          "a row without a 名称 (title) is left out")
+        continue
+      }
+      let id = value("id") ?? "\((file as NSString).lastPathComponent)-\(row.line)"
+      if events.contains(where: { $0.id == id }) {
+        sink.error(location("id"), "duplicate event id '\(id)'", hint: "event ids must be unique")
+        continue
+      }
+      var start: CivilDate?
+      var end: CivilDate?
+      if let text = value("date") {
+        let parts = text.split(whereSeparator: { "〜～~".contains($0) }).map {
+          $0.trimmingCharacters(in: .whitespaces)
+        }
+        let dates = parts.map { part -> CivilDate? in
+          // A date needs its year: "8/1" alone is refused, not guessed.
+          guard part.contains(where: { $0.isNumber }), part.count >= 6 || part.contains("年"),
+            let date = parseDate(part, reference: reference)
+          else { return nil }
+          return date
+        }
+        if parts.count > 2 || dates.contains(where: { $0 == nil }) {
+          sink.warning(
+            location("date"), "'\(text)' is not a date this can read; the event is listed as 日付未定",
+            hint: "write 2012-08-01, 2012/8/1, 平成24年8月1日, or a range 2012-07-21〜2012-08-31")
+        } else {
+          start = dates.first ?? nil
+          end = dates.count == 2 ? dates[1] : nil
+          if let s = start, let e = end, e < s {
+            sink.warning(location("date"), "the range ends before it starts; the end is left out")
+            end = nil
+          }
+        }
+      }
+      let time = [value("start"), value("end")].compactMap { $0 }.joined(separator: "〜")
+      var audience: [Audience] = []
+      if let text = value("audience") {
+        audience = Self.audiences(in: text)
+        if audience.isEmpty {
+          sink.warning(
+            location("audience"),
+            "cannot tell the audience from '\(text)'; it is kept in the notes",
+            hint: "e.g. 子ども, 大人, 親子, どなたでも")
+        }
+      }
+      var categoryID: String?
+      if let text = value("category") {
+        if let category = categories.first(where: {
+          $0.id == text || $0.name.japanese == text || $0.name.english == text
+        }) {
+          categoryID = category.id
+        } else {
+          let newID = "csv-" + text
+          categories.append(EventCategory(id: newID, name: LocalizedText(text)))
+          categoryID = newID
+        }
+      }
+      var notes = [value("notes")].compactMap { $0 }
+      if audience.isEmpty, let text = value("audience") { notes.append("対象: " + text) }
+      events.append(
+        CityEvent(
+          id: id, title: title, subtitle: nil, categoryID: categoryID,
+          venues: value("venue").map { [$0] } ?? [],
+          start: start, end: end, time: time.isEmpty ? nil : time, audience: audience,
+          fees: value("fee").map(Self.fees) ?? [],
+          notes: notes.isEmpty ? nil : notes.joined(separator: "\n"),
+          source: sourceID, inferred: [], inferenceNote: nil, corrections: []))
+    }
+  }
+
+  /// The audiences a spreadsheet's 対象 text names.
+  static func audiences(in text: String) -> [Audience] {
+    var found: [Audience] = []
+    let lower = text.lowercased()
+    if ["どなたでも", "全", "everyone", "誰でも", "市民"].contains(where: { lower.contains($0) }) {
+      found.append(.everyone)
+    }
+    if ["親子", "家族", "families", "family"].contains(where: { lower.contains($0) }) {
+      found.append(.families)
+    }
+    if ["子", "児", "小学", "中学", "小・中", "幼", "children", "child", "kids"].contains(where: {
+      lower.contains($0)
+    })
+      && !found.contains(.families)
+    {
+      found.append(.children)
+    }
+    if ["大人", "一般", "成人", "adult", "保護者", "高齢"].contains(where: { lower.contains($0) }) {
+      found.append(.adults)
+    }
+    return found
+  }
+
+  /// Fees from a 料金 cell: "無料", "300円", "一般300円、小・中学生150円", "500".
+  static func fees(_ text: String) -> [Fee] {
+    let parts = text.split(whereSeparator: { "、,;／/".contains($0) }).map {
+      $0.trimmingCharacters(in: .whitespaces)
+    }
+    return parts.map { part in
+      if ["無料", "free", "0円", "0"].contains(part.lowercased()) {
+        return Fee(who: "", yen: 0, note: nil)
+      }
+      let digits = part.filter { $0.isASCII && $0.isNumber }
+      let who = part.prefix { !($0.isASCII && $0.isNumber) }.trimmingCharacters(
+        in: CharacterSet(charactersIn: " :："))
+      if part.hasSuffix("無料") {
+        return Fee(
+          who: String(part.dropLast(2)).trimmingCharacters(in: CharacterSet(charactersIn: " :：")),
+          yen: 0, note: nil)
+      }
+      guard let yen = Int(digits), part.hasSuffix("円") || Int(part) != nil || part.hasSuffix("円)")
+      else {
+        return Fee(who: "", yen: nil, note: part)
+      }
+      return Fee(who: who, yen: yen, note: nil)
+    }
+  }
+}

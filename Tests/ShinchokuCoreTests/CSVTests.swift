@@ -76,7 +76,8 @@ let japaneseCSV = """
 
   @Test func aBadByteCostsOneRowWithItsLineAndColumn() throws {
     var bytes = cp932("名称,会場\r\nよい行,会場A\r\n")
-    bytes += [0x82, 0xA0, 0x2C, 0x81, 0x20] + Array("\r\n".utf8)  // 0x81 0x20: a lead byte without its trail
+    // "あ," then 0x81 0x20: a lead byte without its trail byte.
+    bytes += [0x82, 0xA0, 0x2C, 0x81, 0x20] + Array("\r\n".utf8)
     bytes += cp932("次の行,会場B\r\n")
     let data = try load(try folderWithEventsCSV(bytes))
     #expect(data.events.filter { $0.source == "file:events.csv" }.map(\.title) == ["よい行", "次の行"])

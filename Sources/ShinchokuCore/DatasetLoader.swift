@@ -54,6 +54,11 @@ public struct DatasetLoader: Sendable {
     if let programmes = document("programmes.yaml", required: false) {
       reader.readProgrammes(programmes)
     }
+    let log = base.appendingPathComponent(ChangeLog.fileName)
+    if FileManager.default.fileExists(atPath: log.path) {
+      let shown = displayPath(directory: directory, name: ChangeLog.fileName)
+      reader.applyChanges(ChangeLog.read(log, displayName: shown, sink: sink), file: shown)
+    }
     if let comments = document("comments.yaml", required: false) { reader.readComments(comments) }
     if let events = document("events.yaml", required: false) { reader.readEvents(events) }
     let eventsCSV = base.appendingPathComponent("events.csv")
@@ -310,6 +315,39 @@ struct DatasetReader {
             statuses: statuses),
           node.location
         ))
+    }
+  }
+
+  /// Applies the change log on top of the programme records, in order. A change whose "old"
+  /// does not match the status it finds, or that names something that does not exist, is
+  /// reported and skipped.
+  mutating func applyChanges(_ changes: [(change: StatusChange, line: Int)], file: String) {
+    for (change, line) in changes {
+      let location = SourceLocation(file: file, line: line, column: 1)
+      guard let index = programmes.firstIndex(where: { $0.programme.id == change.programmeID })
+      else {
+        sink.warning(location, "no programme '\(change.programmeID)'; the change is not applied")
+        continue
+      }
+      guard snapshots.contains(where: { $0.snapshot.date == change.snapshot }),
+        statuses.contains(where: { $0.id == change.new })
+      else {
+        sink.warning(
+          location,
+          "no snapshot \(change.snapshot.iso) or no status '\(change.new)'; the change is not applied"
+        )
+        continue
+      }
+      let current = programmes[index].programme.statuses[change.snapshot]
+      guard current == change.old else {
+        sink.warning(
+          location,
+          "'\(change.programmeID)' was \(current ?? "without a record") in \(change.snapshot.iso), not \(change.old ?? "without a record") as the change expects; it is not applied"
+        )
+        continue
+      }
+      programmes[index].programme.statuses[change.snapshot] = change.new
+      programmes[index].programme.changes.append(change)
     }
   }
 

@@ -128,8 +128,10 @@ public struct Programme: Hashable, Sendable, Identifiable {
   public var section: String?
   public var notes: String?
   public var source: String
-  /// Status id per snapshot date.
+  /// Status id per snapshot date (with the change log applied).
   public var statuses: [CivilDate: String]
+  /// The changes recorded for it in the change log, oldest first.
+  public var changes: [StatusChange] = []
 
   public init(
     id: String, areaID: String, title: String, section: String? = nil, notes: String? = nil,

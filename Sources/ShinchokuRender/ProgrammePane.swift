@@ -71,6 +71,11 @@ extension Painter {
       history.append(Span("  ", .text))
     }
     lines.append(history)
+    if !view.changes.isEmpty {
+      lines.append([])
+      lines.append([Span(" " + UIText.recordedChanges.text(state.language), .muted)])
+      for change in view.changes { lines.append([Span("  " + sanitized(change), .text)]) }
+    }
     for (row, spans) in lines.prefix(inner.height).enumerated() {
       put(spans, x: inner.x, y: inner.y + row, width: inner.width)
     }

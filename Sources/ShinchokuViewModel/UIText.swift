@@ -64,6 +64,8 @@ public enum UIText {
   public static func onlyArea(_ area: String, language: Language) -> String {
     language == .japanese ? "\(area)のみ" : "\(area) only"
   }
+  public static let recordedChanges = LocalizedText(
+    "記録された変更（changes.log）", english: "Recorded changes (changes.log)")
   public static let helpClose = LocalizedText("何かキーを押すと閉じます", english: "press any key to close")
   public static let synthetic = LocalizedText("合成データ", english: "SYNTHETIC DATA")
   public static let noItems = LocalizedText("（なし）", english: "(none)")

@@ -410,6 +410,8 @@ public struct ProgrammeDetailView: Sendable, Equatable {
   public var title: String
   public var fields: [(label: String, value: String)]
   public var history: [HistoryEntry]
+  /// The changes recorded in the change log: "2026-11-25 佐藤 2013-09-30 ○→△ note".
+  public var changes: [String]
 
   public static func == (a: ProgrammeDetailView, b: ProgrammeDetailView) -> Bool {
     a.title == b.title && a.history == b.history && a.fields.map(\.value) == b.fields.map(\.value)
@@ -438,6 +440,16 @@ public struct ProgrammeDetailView: Sendable, Equatable {
       (UIText.fieldSource.text(language), source.map { $0.title } ?? programme.source),
       (UIText.fieldNotes.text(language), programme.notes ?? "—"),
     ]
+    changes = programme.changes.map { change in
+      let symbol = { (id: String?) in
+        id.flatMap { data.status($0) }.map { state.asciiOnly ? $0.asciiSymbol : $0.symbol } ?? "—"
+      }
+      return [
+        String(change.when.prefix(10)), change.by ?? "", change.snapshot.iso,
+        symbol(change.old) + "→" + symbol(change.new),
+        change.note ?? "",
+      ].filter { !$0.isEmpty }.joined(separator: " ")
+    }
     history = data.snapshots.map { snapshot in
       let status = programme.statuses[snapshot.date].flatMap { data.status($0) }
       return HistoryEntry(

@@ -15,7 +15,7 @@ struct Shinchoku: ParsableCommand {
       Opens the dashboard on the data folder: the progress matrix, the review committee's \
       comments and the events. Press ? inside for the keys.
       """,
-    subcommands: [Open.self, Dump.self, Export.self, Validate.self, Sample.self],
+    subcommands: [Open.self, Dump.self, Export.self, Validate.self, SetStatus.self, Sample.self],
     defaultSubcommand: Open.self
   )
 }
@@ -345,5 +345,76 @@ struct Validate: ParsableCommand {
       "\(plural(errors, "error")), \(plural(warnings, "warning")) in \(dataDirectory) and \(plural(themeNames.count, "theme"))"
     )
     if errors > 0 { throw ExitCode(1) }
+  }
+}
+
+/// Records a programme's new status in the change log, without rewriting anyone's files.
+struct SetStatus: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "set-status",
+    abstract: "Record a programme's status change in Data/changes.log (appended, never rewritten).")
+
+  @OptionGroup var options: CommonOptions
+
+  @Argument(help: "The programme's id.")
+  var programme: String
+
+  @Argument(help: "The new status: its id, name, short name or symbol.")
+  var status: String
+
+  @Option(name: .long, help: "The snapshot, as YYYY-MM-DD (default: the latest).")
+  var snapshot: String?
+
+  @Option(name: .long, help: "A note kept with the change.")
+  var note: String?
+
+  @Option(name: .long, help: "Who records it (default: $USER).")
+  var by: String?
+
+  func run() throws {
+    let dataset = try options.loadDataset()
+    guard dataset.programmes.contains(where: { $0.id == programme }) else {
+      throw ValidationError("no programme '\(programme)' in \(options.dataDirectory())")
+    }
+    guard
+      let newStatus = dataset.statuses.first(where: {
+        [
+          $0.id, $0.name.japanese, $0.shortName.japanese, $0.name.english, $0.shortName.english,
+          $0.symbol,
+        ]
+        .contains(status)
+      })
+    else {
+      throw ValidationError(
+        "no status '\(status)'; statuses are \(dataset.statuses.map(\.id).joined(separator: ", "))")
+    }
+    let index =
+      try snapshot.map { try snapshotIndex($0, in: dataset) } ?? (dataset.snapshots.count - 1)
+    guard dataset.snapshots.indices.contains(index) else {
+      throw ValidationError("the data has no snapshots")
+    }
+    let date = dataset.snapshots[index].date
+    let old = dataset.programmes.first { $0.id == programme }?.statuses[date]
+    if old == newStatus.id {
+      print("\(programme) is already \(newStatus.id) in \(date.iso); nothing recorded")
+      return
+    }
+    let change = StatusChange(
+      when: ISO8601DateFormatter().string(from: Date()),
+      by: by ?? ProcessInfo.processInfo.environment["USER"],
+      programmeID: programme, snapshot: date, old: old, new: newStatus.id, note: note)
+    let log = URL(fileURLWithPath: options.dataDirectory()).appendingPathComponent(
+      ChangeLog.fileName)
+    do {
+      try ChangeLog.append(change, to: log) {
+        // Read again under the lock: someone may have recorded a change since.
+        let now = try? DatasetLoader().load(directory: options.dataDirectory())
+        return now?.programmes.first { $0.id == programme }?.statuses[date]
+      }
+    } catch let error as ChangeLog.AppendError {
+      printError("shinchoku: \(error)")
+      throw ExitCode(1)
+    }
+    print("\(programme): \(old ?? "—") → \(newStatus.id) in \(date.iso), recorded in \(log.path)")
   }
 }

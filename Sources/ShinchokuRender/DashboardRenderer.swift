@@ -370,12 +370,12 @@ struct Painter {
       }
       for item in group.items {
         let titleRole: Role = item.isSelected ? (focused ? .selection : .selectionInactive) : .text
-        for line in wrapped(sanitized(item.title), width: max(1, inner.width - 3)) {
+        for line in wrapped(sanitized(capped(item.title)), width: max(1, inner.width - 3)) {
           lines.append(
             ListLine(spans: [Span("  ", .text), Span(line.text, titleRole)], item: index))
         }
         if !item.detail.isEmpty {
-          for line in wrapped(sanitized(item.detail), width: max(1, inner.width - 5)) {
+          for line in wrapped(sanitized(capped(item.detail)), width: max(1, inner.width - 5)) {
             lines.append(ListLine(spans: [Span("    " + line.text, .muted)], item: index))
           }
         }

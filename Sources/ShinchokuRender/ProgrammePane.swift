@@ -51,7 +51,8 @@ extension Painter {
     let labelWidth = view.fields.map { displayWidth($0.label) }.max() ?? 4
     var lines: [[Span]] = []
     for field in view.fields {
-      let body = wrapped(sanitized(field.value), width: max(1, inner.width - labelWidth - 4))
+      let body = wrapped(
+        sanitized(capped(field.value)), width: max(1, inner.width - labelWidth - 4))
       for (index, line) in body.enumerated() {
         let label =
           index == 0

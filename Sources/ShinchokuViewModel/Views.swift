@@ -190,7 +190,7 @@ public struct CommentsView: Sendable, Equatable {
       ? linkedArea.map { UIText.areaTag(number: $0.number, language: language) } : nil
     let query = state.comments.query
     items = visibleComments(state).enumerated().map { index, comment in
-      let text = sanitized(comment.text)
+      let text = sanitized(capped(comment.text))
       var context: [String] = []
       if let date = comment.snapshotDate {
         context.append(UIText.snapshotLabel(date, language: language))
@@ -260,7 +260,7 @@ public struct CommentReadingView: Sendable, Equatable {
         label: UIText.fieldSource.text(language),
         value: data.sources[comment.source]?.title ?? comment.source))
     self.facts = facts
-    text = sanitized(comment.text)
+    text = sanitized(capped(comment.text))
     matches = state.comments.query.isEmpty ? [] : foldedMatches(of: state.comments.query, in: text)
     corrections =
       comment.corrections.map { UIText.correctionLine($0, language: language) }

@@ -60,3 +60,15 @@ public func padded(_ text: String, toWidth width: Int, alignment: TextAlignment 
   out += String(repeating: " ", count: gap - left)
   return out
 }
+
+/// The most characters a text field is laid out with; beyond it the text is cut with an
+/// ellipsis, so a 100 000-character field costs no more than a long paragraph.
+public let displayCharacterLimit = 4000
+
+/// `text` cut to `limit` characters with "…" when it is longer; scans only `limit` characters.
+public func capped(_ text: String, to limit: Int = displayCharacterLimit) -> String {
+  guard let cut = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex),
+    cut < text.endIndex
+  else { return text }
+  return String(text[..<cut]) + "…"
+}

@@ -256,6 +256,20 @@ struct DashboardEndToEndTests {
     #expect(try tmux.waitForExit() == .status(0))
   }
 
+  @Test func dataThatTriesToTakeOverTheTerminalChangesOnlyTheTextShown() throws {
+    let title = try TmuxSession(command: ["true"]).display("#{pane_title}")
+    let tmux = try startApp(
+      ["--data", repositoryRoot + "/Tests/Fixtures/hostile-display"], waitFor: "PWNED")
+    let screen = try tmux.capture()
+    #expect(screen[0].contains("^[]0;PWNED^G^[[2J^[[31m小平市<U+202E>プラン"))
+    #expect(try tmux.display("#{pane_title}") != "PWNED")
+    #expect(try tmux.display("#{pane_title}") == title || title.isEmpty)
+    #expect(try tmux.display("#{alternate_on}") == "1", "the alternate screen was not left")
+    #expect(screen.contains { $0.contains("進捗状況") }, "the screen was not cleared")
+    try tmux.sendKeys("q")
+    #expect(try tmux.waitForExit() == .status(0))
+  }
+
   @Test func enterOnTheSeedSaysItHasNoProgrammeRecords() throws {
     let tmux = try startApp()
     try tmux.sendKeys("Enter")

@@ -80,3 +80,12 @@ import Testing
     }
   }
 }
+
+@Test func cappedCutsOnlyLongText() {
+  #expect(capped("短い") == "短い")
+  let long = String(repeating: "あ", count: 100_000)
+  let cut = capped(long)
+  #expect(cut.count == displayCharacterLimit + 1 && cut.hasSuffix("…"))
+  #expect(capped("abcdef", to: 6) == "abcdef")
+  #expect(capped("abcdefg", to: 6) == "abcdef…")
+}

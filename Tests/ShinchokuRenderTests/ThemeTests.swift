@@ -1,0 +1,191 @@
+import Foundation
+import ShinchokuCore
+import ShinchokuRender
+import Testing
+
+let shippedThemes = ["colorblind", "default", "high-contrast", "light", "monochrome", "projector"]
+
+/// Writes theme files into a scratch folder and returns its path.
+func themeFolder(_ files: [String: String]) throws -> String {
+  let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "shinchoku-themes-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  for (name, text) in files {
+    try Data(text.utf8).write(to: folder.appendingPathComponent(name))
+  }
+  return folder.path
+}
+
+@Suite struct ShippedThemeTests {
+  let loader = ThemeLoader(directory: bundledThemes)
+
+  @Test func theShippedThemesAreThere() {
+    #expect(loader.availableThemes() == shippedThemes)
+  }
+
+  @Test(arguments: shippedThemes)
+  func loadsWithoutDiagnosticsAndGivesEveryRole(name: String) {
+    let (theme, diagnostics) = loader.load(name)
+    #expect(diagnostics.isEmpty, "\(diagnostics.map(\.description))")
+    #expect(theme.name == name)
+    #expect(!theme.description.isEmpty)
+    let missing = Role.allCases.filter { theme.styles[$0] == nil }
+    #expect(missing.isEmpty, "\(name) lacks \(missing)")
+  }
+
+  @Test func monochromeIsAttributesOnlyAndTheBuiltInTheme() {
+    let theme = loader.load("monochrome").theme
+    for role in Role.allCases {
+      #expect(theme.style(role).foreground == .terminalDefault, "\(role)")
+      #expect(theme.style(role).background == .terminalDefault, "\(role)")
+      #expect(theme.style(role) == Theme.builtIn.style(role), "\(role) differs from the built-in")
+    }
+  }
+
+  /// Without colour, the things colour tells in other themes must still differ.
+  @Test(arguments: ["monochrome", "built-in"])
+  func meaningSurvivesWithoutColour(name: String) {
+    let theme = name == "built-in" ? Theme.builtIn : loader.load(name).theme
+    func differ(_ a: Role, _ b: Role) {
+      #expect(theme.style(a) != theme.style(b), "\(a) and \(b) look the same in \(name)")
+    }
+    differ(.selection, .text)
+    differ(.selectionInactive, .text)
+    differ(.selection, .selectionInactive)
+    differ(.borderFocused, .border)
+    differ(.statusAhead, .statusOnSchedule)
+    differ(.statusBehind, .statusOnSchedule)
+    differ(.statusAhead, .statusBehind)
+    differ(.calendarHoliday, .text)
+    differ(.calendarSunday, .text)
+    differ(.calendarSaturday, .text)
+    differ(.calendarToday, .text)
+    differ(.unknown, .text)
+    differ(.inferred, .text)
+    differ(.warning, .text)
+  }
+
+  @Test func projectorHasNoDimAndNoGreyText() {
+    let theme = loader.load("projector").theme
+    let greys: Set<UInt8> = Set([7, 8] + Array(232...255))
+    for role in Role.allCases {
+      let style = theme.style(role)
+      #expect(!style.attributes.contains(.dim), "\(role) is dim")
+      if case .indexed(let i) = style.foreground { #expect(!greys.contains(i), "\(role) is grey") }
+      #expect(style.background != .terminalDefault, "\(role) leaves the background to the terminal")
+    }
+  }
+
+  @Test func highContrastSetsEveryBackground() {
+    let theme = loader.load("high-contrast").theme
+    for role in Role.allCases {
+      #expect(theme.style(role).background != .terminalDefault, "\(role)")
+      #expect(!theme.style(role).attributes.contains(.dim), "\(role) is dim")
+    }
+  }
+}
+
+@Suite struct ThemeLoaderErrorTests {
+  func load(_ text: String, name: String = "t") throws -> (Theme, [Diagnostic], String) {
+    let folder = try themeFolder([
+      "\(name).yaml": text,
+      "default.yaml": try String(
+        contentsOfFile: bundledThemes + "/default.yaml", encoding: .utf8),
+    ])
+    let (theme, diagnostics) = ThemeLoader(directory: folder).load(name)
+    return (theme, diagnostics, folder + "/\(name).yaml")
+  }
+
+  @Test func unknownRole() throws {
+    let (theme, diagnostics, file) = try load(
+      """
+      name: t
+      extends: default
+      roles:
+        text: { fg: red }
+        selecton: { fg: blue }
+      """)
+    #expect(theme.name == Theme.builtIn.name)
+    #expect(
+      diagnostics.map(\.description) == [
+        "\(file):5:3: error: unknown role 'selecton' (did you mean 'selection'?)"
+      ])
+  }
+
+  @Test func badColour() throws {
+    let (_, diagnostics, file) = try load(
+      """
+      extends: default
+      roles:
+        muted:   { fg: 245 }
+        border:  { fg: "#12345", bg: black }
+        heading: { fg: 256 }
+      """)
+    #expect(
+      diagnostics.map(\.description) == [
+        "\(file):4:18: error: bad colour '#12345' in role 'border' (use a name (red, bright-blue, …), 0–255, #rrggbb or default)",
+        "\(file):5:18: error: bad colour '256' in role 'heading' (use a name (red, bright-blue, …), 0–255, #rrggbb or default)",
+      ])
+  }
+
+  @Test func badAttribute() throws {
+    let (_, diagnostics, file) = try load(
+      """
+      extends: default
+      roles:
+        title: { fg: red, attrs: [bold, blink] }
+        heading:
+          attrs:
+            - underline
+            - bodl
+      """)
+    #expect(
+      diagnostics.map(\.description) == [
+        "\(file):3:35: error: unknown attribute 'blink' in role 'title' (use bold, dim, underline, reverse)",
+        "\(file):7:9: error: unknown attribute 'bodl' in role 'heading' (did you mean 'bold'? use bold, dim, underline, reverse)",
+      ])
+  }
+
+  @Test func missingRolesAreAnErrorNamingThem() throws {
+    let (theme, diagnostics, file) = try load(
+      """
+      name: t
+      roles:
+        text: { fg: red }
+      """)
+    #expect(theme.name == Theme.builtIn.name)
+    let missing = Role.allCases.filter { $0 != .text }.map(\.rawValue).joined(separator: ", ")
+    #expect(
+      diagnostics.map(\.description) == [
+        "\(file):2:1: error: the theme does not give the roles \(missing) (give every role, or start with 'extends: default')"
+      ])
+  }
+
+  @Test func extendingGivesTheMissingRoles() throws {
+    let (theme, diagnostics, _) = try load(
+      """
+      extends: default
+      roles:
+        text: { fg: red }
+      """)
+    #expect(diagnostics.isEmpty)
+    #expect(theme.style(.text).foreground == .indexed(1))
+    #expect(
+      theme.style(.selection)
+        == ThemeLoader(directory: bundledThemes).load("default").theme.style(.selection))
+  }
+
+  @Test func unknownKeyIsAWarningWithItsPosition() throws {
+    let (theme, diagnostics, file) = try load(
+      """
+      extends: default
+      roles:
+        text: { fg: red, bold: true }
+      """)
+    #expect(theme.name == "t")
+    #expect(
+      diagnostics.map(\.description) == [
+        "\(file):3:20: warning: unknown key 'bold' in role 'text' is ignored (known keys: attrs, bg, fg)"
+      ])
+  }
+}

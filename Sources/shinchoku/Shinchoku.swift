@@ -15,7 +15,7 @@ struct Shinchoku: ParsableCommand {
       Opens the dashboard on the data folder: the progress matrix, the review committee's \
       comments and the events. Press ? inside for the keys.
       """,
-    subcommands: [Open.self, Dump.self, Export.self, Sample.self],
+    subcommands: [Open.self, Dump.self, Export.self, Sample.self, Themes.self],
     defaultSubcommand: Open.self
   )
 }

@@ -126,7 +126,10 @@ struct Painter {
     let titleWidth = rect.width - rightWidth - 1
     if titleWidth > 2 {
       put(
-        " " + truncated(sanitized(view.planTitle), toWidth: titleWidth - 1), x: rect.x, y: rect.y,
+        " "
+          + truncated(
+            sanitized(view.planTitle), toWidth: titleWidth - 1, ellipsis: glyphs.ellipsis),
+        x: rect.x, y: rect.y,
         role: .titleBar, maxWidth: titleWidth)
     }
   }
@@ -135,7 +138,7 @@ struct Painter {
     fill(rect, role: .statusBar)
     var spans: [Span] = [Span(" ", .statusBar)]
     for binding in KeyMap.dashboard where binding.isMain {
-      spans.append(Span(binding.label.text(state.language), .keyHint))
+      spans.append(Span(binding.label.text(state.asciiOnly ? .english : state.language), .keyHint))
       spans.append(Span(" " + binding.shortMeaning.text(state.language) + "  ", .statusBar))
     }
     let warnings = state.warnings.count
@@ -162,10 +165,10 @@ struct Painter {
     let lines = UIText.tooSmall(
       needWidth: DashboardLayout.minimumWidth, needHeight: DashboardLayout.minimumHeight,
       width: state.width,
-      height: state.height, language: state.language)
+      height: state.height, language: state.language, asciiOnly: state.asciiOnly)
     let top = max(0, (state.height - lines.count) / 2)
     for (index, line) in lines.enumerated() where top + index < state.height {
-      let text = truncated(line, toWidth: state.width)
+      let text = truncated(line, toWidth: state.width, ellipsis: glyphs.ellipsis)
       let x = max(0, (state.width - displayWidth(text)) / 2)
       put(
         text, x: x, y: top + index, role: index == 0 ? .warning : .text, maxWidth: state.width - x)
@@ -236,9 +239,17 @@ struct Painter {
       }
       var meta: [Span] = []
       if !item.areaLabels.isEmpty {
-        meta.append(Span("〔" + item.areaLabels.joined(separator: "・") + "〕", .muted))
+        meta.append(
+          Span(
+            state.asciiOnly
+              ? "[" + item.areaLabels.joined(separator: ", ") + "]"
+              : "〔" + item.areaLabels.joined(separator: "・") + "〕", .muted))
       }
-      if item.hasCorrections { meta.append(Span(UIText.corrected.text(state.language), .inferred)) }
+      if item.hasCorrections {
+        let mark = UIText.corrected.text(state.language)
+        meta.append(
+          Span(state.asciiOnly ? mark.replacingOccurrences(of: "※", with: "*") : mark, .inferred))
+      }
       if !meta.isEmpty {
         lines.append(ListLine(spans: [Span(" " + indent, .text)] + meta, item: index))
       }
@@ -296,10 +307,14 @@ struct Painter {
   mutating func drawHelp(_ state: AppState) {
     let language = state.language
     let bindings = KeyMap.dashboard
-    let keyWidth = bindings.map { displayWidth($0.label.text(language)) }.max() ?? 0
+    // Key labels in English are ASCII ("Up k" for "↑ k").
+    let labelLanguage = state.asciiOnly ? Language.english : language
+    let keyWidth = bindings.map { displayWidth($0.label.text(labelLanguage)) }.max() ?? 0
     let rows = bindings.map { binding in
       [
-        Span(padded(binding.label.text(language), toWidth: keyWidth), .keyHint),
+        Span(
+          padded(binding.label.text(labelLanguage), toWidth: keyWidth, ellipsis: glyphs.ellipsis),
+          .keyHint),
         Span("  " + binding.meaning.text(language), .overlay),
       ]
     }

@@ -37,6 +37,10 @@ public struct Glyphs: Sendable {
   public var unchanged: String
   /// Fill patterns of the status bar's segments, one per status, told apart without colour.
   public var barPatterns: [String]
+  /// The mark of text cut short.
+  public var ellipsis = "…"
+  /// Whether these are the ASCII glyphs (the renderer swaps its other chrome symbols too).
+  public var asciiOnly = false
 
   public static let unicode = Glyphs(
     horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
@@ -45,7 +49,7 @@ public struct Glyphs: Sendable {
   public static let ascii = Glyphs(
     horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
     moreAbove: "^", moreBelow: "v", unknown: "-", inferredMark: "*", increase: "+", decrease: "-",
-    unchanged: "=", barPatterns: ["#", "=", "."])
+    unchanged: "=", barPatterns: ["#", "=", "."], ellipsis: "~", asciiOnly: true)
 }
 
 /// Where the dashboard's parts go for a screen size.

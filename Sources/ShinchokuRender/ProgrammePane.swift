@@ -6,7 +6,8 @@ import TerminalText
 extension Painter {
   mutating func drawProgrammeList(_ view: ProgrammeListView, in rect: Rect, state: AppState) {
     drawBox(
-      rect, title: UIText.matrix.text(state.language) + " › " + view.heading,
+      rect,
+      title: UIText.matrix.text(state.language) + (glyphs.asciiOnly ? " > " : " › ") + view.heading,
       focused: state.focus == .matrix)
     frame.mark(x: rect.x, y: rect.y, width: rect.width, height: rect.height, as: .pane(.matrix))
     let inner = rect.inside
@@ -25,11 +26,16 @@ extension Painter {
           spans: [
             Span(" ", .text),
             Span(
-              padded(sanitized(row.id), toWidth: idWidth) + "  "
-                + padded(sanitized(row.title), toWidth: titleWidth), role),
-            Span("  " + padded(sanitized(row.section), toWidth: sectionWidth) + "  ", .muted),
+              padded(sanitized(row.id), toWidth: idWidth, ellipsis: glyphs.ellipsis) + "  "
+                + padded(sanitized(row.title), toWidth: titleWidth, ellipsis: glyphs.ellipsis), role
+            ),
             Span(
-              padded(row.statusSymbol + row.statusName, toWidth: statusWidth),
+              "  "
+                + padded(sanitized(row.section), toWidth: sectionWidth, ellipsis: glyphs.ellipsis)
+                + "  ", .muted),
+            Span(
+              padded(
+                row.statusSymbol + row.statusName, toWidth: statusWidth, ellipsis: glyphs.ellipsis),
               MatrixPane.role(forStatus: row.statusID, index: statusIndex)),
           ], item: index))
     }
@@ -48,7 +54,8 @@ extension Painter {
 
   mutating func drawProgrammeDetail(_ view: ProgrammeDetailView, in rect: Rect, state: AppState) {
     drawBox(
-      rect, title: UIText.matrix.text(state.language) + " › " + view.title,
+      rect,
+      title: UIText.matrix.text(state.language) + (glyphs.asciiOnly ? " > " : " › ") + view.title,
       focused: state.focus == .matrix)
     frame.mark(x: rect.x, y: rect.y, width: rect.width, height: rect.height, as: .pane(.matrix))
     let inner = rect.inside
@@ -60,7 +67,8 @@ extension Painter {
       for (index, line) in body.enumerated() {
         let label =
           index == 0
-          ? padded(field.label, toWidth: labelWidth) : String(repeating: " ", count: labelWidth)
+          ? padded(field.label, toWidth: labelWidth, ellipsis: glyphs.ellipsis)
+          : String(repeating: " ", count: labelWidth)
         lines.append([Span(" " + label + "  ", .muted), Span(line.text, .text)])
       }
     }

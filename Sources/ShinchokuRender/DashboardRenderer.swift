@@ -319,7 +319,17 @@ struct Painter {
       ]
     }
     drawOverlay(
-      title: UIText.help.text(language), rows: rows, footer: UIText.helpClose.text(language))
+      title: UIText.help.text(language) + themeLabel(state), rows: rows,
+      footer: UIText.helpClose.text(language))
+  }
+
+  /// " · テーマ: light" after the help title: which theme F2 has chosen (nothing when the state
+  /// names no themes, as in `dump`).
+  func themeLabel(_ state: AppState) -> String {
+    guard state.themeNames.indices.contains(state.themeIndex) else { return "" }
+    let name = state.themeNames[state.themeIndex]
+    let separator = glyphs.asciiOnly ? " / " : " · "
+    return separator + (state.language == .japanese ? "テーマ: " : "theme: ") + name
   }
 
   mutating func drawWarnings(_ state: AppState) {

@@ -31,6 +31,7 @@ struct Themes: ParsableCommand {
     if useEscapes, depth == .none, environment["NO_COLOR"] == nil {
       depth = .indexed256  // --color always without a usable TERM: the common case today
     }
+    for warning in options.userConfig().warnings { printError(warning.description) }
     let language = try options.language()
     let loader = ThemeLoader(directory: options.themesDirectory())
     let names = loader.availableThemes()

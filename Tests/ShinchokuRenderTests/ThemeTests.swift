@@ -1,6 +1,7 @@
 import Foundation
 import ShinchokuCore
 import ShinchokuRender
+import ShinchokuViewModel
 import Testing
 
 let shippedThemes = ["colorblind", "default", "high-contrast", "light", "monochrome", "projector"]
@@ -187,5 +188,36 @@ func themeFolder(_ files: [String: String]) throws -> String {
       diagnostics.map(\.description) == [
         "\(file):3:20: warning: unknown key 'bold' in role 'text' is ignored (known keys: attrs, bg, fg)"
       ])
+  }
+}
+
+@Suite struct ThemeSwitchRenderTests {
+  let loader = ThemeLoader(directory: bundledThemes)
+
+  @Test func theHelpTitleNamesTheThemeInUse() throws {
+    var state = try seedState(width: 100, height: 30, language: .english)
+    state.themeNames = shippedThemes
+    state.themeIndex = 2
+    reduce(&state, .toggleHelp)
+    let frame = render(state, theme: loader.load("high-contrast").theme)
+    #expect(frame.text.contains(" Help · theme: high-contrast "))
+  }
+
+  /// Rendering is a pure function of state and theme: the same state in two themes differs
+  /// only in styles, never in text.
+  @Test func anotherThemeChangesStylesNotText() throws {
+    var state = try seedState(width: 100, height: 30)
+    state.themeNames = shippedThemes
+    let first = render(state, theme: loader.load("default").theme)
+    reduce(&state, .nextTheme)
+    reduce(&state, .back)  // clears the notice, so only the theme differs
+    for name in shippedThemes where name != "default" {
+      let other = render(state, theme: loader.load(name).theme)
+      #expect(other.text == first.text, "\(name)")
+      let differs = (0..<first.height).contains { y in
+        (0..<first.width).contains { x in first[x, y].style != other[x, y].style }
+      }
+      #expect(differs, "\(name) looks like default")
+    }
   }
 }

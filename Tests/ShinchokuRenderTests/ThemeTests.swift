@@ -221,3 +221,32 @@ func themeFolder(_ files: [String: String]) throws -> String {
     }
   }
 }
+
+/// What a terminal of a depth actually shows of a style: mapped colours and attributes.
+func shown(_ style: Style, depth: ColorDepth) -> String {
+  sgrSequence(style, depth: depth)
+}
+
+@Suite struct ThemeDepthTests {
+  /// Whatever the terminal's depth, the things a theme tells apart stay apart after colours are
+  /// mapped down (at 8 colours #5fafff and #e5e5e5 are both white, so themes lean on attributes).
+  @Test(arguments: shippedThemes)
+  func meaningSurvivesEveryDepth(name: String) {
+    let theme = ThemeLoader(directory: bundledThemes).load(name).theme
+    let pairs: [(Role, Role)] = [
+      (.statusAhead, .statusOnSchedule), (.statusAhead, .statusBehind),
+      (.statusOnSchedule, .statusBehind), (.selection, .text), (.selection, .selectionInactive),
+      (.borderFocused, .border), (.calendarHoliday, .text), (.calendarSunday, .calendarSaturday),
+    ]
+    // At no colour at all the dashboard draws with monochrome instead (tested above).
+    let depths: [ColorDepth] =
+      name == "monochrome" ? [.none, .eight] : [.eight, .sixteen, .indexed256, .trueColor]
+    for depth in depths {
+      for (a, b) in pairs {
+        #expect(
+          shown(theme.style(a), depth: depth) != shown(theme.style(b), depth: depth),
+          "\(name) at \(depth): \(a) and \(b) look the same")
+      }
+    }
+  }
+}

@@ -238,7 +238,7 @@ public struct ThemeLoader: Sendable {
   ]
 
   private func parseColor(_ node: YAMLNode, role: String, sink: DiagnosticSink) -> TerminalColor? {
-    guard let text = node.string("a colour") else { return nil }
+    guard let text = node.string("the colour in role '\(role)'") else { return nil }
     if text == "default" { return .terminalDefault }
     if let index = ThemeLoader.colorNames[text] { return .indexed(index) }
     if let n = Int(text), (0...255).contains(n) { return .indexed(UInt8(n)) }

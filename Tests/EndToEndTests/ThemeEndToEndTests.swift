@@ -92,6 +92,23 @@ struct ThemeEndToEndTests {
     #expect(try tmux.waitForExit() == .status(0))
   }
 
+  @Test func ctrlTSwitchesToo() throws {
+    let tmux = try startApp()
+    try tmux.sendKeys("C-t")
+    try tmux.waitFor("テーマ: high-contrast (3/6)")
+    try tmux.sendKeys("q")
+    #expect(try tmux.waitForExit() == .status(0))
+  }
+
+  @Test func anASCIIEnglishDumpHasOnlyASCIIChromeAndJapaneseData() throws {
+    let result = try runBinary(["dump", "--ascii", "--lang", "en", "--size", "100x30"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let chrome = Set("─│┌┐└┘▲▼◎○△—〔〕※〜×·›±█▒░↑↓←→…")
+    #expect(!result.stdout.contains { chrome.contains($0) }, "\(result.stdout)")
+    #expect(result.stdout.contains("+-"))
+    #expect(result.stdout.contains("地域協働の推進") || result.stdout.contains("Community"))
+  }
+
   @Test func themesListsEveryThemePlainWhenPiped() throws {
     let result = try runBinary(["themes"])
     #expect(result.status == 0, "\(result.stderr)")

@@ -129,6 +129,19 @@ func themeFolder(_ files: [String: String]) throws -> String {
       ])
   }
 
+  @Test func aColourThatIsNotTextNamesTheRole() throws {
+    let (_, diagnostics, file) = try load(
+      """
+      extends: default
+      roles:
+        text: { fg: [1, 2] }
+      """)
+    #expect(
+      diagnostics.map(\.description) == [
+        "\(file):3:15: error: the colour in role 'text' must be text"
+      ])
+  }
+
   @Test func badAttribute() throws {
     let (_, diagnostics, file) = try load(
       """

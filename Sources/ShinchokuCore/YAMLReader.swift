@@ -125,6 +125,13 @@ public struct YAMLNode {
     }
   }
 
+  /// The nodes of a list, or the node itself when one value is written alone, so each item
+  /// keeps its own position.
+  public func items(_ what: String) -> [YAMLNode]? {
+    if case .scalar = node, !isNull { return [self] }
+    return sequence(what)
+  }
+
   /// A list of text, or one text written alone.
   public func strings(_ what: String) -> [String]? {
     if case .scalar = node, !isNull { return string(what).map { [$0] } }

@@ -129,29 +129,33 @@ struct Painter {
     let titleWidth = rect.width - rightWidth - 1
     if titleWidth > 2 {
       put(
-        " " + truncated(sanitized(view.planTitle), toWidth: titleWidth - 1), x: rect.x, y: rect.y,
+        " "
+          + truncated(
+            sanitized(view.planTitle), toWidth: titleWidth - 1, ellipsis: glyphs.ellipsis),
+        x: rect.x, y: rect.y,
         role: .titleBar, maxWidth: titleWidth)
     }
   }
 
   mutating func drawStatusBar(_ rect: Rect, state: AppState) {
     fill(rect, role: .statusBar)
-    var spans: [Span] = [Span(" ", .statusBar)]
-    var used = 1
-    for binding in KeyMap.bindings(for: state.focus) where binding.isMain {
-      let key = binding.label.text(state.language)
-      let meaning = " " + binding.shortMeaning.text(state.language) + "  "
-      // Whole hints only: one that does not fit is left out, not cut.
-      used += displayWidth(key) + displayWidth(meaning)
-      if used > rect.width - 12 { break }
-      spans.append(Span(key, .keyHint))
-      spans.append(Span(meaning, .statusBar))
-    }
     let warnings = state.warnings.count
     let warningText =
       warnings == 0
       ? "" : (state.language == .japanese ? " ! 警告\(warnings)件 " : " ! \(warnings) warnings ")
     let warningWidth = displayWidth(warningText)
+    var spans: [Span] = [Span(" ", .statusBar)]
+    var used = 1
+    for binding in KeyMap.bindings(for: state.focus) where binding.isMain {
+      let key = binding.label.text(state.asciiOnly ? .english : state.language)
+      let meaning = " " + binding.shortMeaning.text(state.language)
+      // Whole hints only: one that does not fit is left out (a later, shorter one may fit).
+      let width = displayWidth(key) + displayWidth(meaning) + 2
+      if used + width - 2 > rect.width - warningWidth { continue }
+      used += width
+      spans.append(Span(key, .keyHint))
+      spans.append(Span(meaning + "  ", .statusBar))
+    }
     put(spans, x: rect.x, y: rect.y, width: rect.width - warningWidth)
     if warningWidth > 0 {
       put(
@@ -171,10 +175,10 @@ struct Painter {
     let lines = UIText.tooSmall(
       needWidth: DashboardLayout.minimumWidth, needHeight: DashboardLayout.minimumHeight,
       width: state.width,
-      height: state.height, language: state.language)
+      height: state.height, language: state.language, asciiOnly: state.asciiOnly)
     let top = max(0, (state.height - lines.count) / 2)
     for (index, line) in lines.enumerated() where top + index < state.height {
-      let text = truncated(line, toWidth: state.width)
+      let text = truncated(line, toWidth: state.width, ellipsis: glyphs.ellipsis)
       let x = max(0, (state.width - displayWidth(text)) / 2)
       put(
         text, x: x, y: top + index, role: index == 0 ? .warning : .text, maxWidth: state.width - x)
@@ -274,9 +278,16 @@ struct Painter {
       if !item.areaLabels.isEmpty {
         meta.append(
           Span(
-            "〔" + item.areaLabels.joined(separator: "・") + "〕", item.isLinked ? .heading : .muted))
+            state.asciiOnly
+              ? "[" + item.areaLabels.joined(separator: ", ") + "]"
+              : "〔" + item.areaLabels.joined(separator: "・") + "〕",
+            item.isLinked ? .heading : .muted))
       }
-      if item.hasCorrections { meta.append(Span(UIText.corrected.text(state.language), .inferred)) }
+      if item.hasCorrections {
+        let mark = UIText.corrected.text(state.language)
+        meta.append(
+          Span(state.asciiOnly ? mark.replacingOccurrences(of: "※", with: "*") : mark, .inferred))
+      }
       if !meta.isEmpty {
         lines.append(ListLine(spans: [Span(" " + indent, .text)] + meta, item: index))
       }
@@ -295,7 +306,10 @@ struct Painter {
   mutating func drawCommentReading(_ view: CommentReadingView, in rect: Rect, state: AppState) {
     guard
       let inner = fullPane(
-        rect, title: UIText.comments.text(state.language) + " › " + view.heading, pane: .comments,
+        rect,
+        title: UIText.comments.text(state.language) + (glyphs.asciiOnly ? " > " : " › ")
+          + view.heading,
+        pane: .comments,
         focused: true,
         hint: UIText.readingHint.text(state.language))
     else { return }
@@ -394,15 +408,29 @@ struct Painter {
   mutating func drawHelp(_ state: AppState) {
     let language = state.language
     let bindings = KeyMap.bindings(for: state.focus)
-    let keyWidth = bindings.map { displayWidth($0.label.text(language)) }.max() ?? 0
+    // Key labels in English are ASCII ("Up k" for "↑ k").
+    let labelLanguage = state.asciiOnly ? Language.english : language
+    let keyWidth = bindings.map { displayWidth($0.label.text(labelLanguage)) }.max() ?? 0
     let rows = bindings.map { binding in
       [
-        Span(padded(binding.label.text(language), toWidth: keyWidth), .keyHint),
+        Span(
+          padded(binding.label.text(labelLanguage), toWidth: keyWidth, ellipsis: glyphs.ellipsis),
+          .keyHint),
         Span("  " + binding.meaning.text(language), .overlay),
       ]
     }
     drawOverlay(
-      title: UIText.help.text(language), rows: rows, footer: UIText.helpClose.text(language))
+      title: UIText.help.text(language) + themeLabel(state), rows: rows,
+      footer: UIText.helpClose.text(language))
+  }
+
+  /// " · テーマ: light" after the help title: which theme F2 has chosen (nothing when the state
+  /// names no themes, as in `dump`).
+  func themeLabel(_ state: AppState) -> String {
+    guard state.themeNames.indices.contains(state.themeIndex) else { return "" }
+    let name = state.themeNames[state.themeIndex]
+    let separator = glyphs.asciiOnly ? " / " : " · "
+    return separator + (state.language == .japanese ? "テーマ: " : "theme: ") + name
   }
 
   mutating func drawWarnings(_ state: AppState) {

@@ -39,6 +39,10 @@ public struct Glyphs: Sendable {
   public var barPatterns: [String]
   /// Marks a comment about the area selected in the matrix.
   public var linkMark: String
+  /// The mark of text cut short.
+  public var ellipsis = "…"
+  /// Whether these are the ASCII glyphs (the renderer swaps its other chrome symbols too).
+  public var asciiOnly = false
 
   public static let unicode = Glyphs(
     horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
@@ -47,7 +51,7 @@ public struct Glyphs: Sendable {
   public static let ascii = Glyphs(
     horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
     moreAbove: "^", moreBelow: "v", unknown: "-", inferredMark: "*", increase: "+", decrease: "-",
-    unchanged: "=", barPatterns: ["#", "=", "."], linkMark: ">")
+    unchanged: "=", barPatterns: ["#", "=", "."], linkMark: ">", ellipsis: "~", asciiOnly: true)
 }
 
 /// Where the dashboard's parts go for a screen size.

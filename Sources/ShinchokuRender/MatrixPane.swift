@@ -119,14 +119,18 @@ struct MatrixPane {
     for (index, header) in view.statusHeaders.enumerated() {
       let label = geometry.compactHeaders ? header.symbol : header.symbol + header.name
       painter.put(
-        padded(label, toWidth: geometry.columnWidths[index], alignment: .trailing),
+        padded(
+          label, toWidth: geometry.columnWidths[index], alignment: .trailing,
+          ellipsis: glyphs.ellipsis),
         x: inner.x + geometry.columnX[index],
         y: y, role: Self.role(forStatus: header.statusID, index: index),
         maxWidth: inner.width - geometry.columnX[index])
     }
     let totalColumn = view.statusHeaders.count
     painter.put(
-      padded(view.totalHeader, toWidth: geometry.columnWidths[totalColumn], alignment: .trailing),
+      padded(
+        view.totalHeader, toWidth: geometry.columnWidths[totalColumn], alignment: .trailing,
+        ellipsis: glyphs.ellipsis),
       x: inner.x + geometry.columnX[totalColumn], y: y, role: .heading,
       maxWidth: inner.width - geometry.columnX[totalColumn])
     let anyBar = view.rows.contains { row in row.figures.allSatisfy { $0.value != nil } }
@@ -146,7 +150,8 @@ struct MatrixPane {
       y += 1
       guard y < inner.y + inner.height else { break }
       painter.put(
-        padded(sanitized(Self.label(row)), toWidth: geometry.labelWidth), x: inner.x + 1, y: y,
+        padded(sanitized(Self.label(row)), toWidth: geometry.labelWidth, ellipsis: glyphs.ellipsis),
+        x: inner.x + 1, y: y,
         role: row.isTotals ? .heading : .text, maxWidth: geometry.labelWidth)
       for (column, figure) in row.cells.enumerated() {
         let position = MatrixPosition(row: rowIndex, column: column)
@@ -160,12 +165,16 @@ struct MatrixPane {
         let width = geometry.columnWidths[column]
         // The highlight covers the gap before the figure too, so a lone "—" is easy to see.
         painter.put(
-          padded(Self.text(figure, glyphs: glyphs), toWidth: width + 1, alignment: .trailing),
+          padded(
+            Self.text(figure, glyphs: glyphs), toWidth: width + 1, alignment: .trailing,
+            ellipsis: glyphs.ellipsis),
           x: cellX - 1, y: y,
           role: isSelected ? role : .text, maxWidth: inner.x + inner.width - cellX + 1)
         if !isSelected {
           painter.put(
-            padded(Self.text(figure, glyphs: glyphs), toWidth: width, alignment: .trailing),
+            padded(
+              Self.text(figure, glyphs: glyphs), toWidth: width, alignment: .trailing,
+              ellipsis: glyphs.ellipsis),
             x: cellX, y: y,
             role: role, maxWidth: inner.x + inner.width - cellX)
         }

@@ -8,7 +8,9 @@ extension Painter {
     let focused = state.focus == .matrix
     guard
       let listRect = fullPane(
-        rect, title: UIText.matrix.text(state.language) + " › " + view.heading, pane: .matrix,
+        rect,
+        title: UIText.matrix.text(state.language) + (glyphs.asciiOnly ? " > " : " › ")
+          + view.heading, pane: .matrix,
         focused: focused,
         hint: UIText.drillHint.text(state.language))
     else { return }
@@ -26,11 +28,16 @@ extension Painter {
           spans: [
             Span(" ", .text),
             Span(
-              padded(sanitized(row.id), toWidth: idWidth) + "  "
-                + padded(sanitized(row.title), toWidth: titleWidth), role),
-            Span("  " + padded(sanitized(row.section), toWidth: sectionWidth) + "  ", .muted),
+              padded(sanitized(row.id), toWidth: idWidth, ellipsis: glyphs.ellipsis) + "  "
+                + padded(sanitized(row.title), toWidth: titleWidth, ellipsis: glyphs.ellipsis), role
+            ),
             Span(
-              padded(row.statusSymbol + row.statusName, toWidth: statusWidth),
+              "  "
+                + padded(sanitized(row.section), toWidth: sectionWidth, ellipsis: glyphs.ellipsis)
+                + "  ", .muted),
+            Span(
+              padded(
+                row.statusSymbol + row.statusName, toWidth: statusWidth, ellipsis: glyphs.ellipsis),
               MatrixPane.role(forStatus: row.statusID, index: statusIndex)),
           ], item: index))
     }
@@ -45,8 +52,10 @@ extension Painter {
   mutating func drawProgrammeDetail(_ view: ProgrammeDetailView, in rect: Rect, state: AppState) {
     guard
       let inner = fullPane(
-        rect, title: UIText.matrix.text(state.language) + " › " + view.title, pane: .matrix,
-        focused: state.focus == .matrix, hint: UIText.detailHint.text(state.language))
+        rect,
+        title: UIText.matrix.text(state.language) + (glyphs.asciiOnly ? " > " : " › ") + view.title,
+        pane: .matrix, focused: state.focus == .matrix, hint: UIText.detailHint.text(state.language)
+      )
     else { return }
     let labelWidth = view.fields.map { displayWidth($0.label) }.max() ?? 4
     var lines: [[Span]] = []
@@ -56,7 +65,8 @@ extension Painter {
       for (index, line) in body.enumerated() {
         let label =
           index == 0
-          ? padded(field.label, toWidth: labelWidth) : String(repeating: " ", count: labelWidth)
+          ? padded(field.label, toWidth: labelWidth, ellipsis: glyphs.ellipsis)
+          : String(repeating: " ", count: labelWidth)
         lines.append([Span(" " + label + "  ", .muted), Span(line.text, .text)])
       }
     }

@@ -38,32 +38,58 @@ public enum Role: String, CaseIterable, Sendable {
 /// Styles for every role.
 public struct Theme: Sendable {
   public var name: String
+  /// One line saying what the theme is for (`description:` in the file).
+  public var description: String
   public var styles: [Role: Style]
 
-  public init(name: String, styles: [Role: Style]) {
+  public init(name: String, description: String = "", styles: [Role: Style]) {
     self.name = name
+    self.description = description
     self.styles = styles
   }
 
+  /// A role's style. Themes read from files give every role (the loader insists); a theme
+  /// built in code that lacks one draws it plain.
   public func style(_ role: Role) -> Style { styles[role] ?? .plain }
 
-  /// The theme used when no theme file can be read: attributes only, readable anywhere.
+  /// The same theme with every colour taken out: attributes only. What a terminal without
+  /// colour would show of it.
+  public var withoutColor: Theme {
+    Theme(
+      name: name, description: description,
+      styles: styles.mapValues { Style(attributes: $0.attributes) })
+  }
+
+  /// Attributes only, readable anywhere: used when no theme file can be read, and for
+  /// `NO_COLOR` or a terminal without colour when `Themes/monochrome.yaml` is missing. Meaning
+  /// that other themes give by colour is given here by bold, underline, dim and reverse
+  /// (status is also told by its symbol everywhere). `Themes/monochrome.yaml` says the same.
   public static let builtIn = Theme(
     name: "built-in",
+    description: "attributes only",
     styles: [
+      .text: Style(),
+      .muted: Style(attributes: [.dim]),
+      .border: Style(),
+      .borderFocused: Style(attributes: [.bold]),
       .title: Style(attributes: [.bold]),
       .titleBar: Style(attributes: [.reverse]),
       .heading: Style(attributes: [.bold]),
-      .borderFocused: Style(attributes: [.bold]),
-      .muted: Style(attributes: [.dim]),
-      .unknown: Style(attributes: [.dim]),
-      .inferred: Style(attributes: [.underline]),
       .selection: Style(attributes: [.reverse]),
       .selectionInactive: Style(attributes: [.underline]),
-      .warning: Style(attributes: [.bold, .underline]),
+      .statusAhead: Style(attributes: [.bold]),
+      .statusOnSchedule: Style(),
+      .statusBehind: Style(attributes: [.bold, .underline]),
+      .unknown: Style(attributes: [.dim]),
+      .inferred: Style(attributes: [.underline]),
+      .warning: Style(attributes: [.bold, .reverse]),
       .statusBar: Style(attributes: [.reverse]),
-      .keyHint: Style(attributes: [.bold, .reverse]),
+      .keyHint: Style(attributes: [.bold]),
+      .overlay: Style(),
       .overlayBorder: Style(attributes: [.bold]),
+      .calendarSunday: Style(attributes: [.bold]),
+      .calendarSaturday: Style(attributes: [.underline]),
+      .calendarHoliday: Style(attributes: [.bold, .underline]),
       .calendarToday: Style(attributes: [.reverse]),
       .filterChip: Style(attributes: [.reverse]),
       .slideTitle: Style(attributes: [.bold]),
@@ -75,6 +101,10 @@ public struct Theme: Sendable {
 
 /// Reads theme files: `roles:` mapping role names to `{ fg, bg, attrs }`, and `extends:` naming
 /// another theme in the same folder whose roles it overrides.
+///
+/// A theme must give every `Role`, itself or through `extends`: a missing role is an error
+/// naming the file and the roles, so a theme never draws something plain by accident (a new
+/// role added to the code shows up at once as an error in every theme that lacks it).
 public struct ThemeLoader: Sendable {
   public var directory: String
 
@@ -91,13 +121,30 @@ public struct ThemeLoader: Sendable {
   public func load(_ nameOrPath: String) -> (theme: Theme, diagnostics: [Diagnostic]) {
     let sink = DiagnosticSink()
     var chain: [String] = []
-    let styles = loadStyles(nameOrPath, sink: sink, chain: &chain)
+    var top = TopLevel()
+    let styles = loadStyles(nameOrPath, sink: sink, chain: &chain, top: &top)
+    if let styles, !sink.hasErrors {
+      let missing = Role.allCases.filter { styles[$0] == nil }.map(\.rawValue)
+      if !missing.isEmpty {
+        sink.error(
+          top.rolesLocation ?? SourceLocation(file: path(for: nameOrPath)),
+          "the theme does not give the role\(missing.count == 1 ? "" : "s") "
+            + missing.joined(separator: ", "),
+          hint: "give every role, or start with 'extends: default'")
+      }
+    }
     guard let styles, !sink.hasErrors else {
       return (.builtIn, sink.items)
     }
     let name = (nameOrPath as NSString).lastPathComponent.replacingOccurrences(
       of: ".yaml", with: "")
-    return (Theme(name: name, styles: styles), sink.items)
+    return (Theme(name: name, description: top.description ?? "", styles: styles), sink.items)
+  }
+
+  /// What the loader keeps from the file asked for (not from the themes it extends).
+  private struct TopLevel {
+    var rolesLocation: SourceLocation?
+    var description: String?
   }
 
   private func path(for nameOrPath: String) -> String {
@@ -105,9 +152,10 @@ public struct ThemeLoader: Sendable {
     return (directory as NSString).appendingPathComponent(nameOrPath + ".yaml")
   }
 
-  private func loadStyles(_ nameOrPath: String, sink: DiagnosticSink, chain: inout [String])
-    -> [Role: Style]?
-  {
+  private func loadStyles(
+    _ nameOrPath: String, sink: DiagnosticSink, chain: inout [String], top topLevel: inout TopLevel
+  ) -> [Role: Style]? {
+    let isTop = chain.isEmpty
     let file = path(for: nameOrPath)
     if chain.contains(file) {
       sink.error(
@@ -130,8 +178,15 @@ public struct ThemeLoader: Sendable {
     top.rejectUnknownKeys(["name", "description", "extends", "roles"])
     var styles: [Role: Style] = [:]
     if let parent = top["extends"]?.string("extends") {
-      guard let inherited = loadStyles(parent, sink: sink, chain: &chain) else { return nil }
+      var ignored = TopLevel()
+      guard let inherited = loadStyles(parent, sink: sink, chain: &chain, top: &ignored) else {
+        return nil
+      }
       styles = inherited
+    }
+    if isTop {
+      topLevel.description = top["description"]?.string("description")
+      topLevel.rolesLocation = top.entries.first { $0.key == "roles" }?.keyNode.location
     }
     guard let roles = top.required("roles")?.mapping("roles") else { return nil }
     for entry in roles.entries {
@@ -159,16 +214,19 @@ public struct ThemeLoader: Sendable {
       guard let color = parseColor(bg, role: role, sink: sink) else { return nil }
       style.background = color
     }
-    for attr in m["attrs"]?.strings("attrs") ?? [] {
+    // Each attribute keeps its own node, so an error points at the word itself.
+    for attrNode in m["attrs"]?.items("attrs") ?? [] {
+      guard let attr = attrNode.string("an attribute") else { return nil }
       switch attr {
       case "bold": style.attributes.insert(.bold)
       case "dim": style.attributes.insert(.dim)
       case "underline": style.attributes.insert(.underline)
       case "reverse": style.attributes.insert(.reverse)
       default:
+        let near = closestMatch(attr, in: ["bold", "dim", "underline", "reverse"])
         sink.error(
-          m["attrs"]?.location ?? node.location, "unknown attribute '\(attr)' in role '\(role)'",
-          hint: "use bold, dim, underline, reverse")
+          attrNode.location, "unknown attribute '\(attr)' in role '\(role)'",
+          hint: (near.map { "did you mean '\($0)'? " } ?? "") + "use bold, dim, underline, reverse")
         return nil
       }
     }
@@ -183,7 +241,7 @@ public struct ThemeLoader: Sendable {
   ]
 
   private func parseColor(_ node: YAMLNode, role: String, sink: DiagnosticSink) -> TerminalColor? {
-    guard let text = node.string("a colour") else { return nil }
+    guard let text = node.string("the colour in role '\(role)'") else { return nil }
     if text == "default" { return .terminalDefault }
     if let index = ThemeLoader.colorNames[text] { return .indexed(index) }
     if let n = Int(text), (0...255).contains(n) { return .indexed(UInt8(n)) }

@@ -90,6 +90,10 @@ public struct AppState: Sendable {
   public var notice: String?
   /// Findings from outside the data (a theme that could not be read), shown with the data's.
   public var startupWarnings: [Diagnostic] = []
+  /// The themes F2 cycles through, by name, and the one in use. The main loop holds the loaded
+  /// themes and renders with the one at `themeIndex`; `reduce` only moves the index.
+  public var themeNames: [String] = []
+  public var themeIndex = 0
   public var shouldQuit = false
 
   public init(
@@ -133,6 +137,8 @@ public enum Action: Sendable, Equatable {
   case previousSnapshot
   case toggleHelp
   case toggleWarnings
+  /// F2: the next theme in `themeNames`.
+  case nextTheme
   /// Enter: open what is selected (a matrix cell's programmes, a programme's detail).
   case activate
   /// Esc / Backspace: close an overlay, or go back one level.
@@ -175,6 +181,8 @@ public func reduce(_ state: inout AppState, _ action: Action) {
   case _ where state.overlay != nil:
     // An overlay takes no other action: any other key closes it.
     state.overlay = nil
+  case .nextTheme:
+    cycleTheme(&state)
   case .focusNext:
     state.focus = Pane(rawValue: (state.focus.rawValue + 1) % Pane.allCases.count)!
   case .focusPrevious:

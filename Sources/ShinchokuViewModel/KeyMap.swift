@@ -75,6 +75,9 @@ public enum KeyMap {
       [.character("!")], LocalizedText("!"), LocalizedText("読み込みの警告", english: "load warnings"),
       .toggleWarnings),
     KeyBinding(
+      [.function(2), .control("t")], LocalizedText("F2 Ctrl-T"),
+      LocalizedText("次のテーマ（配色）", english: "next theme (colours)"), .nextTheme),
+    KeyBinding(
       [.enter], LocalizedText("Enter"),
       LocalizedText("開く（セルのプログラム一覧・詳細）", english: "open (a cell's programmes, a programme)"),
       .activate, main: true, short: LocalizedText("開く", english: "open")),

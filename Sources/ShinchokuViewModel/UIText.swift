@@ -71,13 +71,17 @@ public enum UIText {
   public static let noItems = LocalizedText("（なし）", english: "(none)")
 
   public static func tooSmall(
-    needWidth: Int, needHeight: Int, width: Int, height: Int, language: Language
+    needWidth: Int, needHeight: Int, width: Int, height: Int, language: Language,
+    asciiOnly: Bool = false
   ) -> [String] {
+    let x = asciiOnly ? "x" : "×"
     switch language {
     case .japanese:
-      ["端末が小さすぎます", "必要: \(needWidth)×\(needHeight)", "現在: \(width)×\(height)"]
+      return ["端末が小さすぎます", "必要: \(needWidth)\(x)\(needHeight)", "現在: \(width)\(x)\(height)"]
     case .english:
-      ["terminal too small", "needs \(needWidth)×\(needHeight)", "now \(width)×\(height)"]
+      return [
+        "terminal too small", "needs \(needWidth)\(x)\(needHeight)", "now \(width)\(x)\(height)",
+      ]
     }
   }
 
@@ -98,15 +102,17 @@ public enum UIText {
   }
 
   /// "2012年7月21日(土)〜8月31日(金)" / "Sat 2012-07-21 to Fri 2012-08-31".
-  public static func dateRange(_ start: CivilDate, _ end: CivilDate?, language: Language) -> String
-  {
+  public static func dateRange(
+    _ start: CivilDate, _ end: CivilDate?, language: Language, asciiOnly: Bool = false
+  ) -> String {
     switch language {
     case .japanese:
       func day(_ d: CivilDate, withYear: Bool) -> String {
         (withYear ? "\(d.year)年" : "") + "\(d.month)月\(d.day)日(\(d.weekday.japaneseName))"
       }
       guard let end, end != start else { return day(start, withYear: true) }
-      return day(start, withYear: true) + "〜" + day(end, withYear: end.year != start.year)
+      return day(start, withYear: true) + (asciiOnly ? "~" : "〜")
+        + day(end, withYear: end.year != start.year)
     case .english:
       func day(_ d: CivilDate) -> String { "\(d.weekday.englishShortName) \(d.iso)" }
       guard let end, end != start else { return day(start) }
@@ -120,21 +126,23 @@ public enum UIText {
   }
 
   /// The second line of an agenda entry: venues, audience and fees.
-  public static func eventDetail(_ event: CityEvent, language: Language) -> String {
+  public static func eventDetail(_ event: CityEvent, language: Language, asciiOnly: Bool = false)
+    -> String
+  {
     var parts: [String] = []
     if !event.venues.isEmpty {
-      let venues = event.venues.joined(separator: "・")
+      let venues = event.venues.joined(separator: asciiOnly ? ", " : "・")
       parts.append(event.isInferred("venue") ? venues + inferredNote(language) : venues)
     }
     for fee in event.fees {
       let amount: String
       if let yen = fee.yen {
-        amount = yen == 0 ? free.text(language) : "\(yen)円"
+        amount = yen == 0 ? free.text(language) : (language == .japanese ? "\(yen)円" : "\(yen) yen")
       } else {
         amount = fee.note ?? feeUnknown.text(language)
       }
       parts.append(fee.who.isEmpty ? amount : fee.who + " " + amount)
     }
-    return parts.joined(separator: " · ")
+    return parts.joined(separator: asciiOnly ? " / " : " · ")
   }
 }

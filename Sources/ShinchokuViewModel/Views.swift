@@ -304,7 +304,8 @@ public struct AgendaView: Sendable, Equatable {
       let heading: String
       let inferred: Bool
       if let start = event.start {
-        heading = UIText.dateRange(start, event.end, language: language)
+        heading = UIText.dateRange(
+          start, event.end, language: language, asciiOnly: state.asciiOnly)
         inferred = event.isInferred("start") || event.isInferred("end")
       } else {
         heading = UIText.undated.text(language)
@@ -312,7 +313,7 @@ public struct AgendaView: Sendable, Equatable {
       }
       let item = AgendaItemView(
         eventID: event.id, title: event.title,
-        detail: UIText.eventDetail(event, language: language),
+        detail: UIText.eventDetail(event, language: language, asciiOnly: state.asciiOnly),
         isSelected: index == state.eventSelection)
       if let last = groups.last, last.heading == heading, last.isInferred == inferred {
         groups[groups.count - 1].items.append(item)
@@ -382,17 +383,18 @@ public struct ProgrammeListView: Sendable, Equatable {
     if let snapshot = state.snapshot { parts.append(snapshot.date.iso) }
     let programmes = ShinchokuViewModel.programmes(behind: drill.cell, in: state)
     parts.append(UIText.count(programmes.count, language: language))
-    heading = parts.joined(separator: " · ")
+    heading = parts.joined(separator: state.asciiOnly ? " / " : " · ")
     selection = drill.selection
     rows = programmes.enumerated().map { index, programme in
       let status = state.snapshot.flatMap { programme.statuses[$0.date] }.flatMap {
         data.status($0)
       }
+      let dash = state.asciiOnly ? "-" : "—"
       return Row(
-        id: programme.id, title: programme.title, section: programme.section ?? "—",
+        id: programme.id, title: programme.title, section: programme.section ?? dash,
         statusID: status?.id ?? "",
         statusSymbol: status.map { state.asciiOnly ? $0.asciiSymbol : $0.symbol } ?? "",
-        statusName: status?.shortName.text(language) ?? "—", isSelected: index == drill.selection)
+        statusName: status?.shortName.text(language) ?? dash, isSelected: index == drill.selection)
     }
   }
 }
@@ -425,6 +427,7 @@ public struct ProgrammeDetailView: Sendable, Equatable {
     let area = data.area(programme.areaID)
     let current = state.snapshot.flatMap { programme.statuses[$0.date] }.flatMap { data.status($0) }
     let source = data.sources[programme.source]
+    let dash = state.asciiOnly ? "-" : "—"
     fields = [
       (UIText.fieldID.text(language), programme.id),
       (UIText.fieldTitle.text(language), programme.title),
@@ -432,13 +435,15 @@ public struct ProgrammeDetailView: Sendable, Equatable {
         UIText.area.text(language),
         area.map { "\($0.number) \($0.name.text(language))" } ?? programme.areaID
       ),
-      (UIText.fieldSection.text(language), programme.section ?? "—"),
+      (UIText.fieldSection.text(language), programme.section ?? dash),
       (
         UIText.fieldStatus.text(language),
-        current.map { "\($0.symbol) \($0.name.text(language))" } ?? "—"
+        current.map {
+          "\(state.asciiOnly ? $0.asciiSymbol : $0.symbol) \($0.name.text(language))"
+        } ?? dash
       ),
       (UIText.fieldSource.text(language), source.map { $0.title } ?? programme.source),
-      (UIText.fieldNotes.text(language), programme.notes ?? "—"),
+      (UIText.fieldNotes.text(language), programme.notes ?? dash),
     ]
     changes = programme.changes.map { change in
       let symbol = { (id: String?) in
@@ -455,7 +460,7 @@ public struct ProgrammeDetailView: Sendable, Equatable {
       return HistoryEntry(
         date: snapshot.date, statusID: status?.id,
         symbol: status.map { state.asciiOnly ? $0.asciiSymbol : $0.symbol }
-          ?? (state.asciiOnly ? "-" : "—"),
+          ?? dash,
         isCurrent: snapshot.date == state.snapshot?.date)
     }
   }

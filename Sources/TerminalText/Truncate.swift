@@ -41,11 +41,11 @@ public enum TextAlignment: Sendable {
 /// Truncates `text` to `width` columns if needed (with ``truncated(_:toWidth:ellipsis:)``),
 /// then pads it with spaces to exactly `width` columns. For `.center`, an odd leftover column
 /// goes to the right. A negative width gives an empty string.
-public func padded(_ text: String, toWidth width: Int, alignment: TextAlignment = .leading)
-  -> String
-{
+public func padded(
+  _ text: String, toWidth width: Int, alignment: TextAlignment = .leading, ellipsis: String = "…"
+) -> String {
   guard width > 0 else { return "" }
-  let fitted = truncated(text, toWidth: width)
+  let fitted = truncated(text, toWidth: width, ellipsis: ellipsis)
   let gap = width - displayWidth(fitted)
   if gap <= 0 { return fitted }
   let left: Int

@@ -10,7 +10,11 @@ import ShinchokuViewModel
 @MainActor
 struct Dashboard {
   let dataset: Dataset
-  let theme: Theme
+  /// The themes F2 cycles through (loaded up front), and the one to start with.
+  let themes: [Theme]
+  let themeIndex: Int
+  /// Drawn with instead when the terminal shows no colour (NO_COLOR, a monochrome terminal).
+  let monochrome: Theme
   let themeWarnings: [Diagnostic]
   let language: Language
   let asciiOnly: Bool
@@ -31,7 +35,15 @@ struct Dashboard {
       dataset: dataset, language: language, width: size.width, height: size.height, today: .today(),
       asciiOnly: asciiOnly)
     state.startupWarnings = themeWarnings
-    var frame = render(state, theme: theme)
+    // Without colour every theme would look alike, so there is one: attributes only.
+    let colorless = terminal.colorDepth == .none
+    let themes = colorless ? [monochrome] : self.themes
+    state.themeNames = themes.map(\.name)
+    state.themeIndex = colorless ? 0 : themeIndex
+    func theme(_ state: AppState) -> Theme {
+      themes.indices.contains(state.themeIndex) ? themes[state.themeIndex] : monochrome
+    }
+    var frame = render(state, theme: theme(state))
     terminal.draw(frame)
     if crashAfterFirstFrame {
       fatalError("crash requested by --crash-after-first-frame (a test of terminal restore)")
@@ -45,7 +57,7 @@ struct Dashboard {
       guard let action = action(for: event, in: state, target: frame.target) else { continue }
       reduce(&state, action)
       if !state.shouldQuit {
-        frame = render(state, theme: theme)
+        frame = render(state, theme: theme(state))
         terminal.draw(frame)
       }
     }

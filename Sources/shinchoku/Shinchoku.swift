@@ -15,7 +15,9 @@ struct Shinchoku: ParsableCommand {
       Opens the dashboard on the data folder: the progress matrix, the review committee's \
       comments and the events. Press ? inside for the keys.
       """,
-    subcommands: [Open.self, Dump.self, Export.self, Validate.self, SetStatus.self, Sample.self],
+    subcommands: [
+      Open.self, Dump.self, Export.self, Validate.self, SetStatus.self, Sample.self, Themes.self,
+    ],
     defaultSubcommand: Open.self
   )
 }
@@ -28,8 +30,12 @@ struct CommonOptions: ParsableArguments {
   @Option(name: .long, help: "The themes folder (default: $SHINCHOKU_THEMES, or ./Themes).")
   var themes: String?
 
-  @Option(name: .long, help: "A theme name from the themes folder, or a path to a theme file.")
-  var theme: String = "default"
+  @Option(
+    name: .long,
+    help:
+      "A theme name from the themes folder, or a path to a theme file (default: the config file's theme:, or default)."
+  )
+  var theme: String?
 
   @Option(
     name: .long, help: "UI language: ja or en (default: from LANG; Japanese unless it is English).")
@@ -47,7 +53,7 @@ struct CommonOptions: ParsableArguments {
   }
 
   func language() throws -> Language {
-    if let lang {
+    if let lang = lang ?? userConfig().config.lang {
       guard let language = Language(rawValue: lang) else {
         throw ValidationError("--lang must be ja or en, not '\(lang)'")
       }
@@ -81,6 +87,7 @@ struct CommonOptions: ParsableArguments {
   /// that does not exist is an error.
   func loadTheme() throws -> (Theme, [Diagnostic]) {
     let directory = themesDirectory()
+    let theme = themeName
     var isDirectory: ObjCBool = false
     let exists =
       FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory)
@@ -98,16 +105,17 @@ struct CommonOptions: ParsableArguments {
       diagnostics += fallback.diagnostics
     }
     let warnings = diagnostics.map { Diagnostic(.warning, $0.location, $0.message, hint: $0.hint) }
+    let configWarnings = userConfig().warnings
     if loaded.name == Theme.builtIn.name, !exists {
       return (
         loaded,
-        [
+        configWarnings + [
           Diagnostic(
             .warning, SourceLocation(file: directory), "no themes folder; using the built-in theme")
         ]
       )
     }
-    return (loaded, warnings)
+    return (loaded, configWarnings + warnings)
   }
 }
 
@@ -134,11 +142,13 @@ struct Open: ParsableCommand {
     }
     let language = try options.language()
     let dataset = try options.loadDataset()
-    let (theme, themeWarnings) = try options.loadTheme()
+    let (themes, themeIndex, themeWarnings) = try options.loadThemeCycle()
+    let monochrome = options.loadMonochromeTheme()
     try MainActor.assumeIsolated {
       try Dashboard(
-        dataset: dataset, theme: theme, themeWarnings: themeWarnings, language: language,
-        asciiOnly: options.ascii, crashAfterFirstFrame: crashAfterFirstFrame
+        dataset: dataset, themes: themes, themeIndex: themeIndex, monochrome: monochrome,
+        themeWarnings: themeWarnings, language: language,
+        asciiOnly: options.asciiOnly, crashAfterFirstFrame: crashAfterFirstFrame
       ).run()
     }
   }
@@ -169,7 +179,7 @@ struct Dump: ParsableCommand {
     var state = AppState(
       dataset: dataset, language: try options.language(), width: width, height: height,
       today: .today(),
-      asciiOnly: options.ascii)
+      asciiOnly: options.asciiOnly)
     state.snapshotIndex = try snapshotIndex(snapshot, in: dataset)
     let (theme, themeWarnings) = try options.loadTheme()
     state.startupWarnings = themeWarnings
@@ -260,7 +270,7 @@ struct ExportMatrix: ParsableCommand {
     let index = try snapshotIndex(snapshot, in: dataset)
     let view = MatrixView(
       dataset: dataset, snapshotIndex: index, language: try options.language(),
-      asciiOnly: options.ascii)
+      asciiOnly: options.asciiOnly)
     print(
       MatrixExport.text(view, dataset: dataset, format: format, language: try options.language())
         ?? "", terminator: "")

@@ -18,7 +18,11 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 
 /// A UTF-8 locale, Japanese UI (LANG is not English), no colour overrides, and Swift's crash
 /// reporter not waiting for a key.
-let appEnvironment = ["LANG": "C.UTF-8", "SWIFT_BACKTRACE": "interactive=no"]
+let appEnvironment = [
+  "LANG": "C.UTF-8", "SWIFT_BACKTRACE": "interactive=no",
+  // No user config file: the tests see the defaults.
+  "XDG_CONFIG_HOME": "/nonexistent/shinchoku-test-config",
+]
 let unsetForApp = [
   "NO_COLOR", "COLORTERM", "LC_ALL", "LC_MESSAGES", "SHINCHOKU_DATA", "SHINCHOKU_THEMES",
 ]
@@ -351,7 +355,7 @@ struct DashboardEndToEndTests {
     for line in expected {
       #expect(lines.contains(line), "missing: \(line)\nin:\n\(result.stdout)")
     }
-    #expect(lines.last == "3 errors, 1 warning in \(folder) and 2 themes")
+    #expect(lines.last == "3 errors, 1 warning in \(folder) and 6 themes")
   }
 
   @Test func aMissingDataFolderIsOneLine() throws {

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import ShinchokuCore
+import ShinchokuRender
+
+/// Lists the themes of the themes folder, each with a sample line drawn in it.
+struct Themes: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "List the themes, each with a sample line drawn in its colours.",
+    discussion: """
+      Colours are sent as ANSI escapes when the output is a terminal (--color auto), mapped to \
+      what the terminal shows (TERM, COLORTERM) the way the dashboard maps them; NO_COLOR leaves \
+      attributes only. The theme in use (--theme, or the config file's theme:) is marked *.
+      """)
+
+  @OptionGroup var options: CommonOptions
+
+  @Option(name: .long, help: "auto (escapes only when the output is a terminal), always or never.")
+  var color: String = "auto"
+
+  func run() throws {
+    let useEscapes: Bool
+    switch color {
+    case "auto": useEscapes = isatty(STDOUT_FILENO) == 1
+    case "always": useEscapes = true
+    case "never": useEscapes = false
+    default: throw ValidationError("--color must be auto, always or never, not '\(color)'")
+    }
+    let environment = ProcessInfo.processInfo.environment
+    var depth = colorDepth(environment: environment)
+    if useEscapes, depth == .none, environment["NO_COLOR"] == nil {
+      depth = .indexed256  // --color always without a usable TERM: the common case today
+    }
+    for warning in options.userConfig().warnings { printError(warning.description) }
+    let language = try options.language()
+    let loader = ThemeLoader(directory: options.themesDirectory())
+    let names = loader.availableThemes()
+    if names.isEmpty {
+      printError(
+        "\(options.themesDirectory()): error: no themes here (give a folder with --themes DIR)")
+      throw ExitCode(1)
+    }
+    let current = options.themeName
+    let nameWidth = names.map(\.count).max() ?? 0
+    for name in names {
+      let (theme, diagnostics) = loader.load(name)
+      let mark = name == current ? "*" : " "
+      let padded = name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
+      if diagnostics.contains(where: { $0.severity == .error }) {
+        print("\(mark) \(padded)  (" + (language == .japanese ? "読み込めません" : "cannot be read") + ")")
+        for diagnostic in diagnostics { print("    \(diagnostic)") }
+        continue
+      }
+      print("\(mark) \(padded)  \(theme.description)")
+      print(
+        "    "
+          + themeSampleLine(
+            theme, language: language, asciiOnly: options.asciiOnly,
+            depth: useEscapes ? depth : nil))
+    }
+  }
+}

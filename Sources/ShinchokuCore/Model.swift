@@ -201,7 +201,7 @@ public struct CityEvent: Hashable, Sendable, Identifiable {
 }
 
 /// Everything in one data folder, checked and ready for the view models.
-public struct Dataset: Sendable {
+public struct Dataset: Sendable, Equatable {
   public var directory: String
   public var plan: ReformPlan
   public var areas: [PlanArea]

@@ -52,6 +52,12 @@ public func render(_ state: AppState, theme: Theme) -> Frame {
     painter.drawCommentsPane(CommentsView(state: state), layout.comments, state: state)
     painter.drawAgendaPane(AgendaView(state: state), layout.events, state: state)
   }
+  if let error = state.reloadError {
+    // Below the title bar: the last good data stays on screen under it.
+    painter.drawNotice(
+      UIText.reloadFailed(error.description, language: state.language),
+      above: Rect(x: 0, y: 2, width: state.width, height: 1))
+  }
   if let notice = state.notice { painter.drawNotice(notice, above: layout.statusBar) }
   painter.drawStatusBar(layout.statusBar, state: state)
   switch state.overlay {

@@ -86,6 +86,8 @@ public struct AppState: Sendable {
   /// The matrix drilled down to programmes (nil: the table).
   public var drill: MatrixDrill?
   public var comments = CommentsState()
+  /// Why the last reload failed: shown as a banner until the data loads again.
+  public var reloadError: Diagnostic?
   /// A one-time message for the user (e.g. why Enter opened nothing); cleared by the next key.
   public var notice: String?
   /// Findings from outside the data (a theme that could not be read), shown with the data's.
@@ -139,6 +141,11 @@ public enum Action: Sendable, Equatable {
   case toggleWarnings
   /// F2: the next theme in `themeNames`.
   case nextTheme
+  /// A file in the data folder changed and the data loaded again: shown, keeping the
+  /// selections and filters where they still fit.
+  case dataReloaded(Dataset)
+  /// A file changed but the data no longer loads: the last good data stays, with a banner.
+  case reloadFailed(Diagnostic)
   /// Enter: open what is selected (a matrix cell's programmes, a programme's detail).
   case activate
   /// Esc / Backspace: close an overlay, or go back one level.
@@ -181,6 +188,10 @@ public func reduce(_ state: inout AppState, _ action: Action) {
   case _ where state.overlay != nil:
     // An overlay takes no other action: any other key closes it.
     state.overlay = nil
+  case .dataReloaded(let dataset):
+    reload(&state, dataset)
+  case .reloadFailed(let diagnostic):
+    state.reloadError = diagnostic
   case .nextTheme:
     cycleTheme(&state)
   case .focusNext:
@@ -418,4 +429,33 @@ private func jumpToMatch(_ state: inout AppState, from start: Int, step: Int) {
     }
   }
   state.notice = UIText.noMatch(state.comments.query, language: state.language)
+}
+
+/// Shows newly loaded data, keeping what the user had selected where it still exists.
+private func reload(_ state: inout AppState, _ dataset: Dataset) {
+  let date = state.snapshot?.date
+  let commentID =
+    visibleComments(state).indices.contains(state.commentSelection)
+    ? visibleComments(state)[state.commentSelection].id : nil
+  state.dataset = dataset
+  state.reloadError = nil
+  state.snapshotIndex =
+    dataset.snapshots.firstIndex { $0.date == date } ?? dataset.defaultSnapshotIndex
+  state.matrixSelection = MatrixPosition(
+    row: clamp(state.matrixSelection.row, state.matrixRowCount),
+    column: clamp(state.matrixSelection.column, state.matrixColumnCount))
+  let comments = visibleComments(state)
+  state.commentSelection =
+    comments.firstIndex { $0.id == commentID } ?? clamp(state.commentSelection, comments.count)
+  if let id = state.comments.openCommentID, !dataset.comments.contains(where: { $0.id == id }) {
+    state.comments.openCommentID = nil
+  }
+  state.eventSelection = clamp(state.eventSelection, dataset.events.count)
+  if var drill = state.drill {
+    if let id = drill.openProgrammeID, !dataset.programmes.contains(where: { $0.id == id }) {
+      drill.openProgrammeID = nil
+    }
+    state.drill = drill
+    refreshDrill(&state)
+  }
 }

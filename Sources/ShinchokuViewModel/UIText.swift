@@ -66,6 +66,11 @@ public enum UIText {
   }
   public static let recordedChanges = LocalizedText(
     "記録された変更（changes.log）", english: "Recorded changes (changes.log)")
+  public static func reloadFailed(_ error: String, language: Language) -> String {
+    language == .japanese
+      ? "データを読み込めません（前のデータを表示中）: \(error)"
+      : "the data no longer loads (showing the last good data): \(error)"
+  }
   public static let helpClose = LocalizedText("何かキーを押すと閉じます", english: "press any key to close")
   public static let synthetic = LocalizedText("合成データ", english: "SYNTHETIC DATA")
   public static let noItems = LocalizedText("（なし）", english: "(none)")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CursesTerminal
+import Foundation
 import JapaneseCalendar
 import ShinchokuCore
 import ShinchokuRender
@@ -10,6 +11,9 @@ import ShinchokuViewModel
 @MainActor
 struct Dashboard {
   let dataset: Dataset
+  /// Where the data and themes come from: watched, and read again when a file changes.
+  let dataDirectory: String
+  let themesDirectory: String
   /// The themes F2 cycles through (loaded up front), and the one to start with.
   let themes: [Theme]
   let themeIndex: Int
@@ -37,7 +41,7 @@ struct Dashboard {
     state.startupWarnings = themeWarnings
     // Without colour every theme would look alike, so there is one: attributes only.
     let colorless = terminal.colorDepth == .none
-    let themes = colorless ? [monochrome] : self.themes
+    var themes = colorless ? [monochrome] : self.themes
     state.themeNames = themes.map(\.name)
     state.themeIndex = colorless ? 0 : themeIndex
     func theme(_ state: AppState) -> Theme {
@@ -48,14 +52,43 @@ struct Dashboard {
     if crashAfterFirstFrame {
       fatalError("crash requested by --crash-after-first-frame (a test of terminal restore)")
     }
+    var watcher = FileWatcher(directories: [dataDirectory, themesDirectory])
+    let clock = ContinuousClock()
+    var lastCheck = clock.now
     while !state.shouldQuit {
       if let signal = terminal.pendingTerminationSignal {
         terminal.close()
         CursesTerminal.exitBySignal(signal)
       }
-      guard let event = terminal.nextEvent(timeoutMilliseconds: 100) else { continue }
-      guard let action = action(for: event, in: state, target: frame.target) else { continue }
-      reduce(&state, action)
+      var actions: [Action] = []
+      if let event = terminal.nextEvent(timeoutMilliseconds: 100),
+        let action = action(for: event, in: state, target: frame.target)
+      {
+        actions.append(action)
+      }
+      // Twice a second, look for changed files: new data keeps the user's place; data that no
+      // longer loads leaves the last good data on screen with a banner naming the error.
+      if clock.now - lastCheck >= .milliseconds(500) {
+        lastCheck = clock.now
+        let changed = watcher.changedDirectories()
+        if changed.contains(dataDirectory) {
+          do {
+            actions.append(.dataReloaded(try DatasetLoader().load(directory: dataDirectory)))
+          } catch {
+            if let first = error.errors.first { actions.append(.reloadFailed(first)) }
+          }
+        }
+        if changed.contains(themesDirectory), !colorless {
+          let loader = ThemeLoader(directory: themesDirectory)
+          themes = themes.map { old in
+            let (new, diagnostics) = loader.load(old.name)
+            return diagnostics.contains { $0.severity == .error } ? old : new
+          }
+          actions.append(.resize(width: state.width, height: state.height))
+        }
+      }
+      guard !actions.isEmpty else { continue }
+      for action in actions { reduce(&state, action) }
       if !state.shouldQuit {
         frame = render(state, theme: theme(state))
         terminal.draw(frame)

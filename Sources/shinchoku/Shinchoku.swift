@@ -146,7 +146,9 @@ struct Open: ParsableCommand {
     let monochrome = options.loadMonochromeTheme()
     try MainActor.assumeIsolated {
       try Dashboard(
-        dataset: dataset, themes: themes, themeIndex: themeIndex, monochrome: monochrome,
+        dataset: dataset, dataDirectory: options.dataDirectory(),
+        themesDirectory: options.themesDirectory(),
+        themes: themes, themeIndex: themeIndex, monochrome: monochrome,
         themeWarnings: themeWarnings, language: language,
         asciiOnly: options.asciiOnly, crashAfterFirstFrame: crashAfterFirstFrame
       ).run()

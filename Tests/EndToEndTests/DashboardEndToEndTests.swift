@@ -227,7 +227,8 @@ struct DashboardEndToEndTests {
     let column = displayWidth(String(header[..<header.range(of: "△遅れ")!.lowerBound])) + 2
     try tmux.sendBytes(TmuxSession.mouseReport(button: 0, x: column, y: row))
     try tmux.sendBytes(TmuxSession.mouseReport(button: 3, x: column, y: row))
-    Thread.sleep(forTimeInterval: 0.2)
+    // Let the click land before Enter (on a loaded machine the two may otherwise race).
+    Thread.sleep(forTimeInterval: 0.6)
     try tmux.sendKeys("Enter")
     try tmux.waitFor("分野3 PDCAサイクルの構築 · △予定よりも遅れている")
     try tmux.sendKeys("q")
@@ -270,6 +271,32 @@ struct DashboardEndToEndTests {
     #expect(try tmux.display("#{pane_title}") == title || title.isEmpty)
     #expect(try tmux.display("#{alternate_on}") == "1", "the alternate screen was not left")
     #expect(screen.contains { $0.contains("進捗状況") }, "the screen was not cleared")
+    try tmux.sendKeys("q")
+    #expect(try tmux.waitForExit() == .status(0))
+  }
+
+  @Test func editingADataFileWhileItRunsUpdatesTheScreenAndABrokenFileShowsABanner() throws {
+    let folder = NSTemporaryDirectory() + "shinchoku-live-\(UUID().uuidString)"
+    try FileManager.default.copyItem(atPath: repositoryRoot + "/Data", toPath: folder)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let tmux = try startApp(["--data", folder])
+    try tmux.sendKeys("Tab", "Down")
+    try tmux.waitFor("委員会の意見 2/3")
+    let comments = folder + "/comments.yaml"
+    let original = try String(contentsOfFile: comments, encoding: .utf8)
+    try original.replacingOccurrences(of: "進めていく必要があるのではないか。", with: "進めていく必要がある（編集済み）。")
+      .write(toFile: comments, atomically: true, encoding: .utf8)
+    try tmux.waitFor("（編集済み）", timeout: .seconds(3))
+    #expect(try tmux.capture().joined().contains("委員会の意見 2/3"), "the selection is kept")
+    let events = folder + "/events.yaml"
+    let good = try String(contentsOfFile: events, encoding: .utf8)
+    try (good + "broken: [\n").write(toFile: events, atomically: true, encoding: .utf8)
+    try tmux.waitFor("データを読み込めません（前のデータを表示中）", timeout: .seconds(3))
+    #expect(try tmux.capture().joined().contains("（編集済み）"), "the last good data stays")
+    try good.write(toFile: events, atomically: true, encoding: .utf8)
+    try tmux.waitUntil("the banner is gone", timeout: .seconds(3)) {
+      !$0.joined().contains("データを読み込めません")
+    }
     try tmux.sendKeys("q")
     #expect(try tmux.waitForExit() == .status(0))
   }

@@ -174,3 +174,31 @@ func seedState(width: Int = 80, height: Int = 24, language: Language = .japanese
     #expect(view.count == 6)
   }
 }
+
+@Suite struct ReloadTests {
+  @Test func reloadedDataKeepsTheUsersPlace() throws {
+    var state = try seedState()
+    reduce(&state, .nextSnapshot)
+    reduce(&state, .move(.down))
+    reduce(&state, .focus(.comments))
+    reduce(&state, .move(.down))
+    var data = state.dataset
+    data.comments.removeFirst()
+    reduce(&state, .dataReloaded(data))
+    #expect(state.snapshot?.date.iso == "2016-03-31")
+    #expect(state.matrixSelection.row == 1)
+    #expect(state.commentSelection == 0, "still on the comment that was selected (c2), now first")
+    #expect(visibleComments(state)[state.commentSelection].id == "c2")
+  }
+
+  @Test func aFailedReloadKeepsTheDataAndAGoodOneClearsTheBanner() throws {
+    var state = try seedState()
+    let error = Diagnostic(
+      .error, SourceLocation(file: "Data/events.yaml", line: 3, column: 1), "broken")
+    reduce(&state, .reloadFailed(error))
+    #expect(state.reloadError == error)
+    #expect(state.dataset.comments.count == 3)
+    reduce(&state, .dataReloaded(state.dataset))
+    #expect(state.reloadError == nil)
+  }
+}

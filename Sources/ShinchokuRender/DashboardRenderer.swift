@@ -32,7 +32,12 @@ public func render(_ state: AppState, theme: Theme) -> Frame {
     return painter.frame
   }
   painter.drawTitleBar(TitleView(state: state), layout.titleBar, state: state)
-  if let drill = state.drill {
+  if state.focus == .events, let id = state.calendar.openEventID,
+    let detail = EventDetailView(state: state, eventID: id)
+  {
+    let body = Rect(x: 0, y: 1, width: state.width, height: state.height - 2)
+    painter.drawEventDetail(detail, in: body, state: state)
+  } else if let drill = state.drill {
     // Drilled down, the matrix pane takes the whole body.
     let body = Rect(x: 0, y: 1, width: state.width, height: state.height - 2)
     if let id = drill.openProgrammeID,
@@ -47,7 +52,7 @@ public func render(_ state: AppState, theme: Theme) -> Frame {
     MatrixPane(view: matrix, language: state.language, focused: state.focus == .matrix)
       .draw(in: layout.matrix, &painter)
     painter.drawCommentsPane(CommentsView(state: state), layout.comments, state: state)
-    painter.drawAgendaPane(AgendaView(state: state), layout.events, state: state)
+    painter.drawCalendarPane(CalendarView(state: state), layout.events, state: state)
   }
   if let notice = state.notice { painter.drawNotice(notice, above: layout.statusBar) }
   painter.drawStatusBar(layout.statusBar, state: state)
@@ -134,9 +139,25 @@ struct Painter {
   mutating func drawStatusBar(_ rect: Rect, state: AppState) {
     fill(rect, role: .statusBar)
     var spans: [Span] = [Span(" ", .statusBar)]
-    for binding in KeyMap.dashboard where binding.isMain {
+    // Tab, then the focused pane's main keys (and, in the events pane, the category numbers),
+    // then the other global keys.
+    let own = KeyMap.paneBindings(state.focus)
+    let bindings = KeyMap.bindings(for: state.focus)
+    let first = bindings.prefix { $0.action == .focusNext || $0.action == .focusPrevious }
+    func add(_ binding: KeyBinding) {
       spans.append(Span(binding.label.text(state.language), .keyHint))
       spans.append(Span(" " + binding.shortMeaning.text(state.language) + "  ", .statusBar))
+    }
+    for binding in first where binding.isMain { add(binding) }
+    for binding in own where binding.isMain { add(binding) }
+    if state.focus == .events {
+      for (index, category) in state.dataset.categories.prefix(9).enumerated() {
+        spans.append(Span("\(index + 1)", .keyHint))
+        spans.append(Span(" " + category.name.text(state.language) + "  ", .statusBar))
+      }
+    }
+    for binding in bindings.dropFirst(first.count + own.count) where binding.isMain {
+      add(binding)
     }
     let warnings = state.warnings.count
     let warningText =
@@ -295,13 +316,25 @@ struct Painter {
 
   mutating func drawHelp(_ state: AppState) {
     let language = state.language
-    let bindings = KeyMap.dashboard
+    let bindings = KeyMap.bindings(for: state.focus)
     let keyWidth = bindings.map { displayWidth($0.label.text(language)) }.max() ?? 0
-    let rows = bindings.map { binding in
+    var rows = bindings.map { binding in
       [
         Span(padded(binding.label.text(language), toWidth: keyWidth), .keyHint),
         Span("  " + binding.meaning.text(language), .overlay),
       ]
+    }
+    // Too many keys for the screen's height: two columns.
+    if rows.count + 4 > frame.height - 2 {
+      let half = (rows.count + 1) / 2
+      let leftWidth = rows.prefix(half).map { $0.reduce(0) { $0 + displayWidth($1.text) } }.max()
+      rows = (0..<half).map { index in
+        var row = rows[index]
+        guard index + half < rows.count else { return row }
+        let used = row.reduce(0) { $0 + displayWidth($1.text) }
+        row.append(Span(String(repeating: " ", count: (leftWidth ?? used) - used + 3), .overlay))
+        return row + rows[index + half]
+      }
     }
     drawOverlay(
       title: UIText.help.text(language), rows: rows, footer: UIText.helpClose.text(language))

@@ -13,10 +13,14 @@ public struct KeyBinding: Sendable {
   /// The meaning in the bottom bar, where room is short.
   public var shortMeaning: LocalizedText
 
+  /// Keys of this line that send another action than `action` (↓ beside ↑).
+  public var perKey: [Key: Action]
+
   public init(
     _ keys: [Key], _ label: LocalizedText, _ meaning: LocalizedText, _ action: Action,
-    main: Bool = false, short: LocalizedText? = nil
+    main: Bool = false, short: LocalizedText? = nil, perKey: [Key: Action] = [:]
   ) {
+    self.perKey = perKey
     self.keys = keys
     self.label = label
     self.meaning = meaning
@@ -24,42 +28,23 @@ public struct KeyBinding: Sendable {
     isMain = main
     shortMeaning = short ?? meaning
   }
+
+  /// The action `key` sends through this line, if it is one of its keys.
+  public func action(for key: Key) -> Action? {
+    keys.contains(key) ? perKey[key] ?? action : nil
+  }
 }
 
 public enum KeyMap {
-  public static let dashboard: [KeyBinding] = [
+  /// Keys that work in every pane. A pane's own table comes first: where it binds the same
+  /// key (Enter, Esc in the events pane), the pane's meaning wins.
+  public static let global: [KeyBinding] = [
     KeyBinding(
       [.tab], LocalizedText("Tab"), LocalizedText("次のペイン", english: "next pane"), .focusNext,
       main: true),
     KeyBinding(
       [.backTab], LocalizedText("Shift-Tab"), LocalizedText("前のペイン", english: "previous pane"),
       .focusPrevious),
-    KeyBinding(
-      [.up, .character("k")], LocalizedText("↑ k", english: "Up k"),
-      LocalizedText("上へ", english: "move up"),
-      .move(.up)),
-    KeyBinding(
-      [.down, .character("j")], LocalizedText("↓ j", english: "Down j"),
-      LocalizedText("下へ", english: "move down"),
-      .move(.down)),
-    KeyBinding(
-      [.left, .character("h")], LocalizedText("← h", english: "Left h"),
-      LocalizedText("左へ", english: "move left"),
-      .move(.left)),
-    KeyBinding(
-      [.right, .character("l")], LocalizedText("→ l", english: "Right l"),
-      LocalizedText("右へ", english: "move right"), .move(.right)),
-    KeyBinding(
-      [.pageUp], LocalizedText("PgUp"), LocalizedText("5つ上へ", english: "up by five"), .page(.up)),
-    KeyBinding(
-      [.pageDown], LocalizedText("PgDn"), LocalizedText("5つ下へ", english: "down by five"),
-      .page(.down)),
-    KeyBinding(
-      [.home, .character("g")], LocalizedText("Home g"), LocalizedText("先頭へ", english: "first"),
-      .moveToFirst),
-    KeyBinding(
-      [.end, .character("G")], LocalizedText("End G"), LocalizedText("末尾へ", english: "last"),
-      .moveToLast),
     KeyBinding(
       [.character("[")], LocalizedText("["), LocalizedText("前の時点", english: "previous snapshot"),
       .previousSnapshot, main: true),
@@ -87,10 +72,142 @@ public enum KeyMap {
       .quit, main: true),
   ]
 
-  /// The action a key sends on the dashboard, if any.
-  public static func action(for key: Key) -> Action? {
-    dashboard.first { $0.keys.contains(key) }?.action
+  /// The matrix and comments panes: moving in a list or table.
+  public static let list: [KeyBinding] = [
+    KeyBinding(
+      [.up, .character("k")], LocalizedText("↑ k", english: "Up k"),
+      LocalizedText("上へ", english: "move up"),
+      .move(.up)),
+    KeyBinding(
+      [.down, .character("j")], LocalizedText("↓ j", english: "Down j"),
+      LocalizedText("下へ", english: "move down"),
+      .move(.down)),
+    KeyBinding(
+      [.left, .character("h")], LocalizedText("← h", english: "Left h"),
+      LocalizedText("左へ", english: "move left"),
+      .move(.left)),
+    KeyBinding(
+      [.right, .character("l")], LocalizedText("→ l", english: "Right l"),
+      LocalizedText("右へ", english: "move right"), .move(.right)),
+    KeyBinding(
+      [.pageUp], LocalizedText("PgUp"), LocalizedText("5つ上へ", english: "up by five"), .page(.up)),
+    KeyBinding(
+      [.pageDown], LocalizedText("PgDn"), LocalizedText("5つ下へ", english: "down by five"),
+      .page(.down)),
+    KeyBinding(
+      [.home, .character("g")], LocalizedText("Home g"), LocalizedText("先頭へ", english: "first"),
+      .moveToFirst),
+    KeyBinding(
+      [.end, .character("G")], LocalizedText("End G"), LocalizedText("末尾へ", english: "last"),
+      .moveToLast),
+  ]
+
+  /// The events pane: the month grid, its agenda and the filters.
+  public static let events: [KeyBinding] = [
+    KeyBinding(
+      [.up, .character("k"), .down, .character("j")],
+      LocalizedText("↑ ↓ k j", english: "Up Down k j"),
+      LocalizedText("前週・翌週（一覧では上下）", english: "previous, next week (in the agenda: up, down)"),
+      .move(.up), perKey: [.down: .move(.down), .character("j"): .move(.down)]),
+    KeyBinding(
+      [.left, .character("h"), .right, .character("l")],
+      LocalizedText("← → h l", english: "Left Right h l"),
+      LocalizedText("前日・翌日", english: "previous, next day"),
+      .move(.left), perKey: [.right: .move(.right), .character("l"): .move(.right)]),
+    KeyBinding(
+      [.pageUp, .pageDown], LocalizedText("PgUp PgDn"),
+      LocalizedText("前月・翌月", english: "previous, next month"),
+      .page(.up), perKey: [.pageDown: .page(.down)]),
+    KeyBinding(
+      [.character("t")], LocalizedText("t"), LocalizedText("今日", english: "today"),
+      .calendar(.goToToday)),
+    KeyBinding(
+      [.character("g")], LocalizedText("g"),
+      LocalizedText("日付へ（2012-08-01, 8/1, 平成24年8月1日）", english: "go to a date (2012-08-01, 8/1)"),
+      .calendar(.beginDateInput), main: true, short: LocalizedText("日付へ", english: "go to")),
+    KeyBinding(
+      [.character("v")], LocalizedText("v"),
+      LocalizedText("一覧の範囲（日・週・月）", english: "agenda: day, week, month"),
+      .calendar(.cycleSpan), main: true, short: LocalizedText("日/週/月", english: "day/week/month")),
+    KeyBinding(
+      (1...9).map { Key.character(Character(String($0))) }, LocalizedText("1–9"),
+      LocalizedText("分類で絞り込む（もう一度で解除）", english: "filter by category (again: off)"),
+      .calendar(.toggleCategory(number: 1)),
+      perKey: Dictionary(
+        uniqueKeysWithValues: (2...9).map {
+          (Key.character(Character(String($0))), Action.calendar(.toggleCategory(number: $0)))
+        })),
+    KeyBinding(
+      [.character("f")], LocalizedText("f"),
+      LocalizedText("無料で参加できる催しのみ", english: "only events free for someone"),
+      .calendar(.toggleFreeOnly)),
+    KeyBinding(
+      [.character("a")], LocalizedText("a"),
+      LocalizedText("対象（全員・子ども・大人）", english: "audience (all, children, adults)"),
+      .calendar(.cycleAudience)),
+    KeyBinding(
+      [.character("/")], LocalizedText("/"),
+      LocalizedText("検索（名称・会場・備考）", english: "search (title, venue, notes)"),
+      .calendar(.beginSearch), main: true, short: LocalizedText("検索", english: "search")),
+    KeyBinding(
+      [.character("c")], LocalizedText("c"), LocalizedText("絞り込みを解除", english: "clear filters"),
+      .calendar(.clearFilters)),
+    KeyBinding(
+      [.enter], LocalizedText("Enter"),
+      LocalizedText("一覧へ入る・催しの詳細を開く", english: "into the agenda, open an event"),
+      .calendar(.open), main: true, short: LocalizedText("開く", english: "open")),
+    KeyBinding(
+      [.escape, .backspace], LocalizedText("Esc BS"),
+      LocalizedText("戻る・閉じる", english: "back, close"),
+      .calendar(.back)),
+  ]
+
+  /// The focused pane's own table.
+  public static func paneBindings(_ pane: Pane) -> [KeyBinding] {
+    pane == .events ? events : list
   }
+
+  /// Every key that works with `pane` focused, in help order: Tab and Shift-Tab, the pane's
+  /// own keys, then the rest of the global keys that the pane does not take over.
+  public static func bindings(for pane: Pane) -> [KeyBinding] {
+    let own = paneBindings(pane)
+    let taken = Set(own.flatMap(\.keys))
+    let rest = global.filter { !$0.keys.contains(where: taken.contains) }
+    let leading = rest.prefix { $0.action == .focusNext || $0.action == .focusPrevious }
+    return Array(leading) + own + rest.dropFirst(leading.count)
+  }
+
+  /// The matrix pane's keys (the table before the key map became focus-aware).
+  public static let dashboard: [KeyBinding] = bindings(for: .matrix)
+
+  /// The action a key sends with `pane` focused, if any.
+  public static func action(for key: Key, in pane: Pane = .matrix) -> Action? {
+    for binding in bindings(for: pane) {
+      if let action = binding.action(for: key) { return action }
+    }
+    return nil
+  }
+}
+
+/// The action an input event sends in a state: keys go to the focused pane's table, or to
+/// the events pane's input line while it is open.
+public func action(
+  for event: InputEvent, in state: AppState, target: (_ x: Int, _ y: Int) -> ClickTarget?
+) -> Action? {
+  if case .key(let key) = event, state.focus == .events, state.calendar.input != nil,
+    state.overlay == nil
+  {
+    switch key {
+    case .character(let character): return .calendar(.inputCharacter(character))
+    case .backspace: return .calendar(.inputDeleteBackward)
+    case .enter: return .calendar(.inputCommit)
+    case .escape: return .calendar(.inputCancel)
+    case .control("c"): return .quit
+    default: return nil
+    }
+  }
+  if case .key(let key) = event { return KeyMap.action(for: key, in: state.focus) }
+  return action(for: event, target: target)
 }
 
 /// The action an input event sends. `target` tells what is drawn at a screen position (from

@@ -42,7 +42,7 @@ struct Dashboard {
         CursesTerminal.exitBySignal(signal)
       }
       guard let event = terminal.nextEvent(timeoutMilliseconds: 100) else { continue }
-      guard let action = action(for: event, target: frame.target) else { continue }
+      guard let action = action(for: event, in: state, target: frame.target) else { continue }
       reduce(&state, action)
       if !state.shouldQuit {
         frame = render(state, theme: theme)

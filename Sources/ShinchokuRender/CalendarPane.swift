@@ -129,9 +129,17 @@ extension Painter {
           lines.append(ListLine(spans: [Span("  ", .text), Span(line.text, role)], item: index))
         }
         if let dates = item.dates {
-          var spans = [Span("    " + sanitized(dates), .muted)]
-          if item.datesInferred { spans.append(Span(inferredMark, .inferred)) }
-          lines.append(ListLine(spans: spans, item: index))
+          let mark = item.datesInferred ? inferredMark : ""
+          let body = wrapped(sanitized(dates) + mark, width: max(1, width - 5))
+          for (lineIndex, line) in body.enumerated() {
+            var spans = [Span("    " + line.text, .muted)]
+            if lineIndex == body.count - 1, !mark.isEmpty, line.text.hasSuffix(mark) {
+              spans = [
+                Span("    " + line.text.dropLast(mark.count), .muted), Span(mark, .inferred),
+              ]
+            }
+            lines.append(ListLine(spans: spans, item: index))
+          }
         }
         if !item.detail.isEmpty {
           for line in wrapped(sanitized(item.detail), width: max(1, width - 5)) {

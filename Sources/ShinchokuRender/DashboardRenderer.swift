@@ -317,27 +317,31 @@ struct Painter {
   mutating func drawHelp(_ state: AppState) {
     let language = state.language
     let bindings = KeyMap.bindings(for: state.focus)
-    let keyWidth = bindings.map { displayWidth($0.label.text(language)) }.max() ?? 0
-    var rows = bindings.map { binding in
-      [
-        Span(padded(binding.label.text(language), toWidth: keyWidth), .keyHint),
-        Span("  " + binding.meaning.text(language), .overlay),
-      ]
+    func rows(_ bindings: ArraySlice<KeyBinding>) -> [[Span]] {
+      let keyWidth = bindings.map { displayWidth($0.label.text(language)) }.max() ?? 0
+      return bindings.map { binding in
+        [
+          Span(padded(binding.label.text(language), toWidth: keyWidth), .keyHint),
+          Span("  " + binding.meaning.text(language), .overlay),
+        ]
+      }
     }
+    var lines = rows(bindings[...])
     // Too many keys for the screen's height: two columns.
-    if rows.count + 4 > frame.height - 2 {
-      let half = (rows.count + 1) / 2
-      let leftWidth = rows.prefix(half).map { $0.reduce(0) { $0 + displayWidth($1.text) } }.max()
-      rows = (0..<half).map { index in
-        var row = rows[index]
-        guard index + half < rows.count else { return row }
-        let used = row.reduce(0) { $0 + displayWidth($1.text) }
-        row.append(Span(String(repeating: " ", count: (leftWidth ?? used) - used + 3), .overlay))
-        return row + rows[index + half]
+    if lines.count + 4 > frame.height - 2 {
+      let half = (bindings.count + 1) / 2
+      let left = rows(bindings.prefix(half))
+      let right = rows(bindings.dropFirst(half))
+      let width = { (row: [Span]) in row.reduce(0) { $0 + displayWidth($1.text) } }
+      let leftWidth = left.map(width).max() ?? 0
+      lines = left.enumerated().map { index, row in
+        guard index < right.count else { return row }
+        let gap = String(repeating: " ", count: leftWidth - width(row) + 2)
+        return row + [Span(gap, .overlay)] + right[index]
       }
     }
     drawOverlay(
-      title: UIText.help.text(language), rows: rows, footer: UIText.helpClose.text(language))
+      title: UIText.help.text(language), rows: lines, footer: UIText.helpClose.text(language))
   }
 
   mutating func drawWarnings(_ state: AppState) {

@@ -107,7 +107,7 @@ public enum KeyMap {
     KeyBinding(
       [.up, .character("k"), .down, .character("j")],
       LocalizedText("↑ ↓ k j", english: "Up Down k j"),
-      LocalizedText("前週・翌週（一覧では上下）", english: "previous, next week (in the agenda: up, down)"),
+      LocalizedText("前週・翌週／一覧で上下", english: "week back, on / agenda up, down"),
       .move(.up), perKey: [.down: .move(.down), .character("j"): .move(.down)]),
     KeyBinding(
       [.left, .character("h"), .right, .character("l")],
@@ -123,15 +123,15 @@ public enum KeyMap {
       .calendar(.goToToday)),
     KeyBinding(
       [.character("g")], LocalizedText("g"),
-      LocalizedText("日付へ（2012-08-01, 8/1, 平成24年8月1日）", english: "go to a date (2012-08-01, 8/1)"),
+      LocalizedText("日付へ（8/1, 平成24年8月1日）", english: "go to a date (2012-08-01, 8/1)"),
       .calendar(.beginDateInput), main: true, short: LocalizedText("日付へ", english: "go to")),
     KeyBinding(
       [.character("v")], LocalizedText("v"),
-      LocalizedText("一覧の範囲（日・週・月）", english: "agenda: day, week, month"),
+      LocalizedText("一覧：日・週・月", english: "agenda: day, week, month"),
       .calendar(.cycleSpan), main: true, short: LocalizedText("日/週/月", english: "day/week/month")),
     KeyBinding(
       (1...9).map { Key.character(Character(String($0))) }, LocalizedText("1–9"),
-      LocalizedText("分類で絞り込む（もう一度で解除）", english: "filter by category (again: off)"),
+      LocalizedText("分類で絞り込む", english: "filter by category"),
       .calendar(.toggleCategory(number: 1)),
       perKey: Dictionary(
         uniqueKeysWithValues: (2...9).map {
@@ -139,11 +139,11 @@ public enum KeyMap {
         })),
     KeyBinding(
       [.character("f")], LocalizedText("f"),
-      LocalizedText("無料で参加できる催しのみ", english: "only events free for someone"),
+      LocalizedText("無料枠のある催しのみ", english: "free for someone"),
       .calendar(.toggleFreeOnly)),
     KeyBinding(
       [.character("a")], LocalizedText("a"),
-      LocalizedText("対象（全員・子ども・大人）", english: "audience (all, children, adults)"),
+      LocalizedText("対象：全員・子ども・大人", english: "audience: all, children, adults"),
       .calendar(.cycleAudience)),
     KeyBinding(
       [.character("/")], LocalizedText("/"),
@@ -154,7 +154,7 @@ public enum KeyMap {
       .calendar(.clearFilters)),
     KeyBinding(
       [.enter], LocalizedText("Enter"),
-      LocalizedText("一覧へ入る・催しの詳細を開く", english: "into the agenda, open an event"),
+      LocalizedText("一覧へ・詳細を開く", english: "agenda, event detail"),
       .calendar(.open), main: true, short: LocalizedText("開く", english: "open")),
     KeyBinding(
       [.escape, .backspace], LocalizedText("Esc BS"),

@@ -6,8 +6,9 @@ import TerminalText
 /// The events pane: the month grid beside the agenda (above it when the pane is narrow), the
 /// filter chips or the input line, and an event's detail over the body.
 extension Painter {
-  /// Columns of one day in the grid: " 21·1".
+  /// Columns of one day in the grid: " 21·1" (compact, in a narrow pane: "·21").
   static let dayWidth = 5
+  static let compactDayWidth = 3
   static let gridWidth = 7 * dayWidth
   /// The agenda goes beside the grid from this inner width of the pane.
   static let besideWidth = gridWidth + 1 + 26
@@ -39,22 +40,31 @@ extension Painter {
     }
     guard inner.height > 0 else { return }
 
-    let grid = gridLines(view, focused: focused, state: state)
+    let dayWidth = inner.width >= Painter.gridWidth ? Painter.dayWidth : Painter.compactDayWidth
+    let grid = gridLines(view, dayWidth: dayWidth, focused: focused, state: state)
+    let gridRect: Rect
     let agendaRect: Rect
     if inner.width >= Painter.besideWidth {
-      for (row, spans) in grid.prefix(inner.height).enumerated() {
-        put(spans, x: inner.x, y: inner.y + row, width: Painter.gridWidth + 1)
-      }
+      gridRect = Rect(x: inner.x, y: inner.y, width: Painter.gridWidth + 1, height: inner.height)
       agendaRect = Rect(
         x: inner.x + Painter.gridWidth + 1, y: inner.y,
         width: inner.width - Painter.gridWidth - 1, height: inner.height)
     } else {
-      let rows = min(grid.count, inner.height)
-      for (row, spans) in grid.prefix(rows).enumerated() {
-        put(spans, x: inner.x, y: inner.y + row, width: inner.width)
-      }
+      // Above the agenda; in the agenda, only the month and the selected week stay.
+      var rows = min(grid.count, inner.height)
+      if view.agendaSelection != nil { rows = min(rows, 3) }
+      gridRect = Rect(x: inner.x, y: inner.y, width: inner.width, height: rows)
       agendaRect = Rect(
         x: inner.x, y: inner.y + rows, width: inner.width, height: inner.height - rows)
+    }
+    for (row, line) in fitted(grid, rows: gridRect.height).enumerated() {
+      put(line.spans, x: gridRect.x, y: gridRect.y + row, width: gridRect.width)
+      for (index, day) in (line.week ?? []).enumerated() {
+        guard let day else { continue }
+        frame.mark(
+          x: gridRect.x + index * dayWidth, y: gridRect.y + row, width: dayWidth, height: 1,
+          as: .calendarDay(day))
+      }
     }
     let lines = agendaLines(view, width: agendaRect.width, focused: focused, state: state)
     let marks = drawList(lines, selected: view.agendaSelection, in: agendaRect)
@@ -62,21 +72,50 @@ extension Painter {
     drawScrollMarks(rect, above: marks.above, below: marks.below, focused: focused)
   }
 
+  /// A line of the grid, and the days it shows (for the mouse).
+  struct GridLine {
+    var spans: [Span]
+    var week: [CivilDate?]?
+    var isSelectedWeek = false
+  }
+
+  /// The grid's lines cut to `rows`: the month and weekday lines while there is room beside
+  /// the selected week, and the weeks around the selected one.
+  func fitted(_ lines: [GridLine], rows: Int) -> [GridLine] {
+    guard lines.count > rows else { return lines }
+    guard rows > 0 else { return [] }
+    let head = min(2, rows - 1)
+    let body = Array(lines.dropFirst(2))
+    let selected = body.firstIndex { $0.isSelectedWeek } ?? 0
+    let count = rows - head
+    let start = max(0, min(selected - (count - 1) / 2, body.count - count))
+    return Array(lines.prefix(head)) + body[start..<min(body.count, start + count)]
+  }
+
   /// The month header, the weekday names and the weeks.
-  func gridLines(_ view: CalendarView, focused: Bool, state: AppState) -> [[Span]] {
-    var lines: [[Span]] = [[Span(" " + view.westernMonth + " / " + view.eraMonth, .heading)]]
+  func gridLines(_ view: CalendarView, dayWidth: Int, focused: Bool, state: AppState)
+    -> [GridLine]
+  {
+    var lines = [
+      GridLine(spans: [Span(" " + view.westernMonth + " / " + view.eraMonth, .heading)])
+    ]
     lines.append(
-      view.weekdayNames.enumerated().map { index, name in
-        let role: Role =
-          index == 0 ? .calendarSunday : index == 6 ? .calendarSaturday : .heading
-        return Span(padded(" " + name, toWidth: Painter.dayWidth), role)
-      })
+      GridLine(
+        spans: view.weekdayNames.enumerated().map { index, name in
+          let role: Role =
+            index == 0 ? .calendarSunday : index == 6 ? .calendarSaturday : .heading
+          let text =
+            dayWidth == Painter.dayWidth
+            ? padded(" " + name, toWidth: dayWidth)
+            : padded(name, toWidth: dayWidth, alignment: .trailing)
+          return Span(text, role)
+        }))
     let dot = state.asciiOnly ? "." : "·"
     for week in view.weeks {
       var spans: [Span] = []
       for (index, day) in week.enumerated() {
         guard let day else {
-          spans.append(Span(String(repeating: " ", count: Painter.dayWidth), .text))
+          spans.append(Span(String(repeating: " ", count: dayWidth), .text))
           continue
         }
         let role: Role
@@ -93,18 +132,26 @@ extension Painter {
         } else {
           role = .text
         }
-        spans.append(Span(" ", .text))
-        spans.append(Span(padded(String(day.date.day), toWidth: 2, alignment: .trailing), role))
-        let count = day.count == 0 ? "  " : dot + (day.count > 9 ? "+" : String(day.count))
-        spans.append(Span(count, .muted))
+        let number = Span(padded(String(day.date.day), toWidth: 2, alignment: .trailing), role)
+        if dayWidth == Painter.dayWidth {
+          let count = day.count == 0 ? "  " : dot + (day.count > 9 ? "+" : String(day.count))
+          spans += [Span(" ", .text), number, Span(count, .muted)]
+        } else {
+          spans += [Span(day.count == 0 ? " " : dot, .muted), number]
+        }
       }
-      lines.append(spans)
+      lines.append(
+        GridLine(
+          spans: spans, week: week.map { $0?.date },
+          isSelectedWeek: week.contains { $0?.isSelected == true }))
     }
     if view.span != .day, let holiday = JapaneseHolidays.name(of: view.selectedDay) {
-      lines.append([
-        Span(" " + UIText.dateRange(view.selectedDay, nil, language: state.language) + " ", .text),
-        Span(holiday, .calendarHoliday),
-      ])
+      lines.append(
+        GridLine(spans: [
+          Span(
+            " " + UIText.dateRange(view.selectedDay, nil, language: state.language) + " ", .text),
+          Span(holiday, .calendarHoliday),
+        ]))
     }
     return lines
   }

@@ -43,6 +43,8 @@ public enum ClickTarget: Sendable, Equatable, Hashable {
   case programme(Int)
   case comment(Int)
   case event(Int)
+  /// A day of the events pane's month grid.
+  case calendarDay(CivilDate)
 }
 
 public enum Direction: Sendable {
@@ -303,5 +305,8 @@ private func select(_ state: inout AppState, _ target: ClickTarget) {
     state.focus = .events
     state.eventSelection = clamp(index, state.dataset.events.count)
     state.calendar.agendaSelection = clamp(index, calendarEntries(state).count)
+  case .calendarDay(let day):
+    state.focus = .events
+    reduceCalendar(&state, .goTo(day))
   }
 }

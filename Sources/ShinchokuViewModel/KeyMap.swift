@@ -237,7 +237,7 @@ extension ClickTarget {
     case .pane(let pane): pane
     case .matrixCell, .programme: .matrix
     case .comment: .comments
-    case .event: .events
+    case .event, .calendarDay: .events
     }
   }
 }

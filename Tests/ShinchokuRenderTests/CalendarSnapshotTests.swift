@@ -90,6 +90,33 @@ import Testing
     }
   }
 
+  @Test func inTheAgendaANarrowPaneKeepsOnlyTheSelectedWeekAt80x24() throws {
+    var state = try seedState(width: 80, height: 24)
+    reduce(&state, .focus(.events))
+    reduce(&state, .calendar(.open))
+    reduce(&state, .move(.down))
+    #expect(state.calendar.agendaSelection == 1)
+    try assertSnapshot(render(state, theme: theme), named: "calendar-seed-agenda-80x24")
+  }
+
+  @Test func theSmallestDashboardHasACompactGridAt60x17() throws {
+    var state = try seedState(width: 60, height: 17)
+    reduce(&state, .focus(.events))
+    try assertSnapshot(render(state, theme: theme), named: "calendar-seed-60x17")
+  }
+
+  @Test func clickingADaySelectsIt() throws {
+    var state = try seedState(width: 100, height: 30)
+    let frame = render(state, theme: theme)
+    let target = CivilDate(iso: "2012-08-15")!
+    let region = try #require(frame.hitRegions.first { $0.target == .calendarDay(target) })
+    let click = InputEvent.mouse(MouseEvent(kind: .press(.left), x: region.x + 1, y: region.y))
+    let sent = try #require(action(for: click, in: state, target: frame.target))
+    #expect(sent == .click(.calendarDay(target)))
+    reduce(&state, sent)
+    #expect(state.focus == .events && state.calendar.selectedDay == target)
+  }
+
   @Test(arguments: [(60, 17), (80, 24), (97, 31), (120, 40), (200, 60)])
   func theCalendarNeverCutsAWideGlyph(size: (Int, Int)) throws {
     for span in 0..<3 {

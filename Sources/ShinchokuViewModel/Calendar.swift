@@ -294,7 +294,8 @@ private func stateWith(_ state: AppState, _ calendar: CalendarState) -> AppState
 }
 
 /// Arrows in the events pane: on the grid, a day left and right and a week up and down; in the
-/// agenda, up and down move the selection (left and right go back to the grid and move a day).
+/// agenda, up and down move the selection by `step` (left and right go back to the grid and
+/// move a day).
 func moveInCalendar(_ state: inout AppState, _ direction: Direction, by step: Int) {
   guard state.calendar.openEventID == nil else { return }
   if let selection = state.calendar.agendaSelection {
@@ -310,12 +311,12 @@ func moveInCalendar(_ state: inout AppState, _ direction: Direction, by step: In
       state.calendar.agendaSelection = nil
     }
   }
-  let days = min(step, 3660)
+  // On the grid a move is one day or one week, whatever the step (a wheel notch: a week).
   switch direction {
-  case .up: state.calendar.selectedDay = state.calendar.selectedDay.adding(days: -7 * days)
-  case .down: state.calendar.selectedDay = state.calendar.selectedDay.adding(days: 7 * days)
-  case .left: state.calendar.selectedDay = state.calendar.selectedDay.adding(days: -days)
-  case .right: state.calendar.selectedDay = state.calendar.selectedDay.adding(days: days)
+  case .up: state.calendar.selectedDay = state.calendar.selectedDay.adding(days: -7)
+  case .down: state.calendar.selectedDay = state.calendar.selectedDay.adding(days: 7)
+  case .left: state.calendar.selectedDay = state.calendar.selectedDay.adding(days: -1)
+  case .right: state.calendar.selectedDay = state.calendar.selectedDay.adding(days: 1)
   }
 }
 

@@ -61,6 +61,17 @@ private func press(_ state: inout AppState, _ key: Key) {
     #expect(state.calendar.selectedDay == day("2012-08-01"))
   }
 
+  @Test func theWheelMovesAWeekOnTheGridAndThreeEntriesInTheAgenda() throws {
+    var state = try seedState()
+    reduce(&state, .scroll(.events, .down))
+    #expect(state.calendar.selectedDay == day("2012-08-08"))
+    #expect(state.focus == .matrix, "the wheel does not move focus")
+    reduce(&state, .focus(.events))
+    reduce(&state, .calendar(.open))
+    reduce(&state, .scroll(.events, .down))
+    #expect(state.calendar.agendaSelection == 3)
+  }
+
   @Test func theMatrixKeepsItsPagingKeys() throws {
     var state = try seedState()
     let day = state.calendar.selectedDay

@@ -165,6 +165,9 @@ extension Painter {
     for section in view.sections {
       var heading = [Span(" " + sanitized(section.heading), .heading)]
       if let holiday = section.holiday { heading.append(Span(" " + holiday, .calendarHoliday)) }
+      if section.isToday {
+        heading.append(Span(" " + UIText.today.text(state.language), .calendarToday))
+      }
       lines.append(ListLine(spans: heading))
       if section.items.isEmpty {
         lines.append(ListLine(spans: [Span("  " + UIText.noItems.text(state.language), .muted)]))

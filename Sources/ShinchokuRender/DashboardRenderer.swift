@@ -153,7 +153,7 @@ struct Painter {
     if state.focus == .events {
       for (index, category) in state.dataset.categories.prefix(9).enumerated() {
         spans.append(Span("\(index + 1)", .keyHint))
-        spans.append(Span(" " + category.name.text(state.language) + "  ", .statusBar))
+        spans.append(Span(category.name.text(state.language) + " ", .statusBar))
       }
     }
     for binding in bindings.dropFirst(first.count + own.count) where binding.isMain {

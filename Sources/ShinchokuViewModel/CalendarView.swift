@@ -28,6 +28,8 @@ public struct CalendarAgendaItem: Sendable, Equatable {
 public struct CalendarAgendaSection: Sendable, Equatable {
   public var heading: String
   public var holiday: String?
+  /// Whether the section's day is today (told in words, not only in colour).
+  public var isToday = false
   public var isUndated: Bool
   public var items: [CalendarAgendaItem]
 }
@@ -108,7 +110,8 @@ public struct CalendarView: Sendable, Equatable {
       sections.append(
         CalendarAgendaSection(
           heading: UIText.dateRange(day, nil, language: language),
-          holiday: JapaneseHolidays.name(of: day), isUndated: false, items: []))
+          holiday: JapaneseHolidays.name(of: day), isToday: day == state.today,
+          isUndated: false, items: []))
     }
     for (index, entry) in entries.enumerated() {
       let event = entry.event
@@ -143,7 +146,7 @@ public struct CalendarView: Sendable, Equatable {
         sections.append(
           CalendarAgendaSection(
             heading: heading, holiday: entry.day.flatMap(JapaneseHolidays.name(of:)),
-            isUndated: entry.day == nil, items: [item]))
+            isToday: entry.day == state.today, isUndated: entry.day == nil, items: [item]))
       }
     }
     self.sections = sections

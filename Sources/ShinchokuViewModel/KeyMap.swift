@@ -155,7 +155,7 @@ public enum KeyMap {
     KeyBinding(
       [.enter], LocalizedText("Enter"),
       LocalizedText("一覧へ・詳細を開く", english: "agenda, event detail"),
-      .calendar(.open), main: true, short: LocalizedText("開く", english: "open")),
+      .calendar(.open)),
     KeyBinding(
       [.escape, .backspace], LocalizedText("Esc BS"),
       LocalizedText("戻る・閉じる", english: "back, close"),

@@ -42,6 +42,7 @@ public enum UIText {
   public static let helpClose = LocalizedText("何かキーを押すと閉じます", english: "press any key to close")
   public static let synthetic = LocalizedText("合成データ", english: "SYNTHETIC DATA")
   public static let noItems = LocalizedText("（なし）", english: "(none)")
+  public static let today = LocalizedText("今日", english: "today")
   public static let noEvents = LocalizedText("催しはありません", english: "no events")
   public static let dateInput = LocalizedText("日付へ: ", english: "go to: ")
   public static let searchInput = LocalizedText("検索: ", english: "search: ")

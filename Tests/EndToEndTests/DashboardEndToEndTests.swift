@@ -247,7 +247,7 @@ struct DashboardEndToEndTests {
     try tmux.sendKeys("Tab", "Tab")
     // The bottom bar shows the events pane's keys and the numbered categories.
     try tmux.waitFor("g 日付へ")
-    try tmux.waitFor("3 児童館")
+    try tmux.waitFor("3児童館")
     try tmux.waitFor("2012年7月21日(土)")
     try tmux.waitFor("催し 6 / 6件")
     try tmux.sendKeys("l")

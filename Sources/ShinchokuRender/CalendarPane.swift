@@ -26,7 +26,8 @@ extension Painter {
       let line = Rect(x: inner.x, y: inner.y + inner.height - 1, width: inner.width, height: 1)
       fill(line, role: .filterChip)
       put(
-        " " + sanitized(input) + "▏", x: line.x, y: line.y, role: .filterChip, maxWidth: line.width)
+        " " + sanitized(input) + (state.asciiOnly ? "_" : "▏"), x: line.x, y: line.y,
+        role: .filterChip, maxWidth: line.width)
       inner.height -= 1
     } else if !view.chips.isEmpty {
       var spans: [Span] = [Span(" ", .text)]
@@ -110,7 +111,7 @@ extension Painter {
             : padded(name, toWidth: dayWidth, alignment: .trailing)
           return Span(text, role)
         }))
-    let dot = state.asciiOnly ? "." : "·"
+    let dot = state.asciiOnly ? "+" : "·"
     for week in view.weeks {
       var spans: [Span] = []
       for (index, day) in week.enumerated() {

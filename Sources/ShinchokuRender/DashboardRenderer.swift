@@ -35,6 +35,11 @@ public func render(_ state: AppState, theme: Theme) -> Frame {
   if state.focus == .comments, let reading = CommentReadingView(state: state) {
     painter.drawCommentReading(
       reading, in: Rect(x: 0, y: 1, width: state.width, height: state.height - 2), state: state)
+  } else if state.focus == .events, let id = state.calendar.openEventID,
+    let detail = EventDetailView(state: state, eventID: id)
+  {
+    let body = Rect(x: 0, y: 1, width: state.width, height: state.height - 2)
+    painter.drawEventDetail(detail, in: body, state: state)
   } else if let drill = state.drill {
     // Drilled down, the matrix pane takes the whole body.
     let body = Rect(x: 0, y: 1, width: state.width, height: state.height - 2)
@@ -50,7 +55,7 @@ public func render(_ state: AppState, theme: Theme) -> Frame {
     MatrixPane(view: matrix, language: state.language, focused: state.focus == .matrix)
       .draw(in: layout.matrix, &painter)
     painter.drawCommentsPane(CommentsView(state: state), layout.comments, state: state)
-    painter.drawAgendaPane(AgendaView(state: state), layout.events, state: state)
+    painter.drawCalendarPane(CalendarView(state: state), layout.events, state: state)
   }
   if let error = state.reloadError {
     // Below the title bar: the last good data stays on screen under it.
@@ -150,17 +155,33 @@ struct Painter {
       warnings == 0
       ? "" : (state.language == .japanese ? " ! 警告\(warnings)件 " : " ! \(warnings) warnings ")
     let warningWidth = displayWidth(warningText)
+    // Tab, then the focused pane's main keys (and, in the events pane, the category numbers),
+    // then the other global keys.
+    let labels = state.asciiOnly ? Language.english : state.language
+    let own = KeyMap.paneBindings(state.focus)
+    let bindings = KeyMap.bindings(for: state.focus)
+    let first = bindings.prefix { $0.action == .focusNext || $0.action == .focusPrevious }
+    var hints: [(key: String, meaning: String)] = []
+    func add(_ binding: KeyBinding) {
+      hints.append((binding.label.text(labels), " " + binding.shortMeaning.text(state.language)))
+    }
+    for binding in first where binding.isMain { add(binding) }
+    for binding in own where binding.isMain { add(binding) }
+    if state.focus == .events {
+      for (index, category) in state.dataset.categories.prefix(9).enumerated() {
+        hints.append(("\(index + 1)", category.name.text(state.language)))
+      }
+    }
+    for binding in bindings.dropFirst(first.count + own.count) where binding.isMain { add(binding) }
     var spans: [Span] = [Span(" ", .statusBar)]
     var used = 1
-    for binding in KeyMap.bindings(for: state.focus) where binding.isMain {
-      let key = binding.label.text(state.asciiOnly ? .english : state.language)
-      let meaning = " " + binding.shortMeaning.text(state.language)
+    for hint in hints {
       // Whole hints only: one that does not fit is left out (a later, shorter one may fit).
-      let width = displayWidth(key) + displayWidth(meaning) + 2
+      let width = displayWidth(hint.key) + displayWidth(hint.meaning) + 2
       if used + width - 2 > rect.width - warningWidth { continue }
       used += width
-      spans.append(Span(key, .keyHint))
-      spans.append(Span(meaning + "  ", .statusBar))
+      spans.append(Span(hint.key, .keyHint))
+      spans.append(Span(hint.meaning + "  ", .statusBar))
     }
     put(spans, x: rect.x, y: rect.y, width: rect.width - warningWidth)
     if warningWidth > 0 {
@@ -416,17 +437,33 @@ struct Painter {
     let bindings = KeyMap.bindings(for: state.focus)
     // Key labels in English are ASCII ("Up k" for "↑ k").
     let labelLanguage = state.asciiOnly ? Language.english : language
-    let keyWidth = bindings.map { displayWidth($0.label.text(labelLanguage)) }.max() ?? 0
-    let rows = bindings.map { binding in
-      [
-        Span(
-          padded(binding.label.text(labelLanguage), toWidth: keyWidth, ellipsis: glyphs.ellipsis),
-          .keyHint),
-        Span("  " + binding.meaning.text(language), .overlay),
-      ]
+    func rows(_ bindings: ArraySlice<KeyBinding>) -> [[Span]] {
+      let keyWidth = bindings.map { displayWidth($0.label.text(labelLanguage)) }.max() ?? 0
+      return bindings.map { binding in
+        [
+          Span(
+            padded(binding.label.text(labelLanguage), toWidth: keyWidth, ellipsis: glyphs.ellipsis),
+            .keyHint),
+          Span("  " + binding.meaning.text(language), .overlay),
+        ]
+      }
+    }
+    var lines = rows(bindings[...])
+    // Too many keys for the screen's height: two columns.
+    if lines.count + 4 > frame.height - 2 {
+      let half = (bindings.count + 1) / 2
+      let left = rows(bindings.prefix(half))
+      let right = rows(bindings.dropFirst(half))
+      let width = { (row: [Span]) in row.reduce(0) { $0 + displayWidth($1.text) } }
+      let leftWidth = left.map(width).max() ?? 0
+      lines = left.enumerated().map { index, row in
+        guard index < right.count else { return row }
+        let gap = String(repeating: " ", count: leftWidth - width(row) + 2)
+        return row + [Span(gap, .overlay)] + right[index]
+      }
     }
     drawOverlay(
-      title: UIText.help.text(language) + themeLabel(state), rows: rows,
+      title: UIText.help.text(language) + themeLabel(state), rows: lines,
       footer: UIText.helpClose.text(language))
   }
 

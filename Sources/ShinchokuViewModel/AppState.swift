@@ -59,6 +59,8 @@ public enum ClickTarget: Sendable, Equatable, Hashable {
   case programme(Int)
   case comment(Int)
   case event(Int)
+  /// A day of the events pane's month grid.
+  case calendarDay(CivilDate)
 }
 
 public enum Direction: Sendable {
@@ -81,6 +83,8 @@ public struct AppState: Sendable {
   public var matrixSelection = MatrixPosition(row: 0, column: 0)
   public var commentSelection = 0
   public var eventSelection = 0
+  /// The events pane: the month grid, its agenda, the event filter (see Calendar.swift).
+  public var calendar: CalendarState
   /// A window drawn over the dashboard; any key closes it.
   public var overlay: Overlay?
   /// The matrix drilled down to programmes (nil: the table).
@@ -109,6 +113,7 @@ public struct AppState: Sendable {
     self.today = today
     self.asciiOnly = asciiOnly
     snapshotIndex = dataset.defaultSnapshotIndex
+    calendar = CalendarState(dataset: dataset, today: today)
   }
 
   public var isShowingHelp: Bool { overlay == .help }
@@ -168,6 +173,8 @@ public enum Action: Sendable, Equatable {
   case previousMatch
   case resize(width: Int, height: Int)
   case quit
+  /// The events pane's own actions (Calendar.swift).
+  case calendar(CalendarAction)
 }
 
 /// The one place state changes.
@@ -244,8 +251,12 @@ public func reduce(_ state: inout AppState, _ action: Action) {
     state.focus = pane
     move(&state, direction, by: 3)
     state.focus = focus
+  case .calendar(let action):
+    reduceCalendar(&state, action)
   case .move(let direction):
     move(&state, direction, by: 1)
+  case .page(let direction) where state.focus == .events:
+    pageInCalendar(&state, direction)
   case .page(let direction):
     move(&state, direction, by: 5)
   case .moveToFirst:
@@ -291,11 +302,7 @@ private func move(_ state: inout AppState, _ direction: Direction, by step: Int)
     case .down, .right: state.commentSelection = clamp(state.commentSelection &+ step, count)
     }
   case .events:
-    let count = state.dataset.events.count
-    switch direction {
-    case .up, .left: state.eventSelection = clamp(state.eventSelection &- step, count)
-    case .down, .right: state.eventSelection = clamp(state.eventSelection &+ step, count)
-    }
+    moveInCalendar(&state, direction, by: step)
   }
 }
 
@@ -395,6 +402,10 @@ private func select(_ state: inout AppState, _ target: ClickTarget) {
   case .event(let index):
     state.focus = .events
     state.eventSelection = clamp(index, state.dataset.events.count)
+    state.calendar.agendaSelection = clamp(index, calendarEntries(state).count)
+  case .calendarDay(let day):
+    state.focus = .events
+    reduceCalendar(&state, .goTo(day))
   }
 }
 

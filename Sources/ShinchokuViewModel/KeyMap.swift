@@ -13,10 +13,14 @@ public struct KeyBinding: Sendable {
   /// The meaning in the bottom bar, where room is short.
   public var shortMeaning: LocalizedText
 
+  /// Keys of this line that send another action than `action` (↓ beside ↑).
+  public var perKey: [Key: Action]
+
   public init(
     _ keys: [Key], _ label: LocalizedText, _ meaning: LocalizedText, _ action: Action,
-    main: Bool = false, short: LocalizedText? = nil
+    main: Bool = false, short: LocalizedText? = nil, perKey: [Key: Action] = [:]
   ) {
+    self.perKey = perKey
     self.keys = keys
     self.label = label
     self.meaning = meaning
@@ -24,42 +28,23 @@ public struct KeyBinding: Sendable {
     isMain = main
     shortMeaning = short ?? meaning
   }
+
+  /// The action `key` sends through this line, if it is one of its keys.
+  public func action(for key: Key) -> Action? {
+    keys.contains(key) ? perKey[key] ?? action : nil
+  }
 }
 
 public enum KeyMap {
-  public static let dashboard: [KeyBinding] = [
+  /// Keys that work in every pane. A pane's own table comes first: where it binds the same
+  /// key (Enter, Esc in the events pane), the pane's meaning wins.
+  public static let global: [KeyBinding] = [
     KeyBinding(
       [.tab], LocalizedText("Tab"), LocalizedText("次のペイン", english: "next pane"), .focusNext,
       main: true),
     KeyBinding(
       [.backTab], LocalizedText("Shift-Tab"), LocalizedText("前のペイン", english: "previous pane"),
       .focusPrevious),
-    KeyBinding(
-      [.up, .character("k")], LocalizedText("↑ k", english: "Up k"),
-      LocalizedText("上へ", english: "move up"),
-      .move(.up)),
-    KeyBinding(
-      [.down, .character("j")], LocalizedText("↓ j", english: "Down j"),
-      LocalizedText("下へ", english: "move down"),
-      .move(.down)),
-    KeyBinding(
-      [.left, .character("h")], LocalizedText("← h", english: "Left h"),
-      LocalizedText("左へ", english: "move left"),
-      .move(.left)),
-    KeyBinding(
-      [.right, .character("l")], LocalizedText("→ l", english: "Right l"),
-      LocalizedText("右へ", english: "move right"), .move(.right)),
-    KeyBinding(
-      [.pageUp], LocalizedText("PgUp"), LocalizedText("5つ上へ", english: "up by five"), .page(.up)),
-    KeyBinding(
-      [.pageDown], LocalizedText("PgDn"), LocalizedText("5つ下へ", english: "down by five"),
-      .page(.down)),
-    KeyBinding(
-      [.home, .character("g")], LocalizedText("Home g"), LocalizedText("先頭へ", english: "first"),
-      .moveToFirst),
-    KeyBinding(
-      [.end, .character("G")], LocalizedText("End G"), LocalizedText("末尾へ", english: "last"),
-      .moveToLast),
     KeyBinding(
       [.character("[")], LocalizedText("["), LocalizedText("前の時点", english: "previous snapshot"),
       .previousSnapshot, main: true),
@@ -90,7 +75,97 @@ public enum KeyMap {
       .quit, main: true),
   ]
 
-  /// Keys that mean something only in the comments pane; they win over the global ones there.
+  /// The matrix and comments panes: moving in a list or table.
+  public static let list: [KeyBinding] = [
+    KeyBinding(
+      [.up, .character("k")], LocalizedText("↑ k", english: "Up k"),
+      LocalizedText("上へ", english: "move up"),
+      .move(.up)),
+    KeyBinding(
+      [.down, .character("j")], LocalizedText("↓ j", english: "Down j"),
+      LocalizedText("下へ", english: "move down"),
+      .move(.down)),
+    KeyBinding(
+      [.left, .character("h")], LocalizedText("← h", english: "Left h"),
+      LocalizedText("左へ", english: "move left"),
+      .move(.left)),
+    KeyBinding(
+      [.right, .character("l")], LocalizedText("→ l", english: "Right l"),
+      LocalizedText("右へ", english: "move right"), .move(.right)),
+    KeyBinding(
+      [.pageUp], LocalizedText("PgUp"), LocalizedText("5つ上へ", english: "up by five"), .page(.up)),
+    KeyBinding(
+      [.pageDown], LocalizedText("PgDn"), LocalizedText("5つ下へ", english: "down by five"),
+      .page(.down)),
+    KeyBinding(
+      [.home, .character("g")], LocalizedText("Home g"), LocalizedText("先頭へ", english: "first"),
+      .moveToFirst),
+    KeyBinding(
+      [.end, .character("G")], LocalizedText("End G"), LocalizedText("末尾へ", english: "last"),
+      .moveToLast),
+  ]
+
+  /// The events pane: the month grid, its agenda and the filters.
+  public static let events: [KeyBinding] = [
+    KeyBinding(
+      [.up, .character("k"), .down, .character("j")],
+      LocalizedText("↑ ↓ k j", english: "Up Down k j"),
+      LocalizedText("前週・翌週／一覧で上下", english: "week back, on / agenda up, down"),
+      .move(.up), perKey: [.down: .move(.down), .character("j"): .move(.down)]),
+    KeyBinding(
+      [.left, .character("h"), .right, .character("l")],
+      LocalizedText("← → h l", english: "Left Right h l"),
+      LocalizedText("前日・翌日", english: "previous, next day"),
+      .move(.left), perKey: [.right: .move(.right), .character("l"): .move(.right)]),
+    KeyBinding(
+      [.pageUp, .pageDown], LocalizedText("PgUp PgDn"),
+      LocalizedText("前月・翌月", english: "previous, next month"),
+      .page(.up), perKey: [.pageDown: .page(.down)]),
+    KeyBinding(
+      [.character("t")], LocalizedText("t"), LocalizedText("今日", english: "today"),
+      .calendar(.goToToday)),
+    KeyBinding(
+      [.character("g")], LocalizedText("g"),
+      LocalizedText("日付へ（8/1, 平成24年8月1日）", english: "go to a date (2012-08-01, 8/1)"),
+      .calendar(.beginDateInput), main: true, short: LocalizedText("日付へ", english: "go to")),
+    KeyBinding(
+      [.character("v")], LocalizedText("v"),
+      LocalizedText("一覧：日・週・月", english: "agenda: day, week, month"),
+      .calendar(.cycleSpan), main: true, short: LocalizedText("日/週/月", english: "day/week/month")),
+    KeyBinding(
+      (1...9).map { Key.character(Character(String($0))) }, LocalizedText("1–9"),
+      LocalizedText("分類で絞り込む", english: "filter by category"),
+      .calendar(.toggleCategory(number: 1)),
+      perKey: Dictionary(
+        uniqueKeysWithValues: (2...9).map {
+          (Key.character(Character(String($0))), Action.calendar(.toggleCategory(number: $0)))
+        })),
+    KeyBinding(
+      [.character("f")], LocalizedText("f"),
+      LocalizedText("無料枠のある催しのみ", english: "free for someone"),
+      .calendar(.toggleFreeOnly)),
+    KeyBinding(
+      [.character("a")], LocalizedText("a"),
+      LocalizedText("対象：全員・子ども・大人", english: "audience: all, children, adults"),
+      .calendar(.cycleAudience)),
+    KeyBinding(
+      [.character("/")], LocalizedText("/"),
+      LocalizedText("検索（名称・会場・備考）", english: "search (title, venue, notes)"),
+      .calendar(.beginSearch), main: true, short: LocalizedText("検索", english: "search")),
+    KeyBinding(
+      [.character("c")], LocalizedText("c"), LocalizedText("絞り込みを解除", english: "clear filters"),
+      .calendar(.clearFilters)),
+    KeyBinding(
+      [.enter], LocalizedText("Enter"),
+      LocalizedText("一覧へ・詳細を開く", english: "agenda, event detail"),
+      .calendar(.open)),
+    KeyBinding(
+      [.escape, .backspace], LocalizedText("Esc BS"),
+      LocalizedText("戻る・閉じる", english: "back, close"),
+      .calendar(.back)),
+  ]
+
+  /// Keys that mean something only in the comments pane; they win over the list keys there.
   public static let comments: [KeyBinding] = [
     KeyBinding(
       [.character("l")], LocalizedText("l"),
@@ -108,43 +183,81 @@ public enum KeyMap {
       .previousMatch),
   ]
 
-  /// The keys of a pane: its own first, then the dashboard's.
-  public static func bindings(for pane: Pane) -> [KeyBinding] {
+  /// The focused pane's own table.
+  public static func paneBindings(_ pane: Pane) -> [KeyBinding] {
     switch pane {
-    case .comments: comments + dashboard
-    case .matrix, .events: dashboard
+    case .events: return events
+    case .matrix: return list
+    case .comments:
+      let taken = Set(comments.flatMap(\.keys))
+      return comments + list.filter { !$0.keys.contains(where: taken.contains) }
     }
   }
 
-  /// The action a key sends on the dashboard, if any (ignoring which pane has focus).
-  public static func action(for key: Key) -> Action? {
-    dashboard.first { $0.keys.contains(key) }?.action
+  /// Every key that works with `pane` focused, in help order: Tab and Shift-Tab, the pane's
+  /// own keys, then the rest of the global keys that the pane does not take over.
+  public static func bindings(for pane: Pane) -> [KeyBinding] {
+    let own = paneBindings(pane)
+    let taken = Set(own.flatMap(\.keys))
+    let rest = global.filter { !$0.keys.contains(where: taken.contains) }
+    let leading = rest.prefix { $0.action == .focusNext || $0.action == .focusPrevious }
+    return Array(leading) + own + rest.dropFirst(leading.count)
   }
 
-  /// The action a key sends in the current state: the search line takes text while it is
-  /// open; otherwise the focused pane's keys, then the dashboard's.
+  /// The matrix pane's keys (the table before the key map became focus-aware).
+  public static let dashboard: [KeyBinding] = bindings(for: .matrix)
+
+  /// The action a key sends with `pane` focused, if any.
+  public static func action(for key: Key, in pane: Pane = .matrix) -> Action? {
+    for binding in bindings(for: pane) {
+      if let action = binding.action(for: key) { return action }
+    }
+    return nil
+  }
+
+  /// The action a key sends in a state (input lines included).
   public static func action(for key: Key, in state: AppState) -> Action? {
-    if state.comments.isEditingQuery {
-      switch key {
-      case .character(let character): return .searchInput(character)
-      case .backspace: return .searchDeleteBackward
-      case .enter: return .searchConfirm
-      case .escape: return .back
-      default: return nil
-      }
-    }
-    return bindings(for: state.focus).first { $0.keys.contains(key) }?.action
+    ShinchokuViewModel.action(for: .key(key), in: state) { _, _ in nil }
   }
+}
+
+/// The action an input event sends in a state: keys go to the focused pane's table, or to
+/// an input line while one is open (the comments' search, the events pane's date and search).
+public func action(
+  for event: InputEvent, in state: AppState, target: (_ x: Int, _ y: Int) -> ClickTarget?
+) -> Action? {
+  if case .key(let key) = event, state.comments.isEditingQuery, state.overlay == nil {
+    switch key {
+    case .character(let character): return .searchInput(character)
+    case .backspace: return .searchDeleteBackward
+    case .enter: return .searchConfirm
+    case .escape: return .back
+    case .control("c"): return .quit
+    default: return nil
+    }
+  }
+  if case .key(let key) = event, state.focus == .events, state.calendar.input != nil,
+    state.overlay == nil
+  {
+    switch key {
+    case .character(let character): return .calendar(.inputCharacter(character))
+    case .backspace: return .calendar(.inputDeleteBackward)
+    case .enter: return .calendar(.inputCommit)
+    case .escape: return .calendar(.inputCancel)
+    case .control("c"): return .quit
+    default: return nil
+    }
+  }
+  if case .key(let key) = event { return KeyMap.action(for: key, in: state.focus) }
+  return action(for: event, target: target)
 }
 
 /// The action an input event sends. `target` tells what is drawn at a screen position (from
 /// the last frame), for the mouse.
-public func action(
-  for event: InputEvent, in state: AppState, target: (_ x: Int, _ y: Int) -> ClickTarget?
-) -> Action? {
+public func action(for event: InputEvent, target: (_ x: Int, _ y: Int) -> ClickTarget?) -> Action? {
   switch event {
   case .key(let key):
-    return KeyMap.action(for: key, in: state)
+    return KeyMap.action(for: key)
   case .resize(let width, let height):
     return .resize(width: width, height: height)
   case .mouse(let mouse):
@@ -166,7 +279,7 @@ extension ClickTarget {
     case .pane(let pane): pane
     case .matrixCell, .programme: .matrix
     case .comment: .comments
-    case .event: .events
+    case .event, .calendarDay: .events
     }
   }
 }

@@ -74,6 +74,67 @@ public enum UIText {
   public static let helpClose = LocalizedText("何かキーを押すと閉じます", english: "press any key to close")
   public static let synthetic = LocalizedText("合成データ", english: "SYNTHETIC DATA")
   public static let noItems = LocalizedText("（なし）", english: "(none)")
+  public static let today = LocalizedText("今日", english: "today")
+  public static let noEvents = LocalizedText("催しはありません", english: "no events")
+  public static let dateInput = LocalizedText("日付へ: ", english: "go to: ")
+  public static let searchInput = LocalizedText("検索: ", english: "search: ")
+  public static let freeOnly = LocalizedText("無料あり", english: "free for some")
+  public static let forChildren = LocalizedText("子ども向け", english: "for children")
+  public static let forAdults = LocalizedText("大人向け", english: "for adults")
+  public static let eventDetailHint = LocalizedText("Esc 戻る", english: "Esc back")
+  public static let fieldDates = LocalizedText("日付", english: "Dates")
+  public static let fieldTime = LocalizedText("時刻", english: "Time")
+  public static let fieldSubtitle = LocalizedText("副題", english: "Subtitle")
+  public static let fieldCategory = LocalizedText("分類", english: "Category")
+  public static let fieldVenue = LocalizedText("会場", english: "Venue")
+  public static let fieldAudience = LocalizedText("対象", english: "Audience")
+  public static let fieldFees = LocalizedText("料金", english: "Fees")
+  public static let fieldInferred = LocalizedText("推定した値", english: "Inferred")
+  public static let fieldInferenceNote = LocalizedText("推定の根拠", english: "Why inferred")
+  public static let fieldCorrections = LocalizedText("OCR訂正", english: "OCR corrections")
+
+  public static func unreadableDate(_ text: String, language: Language) -> String {
+    language == .japanese
+      ? "日付として読めません: \(text)（例: 2012-08-01, 8/1, 平成24年8月1日）"
+      : "not a date: \(text) (e.g. 2012-08-01, 8/1, 平成24年8月1日)"
+  }
+
+  /// "6 / 6件" / "6 / 6 events".
+  public static func matching(_ n: Int, of total: Int, language: Language) -> String {
+    language == .japanese ? "\(n) / \(total)件" : "\(n) / \(total) events"
+  }
+
+  public static func audience(_ audience: Audience, language: Language) -> String {
+    switch (audience, language) {
+    case (.children, .japanese): "子ども"
+    case (.adults, .japanese): "大人"
+    case (.families, .japanese): "親子"
+    case (.everyone, .japanese): "どなたでも"
+    case (.children, .english): "children"
+    case (.adults, .english): "adults"
+    case (.families, .english): "families"
+    case (.everyone, .english): "everyone"
+    }
+  }
+
+  public static func fees(_ fees: [Fee], language: Language) -> String {
+    fees.map { fee in
+      if let yen = fee.yen {
+        return "\(fee.who) " + (yen == 0 ? free.text(language) : "\(yen)円")
+          + (fee.note.map { "（\($0)）" } ?? "")
+      }
+      return "\(fee.who) " + (fee.note ?? feeUnknown.text(language))
+    }.joined(separator: " · ")
+  }
+
+  /// "August 2012" for the English month header.
+  public static func englishMonth(year: Int, month: Int) -> String {
+    let names = [
+      "January", "February", "March", "April", "May", "June", "July", "August", "September",
+      "October", "November", "December",
+    ]
+    return "\(names[(month - 1) % 12]) \(year)"
+  }
 
   public static func tooSmall(
     needWidth: Int, needHeight: Int, width: Int, height: Int, language: Language,
@@ -139,15 +200,25 @@ public enum UIText {
       let venues = event.venues.joined(separator: asciiOnly ? ", " : "・")
       parts.append(event.isInferred("venue") ? venues + inferredNote(language) : venues)
     }
-    for fee in event.fees {
+    if !event.fees.isEmpty {
+      parts.append(feeSummary(event.fees, language: language, asciiOnly: asciiOnly))
+    }
+    return parts.joined(separator: asciiOnly ? " / " : " · ")
+  }
+
+  /// "小・中学生 無料 · 同伴の保護者 観覧料が必要".
+  /// "小・中学生 無料 · 一般 300円"; "300 yen" in English.
+  public static func feeSummary(_ fees: [Fee], language: Language, asciiOnly: Bool = false)
+    -> String
+  {
+    fees.map { fee in
       let amount: String
       if let yen = fee.yen {
         amount = yen == 0 ? free.text(language) : (language == .japanese ? "\(yen)円" : "\(yen) yen")
       } else {
         amount = fee.note ?? feeUnknown.text(language)
       }
-      parts.append(fee.who.isEmpty ? amount : fee.who + " " + amount)
-    }
-    return parts.joined(separator: asciiOnly ? " / " : " · ")
+      return fee.who.isEmpty ? amount : fee.who + " " + amount
+    }.joined(separator: asciiOnly ? " / " : " · ")
   }
 }

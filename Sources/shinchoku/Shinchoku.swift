@@ -250,7 +250,7 @@ struct Sample: ParsableCommand {
 struct Export: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Print what the dashboard shows as JSON, CSV or Markdown.",
-    subcommands: [ExportMatrix.self, ExportComments.self])
+    subcommands: [ExportMatrix.self, ExportComments.self, ExportCalendar.self])
 }
 
 struct ExportMatrix: ParsableCommand {
@@ -294,6 +294,83 @@ struct ExportComments: ParsableCommand {
     let dataset = try options.loadDataset()
     print(
       CommentsExport.text(dataset, format: format, language: try options.language()) ?? "",
+      terminator: "")
+  }
+}
+
+struct ExportCalendar: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "calendar",
+    abstract:
+      "The days of a date range (weekday, holiday) and the events in it that pass the filters.",
+    discussion: """
+      The filters are the events pane's: --category (repeatable: any of them), --free (events \
+      someone can attend for free), --audience, --search (title, subtitle, venues and notes; \
+      hiragana and katakana, full and half width are not told apart). ICS has one all-day \
+      event per event; undated events appear only in JSON (undated_events).
+      """)
+
+  @OptionGroup var options: CommonOptions
+
+  @Option(name: .long, help: "The first day, as 2012-07-01 (or 平成24年7月1日).")
+  var from: String
+
+  @Option(name: .long, help: "The last day, as 2012-08-31.")
+  var to: String
+
+  @Option(name: .long, help: "json, csv or ics.")
+  var format: String = "json"
+
+  @Option(name: .long, help: "Only this category id (repeat for several).")
+  var category: [String] = []
+
+  @Flag(name: .long, help: "Only events someone can attend for free.")
+  var free = false
+
+  @Option(name: .long, help: "children or adults (families and everyone count for both).")
+  var audience: String?
+
+  @Option(name: .long, help: "Only events whose title, venue or notes contain this text.")
+  var search: String?
+
+  func run() throws {
+    let format = try exportFormat(self.format, allowed: [.json, .csv, .ics])
+    let today = CivilDate.today()
+    guard let first = CivilDate(iso: from) ?? parseDate(from, reference: today) else {
+      throw ValidationError("--from must be a date such as 2012-07-01, not '\(from)'")
+    }
+    guard let last = CivilDate(iso: to) ?? parseDate(to, reference: first) else {
+      throw ValidationError("--to must be a date such as 2012-08-31, not '\(to)'")
+    }
+    guard first <= last, first.days(to: last) <= 3660 else {
+      throw ValidationError("--from must not be after --to, and the range at most ten years")
+    }
+    var audienceFilter = AudienceFilter.all
+    if let audience {
+      guard let value = AudienceFilter(rawValue: audience), value != .all else {
+        throw ValidationError("--audience must be children or adults, not '\(audience)'")
+      }
+      audienceFilter = value
+    }
+    let dataset = try options.loadDataset()
+    let known = dataset.categories.map(\.id)
+    for id in category where !known.contains(id) {
+      throw ValidationError(
+        "no category '\(id)'; the data has \(known.joined(separator: ", "))")
+    }
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.timeZone = TimeZone(identifier: "UTC")
+    formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+    let request = CalendarExport.Request(
+      from: first, to: last,
+      filter: EventFilter(
+        categoryIDs: Set(category), freeOnly: free, audience: audienceFilter,
+        search: search ?? ""),
+      stamp: formatter.string(from: Date()))
+    print(
+      CalendarExport.text(
+        request, dataset: dataset, format: format, language: try options.language()) ?? "",
       terminator: "")
   }
 }

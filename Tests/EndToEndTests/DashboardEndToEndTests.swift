@@ -108,8 +108,12 @@ struct DashboardEndToEndTests {
     let tmux = try startApp()
     try tmux.sendKeys("Tab", "Down")
     try tmux.waitFor("委員会の意見 2/3")
-    try tmux.sendKeys("Tab", "j", "j")
-    try tmux.waitFor("催し 3/6")
+    // The events pane opens on the first dated event's start (the seed's today is years later);
+    // j moves the selected day a week on.
+    try tmux.sendKeys("Tab")
+    try tmux.waitFor("2012年7月21日(土)")
+    try tmux.sendKeys("j", "j")
+    try tmux.waitFor("2012年8月4日(土)")
     try tmux.sendKeys("BTab", "k")
     try tmux.waitFor("委員会の意見 1/3")
     try tmux.sendKeys("]")
@@ -307,6 +311,68 @@ struct DashboardEndToEndTests {
     try tmux.waitFor("この時点は件数のみで、プログラムごとの記録はありません")
     try tmux.sendKeys("q")
     #expect(try tmux.waitForExit() == .status(0))
+  }
+
+  @Test func theEventsPaneMovesDaysFiltersAndSearches() throws {
+    let tmux = try startApp()
+    try tmux.sendKeys("Tab", "Tab")
+    // The bottom bar shows the events pane's keys and the numbered categories.
+    try tmux.waitFor("g 日付へ")
+    try tmux.waitFor("3児童館")
+    try tmux.waitFor("2012年7月21日(土)")
+    try tmux.waitFor("催し 6 / 6件")
+    try tmux.sendKeys("l")
+    try tmux.waitFor("2012年7月22日(日)")
+    try tmux.sendKeys("k")
+    try tmux.waitFor("2012年7月15日(日)")
+    try tmux.sendKeys("PageDown")
+    try tmux.waitFor("2012年8月 / 平成24年8月")
+    try tmux.waitFor("2012年8月15日(水)")
+    try tmux.sendKeys("g")
+    try tmux.sendText("平成24年7月16日")
+    try tmux.waitFor("日付へ: 平成24年7月16日")
+    try tmux.sendKeys("Enter")
+    try tmux.waitFor("2012年7月16日(月) 海の日")
+    try tmux.sendKeys("3")
+    try tmux.waitFor("催し 3 / 6件")
+    try tmux.waitFor("児童館  3 / 6件")
+    try tmux.sendKeys("c")
+    try tmux.waitFor("催し 6 / 6件")
+    try tmux.sendKeys("/")
+    try tmux.sendText("びーむ")
+    try tmux.waitFor("検索: びーむ")
+    try tmux.waitFor("催し 1 / 6件")
+    try tmux.waitFor("東京都出前科学教室「ビームワーカー」")
+    try tmux.sendKeys("Enter")
+    try tmux.waitFor("/びーむ  1 / 6件")
+    // Into the agenda (the undated section), and the event's detail.
+    try tmux.sendKeys("Enter", "Enter")
+    try tmux.waitFor("催し › 東京都出前科学教室「ビームワーカー」")
+    try tmux.waitFor("OCR はこの記事を約140回繰り返して読んでいる")
+    try tmux.sendKeys("Escape", "Escape", "c")
+    try tmux.waitFor("催し 6 / 6件")
+    try tmux.sendKeys("q")
+    #expect(try tmux.waitForExit() == .status(0))
+  }
+
+  @Test func exportCalendarAsICS() throws {
+    let result = try spawnAndWait(
+      binaryPath,
+      [
+        "shinchoku", "export", "calendar", "--from", "2012-07-01", "--to", "2012-08-31",
+        "--format", "ics", "--category", "museum", "--data", repositoryRoot + "/Data",
+      ])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.hasPrefix("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"))
+    #expect(result.stdout.contains("DTEND;VALUE=DATE:20120901\r\n"))
+    let bad = try spawnAndWait(
+      binaryPath,
+      [
+        "shinchoku", "export", "calendar", "--from", "2012-07-01", "--to", "2012-08-31",
+        "--audience", "babies", "--data", repositoryRoot + "/Data",
+      ])
+    #expect(bad.status != 0)
+    #expect(bad.stderr.contains("--audience must be children or adults"))
   }
 
   @Test func withoutATerminalItSaysWhatToDo() throws {

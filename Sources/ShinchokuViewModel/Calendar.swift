@@ -1,0 +1,332 @@
+import JapaneseCalendar
+import ShinchokuCore
+import TerminalText
+
+/// Whom an event is for, as the audience filter asks.
+public enum AudienceFilter: String, Sendable, Equatable, CaseIterable {
+  case all, children, adults
+
+  /// all → children → adults → all.
+  public var next: AudienceFilter {
+    switch self {
+    case .all: .children
+    case .children: .adults
+    case .adults: .all
+    }
+  }
+}
+
+/// Which events the calendar, its agenda and the calendar export show. The default passes
+/// every event.
+public struct EventFilter: Sendable, Equatable {
+  /// Category ids to show; empty shows every category.
+  public var categoryIDs: Set<String> = []
+  /// Only events that someone can attend for free (at least one fee of 0 yen). An event whose
+  /// fees are not given is not counted as free.
+  public var freeOnly = false
+  /// children: events for children, families or everyone; adults: for adults, families or
+  /// everyone. An event whose audience the source does not give passes only `all`.
+  public var audience: AudienceFilter = .all
+  /// Matched against title, subtitle, venues and notes with `foldedForSearch` (hiragana and
+  /// katakana, full and half width, letter case are not told apart). Empty matches all.
+  public var search = ""
+
+  public init(
+    categoryIDs: Set<String> = [], freeOnly: Bool = false, audience: AudienceFilter = .all,
+    search: String = ""
+  ) {
+    self.categoryIDs = categoryIDs
+    self.freeOnly = freeOnly
+    self.audience = audience
+    self.search = search
+  }
+
+  public var isActive: Bool {
+    !categoryIDs.isEmpty || freeOnly || audience != .all || !search.isEmpty
+  }
+
+  public func matches(_ event: CityEvent) -> Bool {
+    if !categoryIDs.isEmpty {
+      guard let category = event.categoryID, categoryIDs.contains(category) else { return false }
+    }
+    if freeOnly, !event.fees.contains(where: { $0.yen == 0 }) { return false }
+    switch audience {
+    case .all: break
+    case .children:
+      guard event.audience.contains(where: { [.children, .families, .everyone].contains($0) })
+      else { return false }
+    case .adults:
+      guard event.audience.contains(where: { [.adults, .families, .everyone].contains($0) })
+      else { return false }
+    }
+    let query = foldedForSearch(search.trimmingSpaces)
+    if !query.isEmpty {
+      let haystack = ([event.title, event.subtitle ?? "", event.notes ?? ""] + event.venues)
+        .map(foldedForSearch)
+      guard haystack.contains(where: { $0.contains(query) }) else { return false }
+    }
+    return true
+  }
+}
+
+extension String {
+  fileprivate var trimmingSpaces: String {
+    var scalars = Substring(self)
+    while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
+    while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
+    return String(scalars)
+  }
+}
+
+/// How much the agenda beside the month grid lists: `v` cycles.
+public enum AgendaSpan: String, Sendable, Equatable, CaseIterable {
+  case day, week, month
+
+  public var next: AgendaSpan {
+    switch self {
+    case .day: .week
+    case .week: .month
+    case .month: .day
+    }
+  }
+}
+
+/// The small input line of the events pane: a date to go to (`g`) or a search (`/`).
+public struct CalendarInput: Sendable, Equatable {
+  public enum Kind: Sendable, Equatable { case date, search }
+  public var kind: Kind
+  public var text: String
+  /// The search before `/` was pressed, restored by Esc.
+  public var previousSearch: String
+}
+
+/// The events pane's state: the selected day, the agenda's span and selection, the filter,
+/// the open event and the input line.
+public struct CalendarState: Sendable, Equatable {
+  public var selectedDay: CivilDate
+  public var span: AgendaSpan = .day
+  public var filter = EventFilter()
+  /// The selected agenda entry; nil while the arrows move the day on the grid.
+  public var agendaSelection: Int?
+  /// The event whose detail is open.
+  public var openEventID: String?
+  public var input: CalendarInput?
+
+  public init(selectedDay: CivilDate) { self.selectedDay = selectedDay }
+
+  /// Today if the data has an event within a year of it (either way), else the first dated
+  /// event's start (the seed: 2012-07-21), else today.
+  public init(dataset: Dataset, today: CivilDate) {
+    let dated = dataset.events.compactMap { event in event.start.map { ($0, event.end ?? $0) } }
+    let nearToday = dated.contains { start, end in
+      start.days(to: today) <= 365 && today.days(to: end) <= 365
+    }
+    if nearToday || dated.isEmpty {
+      selectedDay = today
+    } else {
+      selectedDay = dated.map(\.0).min()!
+    }
+  }
+}
+
+/// What the events pane's keys ask for, beyond the moves every pane has.
+public enum CalendarAction: Sendable, Equatable {
+  case goToToday
+  case goTo(CivilDate)
+  case cycleSpan
+  /// The category at this 1-based position in the data's list.
+  case toggleCategory(number: Int)
+  case toggleFreeOnly
+  case cycleAudience
+  case clearFilters
+  case beginDateInput
+  case beginSearch
+  case inputCharacter(Character)
+  case inputDeleteBackward
+  case inputCommit
+  case inputCancel
+  /// Enter: into the agenda, then an event's detail.
+  case open
+  /// Esc: out of the detail, then out of the agenda.
+  case back
+}
+
+/// One line of the agenda: an event on a day (nil: the 日付未定 section).
+public struct CalendarEntry: Sendable, Equatable {
+  public var day: CivilDate?
+  public var event: CityEvent
+}
+
+extension CityEvent {
+  /// Whether the event falls on `day` (every day from start to end).
+  public func fallsOn(_ day: CivilDate) -> Bool {
+    guard let start else { return false }
+    return start <= day && day <= (end ?? start)
+  }
+}
+
+/// The events that pass the filter, in agenda order: by start, then id.
+/// Undated events keep the data's order.
+public func filteredEvents(_ dataset: Dataset, _ filter: EventFilter) -> [CityEvent] {
+  let passing = dataset.events.filter(filter.matches)
+  let dated = passing.filter(\.isDated).sorted { ($0.start!, $0.id) < ($1.start!, $1.id) }
+  return dated + passing.filter { !$0.isDated }
+}
+
+/// The days the agenda lists for a span around `day`.
+public func agendaDays(_ day: CivilDate, span: AgendaSpan) -> [CivilDate] {
+  switch span {
+  case .day:
+    return [day]
+  case .week:
+    let sunday = day.adding(days: -day.weekday.rawValue)
+    return (0..<7).map { sunday.adding(days: $0) }
+  case .month:
+    return (0..<CivilDate.daysIn(month: day.month, year: day.year)).map {
+      day.firstOfMonth.adding(days: $0)
+    }
+  }
+}
+
+/// The agenda's entries: each listed day's events (an event spanning days appears on each),
+/// then the undated events. `CalendarState.agendaSelection` indexes this.
+public func calendarEntries(_ state: AppState) -> [CalendarEntry] {
+  let events = filteredEvents(state.dataset, state.calendar.filter)
+  var entries: [CalendarEntry] = []
+  for day in agendaDays(state.calendar.selectedDay, span: state.calendar.span) {
+    for event in events where event.fallsOn(day) {
+      entries.append(CalendarEntry(day: day, event: event))
+    }
+  }
+  for event in events where !event.isDated {
+    entries.append(CalendarEntry(day: nil, event: event))
+  }
+  return entries
+}
+
+func reduceCalendar(_ state: inout AppState, _ action: CalendarAction) {
+  var calendar = state.calendar
+  defer { state.calendar = calendar }
+  switch action {
+  case .goToToday:
+    calendar.selectedDay = state.today
+    calendar.agendaSelection = nil
+  case .goTo(let day):
+    calendar.selectedDay = day
+    calendar.agendaSelection = nil
+  case .cycleSpan:
+    calendar.span = calendar.span.next
+    calendar.agendaSelection = nil
+  case .toggleCategory(let number):
+    guard number >= 1, number <= state.dataset.categories.count else { return }
+    let id = state.dataset.categories[number - 1].id
+    if calendar.filter.categoryIDs.contains(id) {
+      calendar.filter.categoryIDs.remove(id)
+    } else {
+      calendar.filter.categoryIDs.insert(id)
+    }
+    calendar.agendaSelection = nil
+  case .toggleFreeOnly:
+    calendar.filter.freeOnly.toggle()
+    calendar.agendaSelection = nil
+  case .cycleAudience:
+    calendar.filter.audience = calendar.filter.audience.next
+    calendar.agendaSelection = nil
+  case .clearFilters:
+    calendar.filter = EventFilter()
+    calendar.agendaSelection = nil
+  case .beginDateInput:
+    calendar.input = CalendarInput(kind: .date, text: "", previousSearch: calendar.filter.search)
+  case .beginSearch:
+    calendar.input = CalendarInput(
+      kind: .search, text: calendar.filter.search, previousSearch: calendar.filter.search)
+    calendar.agendaSelection = nil
+  case .inputCharacter(let character):
+    guard var input = calendar.input, !character.isNewline else { return }
+    guard sanitized(String(character)) == String(character) else { return }
+    input.text.append(character)
+    calendar.input = input
+    if input.kind == .search { calendar.filter.search = input.text }
+  case .inputDeleteBackward:
+    guard var input = calendar.input, !input.text.isEmpty else { return }
+    input.text.removeLast()
+    calendar.input = input
+    if input.kind == .search { calendar.filter.search = input.text }
+  case .inputCommit:
+    guard let input = calendar.input else { return }
+    calendar.input = nil
+    if input.kind == .date {
+      guard let day = parseDate(input.text, reference: calendar.selectedDay) else {
+        state.notice = UIText.unreadableDate(input.text, language: state.language)
+        return
+      }
+      calendar.selectedDay = day
+      calendar.agendaSelection = nil
+    }
+  case .inputCancel:
+    guard let input = calendar.input else { return }
+    calendar.input = nil
+    if input.kind == .search { calendar.filter.search = input.previousSearch }
+  case .open:
+    guard calendar.openEventID == nil else { return }
+    let entries = calendarEntries(stateWith(state, calendar))
+    if let selection = calendar.agendaSelection {
+      guard entries.indices.contains(selection) else { return }
+      calendar.openEventID = entries[selection].event.id
+    } else if entries.isEmpty {
+      state.notice = UIText.noEvents.text(state.language)
+    } else {
+      calendar.agendaSelection = 0
+    }
+  case .back:
+    if calendar.openEventID != nil {
+      calendar.openEventID = nil
+    } else {
+      calendar.agendaSelection = nil
+    }
+  }
+}
+
+private func stateWith(_ state: AppState, _ calendar: CalendarState) -> AppState {
+  var copy = state
+  copy.calendar = calendar
+  return copy
+}
+
+/// Arrows in the events pane: on the grid, a day left and right and a week up and down; in the
+/// agenda, up and down move the selection by `step` (left and right go back to the grid and
+/// move a day).
+func moveInCalendar(_ state: inout AppState, _ direction: Direction, by step: Int) {
+  guard state.calendar.openEventID == nil else { return }
+  if let selection = state.calendar.agendaSelection {
+    let count = calendarEntries(state).count
+    switch direction {
+    case .up:
+      state.calendar.agendaSelection = max(0, min(selection &- step, count - 1))
+      return
+    case .down:
+      state.calendar.agendaSelection = max(0, min(selection &+ step, count - 1))
+      return
+    case .left, .right:
+      state.calendar.agendaSelection = nil
+    }
+  }
+  // On the grid a move is one day or one week, whatever the step (a wheel notch: a week).
+  switch direction {
+  case .up: state.calendar.selectedDay = state.calendar.selectedDay.adding(days: -7)
+  case .down: state.calendar.selectedDay = state.calendar.selectedDay.adding(days: 7)
+  case .left: state.calendar.selectedDay = state.calendar.selectedDay.adding(days: -1)
+  case .right: state.calendar.selectedDay = state.calendar.selectedDay.adding(days: 1)
+  }
+}
+
+/// PgUp / PgDn in the events pane: a month (in the agenda, five entries).
+func pageInCalendar(_ state: inout AppState, _ direction: Direction) {
+  if state.calendar.agendaSelection != nil {
+    moveInCalendar(&state, direction, by: 5)
+    return
+  }
+  guard state.calendar.openEventID == nil else { return }
+  let months = direction == .up || direction == .left ? -1 : 1
+  state.calendar.selectedDay = state.calendar.selectedDay.adding(months: months)
+}

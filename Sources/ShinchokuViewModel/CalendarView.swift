@@ -1,0 +1,251 @@
+import JapaneseCalendar
+import ShinchokuCore
+
+/// One day of the month grid.
+public struct CalendarDayView: Sendable, Equatable {
+  public var date: CivilDate
+  /// Events passing the filter that fall on the day.
+  public var count: Int
+  public var holiday: String?
+  public var isToday: Bool
+  public var isSelected: Bool
+}
+
+/// One entry of the agenda.
+public struct CalendarAgendaItem: Sendable, Equatable {
+  public var eventID: String
+  public var time: String?
+  public var title: String
+  /// Venues, audience and fees.
+  public var detail: String
+  /// The event's dates when it spans days ("7月21日(土)〜8月31日(金)"), else nil.
+  public var dates: String?
+  /// Whether the dates were inferred rather than read.
+  public var datesInferred: Bool
+  public var isSelected: Bool
+}
+
+public struct CalendarAgendaSection: Sendable, Equatable {
+  public var heading: String
+  public var holiday: String?
+  /// Whether the section's day is today (told in words, not only in colour).
+  public var isToday = false
+  public var isUndated: Bool
+  public var items: [CalendarAgendaItem]
+}
+
+/// The events pane: a month grid (weeks from Sunday) and the agenda of the selected day,
+/// week or month, then the undated events; the filter as chips and the count.
+public struct CalendarView: Sendable, Equatable {
+  /// "2012年8月" / "August 2012".
+  public var westernMonth: String
+  /// "平成24年8月" (元年 for an era's first year).
+  public var eraMonth: String
+  public var weekdayNames: [String]
+  /// Weeks of the month, Sunday first; nil for the days of the months before and after.
+  public var weeks: [[CalendarDayView?]]
+  public var selectedDay: CivilDate
+  public var span: AgendaSpan
+  public var sections: [CalendarAgendaSection]
+  /// The selected agenda entry (nil: the day is selected on the grid).
+  public var agendaSelection: Int?
+  public var entryCount: Int
+  /// The active filters, one chip each.
+  public var chips: [String]
+  /// "2 / 6件".
+  public var countLabel: String
+  /// The input line ("検索: びじゅつ") while one is open.
+  public var inputLine: String?
+
+  public init(state: AppState) {
+    let language = state.language
+    let calendar = state.calendar
+    let day = calendar.selectedDay
+    westernMonth =
+      language == .japanese
+      ? westernMonthString(year: day.year, month: day.month)
+      : UIText.englishMonth(year: day.year, month: day.month)
+    if language == .japanese {
+      eraMonth = japaneseMonthString(year: day.year, month: day.month)
+    } else {
+      // "Heisei 24": the era in Latin letters, as an English (or ASCII) screen needs it.
+      eraMonth = eraYear(of: day.firstOfMonth).map { "\($0.era.romanName) \($0.year)" } ?? ""
+    }
+    weekdayNames = Weekday.allCases.map {
+      language == .japanese ? $0.japaneseName : $0.englishShortName
+    }
+    selectedDay = day
+    span = calendar.span
+    agendaSelection = calendar.agendaSelection
+
+    let events = filteredEvents(state.dataset, calendar.filter)
+    let first = day.firstOfMonth
+    let last = day.lastOfMonth
+    var counts: [CivilDate: Int] = [:]
+    for event in events {
+      guard let start = event.start else { continue }
+      var date = max(start, first)
+      let end = min(event.end ?? start, last)
+      while date <= end {
+        counts[date, default: 0] += 1
+        date = date.adding(days: 1)
+      }
+    }
+    var weeks: [[CalendarDayView?]] = []
+    var week: [CalendarDayView?] = Array(repeating: nil, count: first.weekday.rawValue)
+    var date = first
+    while date <= last {
+      week.append(
+        CalendarDayView(
+          date: date, count: counts[date] ?? 0, holiday: JapaneseHolidays.name(of: date),
+          isToday: date == state.today, isSelected: date == day))
+      if week.count == 7 {
+        weeks.append(week)
+        week = []
+      }
+      date = date.adding(days: 1)
+    }
+    if !week.isEmpty { weeks.append(week + Array(repeating: nil, count: 7 - week.count)) }
+    self.weeks = weeks
+
+    let entries = calendarEntries(state)
+    entryCount = entries.count
+    var sections: [CalendarAgendaSection] = []
+    if calendar.span == .day {
+      sections.append(
+        CalendarAgendaSection(
+          heading: UIText.dateRange(day, nil, language: language),
+          holiday: JapaneseHolidays.name(of: day), isToday: day == state.today,
+          isUndated: false, items: []))
+    }
+    for (index, entry) in entries.enumerated() {
+      let event = entry.event
+      var dates: String?
+      if let start = event.start, let end = event.end, end != start {
+        dates = UIText.dateRange(start, end, language: language)
+      }
+      var detail: [String] = []
+      if !event.venues.isEmpty {
+        let venues = event.venues.joined(separator: "・")
+        detail.append(
+          event.isInferred("venue") ? venues + UIText.inferredNote(language) : venues)
+      }
+      if !event.audience.isEmpty {
+        detail.append(
+          event.audience.map { UIText.audience($0, language: language) }
+            .joined(separator: state.asciiOnly ? ", " : "・"))
+      }
+      if !event.fees.isEmpty {
+        detail.append(UIText.feeSummary(event.fees, language: language, asciiOnly: state.asciiOnly))
+      }
+      let item = CalendarAgendaItem(
+        eventID: event.id, time: event.time, title: event.title,
+        detail: detail.joined(separator: state.asciiOnly ? " / " : " · "), dates: dates,
+        datesInferred: event.isInferred("start") || event.isInferred("end"),
+        isSelected: calendar.agendaSelection == index)
+      let heading =
+        entry.day.map { UIText.dateRange($0, nil, language: language) }
+        ?? UIText.undated.text(language)
+      if let lastSection = sections.last, lastSection.heading == heading {
+        sections[sections.count - 1].items.append(item)
+      } else {
+        sections.append(
+          CalendarAgendaSection(
+            heading: heading, holiday: entry.day.flatMap(JapaneseHolidays.name(of:)),
+            isToday: entry.day == state.today, isUndated: entry.day == nil, items: [item]))
+      }
+    }
+    self.sections = sections
+
+    var chips: [String] = []
+    let filter = calendar.filter
+    for category in state.dataset.categories where filter.categoryIDs.contains(category.id) {
+      chips.append(category.name.text(language))
+    }
+    if filter.freeOnly { chips.append(UIText.freeOnly.text(language)) }
+    switch filter.audience {
+    case .all: break
+    case .children: chips.append(UIText.forChildren.text(language))
+    case .adults: chips.append(UIText.forAdults.text(language))
+    }
+    if !filter.search.isEmpty, calendar.input?.kind != .search { chips.append("/" + filter.search) }
+    self.chips = chips
+    countLabel = UIText.matching(
+      events.count, of: state.dataset.events.count, language: language)
+    if let input = calendar.input {
+      let prompt = input.kind == .date ? UIText.dateInput : UIText.searchInput
+      inputLine = prompt.text(language) + input.text
+    } else {
+      inputLine = nil
+    }
+  }
+}
+
+/// One event in full: every field, its source, which values were inferred, OCR corrections.
+public struct EventDetailView: Sendable, Equatable {
+  public struct Field: Sendable, Equatable {
+    public var label: String
+    public var value: String
+    public var isInferred: Bool
+  }
+
+  public var title: String
+  public var fields: [Field]
+
+  public init?(state: AppState, eventID: String) {
+    let data = state.dataset
+    let language = state.language
+    guard let event = data.events.first(where: { $0.id == eventID }) else { return nil }
+    title = event.title
+    let mark = UIText.inferredNote(language)
+    func field(_ label: LocalizedText, _ value: String, inferred: Bool = false) -> Field {
+      Field(
+        label: label.text(language), value: value + (inferred ? mark : ""), isInferred: inferred)
+    }
+    var fields = [
+      field(UIText.fieldID, event.id),
+      field(UIText.fieldTitle, event.title),
+    ]
+    if let subtitle = event.subtitle { fields.append(field(UIText.fieldSubtitle, subtitle)) }
+    fields.append(
+      field(
+        UIText.fieldCategory,
+        event.categoryID.map { data.category($0)?.name.text(language) ?? $0 } ?? "—"))
+    fields.append(
+      field(
+        UIText.fieldDates,
+        event.start.map { UIText.dateRange($0, event.end, language: language) }
+          ?? UIText.undated.text(language),
+        inferred: event.isInferred("start") || event.isInferred("end")))
+    fields.append(field(UIText.fieldTime, event.time ?? "—", inferred: event.isInferred("time")))
+    fields.append(
+      field(
+        UIText.fieldVenue, event.venues.isEmpty ? "—" : event.venues.joined(separator: "・"),
+        inferred: event.isInferred("venue")))
+    fields.append(
+      field(
+        UIText.fieldAudience,
+        event.audience.isEmpty
+          ? "—"
+          : event.audience.map { UIText.audience($0, language: language) }.joined(separator: "・"),
+        inferred: event.isInferred("audience")))
+    fields.append(
+      field(
+        UIText.fieldFees, event.fees.isEmpty ? "—" : UIText.fees(event.fees, language: language),
+        inferred: event.isInferred("fees")))
+    fields.append(field(UIText.fieldNotes, event.notes ?? "—"))
+    fields.append(field(UIText.fieldSource, data.sources[event.source]?.title ?? event.source))
+    if !event.inferred.isEmpty {
+      fields.append(field(UIText.fieldInferred, event.inferred.sorted().joined(separator: ", ")))
+    }
+    if let note = event.inferenceNote { fields.append(field(UIText.fieldInferenceNote, note)) }
+    for correction in event.corrections {
+      fields.append(
+        field(
+          UIText.fieldCorrections,
+          "「\(correction.asRead)」→「\(correction.corrected)」"
+            + (correction.note.map { "（\($0)）" } ?? "")))
+    }
+    self.fields = fields
+  }
+}

@@ -1,0 +1,156 @@
+import Foundation
+import JapaneseCalendar
+import ShinchokuCore
+import Testing
+
+@testable import ShinchokuViewModel
+
+private func request(
+  _ from: String = "2012-07-01", _ to: String = "2012-08-31", filter: EventFilter = EventFilter()
+) -> CalendarExport.Request {
+  CalendarExport.Request(
+    from: CivilDate(iso: from)!, to: CivilDate(iso: to)!, filter: filter,
+    stamp: "20120801T000000Z")
+}
+
+@Suite struct CalendarExportTests {
+  @Test func jsonGivesEveryDayWithItsHolidayAndTheEventsOnIt() throws {
+    let data = try seedState().dataset
+    let text = try #require(
+      CalendarExport.text(request(), dataset: data, format: .json, language: .japanese))
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    #expect(object["from"] as? String == "2012-07-01" && object["to"] as? String == "2012-08-31")
+    let days = try #require(object["days"] as? [[String: Any]])
+    #expect(days.count == 62)
+    let marine = try #require(days.first { $0["date"] as? String == "2012-07-16" })
+    #expect(marine["holiday"] as? String == "海の日")
+    #expect(marine["weekday"] as? String == "月" && marine["weekday_en"] as? String == "Mon")
+    #expect(marine["events"] as? [String] == [])
+    #expect(days[0]["holiday"] is NSNull)
+    let first = try #require(days.first { $0["date"] as? String == "2012-07-21" })
+    #expect(first["events"] as? [String] == ["museum-summer-day"])
+    #expect((days.last?["events"] as? [String]) == ["museum-summer-day"], "8/31, the last day")
+
+    let events = try #require(object["events"] as? [[String: Any]])
+    #expect(events.count == 1)
+    let museum = events[0]
+    #expect(museum["id"] as? String == "museum-summer-day")
+    #expect(museum["start"] as? String == "2012-07-21" && museum["end"] as? String == "2012-08-31")
+    #expect(museum["inferred"] as? [String] == ["end", "start", "venue"])
+    #expect(museum["venues"] as? [String] == ["平櫛田中彫刻美術館"])
+    #expect(museum["audience"] as? [String] == ["children"])
+    #expect(museum["time"] is NSNull)
+    #expect(museum["free_for_some"] as? Bool == true)
+    let fees = try #require(museum["fees"] as? [[String: Any]])
+    #expect(fees[0]["who"] as? String == "小・中学生" && fees[0]["yen"] as? Int == 0)
+    #expect(fees[1]["yen"] is NSNull && fees[1]["note"] as? String == "観覧料が必要")
+    let corrections = try #require(museum["corrections"] as? [[String: String]])
+    #expect(corrections == [["read": "夏休みみわくわく体験美術館", "corrected": "夏休みわくわく体験美術館"]])
+    #expect((object["undated_events"] as? [[String: Any]])?.count == 5)
+  }
+
+  @Test func theFilterIsThePanesFilter() throws {
+    let data = try seedState().dataset
+    let filter = EventFilter(search: "びーむ")
+    let text = try #require(
+      CalendarExport.text(
+        request(filter: filter), dataset: data, format: .json, language: .japanese))
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    #expect((object["events"] as? [Any])?.isEmpty == true)
+    let undated = try #require(object["undated_events"] as? [[String: Any]])
+    #expect(undated.map { $0["id"] as? String } == ["tokyo-science-class"])
+    let echoed = try #require(object["filter"] as? [String: Any])
+    #expect(echoed["search"] as? String == "びーむ" && echoed["audience"] as? String == "all")
+  }
+
+  @Test func sampleExportsTheSameEventsTheCalendarCounts() throws {
+    var state = try sampleState()
+    state.calendar.filter = EventFilter(freeOnly: true)
+    reduce(&state, .calendar(.goTo(CivilDate(iso: "2012-09-01")!)))
+    reduce(&state, .calendar(.cycleSpan))
+    reduce(&state, .calendar(.cycleSpan))
+    let calendarIDs = Set(calendarEntries(state).filter { $0.day != nil }.map(\.event.id))
+    let text = try #require(
+      CalendarExport.text(
+        request("2012-09-01", "2012-09-30", filter: state.calendar.filter),
+        dataset: state.dataset, format: .json, language: .japanese))
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    let exported = (object["events"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+    #expect(!calendarIDs.isEmpty)
+    #expect(Set(exported) == calendarIDs)
+  }
+
+  @Test func csvHasARowPerDayAndEvent() throws {
+    let data = try seedState().dataset
+    let text = try #require(
+      CalendarExport.text(
+        request("2012-07-15", "2012-07-22"), dataset: data, format: .csv, language: .japanese))
+    let rows = text.split(separator: "\n").map {
+      $0.split(separator: ",", omittingEmptySubsequences: false)
+    }
+    #expect(rows.count == 9)
+    #expect(rows.allSatisfy { $0.count == 13 })
+    #expect(
+      rows[0].joined(separator: ",")
+        == "date,weekday,holiday,event_id,title,category,start,end,dates_inferred,time,venues,audience,fees"
+    )
+    #expect(
+      rows[2][0] == "2012-07-16" && rows[2][1] == "月" && rows[2][2] == "海の日" && rows[2][3] == "")
+    let museum = rows[7]
+    #expect(museum[0] == "2012-07-21" && museum[1] == "土")
+    #expect(museum[3] == "museum-summer-day" && museum[4] == "夏休みわくわく体験美術館")
+    #expect(museum[5] == "museum" && museum[6] == "2012-07-21" && museum[7] == "2012-08-31")
+    #expect(museum[8] == "true" && museum[9] == "" && museum[10] == "平櫛田中彫刻美術館")
+    #expect(museum[11] == "children" && museum[12] == "小・中学生 無料 · 同伴の保護者 観覧料が必要")
+  }
+
+  @Test func icsIsAllDayWithAnExclusiveEndCRLFAndFoldedLines() throws {
+    let data = try seedState().dataset
+    let text = try #require(
+      CalendarExport.text(request(), dataset: data, format: .ics, language: .japanese))
+    let bytes = Array(text.utf8)
+    #expect(text.hasSuffix("END:VCALENDAR\r\n"))
+    // Every line break is CRLF, and every line is at most 75 octets and valid UTF-8.
+    var lines: [[UInt8]] = [[]]
+    for (index, byte) in bytes.enumerated() {
+      if byte == 0x0A {
+        #expect(index > 0 && bytes[index - 1] == 0x0D, "a bare LF")
+        lines[lines.count - 1].removeLast()
+        lines.append([])
+      } else {
+        lines[lines.count - 1].append(byte)
+      }
+    }
+    for line in lines {
+      #expect(line.count <= 75)
+      #expect(String(validating: line, as: UTF8.self) != nil, "a fold splits a character")
+    }
+    // Unfolded, the event's properties.
+    let unfolded = text.replacingOccurrences(of: "\r\n ", with: "")
+      .components(separatedBy: "\r\n")
+    #expect(unfolded.contains("DTSTART;VALUE=DATE:20120721"))
+    #expect(unfolded.contains("DTEND;VALUE=DATE:20120901"), "the day after 8/31")
+    #expect(unfolded.contains("SUMMARY:夏休みわくわく体験美術館"))
+    #expect(unfolded.contains("LOCATION:平櫛田中彫刻美術館"))
+    #expect(unfolded.contains("UID:museum-summer-day@shinchoku"))
+    #expect(unfolded.contains("DTSTAMP:20120801T000000Z"))
+    let description = try #require(unfolded.first { $0.hasPrefix("DESCRIPTION:") })
+    #expect(description.contains("推定した値: end\\, start\\, venue"))
+    #expect(description.contains("\\n料金: 小・中学生 無料"))
+    #expect(unfolded.filter { $0 == "BEGIN:VEVENT" }.count == 1, "undated events are left out")
+  }
+
+  @Test func icsTextIsEscapedAndFoldingKeepsCharactersWhole() {
+    #expect(CalendarExport.icsText("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne")
+    let long = "SUMMARY:" + String(repeating: "夏", count: 40)
+    let folded = CalendarExport.folded(long)
+    let parts = folded.components(separatedBy: "\r\n")
+    #expect(parts.count == 2)
+    #expect(parts.allSatisfy { $0.utf8.count <= 75 })
+    #expect(parts[1].hasPrefix(" "))
+    #expect(parts[0] + parts[1].dropFirst() == long)
+  }
+}

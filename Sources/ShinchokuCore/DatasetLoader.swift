@@ -54,6 +54,15 @@ public struct DatasetLoader: Sendable {
     if let programmes = document("programmes.yaml", required: false) {
       reader.readProgrammes(programmes)
     }
+    let programmesCSV = base.appendingPathComponent("programmes.csv")
+    if FileManager.default.fileExists(atPath: programmesCSV.path) {
+      let shown = displayPath(directory: directory, name: "programmes.csv")
+      if let table = CSVReader.read(
+        programmesCSV, displayName: shown, sizeLimit: fileSizeLimit, sink: sink)
+      {
+        reader.readProgrammesCSV(table.rows, file: shown)
+      }
+    }
     let log = base.appendingPathComponent(ChangeLog.fileName)
     if FileManager.default.fileExists(atPath: log.path) {
       let shown = displayPath(directory: directory, name: ChangeLog.fileName)

@@ -127,3 +127,47 @@ let japaneseCSV = """
     #expect(errors.first?.message == "this quoted field is never closed")
   }
 }
+
+@Suite struct ProgrammesCSVTests {
+  @Test func programmesFromASpreadsheetGiveTheFollowUpsSplit() throws {
+    // Nine programmes of area 1 in the 2017-03-31 follow-up: 1 ahead, 7 on schedule, 1 behind,
+    // as the city's figures say; written by number, name and symbol as people do.
+    var text = "番号,分野,名称,担当,2017-03-31\r\n"
+    text += "P1,1,窓口の見直し,市民課,◎\r\n"
+    for n in 2...8 { text += "P\(n),地域協働の推進,取組\(n),協働推進課,予定どおり\r\n" }
+    text += "P9,community,取組9,協働推進課,behind\r\n"
+    let folder = try dataFolder()
+    try Data(cp932(text)).write(to: URL(fileURLWithPath: folder + "/programmes.csv"))
+    let data = try DatasetLoader().load(directory: folder)
+    #expect(data.programmes.count == 9)
+    // Area 1's records agree with the city's figures; the other areas have no records here, so
+    // their stated counts disagree (records are taken as complete for a snapshot).
+    #expect(!data.warnings.contains { $0.message.contains("'community'") }, "\(data.warnings)")
+    #expect(data.warnings.contains { $0.message.contains("'finance'") })
+    let followUp = try #require(data.snapshots.last)
+    #expect(followUp.recordCounts?["community"] == ["ahead": 1, "on-schedule": 7, "behind": 1])
+    #expect(data.programmes.first?.section == "市民課")
+  }
+
+  @Test func aCountTheRecordsContradictIsAWarning() throws {
+    let text = "id,area,title,2017-03-31\nP1,1,x,behind\nP2,1,y,behind\n"
+    let folder = try dataFolder()
+    try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/programmes.csv"))
+    let data = try DatasetLoader().load(directory: folder)
+    #expect(
+      data.warnings.map(\.message).contains(
+        "2017-03-31, area 'community', status 'behind': the snapshot states 1 but the programme records give 2"
+      ))
+  }
+
+  @Test func unknownSnapshotsAreasAndStatusesAreReportedWhereTheyAre() throws {
+    let text = "id,area,title,2017-04-01,2017-03-31\nP1,9,x,,○\nP2,1,y,,?\n"
+    let folder = try dataFolder()
+    try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/programmes.csv"))
+    let errors = loadErrors(folder)
+    #expect(
+      errors.map { "\($0.location.line ?? 0):\($0.location.column ?? 0) \($0.message)" } == [
+        "1:15 no snapshot on 2017-04-01"
+      ])
+  }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import JapaneseCalendar
+
+/// Programme records from a spreadsheet's CSV: 番号, 分野, 名称, 担当, 備考 (or id, area, title,
+/// section, notes), then one column per snapshot, headed by its date, holding the status.
+extension DatasetReader {
+  static let programmeColumns: [String: [String]] = [
+    "id": ["id", "番号", "ID"],
+    "area": ["area", "分野"],
+    "title": ["title", "名称", "プログラム名"],
+    "section": ["section", "担当", "担当課"],
+    "notes": ["notes", "備考"],
+  ]
+
+  mutating func readProgrammesCSV(_ rows: [CSVRow], file: String) {
+    guard let header = rows.first else { return }
+    var index: [String: Int] = [:]
+    var dateColumns: [(column: Int, date: CivilDate)] = []
+    let reference = CivilDate(year: 2000, month: 1, day: 1)!
+    for (column, name) in header.fields.enumerated() {
+      let trimmed = name.trimmingCharacters(in: .whitespaces)
+      let location = SourceLocation(
+        file: file, line: header.line, column: header.column(of: column))
+      if let key = Self.programmeColumns.first(where: {
+        $0.value.contains { $0.lowercased() == trimmed.lowercased() }
+      })?
+      .key {
+        index[key] = column
+      } else if let date = CivilDate(iso: trimmed) ?? parseDate(trimmed, reference: reference) {
+        if snapshots.contains(where: { $0.snapshot.date == date }) {
+          dateColumns.append((column, date))
+        } else {
+          sink.error(
+            location, "no snapshot on \(date.iso)",
+            hint: "snapshots are: \(snapshots.map(\.snapshot.date.iso).joined(separator: ", "))")
+        }
+      } else if !trimmed.isEmpty {
+        sink.warning(
+          location, "unknown column '\(trimmed)' is ignored",
+          hint: "columns: 番号 分野 名称 担当 備考, then one per snapshot date (2017-03-31)")
+      }
+    }
+    guard let idColumn = index["id"], let areaColumn = index["area"],
+      let titleColumn = index["title"]
+    else {
+      sink.error(
+        SourceLocation(file: file, line: header.line, column: 1),
+        "the header needs 番号, 分野 and 名称 (id, area, title)")
+      return
+    }
+    let sourceID = "file:" + (file as NSString).lastPathComponent
+    if sources[sourceID] == nil {
+      sources[sourceID] = DataSource(id: sourceID, title: (file as NSString).lastPathComponent)
+    }
+    for row in rows.dropFirst() {
+      func value(_ column: Int) -> String? {
+        guard column < row.fields.count else { return nil }
+        let text = row.fields[column].trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty ? nil : text
+      }
+      func location(_ column: Int) -> SourceLocation {
+        SourceLocation(file: file, line: row.line, column: row.column(of: column))
+      }
+      guard let id = value(idColumn), let title = value(titleColumn),
+        let areaText = value(areaColumn)
+      else {
+        sink.warning(location(0), "a row without 番号, 分野 or 名称 is left out")
+        continue
+      }
+      if programmes.contains(where: { $0.programme.id == id }) {
+        sink.error(location(idColumn), "duplicate programme id '\(id)'")
+        continue
+      }
+      guard
+        let area = areas.first(where: {
+          $0.id == areaText || String($0.number) == areaText || $0.name.japanese == areaText
+            || $0.name.english == areaText
+        })
+      else {
+        sink.warning(
+          location(areaColumn), "unknown area '\(areaText)'; the row is left out",
+          hint:
+            "an area's id, number or name: \(areas.map { "\($0.number) \($0.name.japanese)" }.joined(separator: ", "))"
+        )
+        continue
+      }
+      var statuses: [CivilDate: String] = [:]
+      for (column, date) in dateColumns {
+        guard let text = value(column) else { continue }
+        if let status = self.statuses.first(where: {
+          [$0.id, $0.name.japanese, $0.shortName.japanese, $0.symbol, $0.asciiSymbol].contains(text)
+        }) {
+          statuses[date] = status.id
+        } else {
+          sink.warning(
+            location(column), "unknown status '\(text)'; left empty",
+            hint:
+              "a status's id, name, short name or symbol: \(self.statuses.map(\.symbol).joined(separator: " "))"
+          )
+        }
+      }
+      programmes.append(
+        (
+          Programme(
+            id: id, areaID: area.id, title: title, section: index["section"].flatMap(value),
+            notes: index["notes"].flatMap(value), source: sourceID, statuses: statuses),
+          location(0)
+        ))
+    }
+  }
+}

@@ -63,6 +63,7 @@ public func render(_ state: AppState, theme: Theme) -> Frame {
       UIText.reloadFailed(error.description, language: state.language),
       above: Rect(x: 0, y: 2, width: state.width, height: 1))
   }
+  if let edit = StatusEditView(state: state) { painter.drawStatusEdit(edit, state: state) }
   if let notice = state.notice { painter.drawNotice(notice, above: layout.statusBar) }
   painter.drawStatusBar(layout.statusBar, state: state)
   switch state.overlay {
@@ -437,30 +438,35 @@ struct Painter {
     let bindings = KeyMap.bindings(for: state.focus)
     // Key labels in English are ASCII ("Up k" for "↑ k").
     let labelLanguage = state.asciiOnly ? Language.english : language
-    func rows(_ bindings: ArraySlice<KeyBinding>) -> [[Span]] {
+    func rows(_ bindings: ArraySlice<KeyBinding>, short: Bool = false) -> [[Span]] {
       let keyWidth = bindings.map { displayWidth($0.label.text(labelLanguage)) }.max() ?? 0
       return bindings.map { binding in
         [
           Span(
             padded(binding.label.text(labelLanguage), toWidth: keyWidth, ellipsis: glyphs.ellipsis),
             .keyHint),
-          Span("  " + binding.meaning.text(language), .overlay),
+          Span("  " + (short ? binding.shortMeaning : binding.meaning).text(language), .overlay),
         ]
       }
     }
     var lines = rows(bindings[...])
-    // Too many keys for the screen's height: two columns.
+    // Too many keys for the screen's height: two columns, with the short meanings where the
+    // full ones would not fit side by side.
     if lines.count + 4 > frame.height - 2 {
       let half = (bindings.count + 1) / 2
-      let left = rows(bindings.prefix(half))
-      let right = rows(bindings.dropFirst(half))
       let width = { (row: [Span]) in row.reduce(0) { $0 + displayWidth($1.text) } }
-      let leftWidth = left.map(width).max() ?? 0
-      lines = left.enumerated().map { index, row in
-        guard index < right.count else { return row }
-        let gap = String(repeating: " ", count: leftWidth - width(row) + 2)
-        return row + [Span(gap, .overlay)] + right[index]
+      func twoColumns(short: Bool) -> [[Span]] {
+        let left = rows(bindings.prefix(half), short: short)
+        let right = rows(bindings.dropFirst(half), short: short)
+        let leftWidth = left.map(width).max() ?? 0
+        return left.enumerated().map { index, row in
+          guard index < right.count else { return row }
+          let gap = String(repeating: " ", count: leftWidth - width(row) + 2)
+          return row + [Span(gap, .overlay)] + right[index]
+        }
       }
+      lines = twoColumns(short: false)
+      if (lines.map(width).max() ?? 0) + 6 > frame.width { lines = twoColumns(short: true) }
     }
     drawOverlay(
       title: UIText.help.text(language) + themeLabel(state), rows: lines,
@@ -487,6 +493,25 @@ struct Painter {
     if rows.isEmpty { rows = [[Span(UIText.noWarnings.text(language), .muted)]] }
     drawOverlay(
       title: UIText.warnings.text(language), rows: rows, footer: UIText.helpClose.text(language))
+  }
+
+  /// The status-change box over a programme's detail: the statuses to choose from, then the
+  /// question that confirms the change.
+  mutating func drawStatusEdit(_ view: StatusEditView, state: AppState) {
+    var rows: [[Span]] = view.options.enumerated().map { index, option in
+      let statusID = state.dataset.statuses[index].id
+      let current = option.isCurrent ? " " + UIText.currentMark.text(state.language) : ""
+      return [
+        Span(option.isChosen ? "> " : "  ", .keyHint),
+        Span(
+          option.symbol + " " + option.name + current,
+          option.isChosen ? .selection : MatrixPane.role(forStatus: statusID, index: index)),
+      ]
+    }
+    if let question = view.question {
+      rows += [[], [Span(question, .warning)]]
+    }
+    drawOverlay(title: view.title, rows: rows, footer: UIText.statusEditHint.text(state.language))
   }
 
   /// A box in the middle of the screen with rows of spans and a footer line.

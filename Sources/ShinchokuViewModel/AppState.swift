@@ -90,6 +90,10 @@ public struct AppState: Sendable {
   /// The matrix drilled down to programmes (nil: the table).
   public var drill: MatrixDrill?
   public var comments = CommentsState()
+  /// The status change being made from a programme's detail, if any.
+  public var statusEdit: StatusEdit?
+  /// The confirmed change waits for the main loop to record it.
+  public var pendingRecord = false
   /// Why the last reload failed: shown as a banner until the data loads again.
   public var reloadError: Diagnostic?
   /// A one-time message for the user (e.g. why Enter opened nothing); cleared by the next key.
@@ -146,6 +150,8 @@ public enum Action: Sendable, Equatable {
   case toggleWarnings
   /// F2: the next theme in `themeNames`.
   case nextTheme
+  /// Changing a programme's status from its detail (`s`), with a confirm step.
+  case statusEdit(StatusEditAction)
   /// A file in the data folder changed and the data loaded again: shown, keeping the
   /// selections and filters where they still fit.
   case dataReloaded(Dataset)
@@ -179,7 +185,11 @@ public enum Action: Sendable, Equatable {
 
 /// The one place state changes.
 public func reduce(_ state: inout AppState, _ action: Action) {
-  if case .resize = action {} else { state.notice = nil }
+  // A notice lasts until the user's next key or click, not the next reload or resize.
+  switch action {
+  case .resize, .dataReloaded, .reloadFailed, .statusEdit(.finished): break
+  default: state.notice = nil
+  }
   switch action {
   case .quit:
     state.shouldQuit = true
@@ -201,6 +211,8 @@ public func reduce(_ state: inout AppState, _ action: Action) {
     state.reloadError = diagnostic
   case .nextTheme:
     cycleTheme(&state)
+  case .statusEdit(let edit):
+    reduceStatusEdit(&state, edit)
   case .focusNext:
     state.focus = Pane(rawValue: (state.focus.rawValue + 1) % Pane.allCases.count)!
   case .focusPrevious:

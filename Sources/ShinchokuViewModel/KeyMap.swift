@@ -78,6 +78,12 @@ public enum KeyMap {
   /// The matrix and comments panes: moving in a list or table.
   public static let list: [KeyBinding] = [
     KeyBinding(
+      [.character("s")], LocalizedText("s"),
+      LocalizedText(
+        "状況を変更して記録（プログラムの詳細で）", english: "change the status and record it (in a programme's detail)"
+      ),
+      .statusEdit(.begin), short: LocalizedText("状況を変更", english: "change status")),
+    KeyBinding(
       [.up, .character("k")], LocalizedText("↑ k", english: "Up k"),
       LocalizedText("上へ", english: "move up"),
       .move(.up)),
@@ -226,6 +232,17 @@ public enum KeyMap {
 public func action(
   for event: InputEvent, in state: AppState, target: (_ x: Int, _ y: Int) -> ClickTarget?
 ) -> Action? {
+  if case .key(let key) = event, let edit = state.statusEdit, state.overlay == nil {
+    switch key {
+    case .up, .character("k"): return edit.isConfirming ? nil : .statusEdit(.move(-1))
+    case .down, .character("j"): return edit.isConfirming ? nil : .statusEdit(.move(1))
+    case .enter: return .statusEdit(.accept)
+    case .character("y"): return .statusEdit(.confirm)
+    case .character("n"), .escape, .backspace: return .statusEdit(.cancel)
+    case .control("c"), .character("q"): return .quit
+    default: return nil
+    }
+  }
   if case .key(let key) = event, state.comments.isEditingQuery, state.overlay == nil {
     switch key {
     case .character(let character): return .searchInput(character)

@@ -34,7 +34,8 @@ public enum UIText {
   public static let fieldNotes = LocalizedText("備考", english: "Notes")
   public static let history = LocalizedText("各時点の状況", english: "Status by snapshot")
   public static let drillHint = LocalizedText("Enter 詳細  Esc 戻る", english: "Enter detail  Esc back")
-  public static let detailHint = LocalizedText("Esc 一覧へ戻る", english: "Esc back to the list")
+  public static let detailHint = LocalizedText(
+    "s 状況を変更  Esc 一覧へ戻る", english: "s change status  Esc back to the list")
   public static let split = LocalizedText("内訳", english: "Split")
   public static func changeSince(_ date: CivilDate, language: Language) -> String {
     language == .japanese ? "\(date.iso)からの増減" : "change since \(date.iso)"
@@ -70,6 +71,24 @@ public enum UIText {
     language == .japanese
       ? "データを読み込めません（前のデータを表示中）: \(error)"
       : "the data no longer loads (showing the last good data): \(error)"
+  }
+  public static let currentMark = LocalizedText("（現在）", english: "(now)")
+  public static let statusUnchanged = LocalizedText("状況は変わりません", english: "the status is unchanged")
+  public static func changeStatusTitle(_ programme: String, _ date: CivilDate, language: Language)
+    -> String
+  {
+    language == .japanese
+      ? "状況の変更: \(programme)（\(date.iso)）" : "Change status: \(programme) (\(date.iso))"
+  }
+  public static func confirmStatusChange(from: String, to: String, language: Language) -> String {
+    language == .japanese
+      ? "\(from) → \(to) に変更し、changes.log に記録しますか？  y はい  n いいえ"
+      : "Change \(from) → \(to) and record it in changes.log?  y yes  n no"
+  }
+  public static let statusEditHint = LocalizedText(
+    "↑↓ 選ぶ  Enter 決定  Esc やめる", english: "Up/Down choose  Enter ok  Esc cancel")
+  public static func recorded(_ change: String, language: Language) -> String {
+    language == .japanese ? "記録しました: \(change)" : "recorded: \(change)"
   }
   public static let helpClose = LocalizedText("何かキーを押すと閉じます", english: "press any key to close")
   public static let synthetic = LocalizedText("合成データ", english: "SYNTHETIC DATA")

@@ -89,10 +89,33 @@ struct Dashboard {
       }
       guard !actions.isEmpty else { continue }
       for action in actions { reduce(&state, action) }
+      if let change = state.changeToRecord {
+        reduce(&state, .statusEdit(.finished(record(change, language: state.language))))
+      }
       if !state.shouldQuit {
         frame = render(state, theme: theme(state))
         terminal.draw(frame)
       }
+    }
+  }
+
+  /// Appends a confirmed status change to the change log (the file watcher then reloads the
+  /// data); returns the notice to show.
+  func record(_ change: StatusChange, language: Language) -> String {
+    var change = change
+    change.when = ISO8601DateFormatter().string(from: Date())
+    change.by = ProcessInfo.processInfo.environment["USER"]
+    let log = URL(fileURLWithPath: dataDirectory).appendingPathComponent(ChangeLog.fileName)
+    do {
+      try ChangeLog.append(change, to: log) {
+        let now = try? DatasetLoader().load(directory: dataDirectory)
+        return now?.programmes.first { $0.id == change.programmeID }?.statuses[change.snapshot]
+      }
+      return UIText.recorded(
+        "\(change.programmeID) \(change.old ?? "—") → \(change.new) (\(change.snapshot.iso))",
+        language: language)
+    } catch {
+      return "\(error)"
     }
   }
 }

@@ -101,3 +101,52 @@ func sampleState(width: Int = 100, height: Int = 30) throws -> AppState {
     #expect(MatrixView(state: sample).rows.allSatisfy { $0.deltas.allSatisfy { $0 != nil } })
   }
 }
+
+@Suite struct StatusEditTests {
+  func detail() throws -> AppState {
+    var state = try sampleState()
+    reduce(&state, .activate)
+    reduce(&state, .activate)
+    #expect(state.drill?.openProgrammeID != nil)
+    return state
+  }
+
+  @Test func sInTheDetailChoosesThenConfirmsThenAsksTheMainLoopToRecord() throws {
+    var state = try detail()
+    let id = try #require(state.drill?.openProgrammeID)
+    let old = state.dataset.programmes.first { $0.id == id }?.statuses[state.snapshot!.date]
+    reduce(&state, KeyMap.action(for: .character("s"), in: state)!)
+    let edit = try #require(state.statusEdit)
+    #expect(edit.old == old && state.dataset.statuses[edit.choice].id == old)
+    // Choose another status: down, or up from the last.
+    let step = edit.choice == state.dataset.statuses.count - 1 ? -1 : 1
+    reduce(&state, .statusEdit(.move(step)))
+    #expect(state.changeToRecord == nil, "nothing is recorded before the confirm step")
+    reduce(&state, KeyMap.action(for: .enter, in: state)!)
+    #expect(state.statusEdit?.isConfirming == true)
+    #expect(StatusEditView(state: state)?.question?.contains("changes.log に記録しますか") == true)
+    reduce(&state, KeyMap.action(for: .character("y"), in: state)!)
+    let change = try #require(state.changeToRecord)
+    #expect(change.programmeID == id && change.old == old && change.new != old)
+    reduce(&state, .statusEdit(.finished("記録しました")))
+    #expect(state.statusEdit == nil && state.changeToRecord == nil && state.notice == "記録しました")
+  }
+
+  @Test func escCancelsAndTheSameStatusRecordsNothing() throws {
+    var state = try detail()
+    reduce(&state, .statusEdit(.begin))
+    reduce(&state, KeyMap.action(for: .escape, in: state)!)
+    #expect(
+      state.statusEdit == nil && state.drill?.openProgrammeID != nil,
+      "Esc closes the box, not the detail")
+    reduce(&state, .statusEdit(.begin))
+    reduce(&state, .statusEdit(.accept))
+    #expect(state.statusEdit == nil && state.notice == "状況は変わりません")
+  }
+
+  @Test func sDoesNothingOutsideAProgrammesDetail() throws {
+    var state = try sampleState()
+    reduce(&state, .statusEdit(.begin))
+    #expect(state.statusEdit == nil)
+  }
+}

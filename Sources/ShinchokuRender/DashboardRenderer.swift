@@ -311,6 +311,10 @@ struct Painter {
               : "〔" + item.areaLabels.joined(separator: "・") + "〕",
             item.isLinked ? .heading : .muted))
       }
+      if let context = item.context {
+        // The report (and meeting) the comment belongs to.
+        meta.append(Span((meta.isEmpty ? "" : " ") + context + " ", .muted))
+      }
       if item.hasCorrections {
         let mark = UIText.corrected.text(state.language)
         meta.append(

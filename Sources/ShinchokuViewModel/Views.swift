@@ -193,7 +193,9 @@ public struct CommentsView: Sendable, Equatable {
       let text = sanitized(capped(comment.text))
       var context: [String] = []
       if let date = comment.snapshotDate {
-        context.append(UIText.snapshotLabel(date, language: language))
+        // Short: the report it was made on, "平成23年度末" / "FY2011 year-end (Heisei 23)".
+        context.append(
+          language == .japanese ? fiscalYearLabel(of: date) : englishFiscalYearLabel(of: date))
       }
       if let meeting = comment.meeting { context.append(meeting) }
       return CommentItemView(

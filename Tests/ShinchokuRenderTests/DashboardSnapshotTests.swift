@@ -1,3 +1,5 @@
+import Foundation
+import JapaneseCalendar
 import ShinchokuCore
 import ShinchokuRender
 import ShinchokuViewModel
@@ -47,24 +49,35 @@ import Testing
       var state = try seedState(width: size.0, height: size.1)
       state.snapshotIndex = snapshot
       let frame = render(state, theme: theme)
-      checkWideGlyphs(frame)
-      // Every row between the title and status bars starts and ends with a border glyph, and
-      // the rows of the lower panes have their borders in the same columns.
-      let borderGlyphs: Set<String> = ["│", "┌", "┐", "└", "┘"]
-      let lowerTop = try #require((1..<frame.height).first { frame[0, $0].text == "┌" && $0 > 1 })
-      var columnSets: Set<[Int]> = []
-      for y in 1..<(frame.height - 1) {
-        #expect(borderGlyphs.contains(frame[0, y].text), "row \(y) starts with \(frame[0, y].text)")
-        #expect(
-          borderGlyphs.contains(frame[frame.width - 1, y].text),
-          "row \(y) ends with \(frame[frame.width - 1, y].text)")
-        #expect(displayWidth(frame.lines[y]) == frame.width)
-        if y > lowerTop, y < frame.height - 2 {
-          columnSets.insert((0..<frame.width).filter { frame[$0, y].text == "│" })
-        }
-      }
-      #expect(columnSets.count == 1, "lower panes' borders move: \(columnSets)")
-      #expect(columnSets.first?.count == 4)
+      try checkBordersAligned(frame)
+    }
+  }
+
+  /// Half-width katakana, full-width letters, combining marks and Latin words in the data:
+  /// every border still lands in its column.
+  @Test(arguments: [(60, 17), (80, 24), (101, 33), (160, 50)])
+  func bordersStayAlignedWithMixedText(size: (Int, Int)) throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "shinchoku-mixed-\(UUID().uuidString)")
+    try FileManager.default.copyItem(at: URL(fileURLWithPath: bundledData), to: folder)
+    func edit(_ name: String, _ old: String, _ new: String) throws {
+      let url = folder.appendingPathComponent(name)
+      let text = try String(contentsOf: url, encoding: .utf8)
+      #expect(text.contains(old))
+      try text.replacingOccurrences(of: old, with: new).write(
+        to: url, atomically: true, encoding: .utf8)
+    }
+    try edit("plan.yaml", "name: 財政基盤の強化", "name: ｶﾞｲﾄﾞﾗｲﾝ Ｆｉｓｃａｌ base ｺｳﾄﾞ e\u{301}")
+    try edit(
+      "comments.yaml", "text: 小平市をどのような都市に",
+      "text: ﾊﾝｶｸｶﾀｶﾅ ｶﾞｷﾞｸﾞ and Latin words, ＰＤＣＡ 2012年8月1日 小平市をどのような都市に")
+    try edit("events.yaml", "title: 子ども会役員研修会", "title: ｺﾄﾞﾓ会 Officers' training 研修会")
+    var state = AppState(
+      dataset: try DatasetLoader().load(directory: folder.path), language: .japanese, width: size.0,
+      height: size.1, today: CivilDate(year: 2012, month: 8, day: 1)!)
+    for focus in Pane.allCases {
+      state.focus = focus
+      try checkBordersAligned(render(state, theme: theme))
     }
   }
 

@@ -3,6 +3,7 @@ import JapaneseCalendar
 import ShinchokuCore
 import ShinchokuRender
 import ShinchokuViewModel
+import TerminalText
 import Testing
 
 let testsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -78,4 +79,33 @@ func sampleState(width: Int, height: Int, language: Language = .japanese) throws
     dataset: try DatasetLoader().load(directory: folder.path), language: language, width: width,
     height: height,
     today: CivilDate(year: 2013, month: 10, day: 1)!)
+}
+
+/// Every row between the title and status bars starts and ends with a border glyph, every row
+/// is exactly as wide as the screen, and the lower panes' borders are in the same columns on
+/// every row; no wide glyph is cut.
+func checkBordersAligned(_ frame: Frame, sourceLocation: Testing.SourceLocation = #_sourceLocation)
+  throws
+{
+  checkWideGlyphs(frame, sourceLocation: sourceLocation)
+  let borderGlyphs: Set<String> = ["│", "┌", "┐", "└", "┘"]
+  let lowerTop = try #require(
+    (1..<frame.height).first { frame[0, $0].text == "┌" && $0 > 1 }, sourceLocation: sourceLocation)
+  var columnSets: Set<[Int]> = []
+  for y in 1..<(frame.height - 1) {
+    #expect(
+      borderGlyphs.contains(frame[0, y].text), "row \(y) starts with \(frame[0, y].text)",
+      sourceLocation: sourceLocation)
+    #expect(
+      borderGlyphs.contains(frame[frame.width - 1, y].text),
+      "row \(y) ends with \(frame[frame.width - 1, y].text)", sourceLocation: sourceLocation)
+    #expect(displayWidth(frame.lines[y]) == frame.width, sourceLocation: sourceLocation)
+    if y > lowerTop, y < frame.height - 2 {
+      columnSets.insert((0..<frame.width).filter { frame[$0, y].text == "│" })
+    }
+  }
+  #expect(
+    columnSets.count == 1, "lower panes' borders move: \(columnSets)",
+    sourceLocation: sourceLocation)
+  #expect(columnSets.first?.count == 4, sourceLocation: sourceLocation)
 }

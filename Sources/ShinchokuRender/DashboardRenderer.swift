@@ -397,46 +397,6 @@ struct Painter {
     return spans
   }
 
-  mutating func drawAgendaPane(_ view: AgendaView, _ rect: Rect, state: AppState) {
-    let focused = state.focus == .events
-    let position = view.count == 0 ? "" : " \(state.eventSelection + 1)/\(view.count)"
-    drawBox(rect, title: view.title + position, focused: focused)
-    let inner = rect.inside
-    var lines: [ListLine] = []
-    var index = 0
-    for group in view.groups {
-      let marker = group.isInferred ? " " + UIText.inferred.text(state.language) : ""
-      let headingLines = wrapped(sanitized(group.heading) + marker, width: max(1, inner.width - 1))
-      for (lineIndex, line) in headingLines.enumerated() {
-        var spans = [Span(" " + line.text, .heading)]
-        if lineIndex == headingLines.count - 1, !marker.isEmpty, line.text.hasSuffix(marker) {
-          spans = [Span(" " + line.text.dropLast(marker.count), .heading), Span(marker, .inferred)]
-        }
-        lines.append(ListLine(spans: spans))
-      }
-      for item in group.items {
-        let titleRole: Role = item.isSelected ? (focused ? .selection : .selectionInactive) : .text
-        for line in wrapped(sanitized(capped(item.title)), width: max(1, inner.width - 3)) {
-          lines.append(
-            ListLine(spans: [Span("  ", .text), Span(line.text, titleRole)], item: index))
-        }
-        if !item.detail.isEmpty {
-          for line in wrapped(sanitized(capped(item.detail)), width: max(1, inner.width - 5)) {
-            lines.append(ListLine(spans: [Span("    " + line.text, .muted)], item: index))
-          }
-        }
-        index += 1
-      }
-    }
-    if lines.isEmpty {
-      lines.append(ListLine(spans: [Span(" " + UIText.noItems.text(state.language), .muted)]))
-    }
-    frame.mark(x: rect.x, y: rect.y, width: rect.width, height: rect.height, as: .pane(.events))
-    let marks = drawList(lines, selected: view.count == 0 ? nil : state.eventSelection, in: inner)
-    markItems(lines, first: marks.first, in: inner) { .event($0) }
-    drawScrollMarks(rect, above: marks.above, below: marks.below, focused: focused)
-  }
-
   mutating func drawHelp(_ state: AppState) {
     let language = state.language
     let bindings = KeyMap.bindings(for: state.focus)

@@ -82,7 +82,6 @@ public struct AppState: Sendable {
   public var focus: Pane = .matrix
   public var matrixSelection = MatrixPosition(row: 0, column: 0)
   public var commentSelection = 0
-  public var eventSelection = 0
   /// The events pane: the month grid, its agenda, the event filter (see Calendar.swift).
   public var calendar: CalendarState
   /// A window drawn over the dashboard; any key closes it.
@@ -413,7 +412,6 @@ private func select(_ state: inout AppState, _ target: ClickTarget) {
     state.commentSelection = clamp(index, visibleComments(state).count)
   case .event(let index):
     state.focus = .events
-    state.eventSelection = clamp(index, state.dataset.events.count)
     state.calendar.agendaSelection = clamp(index, calendarEntries(state).count)
   case .calendarDay(let day):
     state.focus = .events
@@ -473,7 +471,6 @@ private func reload(_ state: inout AppState, _ dataset: Dataset) {
   if let id = state.comments.openCommentID, !dataset.comments.contains(where: { $0.id == id }) {
     state.comments.openCommentID = nil
   }
-  state.eventSelection = clamp(state.eventSelection, dataset.events.count)
   if var drill = state.drill {
     if let id = drill.openProgrammeID, !dataset.programmes.contains(where: { $0.id == id }) {
       drill.openProgrammeID = nil

@@ -271,62 +271,6 @@ public struct CommentReadingView: Sendable, Equatable {
   }
 }
 
-public struct AgendaItemView: Sendable, Equatable {
-  public var eventID: String
-  public var title: String
-  public var detail: String
-  public var isSelected: Bool
-}
-
-public struct AgendaGroupView: Sendable, Equatable {
-  public var heading: String
-  public var isInferred: Bool
-  public var items: [AgendaItemView]
-}
-
-/// The events as an agenda: dated events in date order, then those without a date.
-public struct AgendaView: Sendable, Equatable {
-  public var title: String
-  public var groups: [AgendaGroupView]
-  public var count: Int
-
-  /// The events in the order the agenda lists them; `eventSelection` indexes this.
-  public static func orderedEvents(_ data: Dataset) -> [CityEvent] {
-    let dated = data.events.filter(\.isDated).sorted { ($0.start!, $0.id) < ($1.start!, $1.id) }
-    return dated + data.events.filter { !$0.isDated }
-  }
-
-  public init(state: AppState) {
-    let language = state.language
-    let events = AgendaView.orderedEvents(state.dataset)
-    count = events.count
-    title = UIText.events.text(language)
-    var groups: [AgendaGroupView] = []
-    for (index, event) in events.enumerated() {
-      let heading: String
-      let inferred: Bool
-      if let start = event.start {
-        heading = UIText.dateRange(
-          start, event.end, language: language, asciiOnly: state.asciiOnly)
-        inferred = event.isInferred("start") || event.isInferred("end")
-      } else {
-        heading = UIText.undated.text(language)
-        inferred = false
-      }
-      let item = AgendaItemView(
-        eventID: event.id, title: event.title,
-        detail: UIText.eventDetail(event, language: language, asciiOnly: state.asciiOnly),
-        isSelected: index == state.eventSelection)
-      if let last = groups.last, last.heading == heading, last.isInferred == inferred {
-        groups[groups.count - 1].items.append(item)
-      } else {
-        groups.append(AgendaGroupView(heading: heading, isInferred: inferred, items: [item]))
-      }
-    }
-    self.groups = groups
-  }
-}
-
 /// The title line: the plan and the snapshot date both ways.
 public struct TitleView: Sendable, Equatable {
   public var planTitle: String

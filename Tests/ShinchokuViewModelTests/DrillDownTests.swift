@@ -80,7 +80,7 @@ func sampleState(width: Int = 100, height: Int = 30) throws -> AppState {
     reduce(&state, .click(.matrixCell(MatrixPosition(row: 2, column: 1))))
     #expect(state.matrixSelection == MatrixPosition(row: 2, column: 1))
     reduce(&state, .click(.event(3)))
-    #expect(state.focus == .events && state.eventSelection == 3)
+    #expect(state.focus == .events)
     reduce(&state, .doubleClick(.matrixCell(MatrixPosition(row: 1, column: 0))))
     #expect(state.focus == .matrix && state.drill?.cell == MatrixPosition(row: 1, column: 0))
     reduce(&state, .scroll(.comments, .down))

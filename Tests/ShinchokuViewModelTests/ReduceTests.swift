@@ -164,14 +164,6 @@ func seedState(width: Int = 80, height: Int = 24, language: Language = .japanese
       TitleView(state: try seedState(language: .english)).snapshotLabel
         == "2012-03-31, FY2011 year-end (Heisei 23) [1/3]")
   }
-
-  @Test func agendaListsDatedEventsFirstThenUndated() throws {
-    let view = AgendaView(state: try seedState())
-    #expect(view.groups.map(\.heading) == ["2012年7月21日(土)〜8月31日(金)", "日付未定"])
-    #expect(view.groups[0].isInferred)
-    #expect(view.groups[1].items.count == 5)
-    #expect(view.count == 6)
-  }
 }
 
 @Suite struct ReloadTests {

@@ -248,6 +248,20 @@ struct Painter {
     return Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - 1)
   }
 
+  /// Draws a pane's list in `inner` (a "none" line when it is empty), records its items as
+  /// click targets, and marks the pane's box where lines are hidden above or below.
+  mutating func drawItems(
+    _ lines: [ListLine], selected: Int?, in inner: Rect, box: Rect, focused: Bool,
+    language: Language,
+    as target: (Int) -> ClickTarget
+  ) {
+    let lines =
+      lines.isEmpty ? [ListLine(spans: [Span(" " + UIText.noItems.text(language), .muted)])] : lines
+    let shown = drawList(lines, selected: selected, in: inner)
+    markItems(lines, first: shown.first, in: inner, as: target)
+    drawScrollMarks(box, above: shown.above, below: shown.below, focused: focused)
+  }
+
   /// Records the list items drawn in `rect` as click targets.
   mutating func markItems(
     _ lines: [ListLine], first: Int, in rect: Rect, as target: (Int) -> ClickTarget
@@ -324,13 +338,11 @@ struct Painter {
         lines.append(ListLine(spans: [Span(" " + indent, .text)] + meta, item: index))
       }
     }
-    if lines.isEmpty {
-      lines.append(ListLine(spans: [Span(" " + UIText.noItems.text(state.language), .muted)]))
-    }
-    let marks = drawList(
-      lines, selected: view.items.isEmpty ? nil : state.commentSelection, in: inner)
-    markItems(lines, first: marks.first, in: inner) { .comment($0) }
-    drawScrollMarks(rect, above: marks.above, below: marks.below, focused: focused)
+    drawItems(
+      lines, selected: view.items.isEmpty ? nil : state.commentSelection, in: inner, box: rect,
+      focused: focused,
+      language: state.language
+    ) { .comment($0) }
   }
 
   /// A comment open for reading, full-pane: where it came from, its text with the search

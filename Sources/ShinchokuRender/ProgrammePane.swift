@@ -41,12 +41,11 @@ extension Painter {
               MatrixPane.role(forStatus: row.statusID, index: statusIndex)),
           ], item: index))
     }
-    if lines.isEmpty {
-      lines.append(ListLine(spans: [Span(" " + UIText.noItems.text(state.language), .muted)]))
-    }
-    let shown = drawList(lines, selected: view.rows.isEmpty ? nil : view.selection, in: listRect)
-    markItems(lines, first: shown.first, in: listRect) { .programme($0) }
-    drawScrollMarks(rect, above: shown.above, below: shown.below, focused: focused)
+    drawItems(
+      lines, selected: view.rows.isEmpty ? nil : view.selection, in: listRect, box: rect,
+      focused: focused,
+      language: state.language
+    ) { .programme($0) }
   }
 
   mutating func drawProgrammeDetail(_ view: ProgrammeDetailView, in rect: Rect, state: AppState) {

@@ -101,6 +101,10 @@ public struct AppState: Sendable {
   public var themeNames: [String] = []
   public var themeIndex = 0
   public var shouldQuit = false
+  /// Presentation mode (Presentation.swift); nil while the dashboard shows.
+  public var presentation: PresentationState?
+  /// The slides from `deck.yaml`; nil for the standard order.
+  public var deck: Deck?
 
   public init(
     dataset: Dataset, language: Language, width: Int, height: Int, today: CivilDate,
@@ -175,10 +179,17 @@ public enum Action: Sendable, Equatable {
   case quit
   /// The events pane's own actions (Calendar.swift).
   case calendar(CalendarAction)
+  /// Presentation mode's actions (Presentation.swift).
+  case present(PresentationAction)
 }
 
 /// The one place state changes.
 public func reduce(_ state: inout AppState, _ action: Action) {
+  if case .present(.tick(let now)) = action {
+    // The clock ticks under overlays and notices without closing them.
+    reducePresentation(&state, .tick(now))
+    return
+  }
   if case .resize = action {} else { state.notice = nil }
   switch action {
   case .quit:
@@ -253,6 +264,8 @@ public func reduce(_ state: inout AppState, _ action: Action) {
     state.focus = focus
   case .calendar(let action):
     reduceCalendar(&state, action)
+  case .present(let action):
+    reducePresentation(&state, action)
   case .move(let direction):
     move(&state, direction, by: 1)
   case .page(let direction) where state.focus == .events:

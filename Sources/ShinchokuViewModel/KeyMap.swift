@@ -71,6 +71,9 @@ public enum KeyMap {
       LocalizedText("戻る・閉じる", english: "back, close"),
       .back),
     KeyBinding(
+      [.character("p"), .function(5)], LocalizedText("p F5"),
+      LocalizedText("発表モード（スライド）", english: "presentation mode (slides)"), .present(.start)),
+    KeyBinding(
       [.character("q"), .control("c")], LocalizedText("q"), LocalizedText("終了", english: "quit"),
       .quit, main: true),
   ]
@@ -226,6 +229,13 @@ public enum KeyMap {
 public func action(
   for event: InputEvent, in state: AppState, target: (_ x: Int, _ y: Int) -> ClickTarget?
 ) -> Action? {
+  if state.presentation != nil, state.overlay == nil {
+    switch event {
+    case .key(let key): return KeyMap.presentationAction(for: key)
+    case .resize(let width, let height): return .resize(width: width, height: height)
+    case .mouse: return nil
+    }
+  }
   if case .key(let key) = event, state.comments.isEditingQuery, state.overlay == nil {
     switch key {
     case .character(let character): return .searchInput(character)

@@ -16,7 +16,8 @@ struct Shinchoku: ParsableCommand {
       comments and the events. Press ? inside for the keys.
       """,
     subcommands: [
-      Open.self, Dump.self, Export.self, Validate.self, SetStatus.self, Sample.self, Themes.self,
+      Open.self, Present.self, Dump.self, Export.self, Validate.self, SetStatus.self, Sample.self,
+      Themes.self,
     ],
     defaultSubcommand: Open.self
   )
@@ -150,7 +151,8 @@ struct Open: ParsableCommand {
         themesDirectory: options.themesDirectory(),
         themes: themes, themeIndex: themeIndex, monochrome: monochrome,
         themeWarnings: themeWarnings, language: language,
-        asciiOnly: options.asciiOnly, crashAfterFirstFrame: crashAfterFirstFrame
+        asciiOnly: options.asciiOnly, crashAfterFirstFrame: crashAfterFirstFrame,
+        deck: try options.loadDeck(dataset)
       ).run()
     }
   }

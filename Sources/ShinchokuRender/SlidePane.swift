@@ -281,7 +281,8 @@ extension Painter {
     var y = body.y
     centredLine(slide.heading, y: y, in: body, role: .slideTitle)
     y += 2
-    let textWidth = min(body.width, max(30, body.width * 3 / 4))
+    // Short lines read better from afar: at most 72 columns (36 Japanese characters).
+    let textWidth = min(body.width, max(30, min(72, body.width * 3 / 4)))
     let lines = wrapped(slide.text, width: textWidth)
     let metaRows = 2
     let room = body.y + body.height - y - metaRows

@@ -185,10 +185,14 @@ public enum Action: Sendable, Equatable {
 
 /// The one place state changes.
 public func reduce(_ state: inout AppState, _ action: Action) {
-  if case .present(.tick(let now)) = action {
-    // The clock ticks under overlays and notices without closing them.
-    reducePresentation(&state, .tick(now))
+  switch action {
+  case .present(.tick), .present(.deckLoaded):
+    // The clock and a changed deck.yaml leave overlays and notices open.
+    if case .present(let presentationAction) = action {
+      reducePresentation(&state, presentationAction)
+    }
     return
+  default: break
   }
   if case .resize = action {} else { state.notice = nil }
   switch action {

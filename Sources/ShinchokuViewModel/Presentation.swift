@@ -61,6 +61,8 @@ public enum PresentationAction: Sendable, Equatable {
   case leave
   /// About once a second from the main loop: the current instant.
   case tick(WallTime)
+  /// `deck.yaml` was read again after a change (nil: the file is gone, the standard order).
+  case deckLoaded(Deck?)
 }
 
 /// The deck in use: `deck.yaml`'s, or the standard order.
@@ -75,6 +77,14 @@ func reducePresentation(_ state: inout AppState, _ action: PresentationAction) {
     return
   case .startFromFirst where state.presentation == nil:
     state.presentation = PresentationState(returnsToDashboard: true)
+    return
+  case .deckLoaded(let deck):
+    state.deck = deck
+    if var presentation = state.presentation {
+      presentation.slideIndex = max(
+        0, min(presentation.slideIndex, presentationDeck(state).slides.count - 1))
+      state.presentation = presentation
+    }
     return
   default: break
   }
@@ -128,6 +138,8 @@ func reducePresentation(_ state: inout AppState, _ action: PresentationAction) {
     } else {
       state.shouldQuit = true
     }
+  case .deckLoaded:
+    break
   case .tick(let now):
     presentation.now = now
     if presentation.talkStart == nil { presentation.talkStart = now }

@@ -147,8 +147,8 @@ public struct SlideView: Sendable, Equatable {
       let comment = data.comments.first { $0.id == id }
       return .comment(
         CommentSlide(
-          heading: UIText.comments.text(language) + " "
-            + UIText.commentNumber(comment?.number ?? 0, language: language),
+          heading: language == .japanese
+            ? "委員会の意見 \(comment?.number ?? 0)" : "Committee comment \(comment?.number ?? 0)",
           text: sanitized(capped(comment?.text ?? "")),
           areaLabels: comment?.areaIDs.compactMap { areaID in
             data.area(areaID).map {

@@ -85,7 +85,13 @@ struct Dashboard {
         let changed = watcher.changedDirectories()
         if changed.contains(dataDirectory) {
           do {
-            actions.append(.dataReloaded(try DatasetLoader().load(directory: dataDirectory)))
+            let dataset = try DatasetLoader().load(directory: dataDirectory)
+            actions.append(.dataReloaded(dataset))
+            // The deck names the data's ids: read it again with the new data.
+            actions.append(
+              .present(
+                .deckLoaded(try DeckLoader().load(directory: dataDirectory, dataset: dataset)))
+            )
           } catch {
             if let first = error.errors.first { actions.append(.reloadFailed(first)) }
           }

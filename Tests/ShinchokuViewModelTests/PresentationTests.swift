@@ -157,6 +157,19 @@ private func key(_ key: Key, _ state: AppState) -> Action? {
     #expect(state.presentation!.slideIndex == 0, "the key that closes help does nothing else")
   }
 
+  @Test func aReloadedDeckKeepsTheSlideWhereItStillExists() throws {
+    var state = try seedState()
+    reduce(&state, .present(.start))
+    reduce(&state, .present(.lastSlide))
+    reduce(&state, .toggleHelp)
+    reduce(&state, .present(.deckLoaded(Deck(slides: [DeckSlide(.title), DeckSlide(.matrix)]))))
+    #expect(state.presentation!.slideIndex == 1)
+    #expect(state.overlay == .help, "a file change does not close help")
+    reduce(&state, .present(.deckLoaded(nil)))
+    #expect(presentationDeck(state) == Deck.standard(state.dataset))
+    #expect(state.presentation!.slideIndex == 1)
+  }
+
   @Test func notesToggleAndQuitWorks() throws {
     var state = try seedState()
     reduce(&state, .present(.start))

@@ -180,14 +180,8 @@ extension Painter {
     let columnWidth = rect.width / figures.count
     let texts = figures.map { MatrixPane.text($0.figure, glyphs: glyphs) }
     let labelRows = showDeltas ? 2 : 1
-    var scale = 3
-    while scale > 1,
-      texts.contains(where: { BigDigits.width($0, scale: scale) > columnWidth - 2 })
-        || BigDigits.height * scale + 1 + labelRows > maxHeight
-    {
-      scale -= 1
-    }
-    let big = BigDigits.height * scale <= maxHeight - labelRows
+    let (scale, big) = Painter.figureScale(
+      texts, columnWidth: columnWidth, maxHeight: maxHeight, labelRows: labelRows)
     for (index, figure) in figures.enumerated() {
       let column = Rect(
         x: rect.x + index * columnWidth, y: y, width: columnWidth, height: maxHeight)
@@ -215,15 +209,48 @@ extension Painter {
     return (big ? BigDigits.height * scale + 1 : 1) + labelRows
   }
 
+  /// How large figures can be drawn: the largest scale (up to 3) at which each fits its
+  /// column and the rows; `big` is false when even 1× does not fit (then they are plain text).
+  static func figureScale(_ texts: [String], columnWidth: Int, maxHeight: Int, labelRows: Int)
+    -> (scale: Int, big: Bool)
+  {
+    var scale = 3
+    while scale > 1,
+      texts.contains(where: { BigDigits.width($0, scale: scale) > columnWidth - 2 })
+        || BigDigits.height * scale + 1 + labelRows > maxHeight
+    {
+      scale -= 1
+    }
+    return (scale, BigDigits.height * scale <= maxHeight - labelRows)
+  }
+
+  /// Rows `drawFigures` takes for these figures.
+  func figureRows(_ figures: [SlideFigure], width: Int, maxHeight: Int, labelRows: Int) -> Int {
+    guard !figures.isEmpty, maxHeight >= 2 else { return 0 }
+    let texts = figures.map { MatrixPane.text($0.figure, glyphs: glyphs) }
+    let (scale, big) = Painter.figureScale(
+      texts, columnWidth: width / figures.count, maxHeight: maxHeight, labelRows: labelRows)
+    return (big ? BigDigits.height * scale + 1 : 1) + labelRows
+  }
+
   mutating func drawTitleSlide(_ slide: TitleSlide, in body: Rect, state: AppState) {
-    var y = body.y + max(0, (body.height - 16) / 3)
+    // Centred as a block: the title lines, the date, the figures, the counts.
+    let titleWidth = body.width - 4
+    let textRows =
+      (slide.isSynthetic ? 1 : 0) + wrapped(slide.planTitle, width: max(1, titleWidth)).count
+      + (slide.organisation == nil ? 0 : 1) + 3
+    let glanceRows = 2
+    let figureRows = figureRows(
+      slide.figures, width: body.width, maxHeight: body.height - textRows - glanceRows,
+      labelRows: 1)
+    var y = body.y + max(0, (body.height - textRows - figureRows - glanceRows) / 2)
     if slide.isSynthetic {
       centredLine(
         " " + UIText.synthetic.text(state.language) + " ", y: y, in: body, role: .synthetic)
       y += 1
     }
     y = centredParagraph(
-      slide.planTitle, y: y, width: body.width - 4, in: body, role: .slideTitle)
+      slide.planTitle, y: y, width: titleWidth, in: body, role: .slideTitle)
     if let organisation = slide.organisation {
       centredLine(organisation, y: y, in: body, role: .muted)
       y += 1
@@ -231,9 +258,8 @@ extension Painter {
     y += 1
     centredLine(slide.snapshotLabel, y: y, in: body, role: .heading)
     y += 2
-    let footerRows = 2
     let used = drawFigures(
-      slide.figures, y: y, in: body, maxHeight: body.y + body.height - y - footerRows,
+      slide.figures, y: y, in: body, maxHeight: body.y + body.height - y - glanceRows,
       showDeltas: false)
     y += used + 1
     centredLine(slide.glance, y: min(y, body.y + body.height - 1), in: body, role: .text)

@@ -229,8 +229,11 @@ public enum KeyMap {
 public func action(
   for event: InputEvent, in state: AppState, target: (_ x: Int, _ y: Int) -> ClickTarget?
 ) -> Action? {
-  if state.presentation != nil, state.overlay == nil {
+  if state.presentation != nil {
     switch event {
+    case .key(let key) where state.overlay != nil:
+      // Any key closes help on a slide; q still quits.
+      return KeyMap.presentationAction(for: key) == .quit ? .quit : .back
     case .key(let key): return KeyMap.presentationAction(for: key)
     case .resize(let width, let height): return .resize(width: width, height: height)
     case .mouse: return nil

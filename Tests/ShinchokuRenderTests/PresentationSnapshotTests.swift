@@ -48,6 +48,16 @@ private let kinds: [(name: String, kind: @Sendable (Dataset) -> SlideKind)] = [
     }
   }
 
+  @Test func largestScreenInEnglish() throws {
+    var seed = try seedState(width: 240, height: 70, language: .english)
+    seed.snapshotIndex = 2
+    for (name, kind) in kinds where ["title", "area", "comment"].contains(name) {
+      let frame = render(presenting(seed, kind), theme: theme)
+      checkWideGlyphs(frame)
+      try assertSnapshot(frame, named: "slide-seed-en-\(name)-240x70")
+    }
+  }
+
   @Test func notesTimerAndFooter() throws {
     var state = presenting(
       try seedState(width: 80, height: 24), { _ in .matrix },

@@ -152,6 +152,8 @@ private func key(_ key: Key, _ state: AppState) -> Action? {
     reduce(&state, at(5))
     #expect(state.overlay == .help)
     #expect(state.presentation!.now == WallTime(secondsSinceEpoch: 5))
+    #expect(key(.character("b"), state) == .back, "any key closes help on a slide")
+    #expect(key(.character("q"), state) == .quit)
     reduce(&state, .present(.nextSlide))
     #expect(state.overlay == nil, "any key closes help")
     #expect(state.presentation!.slideIndex == 0, "the key that closes help does nothing else")

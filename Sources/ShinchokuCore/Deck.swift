@@ -28,8 +28,13 @@ public struct DeckSlide: Hashable, Sendable {
 /// The slides of the presentation, in order: from `Data/deck.yaml`, or the standard order.
 public struct Deck: Hashable, Sendable {
   public var slides: [DeckSlide]
+  /// What the loader noticed that does not stop the deck from being used (an unknown key).
+  public var warnings: [Diagnostic] = []
 
-  public init(slides: [DeckSlide]) { self.slides = slides }
+  public init(slides: [DeckSlide], warnings: [Diagnostic] = []) {
+    self.slides = slides
+    self.warnings = warnings
+  }
 
   /// Title, matrix, one slide per area, one per comment, the events.
   public static func standard(_ dataset: Dataset) -> Deck {
@@ -70,8 +75,9 @@ public struct DeckLoader: Sendable {
         url, displayName: name, sizeLimit: DatasetLoader.defaultFileSizeLimit, sink: sink),
       let root = parseYAML(text, file: name, sink: sink)
     else { throw DataLoadError(sink.items) }
-    let deck = read(root, dataset: dataset, sink: sink)
+    var deck = read(root, dataset: dataset, sink: sink)
     guard !sink.hasErrors else { throw DataLoadError(sink.items) }
+    deck.warnings = sink.items
     return deck
   }
 

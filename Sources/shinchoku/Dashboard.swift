@@ -42,7 +42,7 @@ struct Dashboard {
     var state = AppState(
       dataset: dataset, language: language, width: size.width, height: size.height, today: .today(),
       asciiOnly: asciiOnly)
-    state.startupWarnings = themeWarnings
+    state.startupWarnings = themeWarnings + (deck?.warnings ?? [])
     state.deck = deck
     if startsPresenting { state.presentation = PresentationState(returnsToDashboard: false) }
     // Without colour every theme would look alike, so there is one: attributes only.

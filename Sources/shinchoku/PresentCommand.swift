@@ -48,3 +48,12 @@ extension CommonOptions {
     }
   }
 }
+
+/// The deck's errors or warnings, for `validate`.
+func deckDiagnostics(_ directory: String, _ dataset: Dataset) -> [Diagnostic] {
+  do {
+    return try DeckLoader().load(directory: directory, dataset: dataset)?.warnings ?? []
+  } catch {
+    return error.diagnostics
+  }
+}

@@ -415,7 +415,8 @@ struct Validate: ParsableCommand {
     let dataDirectory = directory ?? ProcessInfo.processInfo.environment["SHINCHOKU_DATA"] ?? "Data"
     var diagnostics: [Diagnostic]
     do {
-      diagnostics = try DatasetLoader().load(directory: dataDirectory).warnings
+      let dataset = try DatasetLoader().load(directory: dataDirectory)
+      diagnostics = dataset.warnings + deckDiagnostics(dataDirectory, dataset)
     } catch {
       diagnostics = error.diagnostics
     }

@@ -56,4 +56,28 @@ struct PresentationEndToEndTests {
     try tmux.sendKeys("Escape")
     #expect(try tmux.waitForExit() == .status(0))
   }
+
+  @Test func aBrokenDeckStopsPresentAndValidateNamesItsPlace() throws {
+    let folder = NSTemporaryDirectory() + "shinchoku-e2e-\(UUID().uuidString)"
+    try FileManager.default.copyItem(atPath: repositoryRoot + "/Data", toPath: folder)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    try "slides:\n  - title\n  - kind: chart\n  - kind: area\n    id: finanse\n".write(
+      toFile: folder + "/deck.yaml", atomically: true, encoding: .utf8)
+    let expected = [
+      "\(folder)/deck.yaml:3:11: error: unknown slide kind 'chart' (kinds are: title, matrix, area, areas, comment, comments, events)",
+      "\(folder)/deck.yaml:5:9: error: no area 'finanse' in the data (did you mean 'finance'?)",
+    ]
+    let result = try spawnAndWait(
+      binaryPath, ["shinchoku", "validate", folder, "--themes", repositoryRoot + "/Themes"])
+    #expect(result.status == 1)
+    for line in expected {
+      #expect(result.stdout.contains(line), "missing: \(line)\nin:\n\(result.stdout)")
+    }
+    let tmux = try startApp(["present", "--data", folder], recordOutput: true, waitFor: nil)
+    #expect(try tmux.waitForExit() == .status(1))
+    let output = String(decoding: tmux.loggedOutput(), as: UTF8.self)
+    for line in expected {
+      #expect(output.contains(line), "missing: \(line)\nin:\n\(output)")
+    }
+  }
 }

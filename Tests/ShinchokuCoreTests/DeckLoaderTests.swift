@@ -83,8 +83,24 @@ import Testing
     #expect(found.first?.location.column == 9)
   }
 
-  @Test func theBundledDeckLoads() throws {
-    let deck = try DeckLoader().load(directory: bundledData, dataset: data)
-    #expect(deck == nil || deck?.slides.isEmpty == false)
+  @Test func anUnknownKeyIsAWarningKeptWithTheDeck() throws {
+    let deck = try DeckLoader().load(
+      directory: try folder(
+        deck: """
+          slides:
+            - kind: matrix
+              note: typo
+          """), dataset: data)
+    #expect(deck?.slides == [DeckSlide(.matrix)])
+    #expect(deck?.warnings.map(\.message) == ["unknown key 'note' in a slide is ignored"])
+    #expect(deck?.warnings.first?.hint == "did you mean 'notes'?")
+    #expect(deck?.warnings.first?.location.line == 3)
+  }
+
+  @Test func theBundledDeckLoadsCleanly() throws {
+    let deck = try #require(try DeckLoader().load(directory: bundledData, dataset: data))
+    #expect(deck.slides.count == 11)
+    #expect(deck.warnings.isEmpty)
+    #expect(Set(deck.slides.map(\.kind)) == Set(Deck.standard(data).slides.map(\.kind)))
   }
 }

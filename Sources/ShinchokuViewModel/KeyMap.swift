@@ -236,7 +236,13 @@ public func action(
       return KeyMap.presentationAction(for: key) == .quit ? .quit : .back
     case .key(let key): return KeyMap.presentationAction(for: key)
     case .resize(let width, let height): return .resize(width: width, height: height)
-    case .mouse: return nil
+    case .mouse(let mouse):
+      // A click or the wheel turns the page.
+      switch mouse.kind {
+      case .press(.left), .click(.left), .wheelDown: return .present(.nextSlide)
+      case .press(.right), .click(.right), .wheelUp: return .present(.previousSlide)
+      default: return nil
+      }
     }
   }
   if case .key(let key) = event, state.comments.isEditingQuery, state.overlay == nil {

@@ -172,6 +172,18 @@ private func key(_ key: Key, _ state: AppState) -> Action? {
     #expect(state.presentation!.slideIndex == 1)
   }
 
+  @Test func aClickOrTheWheelTurnsThePage() throws {
+    var state = try seedState()
+    reduce(&state, .present(.start))
+    func mouse(_ kind: MouseEvent.Kind) -> Action? {
+      action(for: .mouse(MouseEvent(kind: kind, x: 3, y: 3)), in: state) { _, _ in nil }
+    }
+    #expect(mouse(.press(.left)) == .present(.nextSlide))
+    #expect(mouse(.wheelDown) == .present(.nextSlide))
+    #expect(mouse(.wheelUp) == .present(.previousSlide))
+    #expect(mouse(.release(.left)) == nil)
+  }
+
   @Test func notesToggleAndQuitWorks() throws {
     var state = try seedState()
     reduce(&state, .present(.start))

@@ -52,6 +52,9 @@ public enum BigDigits {
 }
 
 extension Painter {
+  static let slideMinimumWidth = 20
+  static let slideMinimumHeight = 8
+
   /// A whole screen of presentation mode: the slide, or a blank screen; the notes, the timer
   /// and the footer.
   mutating func drawPresentation(_ presentation: PresentationState, state: AppState) {
@@ -64,8 +67,17 @@ extension Painter {
         style: Style(foreground: colour, background: colour))
       return
     }
-    guard width >= 20, height >= 8 else {
-      drawTooSmall(state)
+    guard width >= Painter.slideMinimumWidth, height >= Painter.slideMinimumHeight else {
+      // Slides need less room than the dashboard: say how much.
+      let lines = UIText.tooSmall(
+        needWidth: Painter.slideMinimumWidth, needHeight: Painter.slideMinimumHeight,
+        width: width, height: height, language: state.language, asciiOnly: state.asciiOnly)
+      let body = Rect(x: 0, y: 0, width: width, height: height)
+      for (index, line) in lines.enumerated() {
+        centredLine(
+          line, y: max(0, (height - lines.count) / 2) + index, in: body,
+          role: index == 0 ? .warning : .text)
+      }
       return
     }
     let view = SlideView(state: state, presentation: presentation)

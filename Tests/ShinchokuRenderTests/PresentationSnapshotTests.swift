@@ -93,6 +93,13 @@ private let kinds: [(name: String, kind: @Sendable (Dataset) -> SlideKind)] = [
     #expect(render(state, theme: theme).text.contains("1 / 1"))
   }
 
+  @Test func aTooSmallScreenSaysWhatSlidesNeed() throws {
+    let state = presenting(try seedState(width: 18, height: 6), { _ in .title })
+    let text = render(state, theme: theme).text
+    #expect(text.contains("必要: 20×8"))
+    #expect(text.contains("現在: 18×6"))
+  }
+
   @Test func bigDigitFont() {
     #expect(
       BigDigits.lines("15+") == [

@@ -61,10 +61,12 @@ extension Painter {
     let width = frame.width
     let height = frame.height
     if let blank = presentation.blank {
-      let colour: TerminalColor = blank == .black ? .indexed(0) : .indexed(15)
-      frame.fill(
-        x: 0, y: 0, width: width, height: height,
-        style: Style(foreground: colour, background: colour))
+      // White is also reversed, so that it shows light where no colour is sent (NO_COLOR).
+      let style =
+        blank == .black
+        ? Style(foreground: .indexed(0), background: .indexed(0))
+        : Style(foreground: .indexed(15), background: .indexed(15), attributes: [.reverse])
+      frame.fill(x: 0, y: 0, width: width, height: height, style: style)
       return
     }
     guard width >= Painter.slideMinimumWidth, height >= Painter.slideMinimumHeight else {

@@ -23,6 +23,12 @@ public func render(_ state: AppState, theme: Theme) -> Frame {
   var painter = Painter(
     frame: Frame(width: state.width, height: state.height, fill: theme.style(.text)), theme: theme,
     glyphs: state.asciiOnly ? .ascii : .unicode)
+  if let presentation = state.presentation {
+    painter.drawPresentation(presentation, state: state)
+    if state.overlay == .help { painter.drawHelp(state) }
+    if state.overlay == .warnings { painter.drawWarnings(state) }
+    return painter.frame
+  }
   let matrix = MatrixView(state: state)
   guard
     let layout = DashboardLayout(
@@ -411,7 +417,8 @@ struct Painter {
 
   mutating func drawHelp(_ state: AppState) {
     let language = state.language
-    let bindings = KeyMap.bindings(for: state.focus)
+    let bindings =
+      state.presentation == nil ? KeyMap.bindings(for: state.focus) : KeyMap.presentation
     // Key labels in English are ASCII ("Up k" for "↑ k").
     let labelLanguage = state.asciiOnly ? Language.english : language
     func rows(_ bindings: ArraySlice<KeyBinding>, short: Bool = false) -> [[Span]] {

@@ -104,6 +104,10 @@ public struct AppState: Sendable {
   public var themeNames: [String] = []
   public var themeIndex = 0
   public var shouldQuit = false
+  /// Presentation mode (Presentation.swift); nil while the dashboard shows.
+  public var presentation: PresentationState?
+  /// The slides from `deck.yaml`; nil for the standard order.
+  public var deck: Deck?
 
   public init(
     dataset: Dataset, language: Language, width: Int, height: Int, today: CivilDate,
@@ -180,12 +184,20 @@ public enum Action: Sendable, Equatable {
   case quit
   /// The events pane's own actions (Calendar.swift).
   case calendar(CalendarAction)
+  /// Presentation mode's actions (Presentation.swift).
+  case present(PresentationAction)
 }
 
 /// The one place state changes.
 public func reduce(_ state: inout AppState, _ action: Action) {
-  // A notice lasts until the user's next key or click, not the next reload or resize.
   switch action {
+  case .present(.tick), .present(.deckLoaded):
+    // The clock and a changed deck.yaml leave overlays and notices open.
+    if case .present(let presentationAction) = action {
+      reducePresentation(&state, presentationAction)
+    }
+    return
+  // A notice lasts until the user's next key or click, not the next reload or resize.
   case .resize, .dataReloaded, .reloadFailed, .statusEdit(.finished): break
   default: state.notice = nil
   }
@@ -264,6 +276,8 @@ public func reduce(_ state: inout AppState, _ action: Action) {
     state.focus = focus
   case .calendar(let action):
     reduceCalendar(&state, action)
+  case .present(let action):
+    reducePresentation(&state, action)
   case .move(let direction):
     move(&state, direction, by: 1)
   case .page(let direction) where state.focus == .events:

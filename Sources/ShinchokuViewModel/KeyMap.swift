@@ -71,6 +71,9 @@ public enum KeyMap {
       LocalizedText("戻る・閉じる", english: "back, close"),
       .back),
     KeyBinding(
+      [.character("p"), .function(5)], LocalizedText("p F5"),
+      LocalizedText("発表モード（スライド）", english: "presentation mode (slides)"), .present(.start)),
+    KeyBinding(
       [.character("q"), .control("c")], LocalizedText("q"), LocalizedText("終了", english: "quit"),
       .quit, main: true),
   ]
@@ -232,6 +235,22 @@ public enum KeyMap {
 public func action(
   for event: InputEvent, in state: AppState, target: (_ x: Int, _ y: Int) -> ClickTarget?
 ) -> Action? {
+  if state.presentation != nil {
+    switch event {
+    case .key(let key) where state.overlay != nil:
+      // Any key closes help on a slide; q still quits.
+      return KeyMap.presentationAction(for: key) == .quit ? .quit : .back
+    case .key(let key): return KeyMap.presentationAction(for: key)
+    case .resize(let width, let height): return .resize(width: width, height: height)
+    case .mouse(let mouse):
+      // A click or the wheel turns the page.
+      switch mouse.kind {
+      case .press(.left), .click(.left), .wheelDown: return .present(.nextSlide)
+      case .press(.right), .click(.right), .wheelUp: return .present(.previousSlide)
+      default: return nil
+      }
+    }
+  }
   if case .key(let key) = event, let edit = state.statusEdit, state.overlay == nil {
     switch key {
     case .up, .character("k"): return edit.isConfirming ? nil : .statusEdit(.move(-1))

@@ -24,6 +24,10 @@ struct Dashboard {
   let asciiOnly: Bool
   /// For the end-to-end test that a crash restores the terminal.
   var crashAfterFirstFrame = false
+  /// The slides of `deck.yaml` (nil: the standard order).
+  var deck: Deck? = nil
+  /// `shinchoku present`: open on the first slide; Esc quits.
+  var startsPresenting = false
 
   func run() throws {
     let terminal: CursesTerminal
@@ -38,7 +42,9 @@ struct Dashboard {
     var state = AppState(
       dataset: dataset, language: language, width: size.width, height: size.height, today: .today(),
       asciiOnly: asciiOnly)
-    state.startupWarnings = themeWarnings
+    state.startupWarnings = themeWarnings + (deck?.warnings ?? [])
+    state.deck = deck
+    if startsPresenting { state.presentation = PresentationState(returnsToDashboard: false) }
     // Without colour every theme would look alike, so there is one: attributes only.
     let colorless = terminal.colorDepth == .none
     var themes = colorless ? [monochrome] : self.themes
@@ -55,6 +61,7 @@ struct Dashboard {
     var watcher = FileWatcher(directories: [dataDirectory, themesDirectory])
     let clock = ContinuousClock()
     var lastCheck = clock.now
+    var lastTick = clock.now - .seconds(10)
     while !state.shouldQuit {
       if let signal = terminal.pendingTerminationSignal {
         terminal.close()
@@ -66,6 +73,11 @@ struct Dashboard {
       {
         actions.append(action)
       }
+      // While presenting, the timer and the clock tick about once a second.
+      if state.presentation != nil, clock.now - lastTick >= .seconds(1) {
+        lastTick = clock.now
+        actions.append(.present(.tick(WallTime.now())))
+      }
       // Twice a second, look for changed files: new data keeps the user's place; data that no
       // longer loads leaves the last good data on screen with a banner naming the error.
       if clock.now - lastCheck >= .milliseconds(500) {
@@ -73,7 +85,13 @@ struct Dashboard {
         let changed = watcher.changedDirectories()
         if changed.contains(dataDirectory) {
           do {
-            actions.append(.dataReloaded(try DatasetLoader().load(directory: dataDirectory)))
+            let dataset = try DatasetLoader().load(directory: dataDirectory)
+            actions.append(.dataReloaded(dataset))
+            // The deck names the data's ids: read it again with the new data.
+            actions.append(
+              .present(
+                .deckLoaded(try DeckLoader().load(directory: dataDirectory, dataset: dataset)))
+            )
           } catch {
             if let first = error.errors.first { actions.append(.reloadFailed(first)) }
           }

@@ -16,7 +16,8 @@ struct Shinchoku: ParsableCommand {
       comments and the events. Press ? inside for the keys.
       """,
     subcommands: [
-      Open.self, Dump.self, Export.self, Validate.self, SetStatus.self, Sample.self, Themes.self,
+      Open.self, Present.self, Dump.self, Export.self, Validate.self, SetStatus.self, Sample.self,
+      Themes.self,
     ],
     defaultSubcommand: Open.self
   )
@@ -150,7 +151,8 @@ struct Open: ParsableCommand {
         themesDirectory: options.themesDirectory(),
         themes: themes, themeIndex: themeIndex, monochrome: monochrome,
         themeWarnings: themeWarnings, language: language,
-        asciiOnly: options.asciiOnly, crashAfterFirstFrame: crashAfterFirstFrame
+        asciiOnly: options.asciiOnly, crashAfterFirstFrame: crashAfterFirstFrame,
+        deck: try options.loadDeck(dataset)
       ).run()
     }
   }
@@ -413,7 +415,8 @@ struct Validate: ParsableCommand {
     let dataDirectory = directory ?? ProcessInfo.processInfo.environment["SHINCHOKU_DATA"] ?? "Data"
     var diagnostics: [Diagnostic]
     do {
-      diagnostics = try DatasetLoader().load(directory: dataDirectory).warnings
+      let dataset = try DatasetLoader().load(directory: dataDirectory)
+      diagnostics = dataset.warnings + deckDiagnostics(dataDirectory, dataset)
     } catch {
       diagnostics = error.diagnostics
     }

@@ -1,0 +1,150 @@
+import Foundation
+
+/// What one slide of the presentation shows.
+public enum SlideKind: Hashable, Sendable {
+  /// The plan, the snapshot date and the counts at a glance.
+  case title
+  /// The progress matrix.
+  case matrix
+  /// One area's figures, change and programmes (the area's id).
+  case area(String)
+  /// One committee comment (the comment's id).
+  case comment(String)
+  /// The upcoming events, as the events pane's filters pass them.
+  case events
+}
+
+/// One slide of a deck and the speaker's notes for it.
+public struct DeckSlide: Hashable, Sendable {
+  public var kind: SlideKind
+  public var notes: String?
+
+  public init(_ kind: SlideKind, notes: String? = nil) {
+    self.kind = kind
+    self.notes = notes
+  }
+}
+
+/// The slides of the presentation, in order: from `Data/deck.yaml`, or the standard order.
+public struct Deck: Hashable, Sendable {
+  public var slides: [DeckSlide]
+  /// What the loader noticed that does not stop the deck from being used (an unknown key).
+  public var warnings: [Diagnostic] = []
+
+  public init(slides: [DeckSlide], warnings: [Diagnostic] = []) {
+    self.slides = slides
+    self.warnings = warnings
+  }
+
+  /// Title, matrix, one slide per area, one per comment, the events.
+  public static func standard(_ dataset: Dataset) -> Deck {
+    Deck(
+      slides: [DeckSlide(.title), DeckSlide(.matrix)]
+        + dataset.areas.map { DeckSlide(.area($0.id)) }
+        + dataset.comments.map { DeckSlide(.comment($0.id)) } + [DeckSlide(.events)])
+  }
+}
+
+/// Reads the optional `deck.yaml` of a data folder:
+///
+/// ```yaml
+/// slides:
+///   - title                     # a kind alone
+///   - kind: area                # an area, by id (without id: every area)
+///     id: community
+///     notes: 話すこと
+/// ```
+///
+/// Kinds are `title`, `matrix`, `area`, `areas`, `comment`, `comments`, `events`. An unknown
+/// kind or id is an error with its file, line and column.
+public struct DeckLoader: Sendable {
+  public static let fileName = "deck.yaml"
+  static let kinds = ["title", "matrix", "area", "areas", "comment", "comments", "events"]
+
+  public init() {}
+
+  /// nil when the folder has no deck.yaml; throws with every error found.
+  public func load(directory: String, dataset: Dataset) throws(DataLoadError) -> Deck? {
+    let name =
+      directory.hasSuffix("/") ? directory + Self.fileName : directory + "/" + Self.fileName
+    let url = URL(fileURLWithPath: name)
+    guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+    let sink = DiagnosticSink()
+    guard
+      let text = readTextFile(
+        url, displayName: name, sizeLimit: DatasetLoader.defaultFileSizeLimit, sink: sink),
+      let root = parseYAML(text, file: name, sink: sink)
+    else { throw DataLoadError(sink.items) }
+    var deck = read(root, dataset: dataset, sink: sink)
+    guard !sink.hasErrors else { throw DataLoadError(sink.items) }
+    deck.warnings = sink.items
+    return deck
+  }
+
+  /// Reads a parsed deck document.
+  public func read(_ root: YAMLNode, dataset: Dataset, sink: DiagnosticSink) -> Deck {
+    var slides: [DeckSlide] = []
+    guard let top = root.mapping("deck.yaml") else { return Deck(slides: []) }
+    top.rejectUnknownKeys(["slides"])
+    guard let list = top.required("slides")?.sequence("slides") else { return Deck(slides: []) }
+    for node in list {
+      var kindNode = node
+      var idNode: YAMLNode?
+      var notes: String?
+      if case .mapping = node.node {
+        guard let m = node.mapping("a slide") else { continue }
+        m.rejectUnknownKeys(["kind", "id", "notes"])
+        guard let kind = m.required("kind") else { continue }
+        kindNode = kind
+        idNode = m["id"]
+        notes = m["notes"]?.optionalString("notes") ?? nil
+      }
+      guard let kind = kindNode.string("the kind of a slide") else { continue }
+      let id = idNode?.string("the id of a slide")
+      switch kind {
+      case "title": slides.append(DeckSlide(.title, notes: notes))
+      case "matrix": slides.append(DeckSlide(.matrix, notes: notes))
+      case "events": slides.append(DeckSlide(.events, notes: notes))
+      case "area", "areas":
+        if let id, let idNode {
+          guard dataset.area(id) != nil else {
+            unknownID(id, of: "area", at: idNode, candidates: dataset.areas.map(\.id), sink: sink)
+            continue
+          }
+          slides.append(DeckSlide(.area(id), notes: notes))
+        } else {
+          slides += dataset.areas.map { DeckSlide(.area($0.id), notes: notes) }
+        }
+      case "comment", "comments":
+        if let id, let idNode {
+          guard dataset.comments.contains(where: { $0.id == id }) else {
+            unknownID(
+              id, of: "comment", at: idNode, candidates: dataset.comments.map(\.id), sink: sink)
+            continue
+          }
+          slides.append(DeckSlide(.comment(id), notes: notes))
+        } else {
+          slides += dataset.comments.map { DeckSlide(.comment($0.id), notes: notes) }
+        }
+      default:
+        let hint = closestMatch(kind, in: Self.kinds).map { "did you mean '\($0)'?" }
+        sink.error(
+          kindNode.location, "unknown slide kind '\(kind)'",
+          hint: hint ?? "kinds are: \(Self.kinds.joined(separator: ", "))")
+      }
+    }
+    if slides.isEmpty, !sink.hasErrors {
+      sink.error(top.owner.location, "the deck has no slides", hint: "list at least one slide")
+    }
+    return Deck(slides: slides)
+  }
+
+  private func unknownID(
+    _ id: String, of what: String, at node: YAMLNode, candidates: [String], sink: DiagnosticSink
+  ) {
+    let hint = closestMatch(id, in: candidates).map { "did you mean '\($0)'?" }
+    sink.error(
+      node.location, "no \(what) '\(id)' in the data",
+      hint: hint ?? "\(what)s are: \(candidates.joined(separator: ", "))")
+  }
+}

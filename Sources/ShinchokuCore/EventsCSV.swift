@@ -45,10 +45,24 @@ extension DatasetReader {
       sources[sourceID] = DataSource(id: sourceID, title: (file as NSString).lastPathComponent)
     }
     let reference = CivilDate(year: 2000, month: 1, day: 1)!
+    // Ids seen so far, and what was made of each distinct cell text: a large file repeats its
+    // venues, audiences, fees and categories, and the events then share one copy of each.
+    var ids = Set(events.map(\.id))
+    var texts: [String: String] = [:]
+    var dateCache: [String: (start: CivilDate?, end: CivilDate?, warning: String?)] = [:]
+    var audienceCache: [String: [Audience]] = [:]
+    var feeCache: [String: [Fee]] = [:]
+    var venueCache: [String: [String]] = [:]
+    var categoryCache: [String: String] = [:]
+    func shared(_ text: String) -> String {
+      if let known = texts[text] { return known }
+      texts[text] = text
+      return text
+    }
     for row in rows.dropFirst() {
       func value(_ key: String) -> String? {
         guard let column = index[key], column < row.fields.count else { return nil }
-        let text = row.fields[column].trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = Self.trimmed(row.fields[column])
         return text.isEmpty ? nil : text
       }
       func location(_ key: String) -> SourceLocation {
@@ -61,13 +75,25 @@ extension DatasetReader {
         continue
       }
       let id = value("id") ?? "\((file as NSString).lastPathComponent)-\(row.line)"
-      if events.contains(where: { $0.id == id }) {
+      guard ids.insert(id).inserted else {
         sink.error(location("id"), "duplicate event id '\(id)'", hint: "event ids must be unique")
         continue
       }
       var start: CivilDate?
       var end: CivilDate?
-      if let text = value("date") {
+      if let text = value("date"), let known = dateCache[text] {
+        start = known.start
+        end = known.end
+        if let warning = known.warning {
+          sink.warning(
+            location("date"), warning,
+            hint: warning.hasPrefix("the range")
+              ? nil
+              : "write 2012-08-01, 2012/8/1, 平成24年8月1日, or a range 2012-07-21〜2012-08-31")
+        }
+      } else if let text = value("date") {
+        var warning: String?
+        defer { dateCache[text] = (start, end, warning) }
         let parts = text.split(whereSeparator: { "〜～~".contains($0) }).map {
           $0.trimmingCharacters(in: .whitespaces)
         }
@@ -79,6 +105,7 @@ extension DatasetReader {
           return date
         }
         if parts.count > 2 || dates.contains(where: { $0 == nil }) {
+          warning = "'\(text)' is not a date this can read; the event is listed as 日付未定"
           sink.warning(
             location("date"), "'\(text)' is not a date this can read; the event is listed as 日付未定",
             hint: "write 2012-08-01, 2012/8/1, 平成24年8月1日, or a range 2012-07-21〜2012-08-31")
@@ -86,15 +113,18 @@ extension DatasetReader {
           start = dates.first ?? nil
           end = dates.count == 2 ? dates[1] : nil
           if let s = start, let e = end, e < s {
+            warning = "the range ends before it starts; the end is left out"
             sink.warning(location("date"), "the range ends before it starts; the end is left out")
             end = nil
           }
         }
       }
-      let time = [value("start"), value("end")].compactMap { $0 }.joined(separator: "〜")
+      var time = value("start") ?? ""
+      if let end = value("end") { time = time.isEmpty ? end : time + "〜" + end }
       var audience: [Audience] = []
       if let text = value("audience") {
-        audience = Self.audiences(in: text)
+        audience = audienceCache[text] ?? Self.audiences(in: text)
+        audienceCache[text] = audience
         if audience.isEmpty {
           sink.warning(
             location("audience"),
@@ -103,7 +133,10 @@ extension DatasetReader {
         }
       }
       var categoryID: String?
-      if let text = value("category") {
+      if let text = value("category"), let known = categoryCache[text] {
+        categoryID = known
+      } else if let text = value("category") {
+        defer { categoryCache[text] = categoryID }
         if let category = categories.first(where: {
           $0.id == text || $0.name.japanese == text || $0.name.english == text
         }) {
@@ -118,13 +151,32 @@ extension DatasetReader {
       if audience.isEmpty, let text = value("audience") { notes.append("対象: " + text) }
       events.append(
         CityEvent(
-          id: id, title: title, subtitle: nil, categoryID: categoryID,
-          venues: value("venue").map { [$0] } ?? [],
+          id: id, title: shared(title), subtitle: nil, categoryID: categoryID,
+          venues: value("venue").map { venue in
+            if let known = venueCache[venue] { return known }
+            venueCache[venue] = [venue]
+            return [venue]
+          } ?? [],
           start: start, end: end, time: time.isEmpty ? nil : time, audience: audience,
-          fees: value("fee").map(Self.fees) ?? [],
+          fees: value("fee").map { text in
+            if let known = feeCache[text] { return known }
+            let fees = Self.fees(text)
+            feeCache[text] = fees
+            return fees
+          } ?? [],
           notes: notes.isEmpty ? nil : notes.joined(separator: "\n"),
           source: sourceID, inferred: [], inferenceNote: nil, corrections: []))
     }
+  }
+
+  /// The text without white space (and newlines) at either end; the text itself when it has
+  /// none, as nearly every cell.
+  static func trimmed(_ text: String) -> String {
+    guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else {
+      return text
+    }
+    if !first.properties.isWhitespace, !last.properties.isWhitespace { return text }
+    return text.trimmingCharacters(in: .whitespacesAndNewlines)
   }
 
   /// The audiences a spreadsheet's 対象 text names.

@@ -48,15 +48,15 @@ extension DatasetReader {
     // Ids seen so far, and what was made of each distinct cell text: a large file repeats its
     // venues, audiences, fees and categories, and the events then share one copy of each.
     var ids = Set(events.map(\.id))
-    var texts: [String: String] = [:]
-    var dateCache: [String: (start: CivilDate?, end: CivilDate?, warning: String?)] = [:]
-    var audienceCache: [String: [Audience]] = [:]
-    var feeCache: [String: [Fee]] = [:]
-    var venueCache: [String: [String]] = [:]
-    var categoryCache: [String: String] = [:]
+    var texts: [UTF8Key: String] = [:]
+    var dateCache: [UTF8Key: (start: CivilDate?, end: CivilDate?, warning: String?)] = [:]
+    var audienceCache: [UTF8Key: [Audience]] = [:]
+    var feeCache: [UTF8Key: [Fee]] = [:]
+    var venueCache: [UTF8Key: [String]] = [:]
+    var categoryCache: [UTF8Key: String] = [:]
     func shared(_ text: String) -> String {
-      if let known = texts[text] { return known }
-      texts[text] = text
+      if let known = texts[UTF8Key(text)] { return known }
+      texts[UTF8Key(text)] = text
       return text
     }
     for row in rows.dropFirst() {
@@ -81,7 +81,7 @@ extension DatasetReader {
       }
       var start: CivilDate?
       var end: CivilDate?
-      if let text = value("date"), let known = dateCache[text] {
+      if let text = value("date"), let known = dateCache[UTF8Key(text)] {
         start = known.start
         end = known.end
         if let warning = known.warning {
@@ -93,7 +93,7 @@ extension DatasetReader {
         }
       } else if let text = value("date") {
         var warning: String?
-        defer { dateCache[text] = (start, end, warning) }
+        defer { dateCache[UTF8Key(text)] = (start, end, warning) }
         let parts = text.split(whereSeparator: { "〜～~".contains($0) }).map {
           $0.trimmingCharacters(in: .whitespaces)
         }
@@ -123,8 +123,8 @@ extension DatasetReader {
       if let end = value("end") { time = time.isEmpty ? end : time + "〜" + end }
       var audience: [Audience] = []
       if let text = value("audience") {
-        audience = audienceCache[text] ?? Self.audiences(in: text)
-        audienceCache[text] = audience
+        audience = audienceCache[UTF8Key(text)] ?? Self.audiences(in: text)
+        audienceCache[UTF8Key(text)] = audience
         if audience.isEmpty {
           sink.warning(
             location("audience"),
@@ -133,10 +133,10 @@ extension DatasetReader {
         }
       }
       var categoryID: String?
-      if let text = value("category"), let known = categoryCache[text] {
+      if let text = value("category"), let known = categoryCache[UTF8Key(text)] {
         categoryID = known
       } else if let text = value("category") {
-        defer { categoryCache[text] = categoryID }
+        defer { categoryCache[UTF8Key(text)] = categoryID }
         if let category = categories.first(where: {
           $0.id == text || $0.name.japanese == text || $0.name.english == text
         }) {
@@ -153,15 +153,15 @@ extension DatasetReader {
         CityEvent(
           id: id, title: shared(title), subtitle: nil, categoryID: categoryID,
           venues: value("venue").map { venue in
-            if let known = venueCache[venue] { return known }
-            venueCache[venue] = [venue]
+            if let known = venueCache[UTF8Key(venue)] { return known }
+            venueCache[UTF8Key(venue)] = [venue]
             return [venue]
           } ?? [],
           start: start, end: end, time: time.isEmpty ? nil : time, audience: audience,
           fees: value("fee").map { text in
-            if let known = feeCache[text] { return known }
+            if let known = feeCache[UTF8Key(text)] { return known }
             let fees = Self.fees(text)
-            feeCache[text] = fees
+            feeCache[UTF8Key(text)] = fees
             return fees
           } ?? [],
           notes: notes.isEmpty ? nil : notes.joined(separator: "\n"),
@@ -175,9 +175,44 @@ extension DatasetReader {
     guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else {
       return text
     }
-    if !first.properties.isWhitespace, !last.properties.isWhitespace { return text }
+    if !mayBeSpace(first), !mayBeSpace(last) { return text }
     return text.trimmingCharacters(in: .whitespacesAndNewlines)
   }
+
+  /// Whether a scalar may be white space or a newline (a quick test before the real one).
+  private static func mayBeSpace(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F,
+      0x3000, 0xFEFF:
+      return true
+    default: return false
+    }
+  }
+}
+
+/// A dictionary key that hashes and compares a string's UTF-8 bytes: the cell caches need no
+/// Unicode normalisation, which makes hashing Japanese text slow.
+struct UTF8Key: Hashable {
+  let text: String
+  init(_ text: String) { self.text = text }
+
+  func hash(into hasher: inout Hasher) {
+    var copy = text
+    copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+  }
+
+  static func == (a: UTF8Key, b: UTF8Key) -> Bool {
+    var left = a.text
+    var right = b.text
+    return left.withUTF8 { x in
+      right.withUTF8 { y in
+        x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0)
+      }
+    }
+  }
+}
+
+extension DatasetReader {
 
   /// The audiences a spreadsheet's 対象 text names.
   static func audiences(in text: String) -> [Audience] {

@@ -17,7 +17,13 @@ extension DatasetReader {
   ]
 
   mutating func readEventsCSV(_ rows: [CSVRow], file: String) {
-    guard let header = rows.first else { return }
+    readEventsCSV(file: file) { body in
+      for row in rows { body(row) }
+    }
+  }
+
+  /// The header's columns by key, or nil (reported) when it has no title column.
+  mutating func eventsCSVColumns(_ header: CSVRow, file: String) -> [String: Int]? {
     var index: [String: Int] = [:]
     for (column, name) in header.fields.enumerated() {
       let trimmed = name.trimmingCharacters(in: .whitespaces)
@@ -34,16 +40,25 @@ extension DatasetReader {
         )
       }
     }
-    guard let titleColumn = index["title"] else {
+    guard index["title"] != nil else {
       sink.error(
         SourceLocation(file: file, line: header.line, column: 1), "no 名称 (title) column",
         hint: "the first row must name the columns")
-      return
+      return nil
     }
     let sourceID = "file:" + (file as NSString).lastPathComponent
     if sources[sourceID] == nil {
       sources[sourceID] = DataSource(id: sourceID, title: (file as NSString).lastPathComponent)
     }
+    return index
+  }
+
+  /// Reads events from CSV rows as they come (the header first), so that a large file's rows
+  /// are never all held at once.
+  mutating func readEventsCSV(file: String, rows forEachRow: ((CSVRow) -> Void) -> Void) {
+    let sourceID = "file:" + (file as NSString).lastPathComponent
+    var columns: [String: Int]?
+    var sawHeader = false
     let reference = CivilDate(year: 2000, month: 1, day: 1)!
     // Ids seen so far, and what was made of each distinct cell text: a large file repeats its
     // venues, audiences, fees and categories, and the events then share one copy of each.
@@ -59,7 +74,13 @@ extension DatasetReader {
       texts[UTF8Key(text)] = text
       return text
     }
-    for row in rows.dropFirst() {
+    forEachRow { row in
+      guard sawHeader else {
+        sawHeader = true
+        columns = eventsCSVColumns(row, file: file)
+        return
+      }
+      guard let index = columns, let titleColumn = index["title"] else { return }
       func value(_ key: String) -> String? {
         guard let column = index[key], column < row.fields.count else { return nil }
         let text = Self.trimmed(row.fields[column])
@@ -72,12 +93,12 @@ extension DatasetReader {
         sink.warning(
           SourceLocation(file: file, line: row.line, column: row.column(of: titleColumn)),
           "a row without a 名称 (title) is left out")
-        continue
+        return
       }
       let id = value("id") ?? "\((file as NSString).lastPathComponent)-\(row.line)"
       guard ids.insert(id).inserted else {
         sink.error(location("id"), "duplicate event id '\(id)'", hint: "event ids must be unique")
-        continue
+        return
       }
       var start: CivilDate?
       var end: CivilDate?

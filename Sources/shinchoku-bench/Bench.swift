@@ -89,6 +89,8 @@ struct SizeResult {
   var firstFrame: Double
   var actions: [ActionResult]
   var peakRSS: Int  // KiB
+  /// The first search character after load: it folds every distinct text once.
+  var firstSearch: Double
 
   var summary: String {
     "\(label): load \(ms(load)), first frame \(ms(firstFrame)), peak RSS \(mib(peakRSS))"
@@ -98,6 +100,7 @@ struct SizeResult {
     [
       "size": label, "events": events, "programmes": programmes, "load_ms": load * 1000,
       "first_frame_ms": firstFrame * 1000, "peak_rss_kib": peakRSS,
+      "first_search_ms": firstSearch * 1000,
       "actions": Dictionary(
         uniqueKeysWithValues: actions.map {
           ($0.name, ["median_ms": $0.median * 1000, "p99_ms": $0.p99 * 1000])
@@ -134,8 +137,12 @@ func dataFolder(size: Int?, options: Bench.Options) -> String {
   return folder
 }
 
-/// Runs the binary with its output sent to /dev/null; the wall time and its peak RSS (KiB).
+/// Runs the binary with its output sent to /dev/null; the wall time and its peak RSS (KiB:
+/// VmHWM from the child's /proc/self/status, which `dump` writes to SHINCHOKU_BENCH_HWM_FILE;
+/// wait4's ru_maxrss would count the parent's pages shared until exec).
 func spawn(_ binary: String, _ arguments: [String]) -> (seconds: Double, maxRSS: Int) {
+  let hwmFile = NSTemporaryDirectory() + "shinchoku-bench-hwm-\(getpid())"
+  setenv("SHINCHOKU_BENCH_HWM_FILE", hwmFile, 1)
   var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
   posix_spawn_file_actions_init(&actions)
   posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
@@ -151,7 +158,9 @@ func spawn(_ binary: String, _ arguments: [String]) -> (seconds: Double, maxRSS:
   wait4(pid, &waitStatus, 0, &usage)
   let seconds = now() - start
   precondition(waitStatus == 0, "\(binary) \(arguments) failed (\(waitStatus))")
-  return (seconds, usage.ru_maxrss)
+  let line = (try? String(contentsOfFile: hwmFile, encoding: .utf8)) ?? ""
+  let kib = Int(line.filter(\.isNumber)) ?? 0
+  return (seconds, kib)
 }
 
 func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
@@ -213,6 +222,13 @@ func measure(size: Int?, options: Bench.Options, binary: String) -> SizeResult {
     actions.append(ActionResult(name: name, median: median(samples), p99: percentile99(samples)))
   }
   reduce(&base, .focus(.events))
+  var searching = base
+  reduce(&searching, .calendar(.beginSearch))
+  let searchStart = now()
+  reduce(&searching, .calendar(.inputCharacter("お")))
+  let searchFrame = render(searching, theme: theme)
+  let firstSearch = now() - searchStart
+  precondition(searchFrame.width > 0)
   time("move a day") { state, index in
     reduce(&state, .move((index / 40) % 2 == 0 ? .right : .left))
   }
@@ -245,7 +261,8 @@ func measure(size: Int?, options: Bench.Options, binary: String) -> SizeResult {
   }
   return SizeResult(
     label: label, events: base.dataset.events.count, programmes: base.dataset.programmes.count,
-    load: median(loads), firstFrame: median(frames), actions: actions, peakRSS: peak)
+    load: median(loads), firstFrame: median(frames), actions: actions, peakRSS: peak,
+    firstSearch: firstSearch)
 }
 
 func table(_ results: [SizeResult]) -> String {
@@ -268,6 +285,9 @@ func table(_ results: [SizeResult]) -> String {
         }
         .joined(separator: " | ") + " |")
   }
+  lines.append(
+    "| first search character after load (once) | "
+      + results.map { ms($0.firstSearch) }.joined(separator: " | ") + " |")
   lines.append(
     "| peak RSS (load + one frame) | " + results.map { mib($0.peakRSS) }.joined(separator: " | ")
       + " |")

@@ -77,9 +77,10 @@ public struct DatasetLoader: Sendable {
     if FileManager.default.fileExists(atPath: eventsCSV.path) {
       // Row by row: a large file's rows are never all held at once.
       let shown = displayPath(directory: directory, name: "events.csv")
-      reader.readEventsCSV(file: shown) { body in
+      reader.readEventsCSV(file: shown) { lines, body in
         _ = CSVReader.forEachRow(
-          eventsCSV, displayName: shown, sizeLimit: eventsCSVSizeLimit, sink: sink, body)
+          eventsCSV, displayName: shown, sizeLimit: eventsCSVSizeLimit, sink: sink, lines: lines,
+          body)
       }
     }
 

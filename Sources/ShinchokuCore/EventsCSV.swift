@@ -17,7 +17,8 @@ extension DatasetReader {
   ]
 
   mutating func readEventsCSV(_ rows: [CSVRow], file: String) {
-    readEventsCSV(file: file) { body in
+    readEventsCSV(file: file) { lines, body in
+      lines(rows.count)
       for row in rows { body(row) }
     }
   }
@@ -55,9 +56,13 @@ extension DatasetReader {
 
   /// Reads events from CSV rows as they come (the header first), so that a large file's rows
   /// are never all held at once.
-  mutating func readEventsCSV(file: String, rows forEachRow: ((CSVRow) -> Void) -> Void) {
+  mutating func readEventsCSV(
+    file: String, rows forEachRow: (_ lines: (Int) -> Void, _ body: (CSVRow) -> Void) -> Void
+  ) {
     let sourceID = "file:" + (file as NSString).lastPathComponent
     var columns: [String: Int]?
+    // The column of each key, by `EventsCSVColumn` (no dictionary lookup per cell).
+    var positions: [Int?] = EventsCSVColumn.allCases.map { _ in nil }
     var sawHeader = false
     let reference = CivilDate(year: 2000, month: 1, day: 1)!
     // Ids seen so far, and what was made of each distinct cell text: a large file repeats its
@@ -74,45 +79,48 @@ extension DatasetReader {
       texts[UTF8Key(text)] = text
       return text
     }
-    forEachRow { row in
+    func reserve(_ lines: Int) { events.reserveCapacity(events.count + lines) }
+    forEachRow(reserve) { row in
       guard sawHeader else {
         sawHeader = true
         columns = eventsCSVColumns(row, file: file)
+        positions = EventsCSVColumn.allCases.map { columns?[$0.key] }
         return
       }
-      guard let index = columns, let titleColumn = index["title"] else { return }
-      func value(_ key: String) -> String? {
-        guard let column = index[key], column < row.fields.count else { return nil }
+      guard let titleColumn = positions[EventsCSVColumn.title.rawValue] else { return }
+      func value(_ key: EventsCSVColumn) -> String? {
+        guard let column = positions[key.rawValue], column < row.fields.count else { return nil }
         let text = Self.trimmed(row.fields[column])
         return text.isEmpty ? nil : text
       }
-      func location(_ key: String) -> SourceLocation {
-        SourceLocation(file: file, line: row.line, column: row.column(of: index[key] ?? 0))
+      func location(_ key: EventsCSVColumn) -> SourceLocation {
+        SourceLocation(
+          file: file, line: row.line, column: row.column(of: positions[key.rawValue] ?? 0))
       }
-      guard let title = value("title") else {
+      guard let title = value(.title) else {
         sink.warning(
           SourceLocation(file: file, line: row.line, column: row.column(of: titleColumn)),
           "a row without a 名称 (title) is left out")
         return
       }
-      let id = value("id") ?? "\((file as NSString).lastPathComponent)-\(row.line)"
+      let id = value(.id) ?? "\((file as NSString).lastPathComponent)-\(row.line)"
       guard ids.insert(id).inserted else {
-        sink.error(location("id"), "duplicate event id '\(id)'", hint: "event ids must be unique")
+        sink.error(location(.id), "duplicate event id '\(id)'", hint: "event ids must be unique")
         return
       }
       var start: CivilDate?
       var end: CivilDate?
-      if let text = value("date"), let known = dateCache[UTF8Key(text)] {
+      if let text = value(.date), let known = dateCache[UTF8Key(text)] {
         start = known.start
         end = known.end
         if let warning = known.warning {
           sink.warning(
-            location("date"), warning,
+            location(.date), warning,
             hint: warning.hasPrefix("the range")
               ? nil
               : "write 2012-08-01, 2012/8/1, 平成24年8月1日, or a range 2012-07-21〜2012-08-31")
         }
-      } else if let text = value("date") {
+      } else if let text = value(.date) {
         var warning: String?
         defer { dateCache[UTF8Key(text)] = (start, end, warning) }
         let parts = text.split(whereSeparator: { "〜～~".contains($0) }).map {
@@ -128,35 +136,35 @@ extension DatasetReader {
         if parts.count > 2 || dates.contains(where: { $0 == nil }) {
           warning = "'\(text)' is not a date this can read; the event is listed as 日付未定"
           sink.warning(
-            location("date"), "'\(text)' is not a date this can read; the event is listed as 日付未定",
+            location(.date), "'\(text)' is not a date this can read; the event is listed as 日付未定",
             hint: "write 2012-08-01, 2012/8/1, 平成24年8月1日, or a range 2012-07-21〜2012-08-31")
         } else {
           start = dates.first ?? nil
           end = dates.count == 2 ? dates[1] : nil
           if let s = start, let e = end, e < s {
             warning = "the range ends before it starts; the end is left out"
-            sink.warning(location("date"), "the range ends before it starts; the end is left out")
+            sink.warning(location(.date), "the range ends before it starts; the end is left out")
             end = nil
           }
         }
       }
-      var time = value("start") ?? ""
-      if let end = value("end") { time = time.isEmpty ? end : time + "〜" + end }
+      var time = value(.start) ?? ""
+      if let end = value(.end) { time = time.isEmpty ? end : time + "〜" + end }
       var audience: [Audience] = []
-      if let text = value("audience") {
+      if let text = value(.audience) {
         audience = audienceCache[UTF8Key(text)] ?? Self.audiences(in: text)
         audienceCache[UTF8Key(text)] = audience
         if audience.isEmpty {
           sink.warning(
-            location("audience"),
+            location(.audience),
             "cannot tell the audience from '\(text)'; it is kept in the notes",
             hint: "e.g. 子ども, 大人, 親子, どなたでも")
         }
       }
       var categoryID: String?
-      if let text = value("category"), let known = categoryCache[UTF8Key(text)] {
+      if let text = value(.category), let known = categoryCache[UTF8Key(text)] {
         categoryID = known
-      } else if let text = value("category") {
+      } else if let text = value(.category) {
         defer { categoryCache[UTF8Key(text)] = categoryID }
         if let category = categories.first(where: {
           $0.id == text || $0.name.japanese == text || $0.name.english == text
@@ -168,18 +176,18 @@ extension DatasetReader {
           categoryID = newID
         }
       }
-      var notes = [value("notes")].compactMap { $0 }
-      if audience.isEmpty, let text = value("audience") { notes.append("対象: " + text) }
+      var notes = [value(.notes)].compactMap { $0 }
+      if audience.isEmpty, let text = value(.audience) { notes.append("対象: " + text) }
       events.append(
         CityEvent(
           id: id, title: shared(title), subtitle: nil, categoryID: categoryID,
-          venues: value("venue").map { venue in
+          venues: value(.venue).map { venue in
             if let known = venueCache[UTF8Key(venue)] { return known }
             venueCache[UTF8Key(venue)] = [venue]
             return [venue]
           } ?? [],
           start: start, end: end, time: time.isEmpty ? nil : time, audience: audience,
-          fees: value("fee").map { text in
+          fees: value(.fee).map { text in
             if let known = feeCache[UTF8Key(text)] { return known }
             let fees = Self.fees(text)
             feeCache[UTF8Key(text)] = fees
@@ -209,6 +217,13 @@ extension DatasetReader {
     default: return false
     }
   }
+}
+
+/// The columns an events CSV may have, by their key in `eventColumns`.
+enum EventsCSVColumn: Int, CaseIterable {
+  case id, date, start, end, title, venue, audience, fee, category, notes
+
+  var key: String { "\(self)" }
 }
 
 /// A dictionary key that hashes and compares a string's UTF-8 bytes: the cell caches need no

@@ -348,6 +348,21 @@ public enum CSVReader {
       let decoded = String(decoding: bytes, as: UTF8.self)
       return bytes.contains(0x0D) ? decoded.replacingOccurrences(of: "\r\n", with: "\n") : decoded
     }
+    // Bytes already split are not read again: in a large file their pages are given back as
+    // the rows go by (never the buffer's first page, where an allocator keeps its header), so
+    // the file and the events built from it are not both resident at once.
+    let page = UInt(max(4096, sysconf(Int32(_SC_PAGESIZE))))
+    let base = UInt(bitPattern: bytes.baseAddress)
+    var released = (base + 2 * page - 1) & ~(page - 1)
+    func releaseSplitBytes() {
+      let end = (base + UInt(index)) & ~(page - 1)
+      guard end > released, end - released >= 4 << 20 else { return }
+      #if canImport(Glibc)
+        _ = madvise(
+          UnsafeMutableRawPointer(bitPattern: released), Int(end - released), MADV_DONTNEED)
+      #endif
+      released = end
+    }
     if !badLines.isEmpty { skipBadLines() }
     row.line = physical + 1
     while index < count {
@@ -386,6 +401,7 @@ public enum CSVReader {
         if field.last == 0x0D, !justClosedQuote { field.removeLast() }
         row.fields.append(text(field))
         if !(row.fields.count == 1 && row.fields[0].isEmpty) { body(row) }
+        if count > 8 << 20 { releaseSplitBytes() }
         row.fields.removeAll(keepingCapacity: true)
         row.columns.removeAll(keepingCapacity: true)
         row.columns.append(1)

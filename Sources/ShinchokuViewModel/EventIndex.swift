@@ -275,21 +275,23 @@ struct SearchTexts {
   var ids: [Int32] = []
 
   init(_ index: EventIndex) {
-    var known: [String: Int32] = [:]
+    var known: [BytesKey: Int32] = [:]
     func id(_ text: String) -> Int32 {
-      if let id = known[text] { return id }
+      if let id = known[BytesKey(text)] { return id }
       let id = Int32(folded.count)
-      known[text] = id
+      known[BytesKey(text)] = id
       folded.append(foldedForSearch(text))
       return id
     }
     starts.reserveCapacity(index.count + 1)
+    // Field by field, without copying each event.
+    let events = index.events
     for position in 0..<index.count {
-      let event = index.event(at: position)
-      ids.append(id(event.title))
-      if let subtitle = event.subtitle { ids.append(id(subtitle)) }
-      if let notes = event.notes { ids.append(id(notes)) }
-      for venue in event.venues { ids.append(id(venue)) }
+      let event = Int(index.order[position])
+      ids.append(id(events[event].title))
+      if let subtitle = events[event].subtitle { ids.append(id(subtitle)) }
+      if let notes = events[event].notes { ids.append(id(notes)) }
+      for venue in events[event].venues { ids.append(id(venue)) }
       starts.append(Int32(ids.count))
     }
   }
@@ -303,6 +305,29 @@ struct SearchTexts {
       return true
     }
     return false
+  }
+}
+
+/// A string as a dictionary key by its UTF-8 bytes: no Unicode normalisation per hash, which
+/// makes hashing Japanese text slow. (Equal bytes are equal texts; canonically equivalent but
+/// differently encoded texts are folded apart, and each still matches its own way.)
+struct BytesKey: Hashable {
+  let text: String
+  init(_ text: String) { self.text = text }
+
+  func hash(into hasher: inout Hasher) {
+    var copy = text
+    copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+  }
+
+  static func == (a: BytesKey, b: BytesKey) -> Bool {
+    var left = a.text
+    var right = b.text
+    return left.withUTF8 { x in
+      right.withUTF8 { y in
+        x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0)
+      }
+    }
   }
 }
 

@@ -127,3 +127,30 @@ private func sampleEvents(csv: Bool) throws -> (events: [CityEvent], categories:
     #expect(state.eventIndex.count == events.count)
   }
 }
+
+@Suite struct AgendaWindowTests {
+  @Test func theAgendaViewHoldsTheEntriesAroundTheSelectionAndTheSelectedOneAmongThem() throws {
+    let (events, _) = try sampleEvents(csv: false)
+    var state = try seedState(width: 120, height: 12)
+    state.dataset.events = events
+    state.calendar.selectedDay = CivilDate(year: 2012, month: 8, day: 1)!
+    state.calendar.span = .month
+    let entries = calendarEntries(state)
+    #expect(entries.count > 3 * (state.height + 2))
+    for selection in [0, 1, 40, entries.count / 2, entries.count - 1] {
+      state.calendar.agendaSelection = selection
+      let view = CalendarView(state: state)
+      let items = view.sections.flatMap(\.items)
+      let reach = state.height + 2
+      #expect(view.entryCount == entries.count)
+      #expect(view.firstItemIndex == max(0, selection - reach))
+      #expect(items.count == min(entries.count, selection + reach + 1) - view.firstItemIndex)
+      let selected = try #require(items.firstIndex { $0.isSelected })
+      #expect(view.firstItemIndex + selected == selection)
+      #expect(items[selected].eventID == entries[selection].event.id)
+      for (offset, item) in items.enumerated() {
+        #expect(item.eventID == entries[view.firstItemIndex + offset].event.id)
+      }
+    }
+  }
+}

@@ -5,7 +5,8 @@ let package = Package(
   name: "shinchoku",
   platforms: [.macOS(.v13)],
   products: [
-    .executable(name: "shinchoku", targets: ["shinchoku"])
+    .executable(name: "shinchoku", targets: ["shinchoku"]),
+    .executable(name: "shinchoku-bench", targets: ["shinchoku-bench"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -47,6 +48,11 @@ let package = Package(
         "ShinchokuCore", "ShinchokuViewModel", "ShinchokuRender", "CursesTerminal",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
+    ),
+    // The benchmark (not a test): `swift run -c release shinchoku-bench`.
+    .executableTarget(
+      name: "shinchoku-bench",
+      dependencies: ["shinchoku", "ShinchokuCore", "ShinchokuViewModel", "ShinchokuRender"]
     ),
     .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
     .testTarget(name: "JapaneseCalendarTests", dependencies: ["JapaneseCalendar"]),

@@ -208,6 +208,23 @@ public enum CSVReader {
       rows: [CSVRow], encoding: CSVEncoding
     )?
   {
+    var rows: [CSVRow] = []
+    guard
+      let encoding = forEachRow(
+        url, displayName: displayName, sizeLimit: sizeLimit, sink: sink, { rows.append($0) })
+    else { return nil }
+    return (rows, encoding)
+  }
+
+  /// Reads a CSV file row by row (the header first), reporting as it goes; nil when the file
+  /// cannot be read. UTF-8 is split at the byte level and only the fields are decoded; CP932 is
+  /// decoded first.
+  /// `lines` is told the file's number of lines first (an upper bound of the rows), so that
+  /// the reader can reserve room once rather than grow its arrays again and again.
+  public static func forEachRow(
+    _ url: URL, displayName: String, sizeLimit: Int, sink: DiagnosticSink,
+    lines: (Int) -> Void = { _ in }, _ body: (CSVRow) -> Void
+  ) -> CSVEncoding? {
     let location = SourceLocation(file: displayName)
     guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path) else {
       sink.error(location, "cannot read the file")
@@ -232,9 +249,185 @@ public enum CSVReader {
           hint: "write utf-8 or cp932")
       }
     }
+    lines(
+      data.withUnsafeBytes { raw in
+        raw.reduce(into: 1) { count, byte in if byte == 0x0A { count += 1 } }
+      })
+    // The common case: UTF-8 (declared, with a BOM, or every byte valid) is read as bytes.
+    let fast: Bool? = data.withUnsafeBytes { raw -> Bool? in
+      let all = raw.bindMemory(to: UInt8.self)
+      let hasBOM = all.starts(with: [0xEF, 0xBB, 0xBF])
+      let bytes = UnsafeBufferPointer(rebasing: all[(hasBOM ? 3 : 0)...])
+      let valid = isValidUTF8(bytes)
+      guard declared == .utf8 || (declared == nil && (hasBOM || valid)) else { return nil }
+      var bad = Set<Int>()
+      if !valid {
+        let lines = splitLines(Array(bytes))
+        for (index, line) in lines.enumerated() {
+          guard let offset = firstInvalidUTF8(line) else { continue }
+          bad.insert(index)
+          let byte = String(line[line.startIndex + offset], radix: 16, uppercase: true)
+          sink.warning(
+            SourceLocation(file: displayName, line: index + 1, column: offset + 1),
+            "byte 0x\(byte) is not valid UTF-8; this row is left out",
+            hint:
+              "re-save the file, or name its encoding in \((displayName as NSString).lastPathComponent).encoding"
+          )
+        }
+      }
+      parseUTF8(bytes, badLines: bad, file: displayName, sink: sink, body)
+      return true
+    }
+    if fast != nil { return .utf8 }
     let decoded = decode(data, file: displayName, declared: declared, sink: sink)
-    return (
-      parse(decoded.text, lineMap: decoded.lineMap, file: displayName, sink: sink), decoded.encoding
-    )
+    for row in parse(decoded.text, lineMap: decoded.lineMap, file: displayName, sink: sink) {
+      body(row)
+    }
+    return decoded.encoding
+  }
+
+  /// Whether every byte sequence is well-formed UTF-8 (ASCII runs checked fast).
+  static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var index = 0
+    let count = bytes.count
+    while index < count {
+      let byte = bytes[index]
+      if byte < 0x80 {
+        index += 1
+        continue
+      }
+      let length: Int
+      let minimum: UInt32
+      var scalar: UInt32
+      switch byte {
+      case 0xC2...0xDF: (length, minimum, scalar) = (2, 0x80, UInt32(byte & 0x1F))
+      case 0xE0...0xEF: (length, minimum, scalar) = (3, 0x800, UInt32(byte & 0x0F))
+      case 0xF0...0xF4: (length, minimum, scalar) = (4, 0x10000, UInt32(byte & 0x07))
+      default: return false
+      }
+      guard index + length <= count else { return false }
+      for offset in 1..<length {
+        let next = bytes[index + offset]
+        guard next & 0xC0 == 0x80 else { return false }
+        scalar = scalar << 6 | UInt32(next & 0x3F)
+      }
+      guard scalar >= minimum, scalar <= 0x10FFFF, !(0xD800...0xDFFF).contains(scalar) else {
+        return false
+      }
+      index += length
+    }
+    return true
+  }
+
+  /// `parse` for UTF-8 bytes: fields are split on `,` `"` LF at the byte level and decoded
+  /// once each; the lines in `badLines` (0-based) are left out, as `decode` leaves them out.
+  /// Columns count characters (Unicode scalars), as `parse` does. One row value is reused.
+  static func parseUTF8(
+    _ bytes: UnsafeBufferPointer<UInt8>, badLines: Set<Int>, file: String, sink: DiagnosticSink,
+    _ body: (CSVRow) -> Void
+  ) {
+    var row = CSVRow(line: 1, fields: [], columns: [1])
+    var field: [UInt8] = []
+    field.reserveCapacity(256)
+    var inQuotes = false
+    var justClosedQuote = false
+    var quoteLine = 0
+    var quoteColumn = 0
+    var physical = 0  // 0-based physical line
+    var column = 1
+    var index = 0
+    let count = bytes.count
+    func skipBadLines() {
+      while badLines.contains(physical), index < count {
+        while index < count, bytes[index] != 0x0A { index += 1 }
+        index += 1
+        physical += 1
+      }
+    }
+    func text(_ bytes: [UInt8]) -> String {
+      let decoded = String(decoding: bytes, as: UTF8.self)
+      return bytes.contains(0x0D) ? decoded.replacingOccurrences(of: "\r\n", with: "\n") : decoded
+    }
+    // Bytes already split are not read again: in a large file their pages are given back as
+    // the rows go by (never the buffer's first page, where an allocator keeps its header), so
+    // the file and the events built from it are not both resident at once.
+    let page = UInt(max(4096, sysconf(Int32(_SC_PAGESIZE))))
+    let base = UInt(bitPattern: bytes.baseAddress)
+    var released = (base + 2 * page - 1) & ~(page - 1)
+    func releaseSplitBytes() {
+      let end = (base + UInt(index)) & ~(page - 1)
+      guard end > released, end - released >= 4 << 20 else { return }
+      #if canImport(Glibc)
+        _ = madvise(
+          UnsafeMutableRawPointer(bitPattern: released), Int(end - released), MADV_DONTNEED)
+      #endif
+      released = end
+    }
+    if !badLines.isEmpty { skipBadLines() }
+    row.line = physical + 1
+    while index < count {
+      let byte = bytes[index]
+      index += 1
+      if byte & 0xC0 != 0x80 { column += 1 }
+      if inQuotes {
+        if byte == 0x22 {
+          inQuotes = false
+          justClosedQuote = true
+        } else {
+          field.append(byte)
+          if byte == 0x0A {
+            physical += 1
+            column = 1
+            if !badLines.isEmpty { skipBadLines() }
+          }
+        }
+        continue
+      }
+      switch byte {
+      case 0x22 where justClosedQuote:
+        field.append(0x22)
+        inQuotes = true
+        justClosedQuote = false
+      case 0x22 where field.isEmpty:
+        inQuotes = true
+        quoteLine = physical + 1
+        quoteColumn = column - 1
+      case 0x2C:
+        row.fields.append(text(field))
+        field.removeAll(keepingCapacity: true)
+        justClosedQuote = false
+        row.columns.append(column)
+      case 0x0A:
+        if field.last == 0x0D, !justClosedQuote { field.removeLast() }
+        row.fields.append(text(field))
+        if !(row.fields.count == 1 && row.fields[0].isEmpty) { body(row) }
+        if count > 8 << 20 { releaseSplitBytes() }
+        row.fields.removeAll(keepingCapacity: true)
+        row.columns.removeAll(keepingCapacity: true)
+        row.columns.append(1)
+        field.removeAll(keepingCapacity: true)
+        justClosedQuote = false
+        physical += 1
+        column = 1
+        if !badLines.isEmpty { skipBadLines() }
+        row.line = physical + 1
+      case 0x0D where justClosedQuote:
+        break
+      default:
+        field.append(byte)
+        justClosedQuote = false
+      }
+    }
+    if inQuotes {
+      sink.error(
+        SourceLocation(file: file, line: quoteLine, column: quoteColumn),
+        "this quoted field is never closed",
+        hint: "add the closing \"")
+    } else if !field.isEmpty || !row.fields.isEmpty || justClosedQuote {
+      // The last line has no LF.
+      if field.last == 0x0D, !justClosedQuote { field.removeLast() }
+      row.fields.append(text(field))
+      if !(row.fields.count == 1 && row.fields[0].isEmpty) { body(row) }
+    }
   }
 }

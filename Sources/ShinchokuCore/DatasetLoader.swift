@@ -7,10 +7,22 @@ public struct DatasetLoader: Sendable {
   /// Files larger than this are refused with a message (a guard against runaway input).
   public var fileSizeLimit: Int
 
-  public static let defaultFileSizeLimit = 64 * 1024 * 1024
+  /// `events.csv` may be larger: a million events take about 110 MB (read at the byte level,
+  /// not through the YAML parser).
+  public var eventsCSVSizeLimit: Int
 
-  public init(fileSizeLimit: Int = DatasetLoader.defaultFileSizeLimit) {
+  public static let defaultFileSizeLimit = 64 * 1024 * 1024
+  public static let defaultEventsCSVSizeLimit = 512 * 1024 * 1024
+
+  public init(
+    fileSizeLimit: Int = DatasetLoader.defaultFileSizeLimit,
+    eventsCSVSizeLimit: Int? = nil
+  ) {
     self.fileSizeLimit = fileSizeLimit
+    self.eventsCSVSizeLimit =
+      eventsCSVSizeLimit
+      ?? (fileSizeLimit == Self.defaultFileSizeLimit
+        ? Self.defaultEventsCSVSizeLimit : fileSizeLimit)
   }
 
   public static let fileNames = [
@@ -71,13 +83,14 @@ public struct DatasetLoader: Sendable {
     if let comments = document("comments.yaml", required: false) { reader.readComments(comments) }
     if let events = document("events.yaml", required: false) { reader.readEvents(events) }
     let eventsCSV = base.appendingPathComponent("events.csv")
-    if FileManager.default.fileExists(atPath: eventsCSV.path),
-      let table = CSVReader.read(
-        eventsCSV, displayName: displayPath(directory: directory, name: "events.csv"),
-        sizeLimit: fileSizeLimit,
-        sink: sink)
-    {
-      reader.readEventsCSV(table.rows, file: displayPath(directory: directory, name: "events.csv"))
+    if FileManager.default.fileExists(atPath: eventsCSV.path) {
+      // Row by row: a large file's rows are never all held at once.
+      let shown = displayPath(directory: directory, name: "events.csv")
+      reader.readEventsCSV(file: shown) { lines, body in
+        _ = CSVReader.forEachRow(
+          eventsCSV, displayName: shown, sizeLimit: eventsCSVSizeLimit, sink: sink, lines: lines,
+          body)
+      }
     }
 
     // The cross-checks run even when a file has errors, so that every problem is reported.

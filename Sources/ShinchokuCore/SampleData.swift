@@ -22,12 +22,22 @@ public struct SampleDataSet: Sendable {
   public var events: Int
   public var snapshots: Int
   public var seed: UInt64
+  /// Write the events as `events.csv` (categories stay in `events.yaml`): YAML is far too slow
+  /// and big for a hundred thousand events. By default from 10 000 events on.
+  public var eventsAsCSV: Bool
 
-  public init(programmes: Int = 60, events: Int = 300, snapshots: Int = 4, seed: UInt64 = 1) {
+  /// From this many events on, the events are written as CSV by default.
+  public static let csvThreshold = 10_000
+
+  public init(
+    programmes: Int = 60, events: Int = 300, snapshots: Int = 4, seed: UInt64 = 1,
+    eventsAsCSV: Bool? = nil
+  ) {
     self.programmes = max(0, programmes)
     self.events = max(0, events)
     self.snapshots = max(1, snapshots)
     self.seed = seed
+    self.eventsAsCSV = eventsAsCSV ?? (events >= Self.csvThreshold)
   }
 
   static let areas: [(id: String, name: String, english: String)] = [
@@ -96,14 +106,62 @@ public struct SampleDataSet: Sendable {
           section: Self.sections.randomElement(using: &random)!, statuses: statuses
         ))
     }
-    return [
+    var files = [
       "plan.yaml": planFile(),
       "snapshots.yaml": snapshotsFile(
         dates: dates, records: records.map { ($0.area, $0.statuses) }),
       "programmes.yaml": programmesFile(dates: dates, records: records),
       "comments.yaml": commentsFile(dates: dates, random: &random),
-      "events.yaml": eventsFile(random: &random),
     ]
+    if eventsAsCSV {
+      files["events.yaml"] = categoriesFile() + "events: []\n"
+      files["events.csv"] = eventsCSVFile(random: &random)
+    } else {
+      files["events.yaml"] = eventsFile(random: &random)
+    }
+    return files
+  }
+
+  private func categoriesFile() -> String {
+    var text = "# 合成データ (SYNTHETIC DATA).\ncategories:\n"
+    for category in Self.categories {
+      text +=
+        "  - { id: \(category.id), name: \(category.name), name_en: \"\(category.english)\" }\n"
+    }
+    return text
+  }
+
+  /// The same kind of events as `eventsFile`, as a spreadsheet's CSV (UTF-8, LF).
+  private func eventsCSVFile(random: inout SeededGenerator) -> String {
+    var text = "id,date,start,title,venue,audience,fee,category,notes\n"
+    text.reserveCapacity(events * 110)
+    let first = CivilDate(year: 2012, month: 4, day: 1)!.daysSinceEpoch
+    let span = max(365, snapshots * 183)
+    let audiences = ["子ども", "大人", "親子", "どなたでも"]
+    for index in 0..<events {
+      let category = Self.categories.randomElement(using: &random)!
+      let venue = Self.venues.randomElement(using: &random)!
+      let title = venue + "の" + Self.eventWords.randomElement(using: &random)!
+      var date = ""
+      var time = ""
+      if Int.random(in: 0..<50, using: &random) > 0 {
+        let start = CivilDate(daysSinceEpoch: first + Int.random(in: 0..<span, using: &random))
+        date = start.iso
+        if Int.random(in: 0..<8, using: &random) == 0 {
+          date += "〜" + start.adding(days: Int.random(in: 1...14, using: &random)).iso
+        }
+        let hour = Int.random(in: 9...18, using: &random)
+        time = "\(hour):" + (Bool.random(using: &random) ? "00" : "30")
+      }
+      let audience = audiences.randomElement(using: &random)!
+      let yen = [0, 0, 0, 100, 300, 500, 1000].randomElement(using: &random)!
+      let fee = yen == 0 ? "無料" : "一般\(yen)円"
+      // Every 97th title has a comma, so that quoting is exercised.
+      let shownTitle = index % 97 == 0 ? "\"\(title)、ほか, 2回\"" : title
+      text +=
+        "e\(index + 1),\(date),\(time),\(shownTitle),\(venue),\(audience),\(fee),\(category.id),\n"
+    }
+    return text
   }
 
   private func planFile() -> String {

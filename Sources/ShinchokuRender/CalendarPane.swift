@@ -161,7 +161,7 @@ extension Painter {
   /// its dates when it spans days (marked when inferred), and its details.
   func agendaLines(_ view: CalendarView, width: Int, focused: Bool, state: AppState) -> [ListLine] {
     var lines: [ListLine] = []
-    var index = 0
+    var index = view.firstItemIndex
     let inferredMark = " " + UIText.inferred.text(state.language)
     for section in view.sections {
       var heading = [Span(" " + sanitized(section.heading), .heading)]

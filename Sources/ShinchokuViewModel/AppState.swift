@@ -69,7 +69,11 @@ public enum Direction: Sendable {
 
 /// Everything the dashboard shows, in one value. Changed only by `reduce`.
 public struct AppState: Sendable {
-  public var dataset: Dataset
+  public var dataset: Dataset {
+    didSet { eventIndex = EventIndex(events: dataset.events) }
+  }
+  /// The calendar's indexes over `dataset.events` (EventIndex.swift), rebuilt with the data.
+  public private(set) var eventIndex: EventIndex
   public var language: Language
   /// Columns and rows of the screen.
   public var width: Int
@@ -114,6 +118,7 @@ public struct AppState: Sendable {
     asciiOnly: Bool = false
   ) {
     self.dataset = dataset
+    eventIndex = EventIndex(events: dataset.events)
     self.language = language
     self.width = width
     self.height = height
@@ -426,7 +431,7 @@ private func select(_ state: inout AppState, _ target: ClickTarget) {
     state.commentSelection = clamp(index, visibleComments(state).count)
   case .event(let index):
     state.focus = .events
-    state.calendar.agendaSelection = clamp(index, calendarEntries(state).count)
+    state.calendar.agendaSelection = clamp(index, calendarAgenda(state).count)
   case .calendarDay(let day):
     state.focus = .events
     reduceCalendar(&state, .goTo(day))

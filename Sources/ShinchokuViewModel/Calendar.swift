@@ -70,7 +70,7 @@ public struct EventFilter: Sendable, Equatable {
 }
 
 extension String {
-  fileprivate var trimmingSpaces: String {
+  var trimmingSpaces: String {
     var scalars = Substring(self)
     while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
     while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
@@ -190,18 +190,12 @@ public func agendaDays(_ day: CivilDate, span: AgendaSpan) -> [CivilDate] {
 
 /// The agenda's entries: each listed day's events (an event spanning days appears on each),
 /// then the undated events. `CalendarState.agendaSelection` indexes this.
-public func calendarEntries(_ state: AppState) -> [CalendarEntry] {
-  let events = filteredEvents(state.dataset, state.calendar.filter)
-  var entries: [CalendarEntry] = []
-  for day in agendaDays(state.calendar.selectedDay, span: state.calendar.span) {
-    for event in events where event.fallsOn(day) {
-      entries.append(CalendarEntry(day: day, event: event))
-    }
-  }
-  for event in events where !event.isDated {
-    entries.append(CalendarEntry(day: nil, event: event))
-  }
-  return entries
+public func calendarEntries(_ state: AppState) -> [CalendarEntry] { calendarAgenda(state).all }
+
+/// The agenda's entries from the index, without copying every event: what a key needs.
+public func calendarAgenda(_ state: AppState) -> Agenda {
+  state.eventIndex.agenda(
+    state.calendar.selectedDay, span: state.calendar.span, filter: state.calendar.filter)
 }
 
 func reduceCalendar(_ state: inout AppState, _ action: CalendarAction) {
@@ -269,11 +263,11 @@ func reduceCalendar(_ state: inout AppState, _ action: CalendarAction) {
     if input.kind == .search { calendar.filter.search = input.previousSearch }
   case .open:
     guard calendar.openEventID == nil else { return }
-    let entries = calendarEntries(stateWith(state, calendar))
+    let entries = calendarAgenda(stateWith(state, calendar))
     if let selection = calendar.agendaSelection {
-      guard entries.indices.contains(selection) else { return }
-      calendar.openEventID = entries[selection].event.id
-    } else if entries.isEmpty {
+      guard selection >= 0, selection < entries.count else { return }
+      calendar.openEventID = entries.entry(at: selection).event.id
+    } else if entries.count == 0 {
       state.notice = UIText.noEvents.text(state.language)
     } else {
       calendar.agendaSelection = 0
@@ -299,7 +293,7 @@ private func stateWith(_ state: AppState, _ calendar: CalendarState) -> AppState
 func moveInCalendar(_ state: inout AppState, _ direction: Direction, by step: Int) {
   guard state.calendar.openEventID == nil else { return }
   if let selection = state.calendar.agendaSelection {
-    let count = calendarEntries(state).count
+    let count = calendarAgenda(state).count
     switch direction {
     case .up:
       state.calendar.agendaSelection = max(0, min(selection &- step, count - 1))

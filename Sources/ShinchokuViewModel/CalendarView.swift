@@ -50,6 +50,9 @@ public struct CalendarView: Sendable, Equatable {
   /// The selected agenda entry (nil: the day is selected on the grid).
   public var agendaSelection: Int?
   public var entryCount: Int
+  /// The agenda index of `sections`' first item: only the entries around the selection (or
+  /// the first ones) are made into items.
+  public var firstItemIndex: Int
   /// The active filters, one chip each.
   public var chips: [String]
   /// "2 / 6件".
@@ -78,19 +81,9 @@ public struct CalendarView: Sendable, Equatable {
     span = calendar.span
     agendaSelection = calendar.agendaSelection
 
-    let events = filteredEvents(state.dataset, calendar.filter)
     let first = day.firstOfMonth
     let last = day.lastOfMonth
-    var counts: [CivilDate: Int] = [:]
-    for event in events {
-      guard let start = event.start else { continue }
-      var date = max(start, first)
-      let end = min(event.end ?? start, last)
-      while date <= end {
-        counts[date, default: 0] += 1
-        date = date.adding(days: 1)
-      }
-    }
+    let counts = state.eventIndex.counts(first, last, filter: calendar.filter)
     var weeks: [[CalendarDayView?]] = []
     var week: [CalendarDayView?] = Array(repeating: nil, count: first.weekday.rawValue)
     var date = first
@@ -108,17 +101,24 @@ public struct CalendarView: Sendable, Equatable {
     if !week.isEmpty { weeks.append(week + Array(repeating: nil, count: 7 - week.count)) }
     self.weeks = weeks
 
-    let entries = calendarEntries(state)
-    entryCount = entries.count
+    let agenda = calendarAgenda(state)
+    entryCount = agenda.count
+    // Only the entries a screen can show around the selection become items: the agenda's
+    // lines are never more than the screen's rows, and each entry takes one line or more.
+    let reach = max(1, state.height) + 2
+    let selection = calendar.agendaSelection ?? 0
+    let window = max(0, selection - reach)..<min(agenda.count, selection + reach + 1)
+    firstItemIndex = window.lowerBound
     var sections: [CalendarAgendaSection] = []
-    if calendar.span == .day {
+    if calendar.span == .day, window.lowerBound == 0 {
       sections.append(
         CalendarAgendaSection(
           heading: UIText.dateRange(day, nil, language: language),
           holiday: JapaneseHolidays.name(of: day), isToday: day == state.today,
           isUndated: false, items: []))
     }
-    for (index, entry) in entries.enumerated() {
+    for index in window {
+      let entry = agenda.entry(at: index)
       let event = entry.event
       var dates: String?
       if let start = event.start, let end = event.end, end != start {
@@ -171,7 +171,8 @@ public struct CalendarView: Sendable, Equatable {
     if !filter.search.isEmpty, calendar.input?.kind != .search { chips.append("/" + filter.search) }
     self.chips = chips
     countLabel = UIText.matching(
-      events.count, of: state.dataset.events.count, language: language)
+      state.eventIndex.passingCount(calendar.filter), of: state.dataset.events.count,
+      language: language)
     if let input = calendar.input {
       let prompt = input.kind == .date ? UIText.dateInput : UIText.searchInput
       inputLine = prompt.text(language) + input.text

@@ -188,6 +188,14 @@ struct Dump: ParsableCommand {
     let (theme, themeWarnings) = try options.loadTheme()
     state.startupWarnings = themeWarnings
     print(render(state, theme: theme).text)
+    // For shinchoku-bench: this process's peak RSS, which its parent cannot read reliably (a
+    // spawned child's ru_maxrss starts from the parent's).
+    if let path = ProcessInfo.processInfo.environment["SHINCHOKU_BENCH_HWM_FILE"],
+      let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+      let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
+    {
+      try? Data(line.utf8).write(to: URL(fileURLWithPath: path))
+    }
   }
 }
 

@@ -171,3 +171,41 @@ let japaneseCSV = """
       ])
   }
 }
+
+/// The byte-level UTF-8 reader gives the rows, lines, columns and diagnostics the decoding
+/// reader gives.
+@Suite struct ByteCSVTests {
+  static let cases: [[UInt8]] = [
+    Array(japaneseCSV.utf8),
+    Array("a,b\nc,d".utf8),
+    Array("a,\"b\"\"c\",d\r\n\"x\ny\",,\r\n\n\n".utf8),
+    Array("名称,会場\n\"ひらいた\n".utf8),
+    Array("名称,会場\n\"\",\"\"\r\n全角　スペース, 会場 \n".utf8),
+    [0x61, 0x2C, 0x62, 0x0A, 0x63, 0xFF, 0x2C, 0x64, 0x0A, 0x65, 0x2C, 0x66, 0x0A],
+    [0x22, 0x61, 0x0A, 0xC3, 0x28, 0x0A, 0x62, 0x22, 0x2C, 0x63, 0x0A],
+    Array("x\r\n\"a\"\r\n\"\"\r\n,\r\n".utf8),
+  ]
+
+  @Test(arguments: cases.indices)
+  func bytesAndDecodedTextGiveTheSameRows(index: Int) {
+    let bytes = Self.cases[index]
+    let oldSink = DiagnosticSink()
+    let decoded = CSVReader.decode(Data(bytes), file: "t.csv", declared: .utf8, sink: oldSink)
+    let old = CSVReader.parse(decoded.text, lineMap: decoded.lineMap, file: "t.csv", sink: oldSink)
+    let newSink = DiagnosticSink()
+    var new: [CSVRow] = []
+    let lines = CSVReader.splitLines(bytes)
+    let bad = Set(lines.indices.filter { CSVReader.firstInvalidUTF8(lines[$0]) != nil })
+    bytes.withUnsafeBufferPointer { buffer in
+      CSVReader.parseUTF8(buffer, badLines: bad, file: "t.csv", sink: newSink) { new.append($0) }
+    }
+    #expect(new.map(\.fields) == old.map(\.fields))
+    #expect(new.map(\.line) == old.map(\.line))
+    #expect(new.map(\.columns) == old.map(\.columns))
+    let oldErrors = oldSink.items.filter { !$0.message.hasPrefix("byte") }.map(\.description)
+    #expect(newSink.items.map(\.description) == oldErrors)
+    #expect(
+      bytes.withUnsafeBufferPointer(CSVReader.isValidUTF8)
+        == (String(validating: bytes, as: UTF8.self) != nil))
+  }
+}

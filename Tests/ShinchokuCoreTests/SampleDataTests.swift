@@ -85,3 +85,26 @@ func writeSample(_ sample: SampleDataSet) throws -> String {
       errors.allSatisfy { $0.message == "no snapshot on 2012-04-01" && $0.location.column == 7 })
   }
 }
+
+@Suite struct SampleCSVTests {
+  @Test func eventsWrittenAsCSVLoadAsTheSameKindOfEvents() throws {
+    let sample = SampleDataSet(
+      programmes: 10, events: 400, snapshots: 2, seed: 3, eventsAsCSV: true)
+    let files = sample.files()
+    #expect(files["events.csv"] != nil)
+    let data = try DatasetLoader().load(directory: try writeSample(sample))
+    #expect(data.warnings.isEmpty, "\(data.warnings)")
+    #expect(data.events.count == 400)
+    #expect(Set(data.events.map(\.id)).count == 400)
+    #expect(data.events.allSatisfy { $0.categoryID != nil && !$0.audience.isEmpty })
+    #expect(data.events.contains { $0.end != nil })
+    #expect(data.events.contains { !$0.isDated })
+    #expect(data.events.contains { $0.title.contains(",") })
+    #expect(data.events.contains { $0.fees.contains { $0.yen == 0 } })
+  }
+
+  @Test func largeSamplesAreCSVByDefault() {
+    #expect(SampleDataSet(events: 300).eventsAsCSV == false)
+    #expect(SampleDataSet(events: SampleDataSet.csvThreshold).eventsAsCSV)
+  }
+}

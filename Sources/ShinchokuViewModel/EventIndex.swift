@@ -1,0 +1,375 @@
+import Foundation
+import JapaneseCalendar
+import ShinchokuCore
+import TerminalText
+
+/// The calendar's indexes over a data set's events, built once per data set, so that a key
+/// press costs what is on screen rather than what is in the data:
+///
+/// - **order**: the events in agenda order (dated by start day, then id; then the undated in
+///   the data's order). Everything else speaks of positions in this order.
+/// - **by start day**: dated positions are sorted by start, so the events of a day range are
+///   a binary search away; an event spans at most `shortSpan` days there, longer ones are kept
+///   in a short list of their own (`long`) that every range query also reads (the interval
+///   structure).
+/// - **bitsets** (one bit per position): per category, free, for children, for adults. A
+///   filter is the AND / OR of a few of them, cached for the last filter asked.
+/// - **search**: every distinct text (title, subtitle, notes, venue) is folded once, when the
+///   first search is typed; a query is matched against the distinct texts, and an event
+///   matches when one of its texts does. When the query grows, only the previous matches are
+///   looked at again (incremental narrowing).
+public final class EventIndex: @unchecked Sendable {
+  public let events: [CityEvent]
+  /// Agenda order → position in `events`.
+  let order: [Int32]
+  /// Per order position (dated ones only): start and end as days since 1970-01-01.
+  let startDays: [Int32]
+  let endDays: [Int32]
+  /// Positions below this are dated.
+  let datedCount: Int
+  /// Events spanning more days than this are in `long` rather than found by start.
+  static let shortSpan: Int32 = 62
+  let long: [Int32]
+  let categoryBits: [String: Bitset]
+  let uncategorised: Bitset
+  let freeBits: Bitset
+  let childrenBits: Bitset
+  let adultsBits: Bitset
+
+  private let lock = NSLock()
+  private var filterCache: (filter: EventFilter, bits: Bitset)?
+  private var searchCache: (query: String, bits: Bitset)?
+  private var texts: SearchTexts?
+
+  public init(events: [CityEvent]) {
+    self.events = events
+    // Dated events by start day (a counting sort), then id within a day; undated after.
+    var dated: [Int32] = []
+    var undated: [Int32] = []
+    for (position, event) in events.enumerated() {
+      if event.start != nil {
+        dated.append(Int32(position))
+      } else {
+        undated.append(Int32(position))
+      }
+    }
+    let days = dated.map { Int32(events[Int($0)].start!.daysSinceEpoch) }
+    var sortedDated: [Int32] = []
+    if let low = days.min(), let high = days.max(), Int(high) - Int(low) < 1_000_000 {
+      var starts = [Int](repeating: 0, count: Int(high - low) + 2)
+      for day in days { starts[Int(day - low) + 1] += 1 }
+      for index in 1..<starts.count { starts[index] += starts[index - 1] }
+      var next = starts
+      sortedDated = [Int32](repeating: 0, count: dated.count)
+      for (index, day) in days.enumerated() {
+        sortedDated[next[Int(day - low)]] = dated[index]
+        next[Int(day - low)] += 1
+      }
+      for bucket in 0..<(starts.count - 1) where starts[bucket + 1] - starts[bucket] > 1 {
+        sortedDated[starts[bucket]..<starts[bucket + 1]].sort {
+          events[Int($0)].id < events[Int($1)].id
+        }
+      }
+    } else {
+      sortedDated = dated.sorted {
+        (events[Int($0)].start!, events[Int($0)].id) < (events[Int($1)].start!, events[Int($1)].id)
+      }
+    }
+    order = sortedDated + undated
+    datedCount = sortedDated.count
+    var startDays: [Int32] = []
+    var endDays: [Int32] = []
+    var long: [Int32] = []
+    startDays.reserveCapacity(datedCount)
+    endDays.reserveCapacity(datedCount)
+    for (position, index) in sortedDated.enumerated() {
+      let event = events[Int(index)]
+      let start = Int32(event.start!.daysSinceEpoch)
+      let end = max(start, Int32((event.end ?? event.start!).daysSinceEpoch))
+      startDays.append(start)
+      endDays.append(end)
+      if end - start > Self.shortSpan { long.append(Int32(position)) }
+    }
+    self.startDays = startDays
+    self.endDays = endDays
+    self.long = long
+    var categoryBits: [String: Bitset] = [:]
+    var uncategorised = Bitset(count: order.count)
+    var freeBits = Bitset(count: order.count)
+    var childrenBits = Bitset(count: order.count)
+    var adultsBits = Bitset(count: order.count)
+    for (position, index) in order.enumerated() {
+      let event = events[Int(index)]
+      if let category = event.categoryID {
+        categoryBits[category, default: Bitset(count: order.count)].insert(position)
+      } else {
+        uncategorised.insert(position)
+      }
+      if event.fees.contains(where: { $0.yen == 0 }) { freeBits.insert(position) }
+      for audience in event.audience {
+        switch audience {
+        case .children: childrenBits.insert(position)
+        case .adults: adultsBits.insert(position)
+        case .families, .everyone:
+          childrenBits.insert(position)
+          adultsBits.insert(position)
+        }
+      }
+    }
+    self.categoryBits = categoryBits
+    self.uncategorised = uncategorised
+    self.freeBits = freeBits
+    self.childrenBits = childrenBits
+    self.adultsBits = adultsBits
+  }
+
+  public var count: Int { order.count }
+
+  /// The event at a position of the agenda order.
+  public func event(at position: Int) -> CityEvent { events[Int(order[position])] }
+
+  /// The positions passing the filter.
+  func passing(_ filter: EventFilter) -> Bitset {
+    lock.lock()
+    defer { lock.unlock() }
+    if let cache = filterCache, cache.filter == filter { return cache.bits }
+    var bits = Bitset(count: order.count, filled: true)
+    if !filter.categoryIDs.isEmpty {
+      var any = Bitset(count: order.count)
+      for id in filter.categoryIDs { if let set = categoryBits[id] { any.formUnion(set) } }
+      bits.formIntersection(any)
+    }
+    if filter.freeOnly { bits.formIntersection(freeBits) }
+    switch filter.audience {
+    case .all: break
+    case .children: bits.formIntersection(childrenBits)
+    case .adults: bits.formIntersection(adultsBits)
+    }
+    let query = foldedForSearch(filter.search.trimmingSpaces)
+    if !query.isEmpty { bits.formIntersection(searchLocked(query)) }
+    filterCache = (filter, bits)
+    return bits
+  }
+
+  /// The positions whose texts contain the folded query; narrows the previous result when
+  /// the query contains the previous one.
+  private func searchLocked(_ query: String) -> Bitset {
+    if let cache = searchCache, cache.query == query { return cache.bits }
+    if texts == nil { texts = SearchTexts(self) }
+    let texts = texts!
+    var result = Bitset(count: order.count)
+    let matching = texts.matching(query)
+    if let cache = searchCache, query.contains(cache.query) {
+      cache.bits.forEachPosition { position in
+        if texts.matches(position, matching) { result.insert(position) }
+      }
+    } else {
+      for position in 0..<order.count where texts.matches(position, matching) {
+        result.insert(position)
+      }
+    }
+    searchCache = (query, result)
+    return result
+  }
+
+  /// Dated positions whose days overlap `first...last`, in agenda order.
+  func overlapping(_ first: CivilDate, _ last: CivilDate) -> [Int] {
+    let low = Int32(first.daysSinceEpoch)
+    let high = Int32(last.daysSinceEpoch)
+    // Short events start at most `shortSpan` days before `low`.
+    var position = lowerBound(low - Self.shortSpan)
+    var found: [Int] = []
+    while position < datedCount, startDays[position] <= high {
+      if endDays[position] >= low, endDays[position] - startDays[position] <= Self.shortSpan {
+        found.append(position)
+      }
+      position += 1
+    }
+    var longFound: [Int] = []
+    for position in long where startDays[Int(position)] <= high && endDays[Int(position)] >= low {
+      longFound.append(Int(position))
+    }
+    if !longFound.isEmpty { found = (found + longFound).sorted() }
+    return found
+  }
+
+  private func lowerBound(_ day: Int32) -> Int {
+    var low = 0
+    var high = datedCount
+    while low < high {
+      let middle = (low + high) / 2
+      if startDays[middle] < day { low = middle + 1 } else { high = middle }
+    }
+    return low
+  }
+
+  /// Whether the dated position falls on the day (days since the epoch).
+  func fallsOn(_ position: Int, _ day: Int32) -> Bool {
+    startDays[position] <= day && day <= endDays[position]
+  }
+
+  /// The agenda of a span around a day: each listed day's passing events, then the undated.
+  public func agenda(_ day: CivilDate, span: AgendaSpan, filter: EventFilter) -> Agenda {
+    let bits = passing(filter)
+    let days = agendaDays(day, span: span)
+    let candidates = overlapping(days.first!, days.last!).filter { bits.contains($0) }
+    var entries: [(day: CivilDate, position: Int32)] = []
+    for day in days {
+      let number = Int32(day.daysSinceEpoch)
+      for position in candidates where fallsOn(position, number) {
+        entries.append((day, Int32(position)))
+      }
+    }
+    var undated: [Int32] = []
+    bits.forEachPosition(from: datedCount) { undated.append(Int32($0)) }
+    return Agenda(index: self, dated: entries, undated: undated)
+  }
+
+  /// How many events pass the filter.
+  public func passingCount(_ filter: EventFilter) -> Int { passing(filter).count }
+
+  /// Events passing the filter per day of `first...last`.
+  public func counts(_ first: CivilDate, _ last: CivilDate, filter: EventFilter) -> [CivilDate: Int]
+  {
+    let bits = passing(filter)
+    let low = Int32(first.daysSinceEpoch)
+    let high = Int32(last.daysSinceEpoch)
+    var perDay = [Int](repeating: 0, count: Int(high - low) + 1)
+    for position in overlapping(first, last) where bits.contains(position) {
+      for day in max(low, startDays[position])...min(high, endDays[position]) {
+        perDay[Int(day - low)] += 1
+      }
+    }
+    var counts: [CivilDate: Int] = [:]
+    for (offset, count) in perDay.enumerated() where count > 0 {
+      counts[CivilDate(daysSinceEpoch: Int(low) + offset)] = count
+    }
+    return counts
+  }
+}
+
+/// The agenda's entries without copying the events: `count` and `entry(at:)`.
+public struct Agenda {
+  let index: EventIndex
+  let dated: [(day: CivilDate, position: Int32)]
+  let undated: [Int32]
+
+  public var count: Int { dated.count + undated.count }
+
+  public func entry(at offset: Int) -> CalendarEntry {
+    if offset < dated.count {
+      return CalendarEntry(
+        day: dated[offset].day, event: index.event(at: Int(dated[offset].position)))
+    }
+    return CalendarEntry(day: nil, event: index.event(at: Int(undated[offset - dated.count])))
+  }
+
+  public var all: [CalendarEntry] { (0..<count).map(entry(at:)) }
+}
+
+/// The folded distinct texts of the events and, per position, which texts it has.
+struct SearchTexts {
+  var folded: [String] = []
+  /// Per position, its texts: `ids[starts[p]..<starts[p + 1]]`.
+  var starts: [Int32] = [0]
+  var ids: [Int32] = []
+
+  init(_ index: EventIndex) {
+    var known: [BytesKey: Int32] = [:]
+    func id(_ text: String) -> Int32 {
+      if let id = known[BytesKey(text)] { return id }
+      let id = Int32(folded.count)
+      known[BytesKey(text)] = id
+      folded.append(foldedForSearch(text))
+      return id
+    }
+    starts.reserveCapacity(index.count + 1)
+    // Field by field, without copying each event.
+    let events = index.events
+    for position in 0..<index.count {
+      let event = Int(index.order[position])
+      ids.append(id(events[event].title))
+      if let subtitle = events[event].subtitle { ids.append(id(subtitle)) }
+      if let notes = events[event].notes { ids.append(id(notes)) }
+      for venue in events[event].venues { ids.append(id(venue)) }
+      starts.append(Int32(ids.count))
+    }
+  }
+
+  /// Per distinct text, whether it contains the folded query.
+  func matching(_ query: String) -> [Bool] { folded.map { $0.contains(query) } }
+
+  func matches(_ position: Int, _ matching: [Bool]) -> Bool {
+    for offset in Int(starts[position])..<Int(starts[position + 1]) where matching[Int(ids[offset])]
+    {
+      return true
+    }
+    return false
+  }
+}
+
+/// A string as a dictionary key by its UTF-8 bytes: no Unicode normalisation per hash, which
+/// makes hashing Japanese text slow. (Equal bytes are equal texts; canonically equivalent but
+/// differently encoded texts are folded apart, and each still matches its own way.)
+struct BytesKey: Hashable {
+  let text: String
+  init(_ text: String) { self.text = text }
+
+  func hash(into hasher: inout Hasher) {
+    var copy = text
+    copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+  }
+
+  static func == (a: BytesKey, b: BytesKey) -> Bool {
+    var left = a.text
+    var right = b.text
+    return left.withUTF8 { x in
+      right.withUTF8 { y in
+        x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0)
+      }
+    }
+  }
+}
+
+/// A fixed-size set of positions, 64 to a word.
+struct Bitset: Sendable, Equatable {
+  var words: [UInt64]
+  let capacity: Int
+
+  init(count: Int, filled: Bool = false) {
+    capacity = count
+    words = [UInt64](repeating: filled ? ~0 : 0, count: (count + 63) / 64)
+    if filled, count % 64 != 0 { words[words.count - 1] = (1 << UInt64(count % 64)) - 1 }
+  }
+
+  mutating func insert(_ position: Int) { words[position >> 6] |= 1 << UInt64(position & 63) }
+  func contains(_ position: Int) -> Bool {
+    words[position >> 6] & (1 << UInt64(position & 63)) != 0
+  }
+
+  mutating func formUnion(_ other: Bitset) {
+    for index in words.indices { words[index] |= other.words[index] }
+  }
+
+  mutating func formIntersection(_ other: Bitset) {
+    for index in words.indices { words[index] &= other.words[index] }
+  }
+
+  var count: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
+
+  /// Calls `body` with every position in the set from `start` on, in order.
+  func forEachPosition(from start: Int = 0, _ body: (Int) -> Void) {
+    guard start < capacity else { return }
+    var wordIndex = start >> 6
+    var word = words[wordIndex] & (~0 << UInt64(start & 63))
+    while true {
+      while word != 0 {
+        body(wordIndex << 6 + word.trailingZeroBitCount)
+        word &= word - 1
+      }
+      wordIndex += 1
+      guard wordIndex < words.count else { return }
+      word = words[wordIndex]
+    }
+  }
+}

@@ -1,0 +1,295 @@
+import Foundation
+import JapaneseCalendar
+import ShinchokuCore
+import ShinchokuRender
+import ShinchokuViewModel
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `swift run -c release shinchoku-bench [--sizes seed,10000,...] [--json] [--repeat N]`:
+/// per data set size, the time to load, to the first frame (a child process), per action
+/// (reduce + render, median and p99) and the peak RSS of a process that loads and renders once.
+@main
+struct Bench {
+  struct Options {
+    var sizes: [Int?] = [nil, 10_000, 100_000, 1_000_000]
+    var json = false
+    var repetitions = 300
+    var work = NSTemporaryDirectory() + "shinchoku-bench"
+  }
+
+  static func main() {
+    var options = Options()
+    var arguments = CommandLine.arguments.dropFirst()
+    while let argument = arguments.popFirst() {
+      switch argument {
+      case "--sizes":
+        guard let list = arguments.popFirst() else { usage() }
+        options.sizes = list.split(separator: ",").map { part in
+          if part == "seed" { return nil }
+          guard let size = Int(part.replacingOccurrences(of: "_", with: "")), size >= 0 else {
+            usage()
+          }
+          return size
+        }
+      case "--json": options.json = true
+      case "--repeat":
+        guard let text = arguments.popFirst(), let count = Int(text), count > 0 else { usage() }
+        options.repetitions = count
+      case "--work":
+        guard let path = arguments.popFirst() else { usage() }
+        options.work = path
+      default: usage()
+      }
+    }
+    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+      .deletingLastPathComponent().appendingPathComponent("shinchoku").path
+    guard FileManager.default.isExecutableFile(atPath: binary) else {
+      FileHandle.standardError.write(
+        Data("shinchoku-bench: build shinchoku first (swift build -c release)\n".utf8))
+      exit(2)
+    }
+    var results: [SizeResult] = []
+    for size in options.sizes {
+      let result = measure(size: size, options: options, binary: binary)
+      results.append(result)
+      if !options.json { FileHandle.standardError.write(Data((result.summary + "\n").utf8)) }
+    }
+    if options.json {
+      let data = try! JSONSerialization.data(
+        withJSONObject: results.map(\.json), options: [.prettyPrinted, .sortedKeys])
+      print(String(decoding: data, as: UTF8.self))
+    } else {
+      print(table(results))
+    }
+  }
+
+  static func usage() -> Never {
+    FileHandle.standardError.write(
+      Data(
+        "usage: shinchoku-bench [--sizes seed,10000,100000,1000000] [--json] [--repeat N] [--work DIR]\n"
+          .utf8))
+    exit(2)
+  }
+}
+
+struct ActionResult {
+  var name: String
+  var median: Double
+  var p99: Double
+}
+
+struct SizeResult {
+  var label: String
+  var events: Int
+  var programmes: Int
+  var load: Double
+  var firstFrame: Double
+  var actions: [ActionResult]
+  var peakRSS: Int  // KiB
+  /// The first search character after load: it folds every distinct text once.
+  var firstSearch: Double
+
+  var summary: String {
+    "\(label): load \(ms(load)), first frame \(ms(firstFrame)), peak RSS \(mib(peakRSS))"
+  }
+
+  var json: [String: Any] {
+    [
+      "size": label, "events": events, "programmes": programmes, "load_ms": load * 1000,
+      "first_frame_ms": firstFrame * 1000, "peak_rss_kib": peakRSS,
+      "first_search_ms": firstSearch * 1000,
+      "actions": Dictionary(
+        uniqueKeysWithValues: actions.map {
+          ($0.name, ["median_ms": $0.median * 1000, "p99_ms": $0.p99 * 1000])
+        }),
+    ]
+  }
+}
+
+func ms(_ seconds: Double) -> String { String(format: "%.2f ms", seconds * 1000) }
+func mib(_ kib: Int) -> String { String(format: "%.1f MiB", Double(kib) / 1024) }
+
+func now() -> Double {
+  var spec = timespec()
+  clock_gettime(CLOCK_MONOTONIC, &spec)
+  return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+}
+
+/// The data folder of a size: the seed is the bundled Data/; other sizes are generated (one
+/// programme record per 100 events, at least 60).
+func dataFolder(size: Int?, options: Bench.Options) -> String {
+  guard let size else {
+    return FileManager.default.currentDirectoryPath + "/Data"
+  }
+  let folder = options.work + "/\(size)"
+  let sample = SampleDataSet(programmes: max(60, size / 100), events: size, snapshots: 4, seed: 1)
+  let marker = folder + "/.complete"
+  if FileManager.default.fileExists(atPath: marker) { return folder }
+  try? FileManager.default.removeItem(atPath: folder)
+  try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+  for (name, text) in sample.files() {
+    try! Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/" + name))
+  }
+  _ = FileManager.default.createFile(atPath: marker, contents: Data())
+  return folder
+}
+
+/// Runs the binary with its output sent to /dev/null; the wall time and its peak RSS (KiB:
+/// VmHWM from the child's /proc/self/status, which `dump` writes to SHINCHOKU_BENCH_HWM_FILE;
+/// wait4's ru_maxrss would count the parent's pages shared until exec).
+func spawn(_ binary: String, _ arguments: [String]) -> (seconds: Double, maxRSS: Int) {
+  let hwmFile = NSTemporaryDirectory() + "shinchoku-bench-hwm-\(getpid())"
+  setenv("SHINCHOKU_BENCH_HWM_FILE", hwmFile, 1)
+  var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
+  posix_spawn_file_actions_init(&actions)
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+  defer { posix_spawn_file_actions_destroy(&actions) }
+  let argv = ([binary] + arguments).map { strdup($0) } + [nil]
+  defer { for pointer in argv { free(pointer) } }
+  var pid: pid_t = 0
+  let start = now()
+  let status = posix_spawn(&pid, binary, &actions, nil, argv, environ)
+  precondition(status == 0, "cannot start \(binary)")
+  var waitStatus: Int32 = 0
+  var usage = rusage()
+  wait4(pid, &waitStatus, 0, &usage)
+  let seconds = now() - start
+  precondition(waitStatus == 0, "\(binary) \(arguments) failed (\(waitStatus))")
+  let line = (try? String(contentsOfFile: hwmFile, encoding: .utf8)) ?? ""
+  let kib = Int(line.filter(\.isNumber)) ?? 0
+  return (seconds, kib)
+}
+
+func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+func percentile99(_ values: [Double]) -> Double {
+  let sorted = values.sorted()
+  return sorted[min(sorted.count - 1, Int((Double(sorted.count) * 0.99).rounded(.up)) - 1)]
+}
+
+func measure(size: Int?, options: Bench.Options, binary: String) -> SizeResult {
+  let label = size.map { "\($0)" } ?? "seed"
+  let folder = dataFolder(size: size, options: options)
+  let large = (size ?? 0) >= 1_000_000
+
+  // Load: reading and indexing the files (the AppState builds the calendar's index).
+  var loads: [Double] = []
+  var state: AppState?
+  for _ in 0..<(large ? 1 : 3) {
+    let start = now()
+    let dataset = try! DatasetLoader().load(directory: folder)
+    let loaded = AppState(
+      dataset: dataset, language: .japanese, width: 120, height: 40,
+      today: CivilDate(year: 2026, month: 11, day: 25)!)
+    loads.append(now() - start)
+    state = loaded
+  }
+
+  // First frame and peak RSS: `shinchoku dump` in a child, from process start to the frame
+  // printed.
+  var frames: [Double] = []
+  var peak = 0
+  let themes = FileManager.default.currentDirectoryPath + "/Themes"
+  for _ in 0..<(large ? 3 : 5) {
+    let run = spawn(binary, ["dump", "--data", folder, "--themes", themes, "--size", "120x40"])
+    frames.append(run.seconds)
+    peak = max(peak, run.maxRSS)
+  }
+
+  // Actions: reduce + render of the full frame.
+  let theme = ThemeLoader(directory: themes).load("default").theme
+  var base = state!
+  var actions: [ActionResult] = []
+  func time(
+    _ name: String, setUp: (inout AppState) -> Void = { _ in },
+    step: (inout AppState, Int) -> Void
+  ) {
+    var current = base
+    setUp(&current)
+    var samples: [Double] = []
+    samples.reserveCapacity(options.repetitions)
+    var sink = 0
+    for index in 0..<options.repetitions {
+      let start = now()
+      step(&current, index)
+      let frame = render(current, theme: theme)
+      samples.append(now() - start)
+      sink &+= frame.width
+    }
+    precondition(sink >= 0)
+    actions.append(ActionResult(name: name, median: median(samples), p99: percentile99(samples)))
+  }
+  reduce(&base, .focus(.events))
+  var searching = base
+  reduce(&searching, .calendar(.beginSearch))
+  let searchStart = now()
+  reduce(&searching, .calendar(.inputCharacter("お")))
+  let searchFrame = render(searching, theme: theme)
+  let firstSearch = now() - searchStart
+  precondition(searchFrame.width > 0)
+  time("move a day") { state, index in
+    reduce(&state, .move((index / 40) % 2 == 0 ? .right : .left))
+  }
+  time("move a month") { state, index in
+    reduce(&state, .page((index / 12) % 2 == 0 ? .down : .up))
+  }
+  time(
+    "move in the matrix", setUp: { reduce(&$0, .focus(.matrix)) },
+    step: { state, index in reduce(&state, .move([.down, .right, .up, .left][index % 4])) })
+  time("toggle a category") { state, index in
+    reduce(&state, .calendar(.toggleCategory(number: 1 + (index / 2) % 3)))
+  }
+  let query = Array("おはなし")
+  time(
+    "type a search character", setUp: { reduce(&$0, .calendar(.beginSearch)) },
+    step: { state, index in
+      if index % query.count == 0 {
+        // A new search: part of the first character's step.
+        reduce(&state, .calendar(.inputCancel))
+        reduce(&state, .calendar(.beginSearch))
+      }
+      reduce(&state, .calendar(.inputCharacter(query[index % query.count])))
+    })
+  time("switch snapshot") { state, index in
+    reduce(&state, (index / 3) % 2 == 0 ? .nextSnapshot : .previousSnapshot)
+  }
+  time("resize") { state, index in
+    reduce(
+      &state, index % 2 == 0 ? .resize(width: 100, height: 30) : .resize(width: 120, height: 40))
+  }
+  return SizeResult(
+    label: label, events: base.dataset.events.count, programmes: base.dataset.programmes.count,
+    load: median(loads), firstFrame: median(frames), actions: actions, peakRSS: peak,
+    firstSearch: firstSearch)
+}
+
+func table(_ results: [SizeResult]) -> String {
+  var lines: [String] = []
+  var header =
+    "| | " + results.map { "\($0.label) (\($0.events) events)" }.joined(separator: " | ") + " |"
+  lines.append(header)
+  header = "|---|" + results.map { _ in "---|" }.joined()
+  lines.append(header)
+  lines.append("| load | " + results.map { ms($0.load) }.joined(separator: " | ") + " |")
+  lines.append(
+    "| first frame (process start) | " + results.map { ms($0.firstFrame) }.joined(separator: " | ")
+      + " |")
+  for (index, action) in (results.first?.actions ?? []).enumerated() {
+    lines.append(
+      "| \(action.name): median / p99 | "
+        + results.map {
+          String(
+            format: "%.3f / %.3f ms", $0.actions[index].median * 1000, $0.actions[index].p99 * 1000)
+        }
+        .joined(separator: " | ") + " |")
+  }
+  lines.append(
+    "| first search character after load (once) | "
+      + results.map { ms($0.firstSearch) }.joined(separator: " | ") + " |")
+  lines.append(
+    "| peak RSS (load + one frame) | " + results.map { mib($0.peakRSS) }.joined(separator: " | ")
+      + " |")
+  return lines.joined(separator: "\n")
+}

@@ -1,0 +1,156 @@
+import Foundation
+import JapaneseCalendar
+import ShinchokuCore
+import Testing
+
+@testable import ShinchokuViewModel
+
+/// The index must give exactly what a plain scan of the events gives.
+private func plainEntries(
+  _ events: [CityEvent], _ day: CivilDate, _ span: AgendaSpan, _ filter: EventFilter
+)
+  -> [CalendarEntry]
+{
+  let passing = events.filter(filter.matches)
+  let dated = passing.filter(\.isDated).sorted { ($0.start!, $0.id) < ($1.start!, $1.id) }
+  var entries: [CalendarEntry] = []
+  for day in agendaDays(day, span: span) {
+    for event in dated where event.fallsOn(day) {
+      entries.append(CalendarEntry(day: day, event: event))
+    }
+  }
+  for event in passing where !event.isDated {
+    entries.append(CalendarEntry(day: nil, event: event))
+  }
+  return entries
+}
+
+private func plainCounts(
+  _ events: [CityEvent], _ first: CivilDate, _ last: CivilDate, _ filter: EventFilter
+)
+  -> [CivilDate: Int]
+{
+  var counts: [CivilDate: Int] = [:]
+  var date = first
+  while date <= last {
+    let count = events.filter { filter.matches($0) && $0.fallsOn(date) }.count
+    if count > 0 { counts[date] = count }
+    date = date.adding(days: 1)
+  }
+  return counts
+}
+
+private func sampleEvents(csv: Bool) throws -> (events: [CityEvent], categories: [String]) {
+  let sample = SampleDataSet(programmes: 5, events: 240, snapshots: 2, seed: 11, eventsAsCSV: csv)
+  let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "shinchoku-index-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  for (name, text) in sample.files() {
+    try Data(text.utf8).write(to: folder.appendingPathComponent(name))
+  }
+  let data = try DatasetLoader().load(directory: folder.path)
+  var events = data.events
+  // Long spans (found through the index's list of long events), a day-one event, no audience,
+  // no category, no fees, a subtitle and notes to search.
+  var long = events[0]
+  long.id = "long-1"
+  long.start = CivilDate(year: 2012, month: 5, day: 20)
+  long.end = CivilDate(year: 2012, month: 10, day: 2)
+  long.subtitle = "ロングラン展示"
+  events.append(long)
+  var bare = events[1]
+  bare.id = "bare"
+  bare.categoryID = nil
+  bare.audience = []
+  bare.fees = []
+  bare.notes = "雨天中止"
+  bare.start = CivilDate(year: 2012, month: 8, day: 1)
+  bare.end = nil
+  events.append(bare)
+  return (events, data.categories.map(\.id))
+}
+
+@Suite struct EventIndexTests {
+  @Test(arguments: [false, true])
+  func everyFilterCombinationGivesWhatAPlainScanGives(csv: Bool) throws {
+    let (events, categories) = try sampleEvents(csv: csv)
+    let index = EventIndex(events: events)
+    let days = [
+      CivilDate(year: 2012, month: 8, day: 1)!, CivilDate(year: 2012, month: 4, day: 1)!,
+      CivilDate(year: 2012, month: 10, day: 2)!, CivilDate(year: 2013, month: 3, day: 31)!,
+      CivilDate(year: 2011, month: 12, day: 31)!,
+    ]
+    let categorySets: [Set<String>] =
+      (0..<(1 << 3)).map { mask in
+        Set(
+          categories.prefix(3).enumerated().filter { mask & (1 << $0.offset) != 0 }.map(\.element))
+      } + [Set(categories), ["no-such-category"]]
+    for categoryIDs in categorySets {
+      for freeOnly in [false, true] {
+        for audience in AudienceFilter.allCases {
+          for search in ["", "おはなし", "オハナシ", "ﾛﾝｸﾞ", "雨天", "ZZZ"] {
+            let filter = EventFilter(
+              categoryIDs: categoryIDs, freeOnly: freeOnly, audience: audience, search: search)
+            #expect(index.passingCount(filter) == events.filter(filter.matches).count)
+            for day in days {
+              for span in AgendaSpan.allCases {
+                let agenda = index.agenda(day, span: span, filter: filter).all
+                #expect(
+                  agenda == plainEntries(events, day, span, filter), "\(filter) \(day) \(span)")
+              }
+              #expect(
+                index.counts(day.firstOfMonth, day.lastOfMonth, filter: filter)
+                  == plainCounts(events, day.firstOfMonth, day.lastOfMonth, filter))
+            }
+          }
+        }
+      }
+    }
+  }
+
+  @Test func aGrowingOrShrinkingSearchGivesWhatAFreshSearchGives() throws {
+    let (events, _) = try sampleEvents(csv: false)
+    let incremental = EventIndex(events: events)
+    for query in ["お", "おは", "おはな", "おはなし", "おはな", "は", "はな", "図", "図書館", ""] {
+      let filter = EventFilter(search: query)
+      let fresh = EventIndex(events: events)
+      #expect(incremental.passingCount(filter) == fresh.passingCount(filter), "\(query)")
+      #expect(incremental.passingCount(filter) == events.filter(filter.matches).count)
+    }
+  }
+
+  @Test func theStateKeepsItsIndexInStepWithTheData() throws {
+    let (events, _) = try sampleEvents(csv: false)
+    var state = try seedState()
+    #expect(state.eventIndex.count == state.dataset.events.count)
+    state.dataset.events = events
+    #expect(state.eventIndex.count == events.count)
+  }
+}
+
+@Suite struct AgendaWindowTests {
+  @Test func theAgendaViewHoldsTheEntriesAroundTheSelectionAndTheSelectedOneAmongThem() throws {
+    let (events, _) = try sampleEvents(csv: false)
+    var state = try seedState(width: 120, height: 12)
+    state.dataset.events = events
+    state.calendar.selectedDay = CivilDate(year: 2012, month: 8, day: 1)!
+    state.calendar.span = .month
+    let entries = calendarEntries(state)
+    #expect(entries.count > 3 * (state.height + 2))
+    for selection in [0, 1, 40, entries.count / 2, entries.count - 1] {
+      state.calendar.agendaSelection = selection
+      let view = CalendarView(state: state)
+      let items = view.sections.flatMap(\.items)
+      let reach = state.height + 2
+      #expect(view.entryCount == entries.count)
+      #expect(view.firstItemIndex == max(0, selection - reach))
+      #expect(items.count == min(entries.count, selection + reach + 1) - view.firstItemIndex)
+      let selected = try #require(items.firstIndex { $0.isSelected })
+      #expect(view.firstItemIndex + selected == selection)
+      #expect(items[selected].eventID == entries[selection].event.id)
+      for (offset, item) in items.enumerated() {
+        #expect(item.eventID == entries[view.firstItemIndex + offset].event.id)
+      }
+    }
+  }
+}

@@ -5,7 +5,14 @@ let package = Package(
   name: "shinchoku",
   platforms: [.macOS(.v13)],
   products: [
-    .executable(name: "shinchoku", targets: ["shinchoku"])
+    .executable(name: "shinchoku", targets: ["shinchoku"]),
+    // For the fuzz package in Tests/Fuzz (its own Package.swift, built with the sanitizers).
+    .library(
+      name: "ShinchokuFuzzable",
+      targets: [
+        "TerminalText", "JapaneseCalendar", "ShinchokuCore", "ShinchokuViewModel",
+        "ShinchokuRender",
+      ]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -24,6 +24,8 @@ struct Dashboard {
   let asciiOnly: Bool
   /// For the end-to-end test that a crash restores the terminal.
   var crashAfterFirstFrame = false
+  /// Reads the data folder again when it changes (with the `--max-file-size` asked for).
+  var dataLoader = DatasetLoader()
 
   func run() throws {
     let terminal: CursesTerminal
@@ -73,7 +75,7 @@ struct Dashboard {
         let changed = watcher.changedDirectories()
         if changed.contains(dataDirectory) {
           do {
-            actions.append(.dataReloaded(try DatasetLoader().load(directory: dataDirectory)))
+            actions.append(.dataReloaded(try dataLoader.load(directory: dataDirectory)))
           } catch {
             if let first = error.errors.first { actions.append(.reloadFailed(first)) }
           }

@@ -6,8 +6,8 @@
 // - `theme`: the input is a theme file (which may extend the shipped themes).
 // - `text`: display width, sanitising and line breaking, with their invariants.
 // - `reduce`: the input is a sequence of actions on the sample data; after each, the
-//   selections stay inside the data and the rendered frame has the state's size, every wide
-//   glyph whole.
+//   selections (matrix, comments, events, snapshot, theme, agenda, open event) stay inside the
+//   data and the rendered frame has the state's size, every wide glyph whole.
 //
 // A broken invariant calls `fatalError`, which libFuzzer reports as a crash with its input.
 import Foundation
@@ -230,6 +230,15 @@ func check(_ state: AppState) {
   else { fatalError("snapshot index \(state.snapshotIndex) outside the snapshots") }
   guard state.themeIndex >= 0, state.themeIndex < max(1, state.themeNames.count)
   else { fatalError("theme index \(state.themeIndex) outside the themes") }
+
+  if let selection = state.calendar.agendaSelection,
+    !calendarEntries(state).indices.contains(selection)
+  {
+    fatalError("agenda selection \(selection) outside the agenda")
+  }
+  if let id = state.calendar.openEventID, !state.dataset.events.contains(where: { $0.id == id }) {
+    fatalError("the open event \(id) is not in the data")
+  }
 
   let frame = render(state, theme: theme)
   guard frame.width == state.width, frame.height == state.height,

@@ -402,7 +402,9 @@ private func select(_ state: inout AppState, _ target: ClickTarget) {
   case .event(let index):
     state.focus = .events
     state.eventSelection = clamp(index, state.dataset.events.count)
-    state.calendar.agendaSelection = clamp(index, calendarEntries(state).count)
+    // A click can arrive from a frame drawn before the agenda emptied: then it selects nothing.
+    let entries = calendarEntries(state).count
+    state.calendar.agendaSelection = entries == 0 ? nil : clamp(index, entries)
   case .calendarDay(let day):
     state.focus = .events
     reduceCalendar(&state, .goTo(day))

@@ -44,4 +44,18 @@ import Testing
     reduce(&state, .calendar(.inputCancel))
     #expect(state.calendar.agendaSelection == nil)
   }
+
+  /// Tests/Fuzz/Regressions/reduce-click-in-an-empty-agenda, shortened: a click on an agenda
+  /// entry when the filters leave the agenda empty selected entry 0 of none.
+  @Test func aClickOnAnEventWhenTheAgendaIsEmptySelectsNothing() throws {
+    var state = try seedState(width: 100, height: 30)
+    reduce(&state, .focus(.events))
+    reduce(&state, .calendar(.beginSearch))
+    reduce(&state, .calendar(.inputCharacter("X")))
+    reduce(&state, .calendar(.inputCommit))
+    #expect(calendarEntries(state).isEmpty)
+    reduce(&state, .click(.event(108)))
+    #expect(state.calendar.agendaSelection == nil)
+    #expect(state.focus == .events)
+  }
 }

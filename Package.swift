@@ -7,6 +7,13 @@ let package = Package(
   products: [
     .executable(name: "shinchoku", targets: ["shinchoku"]),
     .executable(name: "shinchoku-bench", targets: ["shinchoku-bench"]),
+    // For the fuzz package in Tests/Fuzz (its own Package.swift, built with the sanitizers).
+    .library(
+      name: "ShinchokuFuzzable",
+      targets: [
+        "TerminalText", "JapaneseCalendar", "ShinchokuCore", "ShinchokuViewModel",
+        "ShinchokuRender",
+      ]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -231,7 +231,9 @@ public enum CSVReader {
       return nil
     }
     if let size = attributes[.size] as? Int, size > sizeLimit {
-      sink.error(location, "the file is \(size) bytes, over the limit of \(sizeLimit) bytes")
+      sink.error(
+        location, "the file is \(size) bytes, over the limit of \(sizeLimit) bytes",
+        hint: "split it, or raise the limit with --max-file-size")
       return nil
     }
     guard let data = try? Data(contentsOf: url) else {

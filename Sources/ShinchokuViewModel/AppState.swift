@@ -431,7 +431,9 @@ private func select(_ state: inout AppState, _ target: ClickTarget) {
     state.commentSelection = clamp(index, visibleComments(state).count)
   case .event(let index):
     state.focus = .events
-    state.calendar.agendaSelection = clamp(index, calendarAgenda(state).count)
+    // A click can arrive from a frame drawn before the agenda emptied: then it selects nothing.
+    let entries = calendarAgenda(state).count
+    state.calendar.agendaSelection = entries == 0 ? nil : clamp(index, entries)
   case .calendarDay(let day):
     state.focus = .events
     reduceCalendar(&state, .goTo(day))

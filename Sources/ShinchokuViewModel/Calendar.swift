@@ -240,12 +240,18 @@ func reduceCalendar(_ state: inout AppState, _ action: CalendarAction) {
     guard sanitized(String(character)) == String(character) else { return }
     input.text.append(character)
     calendar.input = input
-    if input.kind == .search { calendar.filter.search = input.text }
+    if input.kind == .search {
+      calendar.filter.search = input.text
+      keepAgendaSelectionInside(&calendar, state)
+    }
   case .inputDeleteBackward:
     guard var input = calendar.input, !input.text.isEmpty else { return }
     input.text.removeLast()
     calendar.input = input
-    if input.kind == .search { calendar.filter.search = input.text }
+    if input.kind == .search {
+      calendar.filter.search = input.text
+      keepAgendaSelectionInside(&calendar, state)
+    }
   case .inputCommit:
     guard let input = calendar.input else { return }
     calendar.input = nil
@@ -260,7 +266,10 @@ func reduceCalendar(_ state: inout AppState, _ action: CalendarAction) {
   case .inputCancel:
     guard let input = calendar.input else { return }
     calendar.input = nil
-    if input.kind == .search { calendar.filter.search = input.previousSearch }
+    if input.kind == .search {
+      calendar.filter.search = input.previousSearch
+      keepAgendaSelectionInside(&calendar, state)
+    }
   case .open:
     guard calendar.openEventID == nil else { return }
     let entries = calendarAgenda(stateWith(state, calendar))
@@ -279,6 +288,14 @@ func reduceCalendar(_ state: inout AppState, _ action: CalendarAction) {
       calendar.agendaSelection = nil
     }
   }
+}
+
+/// After the incremental search changed the agenda: the selection moves up to its last entry
+/// (or back to the grid when the agenda is empty) instead of pointing past its end.
+private func keepAgendaSelectionInside(_ calendar: inout CalendarState, _ state: AppState) {
+  guard let selection = calendar.agendaSelection else { return }
+  let count = calendarEntries(stateWith(state, calendar)).count
+  calendar.agendaSelection = count == 0 ? nil : min(selection, count - 1)
 }
 
 private func stateWith(_ state: AppState, _ calendar: CalendarState) -> AppState {

@@ -161,6 +161,9 @@ struct LineBreaker {
         starts.append(index)
         widths.append(columns)
         classes.append(breakClass(of: scalar))
+      } else if classes[classes.count - 1].contains(.space) {
+        // A mark on a space makes it visible: it may not overhang the width like a space.
+        classes[classes.count - 1] = .word
       }
       paragraph.formIndex(after: &index)
     }

@@ -28,6 +28,8 @@ struct Dashboard {
   var deck: Deck? = nil
   /// `shinchoku present`: open on the first slide; Esc quits.
   var startsPresenting = false
+  /// Reads the data folder again when it changes (with the `--max-file-size` asked for).
+  var dataLoader = DatasetLoader()
 
   func run() throws {
     let terminal: CursesTerminal
@@ -85,7 +87,7 @@ struct Dashboard {
         let changed = watcher.changedDirectories()
         if changed.contains(dataDirectory) {
           do {
-            let dataset = try DatasetLoader().load(directory: dataDirectory)
+            let dataset = try dataLoader.load(directory: dataDirectory)
             actions.append(.dataReloaded(dataset))
             // The deck names the data's ids: read it again with the new data.
             actions.append(

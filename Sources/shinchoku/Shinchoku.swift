@@ -45,6 +45,23 @@ struct CommonOptions: ParsableArguments {
   @Flag(name: .long, help: "Draw the UI's chrome with ASCII symbols only.")
   var ascii = false
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Refuse data files larger than this (default: 67108864, 64 MiB).", valueName: "bytes"))
+  var maxFileSize: Int?
+
+  func validate() throws {
+    if let maxFileSize, maxFileSize < 1 {
+      throw ValidationError("--max-file-size must be a number of bytes above 0, not \(maxFileSize)")
+    }
+  }
+
+  /// The data loader with the file size limit asked for.
+  var dataLoader: DatasetLoader {
+    DatasetLoader(fileSizeLimit: maxFileSize ?? DatasetLoader.defaultFileSizeLimit)
+  }
+
   func dataDirectory() -> String {
     data ?? ProcessInfo.processInfo.environment["SHINCHOKU_DATA"] ?? "Data"
   }
@@ -70,7 +87,7 @@ struct CommonOptions: ParsableArguments {
   /// Loads the data, or prints every error (file:line:column) and exits 1.
   func loadDataset() throws -> Dataset {
     do {
-      return try DatasetLoader().load(directory: dataDirectory())
+      return try dataLoader.load(directory: dataDirectory())
     } catch {
       printError(error.diagnostics.map(\.description).joined(separator: "\n"))
       let count = error.errors.count
@@ -152,7 +169,7 @@ struct Open: ParsableCommand {
         themes: themes, themeIndex: themeIndex, monochrome: monochrome,
         themeWarnings: themeWarnings, language: language,
         asciiOnly: options.asciiOnly, crashAfterFirstFrame: crashAfterFirstFrame,
-        deck: try options.loadDeck(dataset)
+        deck: try options.loadDeck(dataset), dataLoader: options.dataLoader
       ).run()
     }
   }
@@ -419,11 +436,25 @@ struct Validate: ParsableCommand {
   @Option(name: .long, help: "The themes folder (default: $SHINCHOKU_THEMES, or ./Themes).")
   var themes: String?
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Refuse data files larger than this (default: 67108864, 64 MiB).", valueName: "bytes"))
+  var maxFileSize: Int?
+
+  func validate() throws {
+    if let maxFileSize, maxFileSize < 1 {
+      throw ValidationError("--max-file-size must be a number of bytes above 0, not \(maxFileSize)")
+    }
+  }
+
   func run() throws {
     let dataDirectory = directory ?? ProcessInfo.processInfo.environment["SHINCHOKU_DATA"] ?? "Data"
     var diagnostics: [Diagnostic]
     do {
-      let dataset = try DatasetLoader().load(directory: dataDirectory)
+      let dataset = try DatasetLoader(
+        fileSizeLimit: maxFileSize ?? DatasetLoader.defaultFileSizeLimit
+      ).load(directory: dataDirectory)
       diagnostics = dataset.warnings + deckDiagnostics(dataDirectory, dataset)
     } catch {
       diagnostics = error.diagnostics
@@ -508,7 +539,7 @@ struct SetStatus: ParsableCommand {
     do {
       try ChangeLog.append(change, to: log) {
         // Read again under the lock: someone may have recorded a change since.
-        let now = try? DatasetLoader().load(directory: options.dataDirectory())
+        let now = try? options.dataLoader.load(directory: options.dataDirectory())
         return now?.programmes.first { $0.id == programme }?.statuses[date]
       }
     } catch let error as ChangeLog.AppendError {

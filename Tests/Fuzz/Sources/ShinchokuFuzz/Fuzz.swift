@@ -224,8 +224,6 @@ func check(_ state: AppState) {
   guard state.commentSelection >= 0,
     state.commentSelection < max(1, state.dataset.comments.count)
   else { fatalError("comment selection \(state.commentSelection) outside the comments") }
-  guard state.eventSelection >= 0, state.eventSelection < max(1, state.dataset.events.count)
-  else { fatalError("event selection \(state.eventSelection) outside the events") }
   guard state.snapshotIndex >= 0, state.snapshotIndex < max(1, state.dataset.snapshots.count)
   else { fatalError("snapshot index \(state.snapshotIndex) outside the snapshots") }
   guard state.themeIndex >= 0, state.themeIndex < max(1, state.themeNames.count)

@@ -128,7 +128,7 @@ struct Dashboard {
     let log = URL(fileURLWithPath: dataDirectory).appendingPathComponent(ChangeLog.fileName)
     do {
       try ChangeLog.append(change, to: log) {
-        let now = try? DatasetLoader().load(directory: dataDirectory)
+        let now = try? dataLoader.load(directory: dataDirectory)
         return now?.programmes.first { $0.id == change.programmeID }?.statuses[change.snapshot]
       }
       return UIText.recorded(

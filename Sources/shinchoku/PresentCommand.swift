@@ -19,20 +19,7 @@ struct Present: ParsableCommand {
       printError("shinchoku: not a terminal; presentation mode needs one")
       throw ExitCode(2)
     }
-    let language = try options.language()
-    let dataset = try options.loadDataset()
-    let deck = try options.loadDeck(dataset)
-    let (themes, themeIndex, themeWarnings) = try options.loadThemeCycle()
-    let monochrome = options.loadMonochromeTheme()
-    try MainActor.assumeIsolated {
-      try Dashboard(
-        dataset: dataset, dataDirectory: options.dataDirectory(),
-        themesDirectory: options.themesDirectory(),
-        themes: themes, themeIndex: themeIndex, monochrome: monochrome,
-        themeWarnings: themeWarnings, language: language,
-        asciiOnly: options.asciiOnly, deck: deck, startsPresenting: true
-      ).run()
-    }
+    try options.runDashboard(startsPresenting: true)
   }
 }
 

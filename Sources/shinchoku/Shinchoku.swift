@@ -45,21 +45,11 @@ struct CommonOptions: ParsableArguments {
   @Flag(name: .long, help: "Draw the UI's chrome with ASCII symbols only.")
   var ascii = false
 
-  @Option(
-    name: .long,
-    help: ArgumentHelp(
-      "Refuse data files larger than this (default: 67108864, 64 MiB).", valueName: "bytes"))
-  var maxFileSize: Int?
-
-  func validate() throws {
-    if let maxFileSize, maxFileSize < 1 {
-      throw ValidationError("--max-file-size must be a number of bytes above 0, not \(maxFileSize)")
-    }
-  }
+  @OptionGroup var fileSize: FileSizeOption
 
   /// The data loader with the file size limit asked for.
   var dataLoader: DatasetLoader {
-    DatasetLoader(fileSizeLimit: maxFileSize ?? DatasetLoader.defaultFileSizeLimit)
+    fileSize.dataLoader
   }
 
   func dataDirectory() -> String {
@@ -158,20 +148,7 @@ struct Open: ParsableCommand {
       )
       throw ExitCode(2)
     }
-    let language = try options.language()
-    let dataset = try options.loadDataset()
-    let (themes, themeIndex, themeWarnings) = try options.loadThemeCycle()
-    let monochrome = options.loadMonochromeTheme()
-    try MainActor.assumeIsolated {
-      try Dashboard(
-        dataset: dataset, dataDirectory: options.dataDirectory(),
-        themesDirectory: options.themesDirectory(),
-        themes: themes, themeIndex: themeIndex, monochrome: monochrome,
-        themeWarnings: themeWarnings, language: language,
-        asciiOnly: options.asciiOnly, crashAfterFirstFrame: crashAfterFirstFrame,
-        deck: try options.loadDeck(dataset), dataLoader: options.dataLoader
-      ).run()
-    }
+    try options.runDashboard(startsPresenting: false, crashAfterFirstFrame: crashAfterFirstFrame)
   }
 }
 
@@ -436,25 +413,13 @@ struct Validate: ParsableCommand {
   @Option(name: .long, help: "The themes folder (default: $SHINCHOKU_THEMES, or ./Themes).")
   var themes: String?
 
-  @Option(
-    name: .long,
-    help: ArgumentHelp(
-      "Refuse data files larger than this (default: 67108864, 64 MiB).", valueName: "bytes"))
-  var maxFileSize: Int?
-
-  func validate() throws {
-    if let maxFileSize, maxFileSize < 1 {
-      throw ValidationError("--max-file-size must be a number of bytes above 0, not \(maxFileSize)")
-    }
-  }
+  @OptionGroup var fileSize: FileSizeOption
 
   func run() throws {
     let dataDirectory = directory ?? ProcessInfo.processInfo.environment["SHINCHOKU_DATA"] ?? "Data"
     var diagnostics: [Diagnostic]
     do {
-      let dataset = try DatasetLoader(
-        fileSizeLimit: maxFileSize ?? DatasetLoader.defaultFileSizeLimit
-      ).load(directory: dataDirectory)
+      let dataset = try fileSize.dataLoader.load(directory: dataDirectory)
       diagnostics = dataset.warnings + deckDiagnostics(dataDirectory, dataset)
     } catch {
       diagnostics = error.diagnostics
@@ -547,5 +512,46 @@ struct SetStatus: ParsableCommand {
       throw ExitCode(1)
     }
     print("\(programme): \(old ?? "—") → \(newStatus.id) in \(date.iso), recorded in \(log.path)")
+  }
+}
+
+/// `--max-file-size`, shared by every command that reads the data folder.
+struct FileSizeOption: ParsableArguments {
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Refuse data files larger than this (default: 67108864, 64 MiB).", valueName: "bytes"))
+  var maxFileSize: Int?
+
+  func validate() throws {
+    if let maxFileSize, maxFileSize < 1 {
+      throw ValidationError("--max-file-size must be a number of bytes above 0, not \(maxFileSize)")
+    }
+  }
+
+  /// The data loader with the file size limit asked for.
+  var dataLoader: DatasetLoader {
+    DatasetLoader(fileSizeLimit: maxFileSize ?? DatasetLoader.defaultFileSizeLimit)
+  }
+}
+
+extension CommonOptions {
+  /// Loads the data, themes and deck and runs the dashboard (or the deck, for `present`).
+  func runDashboard(startsPresenting: Bool, crashAfterFirstFrame: Bool = false) throws {
+    let language = try language()
+    let dataset = try loadDataset()
+    let deck = try loadDeck(dataset)
+    let (themes, themeIndex, themeWarnings) = try loadThemeCycle()
+    let monochrome = loadMonochromeTheme()
+    try MainActor.assumeIsolated {
+      try Dashboard(
+        dataset: dataset, dataDirectory: dataDirectory(), themesDirectory: themesDirectory(),
+        themes: themes, themeIndex: themeIndex, monochrome: monochrome,
+        themeWarnings: themeWarnings,
+        language: language, asciiOnly: asciiOnly, crashAfterFirstFrame: crashAfterFirstFrame,
+        deck: deck,
+        startsPresenting: startsPresenting, dataLoader: dataLoader
+      ).run()
+    }
   }
 }

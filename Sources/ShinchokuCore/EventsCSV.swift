@@ -228,16 +228,16 @@ enum EventsCSVColumn: Int, CaseIterable {
 
 /// A dictionary key that hashes and compares a string's UTF-8 bytes: the cell caches need no
 /// Unicode normalisation, which makes hashing Japanese text slow.
-struct UTF8Key: Hashable {
-  let text: String
-  init(_ text: String) { self.text = text }
+public struct UTF8Key: Hashable, Sendable {
+  public let text: String
+  public init(_ text: String) { self.text = text }
 
-  func hash(into hasher: inout Hasher) {
+  public func hash(into hasher: inout Hasher) {
     var copy = text
     copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
   }
 
-  static func == (a: UTF8Key, b: UTF8Key) -> Bool {
+  public static func == (a: UTF8Key, b: UTF8Key) -> Bool {
     var left = a.text
     var right = b.text
     return left.withUTF8 { x in

@@ -204,12 +204,11 @@ extension Painter {
   }
 
   mutating func drawEventDetail(_ view: EventDetailView, in rect: Rect, state: AppState) {
-    drawBox(
-      rect, title: UIText.events.text(state.language) + " › " + sanitized(view.title),
-      focused: state.focus == .events)
-    frame.mark(x: rect.x, y: rect.y, width: rect.width, height: rect.height, as: .pane(.events))
-    let inner = rect.inside
-    guard inner.width > 4, inner.height > 1 else { return }
+    guard
+      let inner = fullPane(
+        rect, path: [UIText.events.text(state.language), sanitized(view.title)], pane: .events,
+        focused: state.focus == .events, hint: UIText.eventDetailHint.text(state.language))
+    else { return }
     let labelWidth = view.fields.map { displayWidth($0.label) }.max() ?? 4
     var lines: [[Span]] = []
     for field in view.fields {
@@ -223,11 +222,8 @@ extension Painter {
         ])
       }
     }
-    for (row, spans) in lines.prefix(inner.height - 1).enumerated() {
+    for (row, spans) in lines.prefix(inner.height).enumerated() {
       put(spans, x: inner.x, y: inner.y + row, width: inner.width)
     }
-    put(
-      " " + UIText.eventDetailHint.text(state.language), x: inner.x,
-      y: inner.y + inner.height - 1, role: .muted, maxWidth: inner.width)
   }
 }

@@ -243,10 +243,10 @@ struct Painter {
 
   /// A pane that takes the whole body (a drill-down, a comment being read): its box, its click
   /// target, and a hint on its last row. Returns the rows above the hint, or nil if none fit.
-  mutating func fullPane(_ rect: Rect, title: String, pane: Pane, focused: Bool, hint: String)
+  mutating func fullPane(_ rect: Rect, path: [String], pane: Pane, focused: Bool, hint: String)
     -> Rect?
   {
-    drawBox(rect, title: title, focused: focused)
+    drawBox(rect, title: path.joined(separator: glyphs.asciiOnly ? " > " : " › "), focused: focused)
     frame.mark(x: rect.x, y: rect.y, width: rect.width, height: rect.height, as: .pane(pane))
     let inner = rect.inside
     guard inner.width > 4, inner.height > 1 else { return nil }
@@ -357,8 +357,7 @@ struct Painter {
     guard
       let inner = fullPane(
         rect,
-        title: UIText.comments.text(state.language) + (glyphs.asciiOnly ? " > " : " › ")
-          + view.heading,
+        path: [UIText.comments.text(state.language), view.heading],
         pane: .comments,
         focused: true,
         hint: UIText.readingHint.text(state.language))

@@ -9,8 +9,7 @@ extension Painter {
     guard
       let listRect = fullPane(
         rect,
-        title: UIText.matrix.text(state.language) + (glyphs.asciiOnly ? " > " : " › ")
-          + view.heading, pane: .matrix,
+        path: [UIText.matrix.text(state.language), view.heading], pane: .matrix,
         focused: focused,
         hint: UIText.drillHint.text(state.language))
     else { return }
@@ -52,7 +51,7 @@ extension Painter {
     guard
       let inner = fullPane(
         rect,
-        title: UIText.matrix.text(state.language) + (glyphs.asciiOnly ? " > " : " › ") + view.title,
+        path: [UIText.matrix.text(state.language), view.title],
         pane: .matrix, focused: state.focus == .matrix, hint: UIText.detailHint.text(state.language)
       )
     else { return }

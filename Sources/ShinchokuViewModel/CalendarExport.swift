@@ -182,7 +182,8 @@ public enum CalendarExport {
     }
     if !event.fees.isEmpty {
       parts.append(
-        UIText.fieldFees.text(language) + ": " + UIText.fees(event.fees, language: language))
+        UIText.fieldFees.text(language) + ": "
+          + UIText.feeSummary(event.fees, language: language, notes: true))
     }
     if let notes = event.notes { parts.append(notes) }
     if !event.inferred.isEmpty {

@@ -199,6 +199,9 @@ public struct EventDetailView: Sendable, Equatable {
     guard let event = data.events.first(where: { $0.id == eventID }) else { return nil }
     title = event.title
     let mark = UIText.inferredNote(language)
+    let ascii = state.asciiOnly
+    let missing = ascii ? "-" : "—"
+    let separator = ascii ? ", " : "・"
     func field(_ label: LocalizedText, _ value: String, inferred: Bool = false) -> Field {
       Field(
         label: label.text(language), value: value + (inferred ? mark : ""), isInferred: inferred)
@@ -211,30 +214,36 @@ public struct EventDetailView: Sendable, Equatable {
     fields.append(
       field(
         UIText.fieldCategory,
-        event.categoryID.map { data.category($0)?.name.text(language) ?? $0 } ?? "—"))
+        event.categoryID.map { data.category($0)?.name.text(language) ?? $0 } ?? missing))
     fields.append(
       field(
         UIText.fieldDates,
-        event.start.map { UIText.dateRange($0, event.end, language: language) }
+        event.start.map { UIText.dateRange($0, event.end, language: language, asciiOnly: ascii) }
           ?? UIText.undated.text(language),
         inferred: event.isInferred("start") || event.isInferred("end")))
-    fields.append(field(UIText.fieldTime, event.time ?? "—", inferred: event.isInferred("time")))
+    fields.append(
+      field(UIText.fieldTime, event.time ?? missing, inferred: event.isInferred("time")))
     fields.append(
       field(
-        UIText.fieldVenue, event.venues.isEmpty ? "—" : event.venues.joined(separator: "・"),
+        UIText.fieldVenue,
+        event.venues.isEmpty ? missing : event.venues.joined(separator: separator),
         inferred: event.isInferred("venue")))
     fields.append(
       field(
         UIText.fieldAudience,
         event.audience.isEmpty
-          ? "—"
-          : event.audience.map { UIText.audience($0, language: language) }.joined(separator: "・"),
+          ? missing
+          : event.audience.map { UIText.audience($0, language: language) }.joined(
+            separator: separator),
         inferred: event.isInferred("audience")))
     fields.append(
       field(
-        UIText.fieldFees, event.fees.isEmpty ? "—" : UIText.fees(event.fees, language: language),
+        UIText.fieldFees,
+        event.fees.isEmpty
+          ? missing
+          : UIText.feeSummary(event.fees, language: language, asciiOnly: ascii, notes: true),
         inferred: event.isInferred("fees")))
-    fields.append(field(UIText.fieldNotes, event.notes ?? "—"))
+    fields.append(field(UIText.fieldNotes, event.notes ?? missing))
     fields.append(field(UIText.fieldSource, data.sources[event.source]?.title ?? event.source))
     if !event.inferred.isEmpty {
       fields.append(field(UIText.fieldInferred, event.inferred.sorted().joined(separator: ", ")))

@@ -275,11 +275,11 @@ struct SearchTexts {
   var ids: [Int32] = []
 
   init(_ index: EventIndex) {
-    var known: [BytesKey: Int32] = [:]
+    var known: [UTF8Key: Int32] = [:]
     func id(_ text: String) -> Int32 {
-      if let id = known[BytesKey(text)] { return id }
+      if let id = known[UTF8Key(text)] { return id }
       let id = Int32(folded.count)
-      known[BytesKey(text)] = id
+      known[UTF8Key(text)] = id
       folded.append(foldedForSearch(text))
       return id
     }
@@ -305,29 +305,6 @@ struct SearchTexts {
       return true
     }
     return false
-  }
-}
-
-/// A string as a dictionary key by its UTF-8 bytes: no Unicode normalisation per hash, which
-/// makes hashing Japanese text slow. (Equal bytes are equal texts; canonically equivalent but
-/// differently encoded texts are folded apart, and each still matches its own way.)
-struct BytesKey: Hashable {
-  let text: String
-  init(_ text: String) { self.text = text }
-
-  func hash(into hasher: inout Hasher) {
-    var copy = text
-    copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-  }
-
-  static func == (a: BytesKey, b: BytesKey) -> Bool {
-    var left = a.text
-    var right = b.text
-    return left.withUTF8 { x in
-      right.withUTF8 { y in
-        x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0)
-      }
-    }
   }
 }
 

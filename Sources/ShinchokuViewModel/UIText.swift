@@ -136,16 +136,6 @@ public enum UIText {
     }
   }
 
-  public static func fees(_ fees: [Fee], language: Language) -> String {
-    fees.map { fee in
-      if let yen = fee.yen {
-        return "\(fee.who) " + (yen == 0 ? free.text(language) : "\(yen)円")
-          + (fee.note.map { "（\($0)）" } ?? "")
-      }
-      return "\(fee.who) " + (fee.note ?? feeUnknown.text(language))
-    }.joined(separator: " · ")
-  }
-
   /// "August 2012" for the English month header.
   public static func englishMonth(year: Int, month: Int) -> String {
     let names = [
@@ -227,13 +217,15 @@ public enum UIText {
 
   /// "小・中学生 無料 · 同伴の保護者 観覧料が必要".
   /// "小・中学生 無料 · 一般 300円"; "300 yen" in English.
-  public static func feeSummary(_ fees: [Fee], language: Language, asciiOnly: Bool = false)
-    -> String
-  {
+  /// With `notes`, a fee's note follows its amount ("300円（団体の注記…）"), as in a detail view.
+  public static func feeSummary(
+    _ fees: [Fee], language: Language, asciiOnly: Bool = false, notes: Bool = false
+  ) -> String {
     fees.map { fee in
-      let amount: String
+      var amount: String
       if let yen = fee.yen {
         amount = yen == 0 ? free.text(language) : (language == .japanese ? "\(yen)円" : "\(yen) yen")
+        if notes, let note = fee.note { amount += asciiOnly ? " (\(note))" : "（\(note)）" }
       } else {
         amount = fee.note ?? feeUnknown.text(language)
       }

@@ -86,10 +86,10 @@ public struct DatasetLoader: Sendable {
     if FileManager.default.fileExists(atPath: eventsCSV.path) {
       // Row by row: a large file's rows are never all held at once.
       let shown = displayPath(directory: directory, name: "events.csv")
-      reader.readEventsCSV(file: shown) { lines, body in
+      reader.readEventsCSV(file: shown) { (estimatedRows, body: (CSVRow) -> Void) in
         _ = CSVReader.forEachRow(
-          eventsCSV, displayName: shown, sizeLimit: eventsCSVSizeLimit, sink: sink, lines: lines,
-          body)
+          eventsCSV, displayName: shown, sizeLimit: eventsCSVSizeLimit, sink: sink,
+          lines: estimatedRows, body)
       }
     }
 
@@ -119,7 +119,7 @@ struct DatasetReader {
   var comments: [CommitteeComment] = []
   var committeeName: String?
   var categories: [EventCategory] = []
-  var events: [CityEvent] = []
+  var events = EventStore()
   /// Where each area's counts (and the plan-wide "stated" ones) are written, per snapshot.
   var countLocations: [CivilDate: [String: SourceLocation]] = [:]
   /// Source references to check once every source is known.
@@ -472,7 +472,7 @@ struct DatasetReader {
       else {
         continue
       }
-      if events.contains(where: { $0.id == id }) {
+      if events.contains(id: id) {
         sink.error(node.location, "duplicate event id '\(id)'", hint: "event ids must be unique")
         continue
       }

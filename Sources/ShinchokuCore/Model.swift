@@ -215,7 +215,8 @@ public struct Dataset: Sendable, Equatable {
   public var comments: [CommitteeComment]
   public var committeeName: String?
   public var categories: [EventCategory]
-  public var events: [CityEvent]
+  /// The events, column by column (`EventStore`); `events[n]` makes the `CityEvent`.
+  public var events: EventStore
   public var sources: [String: DataSource]
   /// What the loader noticed that does not stop the data from being used.
   public var warnings: [Diagnostic]

@@ -243,7 +243,7 @@ func firstInvalidUTF8Offset(_ bytes: Data.SubSequence) -> Int? {
 /// Parses one YAML document, turning libyaml's errors into diagnostics with line and column.
 public func parseYAML(_ text: String, file: String, sink: DiagnosticSink) -> YAMLNode? {
   do {
-    guard let node = try Yams.compose(yaml: text) else {
+    guard let node = try Yams.compose(yaml: text, .basic) else {
       sink.error(SourceLocation(file: file, line: 1, column: 1), "the file is empty")
       return nil
     }

@@ -117,14 +117,21 @@ public struct CalendarState: Sendable, Equatable {
   /// Today if the data has an event within a year of it (either way), else the first dated
   /// event's start (the seed: 2012-07-21), else today.
   public init(dataset: Dataset, today: CivilDate) {
-    let dated = dataset.events.compactMap { event in event.start.map { ($0, event.end ?? $0) } }
-    let nearToday = dated.contains { start, end in
-      start.days(to: today) <= 365 && today.days(to: end) <= 365
+    // From the store's columns: a million events are not made into `CityEvent`s here.
+    let events = dataset.events
+    let day = Int32(today.daysSinceEpoch)
+    var first: Int32?
+    var nearToday = false
+    for position in events.indices {
+      guard let start = events.startDay(position) else { continue }
+      let end = events.endDay(position) ?? start
+      first = min(first ?? start, start)
+      if start - day <= 365, day - end <= 365 { nearToday = true }
     }
-    if nearToday || dated.isEmpty {
-      selectedDay = today
+    if let first, !nearToday {
+      selectedDay = CivilDate(daysSinceEpoch: Int(first))
     } else {
-      selectedDay = dated.map(\.0).min()!
+      selectedDay = today
     }
   }
 }
@@ -165,11 +172,17 @@ extension CityEvent {
   }
 }
 
-/// The events that pass the filter, in agenda order: by start, then id.
-/// Undated events keep the data's order.
+/// The events that pass the filter, in agenda order: by start day, then start time (events
+/// without one first), then the data's order. Undated events keep the data's order. A plain
+/// scan: the calendar's `EventIndex` gives the same order from its indexes.
 public func filteredEvents(_ dataset: Dataset, _ filter: EventFilter) -> [CityEvent] {
   let passing = dataset.events.filter(filter.matches)
-  let dated = passing.filter(\.isDated).sorted { ($0.start!, $0.id) < ($1.start!, $1.id) }
+  let dated = passing.enumerated().filter { $0.element.isDated }
+    .sorted {
+      ($0.element.start!, ($0.element.startMinute ?? -1) + 1, $0.offset)
+        < ($1.element.start!, ($1.element.startMinute ?? -1) + 1, $1.offset)
+    }
+    .map(\.element)
   return dated + passing.filter { !$0.isDated }
 }
 

@@ -196,7 +196,8 @@ public struct EventDetailView: Sendable, Equatable {
   public init?(state: AppState, eventID: String) {
     let data = state.dataset
     let language = state.language
-    guard let event = data.events.first(where: { $0.id == eventID }) else { return nil }
+    guard let position = data.events.position(ofID: eventID) else { return nil }
+    let event = data.events[position]
     title = event.title
     let mark = UIText.inferredNote(language)
     let ascii = state.asciiOnly

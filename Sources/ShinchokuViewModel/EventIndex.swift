@@ -3,11 +3,13 @@ import JapaneseCalendar
 import ShinchokuCore
 import TerminalText
 
-/// The calendar's indexes over a data set's events, built once per data set, so that a key
-/// press costs what is on screen rather than what is in the data:
+/// The calendar's indexes over a data set's events, built once per data set from the event
+/// store's columns (no `CityEvent` is made), so that a key press costs what is on screen
+/// rather than what is in the data:
 ///
-/// - **order**: the events in agenda order (dated by start day, then id; then the undated in
-///   the data's order). Everything else speaks of positions in this order.
+/// - **order**: the events in agenda order (dated by start day, then start time, those
+///   without a time first, then the data's order; then the undated in the data's order), made
+///   by two counting sorts. Everything else speaks of positions in this order.
 /// - **by start day**: dated positions are sorted by start, so the events of a day range are
 ///   a binary search away; an event spans at most `shortSpan` days there, longer ones are kept
 ///   in a short list of their own (`long`) that every range query also reads (the interval
@@ -19,7 +21,7 @@ import TerminalText
 ///   matches when one of its texts does. When the query grows, only the previous matches are
 ///   looked at again (incremental narrowing).
 public final class EventIndex: @unchecked Sendable {
-  public let events: [CityEvent]
+  public let events: EventStore
   /// Agenda order → position in `events`.
   let order: [Int32]
   /// Per order position (dated ones only): start and end as days since 1970-01-01.
@@ -41,38 +43,53 @@ public final class EventIndex: @unchecked Sendable {
   private var searchCache: (query: String, bits: Bitset)?
   private var texts: SearchTexts?
 
-  public init(events: [CityEvent]) {
+  public init(events: EventStore) {
     self.events = events
-    // Dated events by start day (a counting sort), then id within a day; undated after.
+    // Minutes after midnight per time text (-1: none), read once per distinct text.
+    var minutes = [Int32](repeating: -2, count: events.texts.count)
+    func minute(_ position: Int) -> Int {
+      let text = events.timeText(position)
+      guard text >= 0 else { return 0 }
+      if minutes[Int(text)] == -2 {
+        minutes[Int(text)] = Int32(startMinute(of: events.texts[text]) ?? -1)
+      }
+      return Int(minutes[Int(text)]) + 1
+    }
+    // Two stable counting sorts: by start time (0 is none), then by start day.
     var dated: [Int32] = []
     var undated: [Int32] = []
-    for (position, event) in events.enumerated() {
-      if event.start != nil {
+    var low = Int32.max
+    var high = Int32.min
+    var minuteCounts = [Int](repeating: 0, count: 24 * 60 + 2)
+    for position in events.indices {
+      if let day = events.startDay(position) {
         dated.append(Int32(position))
+        low = min(low, day)
+        high = max(high, day)
+        minuteCounts[min(minute(position), minuteCounts.count - 1)] += 1
       } else {
         undated.append(Int32(position))
       }
     }
-    let days = dated.map { Int32(events[Int($0)].start!.daysSinceEpoch) }
-    var sortedDated: [Int32] = []
-    if let low = days.min(), let high = days.max(), Int(high) - Int(low) < 1_000_000 {
-      var starts = [Int](repeating: 0, count: Int(high - low) + 2)
-      for day in days { starts[Int(day - low) + 1] += 1 }
-      for index in 1..<starts.count { starts[index] += starts[index - 1] }
-      var next = starts
-      sortedDated = [Int32](repeating: 0, count: dated.count)
-      for (index, day) in days.enumerated() {
-        sortedDated[next[Int(day - low)]] = dated[index]
-        next[Int(day - low)] += 1
-      }
-      for bucket in 0..<(starts.count - 1) where starts[bucket + 1] - starts[bucket] > 1 {
-        sortedDated[starts[bucket]..<starts[bucket + 1]].sort {
-          events[Int($0)].id < events[Int($1)].id
-        }
-      }
-    } else {
-      sortedDated = dated.sorted {
-        (events[Int($0)].start!, events[Int($0)].id) < (events[Int($1)].start!, events[Int($1)].id)
+    var byTime = [Int32](repeating: 0, count: dated.count)
+    var next = [Int](repeating: 0, count: minuteCounts.count)
+    for bucket in 1..<minuteCounts.count {
+      next[bucket] = next[bucket - 1] + minuteCounts[bucket - 1]
+    }
+    for position in dated {
+      let bucket = min(minute(Int(position)), minuteCounts.count - 1)
+      byTime[next[bucket]] = position
+      next[bucket] += 1
+    }
+    var sortedDated = byTime
+    if !dated.isEmpty {
+      var dayStarts = [Int](repeating: 0, count: Int(high) - Int(low) + 2)
+      for position in byTime { dayStarts[Int(events.startDay(Int(position))! - low) + 1] += 1 }
+      for bucket in 1..<dayStarts.count { dayStarts[bucket] += dayStarts[bucket - 1] }
+      for position in byTime {
+        let bucket = Int(events.startDay(Int(position))! - low)
+        sortedDated[dayStarts[bucket]] = position
+        dayStarts[bucket] += 1
       }
     }
     order = sortedDated + undated
@@ -83,9 +100,8 @@ public final class EventIndex: @unchecked Sendable {
     startDays.reserveCapacity(datedCount)
     endDays.reserveCapacity(datedCount)
     for (position, index) in sortedDated.enumerated() {
-      let event = events[Int(index)]
-      let start = Int32(event.start!.daysSinceEpoch)
-      let end = max(start, Int32((event.end ?? event.start!).daysSinceEpoch))
+      let start = events.startDay(Int(index))!
+      let end = max(start, events.endDay(Int(index)) ?? start)
       startDays.append(start)
       endDays.append(end)
       if end - start > Self.shortSpan { long.append(Int32(position)) }
@@ -93,30 +109,40 @@ public final class EventIndex: @unchecked Sendable {
     self.startDays = startDays
     self.endDays = endDays
     self.long = long
-    var categoryBits: [String: Bitset] = [:]
+    // What each shared list means for the filters, worked out once per list.
+    let free = events.feeListValues.map { $0.contains { $0.yen == 0 } }
+    let forChildren = events.audienceListValues.map {
+      $0.contains { $0 != .adults }
+    }
+    let forAdults = events.audienceListValues.map {
+      $0.contains { $0 != .children }
+    }
+    var categoryNumbers: [Int32: Int] = [:]
+    var categoryIDs: [String] = []
+    var categorySets: [Bitset] = []
     var uncategorised = Bitset(count: order.count)
     var freeBits = Bitset(count: order.count)
     var childrenBits = Bitset(count: order.count)
     var adultsBits = Bitset(count: order.count)
     for (position, index) in order.enumerated() {
-      let event = events[Int(index)]
-      if let category = event.categoryID {
-        categoryBits[category, default: Bitset(count: order.count)].insert(position)
+      let event = Int(index)
+      let category = events.categoryText(event)
+      if category >= 0 {
+        if categoryNumbers[category] == nil {
+          categoryNumbers[category] = categorySets.count
+          categoryIDs.append(events.texts[category])
+          categorySets.append(Bitset(count: order.count))
+        }
+        categorySets[categoryNumbers[category]!].insert(position)
       } else {
         uncategorised.insert(position)
       }
-      if event.fees.contains(where: { $0.yen == 0 }) { freeBits.insert(position) }
-      for audience in event.audience {
-        switch audience {
-        case .children: childrenBits.insert(position)
-        case .adults: adultsBits.insert(position)
-        case .families, .everyone:
-          childrenBits.insert(position)
-          adultsBits.insert(position)
-        }
-      }
+      if free[Int(events.feeList(event))] { freeBits.insert(position) }
+      let audience = Int(events.audienceList(event))
+      if forChildren[audience] { childrenBits.insert(position) }
+      if forAdults[audience] { adultsBits.insert(position) }
     }
-    self.categoryBits = categoryBits
+    self.categoryBits = Dictionary(uniqueKeysWithValues: zip(categoryIDs, categorySets))
     self.uncategorised = uncategorised
     self.freeBits = freeBits
     self.childrenBits = childrenBits
@@ -267,44 +293,59 @@ public struct Agenda {
   public var all: [CalendarEntry] { (0..<count).map(entry(at:)) }
 }
 
-/// The folded distinct texts of the events and, per position, which texts it has.
+/// The folded distinct texts of the events (titles, subtitles, notes, venues), by their
+/// number in the store's text table.
 struct SearchTexts {
+  /// Numbers of the texts an event can be found by, and each one folded.
+  var numbers: [Int32] = []
   var folded: [String] = []
-  /// Per position, its texts: `ids[starts[p]..<starts[p + 1]]`.
-  var starts: [Int32] = [0]
-  var ids: [Int32] = []
+  /// Per event, its subtitle folded (subtitles are in the few events' details).
+  var subtitles: [Int: String] = [:]
+  let store: EventStore
+  let order: [Int32]
 
   init(_ index: EventIndex) {
-    var known: [UTF8Key: Int32] = [:]
-    func id(_ text: String) -> Int32 {
-      if let id = known[UTF8Key(text)] { return id }
-      let id = Int32(folded.count)
-      known[UTF8Key(text)] = id
-      folded.append(foldedForSearch(text))
-      return id
+    store = index.events
+    order = index.order
+    var wanted = [Bool](repeating: false, count: store.texts.count)
+    for position in store.indices {
+      wanted[Int(store.titleText(position))] = true
+      let notes = store.notesText(position)
+      if notes >= 0 { wanted[Int(notes)] = true }
+      if let subtitle = store.subtitle(position) { subtitles[position] = foldedForSearch(subtitle) }
     }
-    starts.reserveCapacity(index.count + 1)
-    // Field by field, without copying each event.
-    let events = index.events
-    for position in 0..<index.count {
-      let event = Int(index.order[position])
-      ids.append(id(events[event].title))
-      if let subtitle = events[event].subtitle { ids.append(id(subtitle)) }
-      if let notes = events[event].notes { ids.append(id(notes)) }
-      for venue in events[event].venues { ids.append(id(venue)) }
-      starts.append(Int32(ids.count))
+    for list in store.venueListTexts { for venue in list { wanted[Int(venue)] = true } }
+    for (number, isWanted) in wanted.enumerated() where isWanted {
+      numbers.append(Int32(number))
+      folded.append(foldedForSearch(store.texts[Int32(number)]))
     }
   }
 
-  /// Per distinct text, whether it contains the folded query.
-  func matching(_ query: String) -> [Bool] { folded.map { $0.contains(query) } }
+  /// What matches the folded query: per text number, and per venue list.
+  struct Matching {
+    var texts: [Bool]
+    var venueLists: [Bool]
+    var subtitles: Set<Int>
+  }
 
-  func matches(_ position: Int, _ matching: [Bool]) -> Bool {
-    for offset in Int(starts[position])..<Int(starts[position + 1]) where matching[Int(ids[offset])]
-    {
-      return true
+  func matching(_ query: String) -> Matching {
+    var texts = [Bool](repeating: false, count: store.texts.count)
+    for (offset, text) in folded.enumerated() where text.contains(query) {
+      texts[Int(numbers[offset])] = true
     }
-    return false
+    let venueLists = store.venueListTexts.map { $0.contains { texts[Int($0)] } }
+    let subtitles = Set(subtitles.filter { $0.value.contains(query) }.keys)
+    return Matching(texts: texts, venueLists: venueLists, subtitles: subtitles)
+  }
+
+  /// Whether the event at an agenda position has a matching text.
+  func matches(_ position: Int, _ matching: Matching) -> Bool {
+    let event = Int(order[position])
+    if matching.texts[Int(store.titleText(event))] { return true }
+    let notes = store.notesText(event)
+    if notes >= 0, matching.texts[Int(notes)] { return true }
+    if matching.venueLists[Int(store.venueList(event))] { return true }
+    return !matching.subtitles.isEmpty && matching.subtitles.contains(event)
   }
 }
 

@@ -12,7 +12,13 @@ private func plainEntries(
   -> [CalendarEntry]
 {
   let passing = events.filter(filter.matches)
-  let dated = passing.filter(\.isDated).sorted { ($0.start!, $0.id) < ($1.start!, $1.id) }
+  // By day, then time (untimed first), then the data's order.
+  let dated = passing.enumerated().filter { $0.element.isDated }
+    .sorted {
+      ($0.element.start!, $0.element.startMinute ?? -1, $0.offset)
+        < ($1.element.start!, $1.element.startMinute ?? -1, $1.offset)
+    }
+    .map(\.element)
   var entries: [CalendarEntry] = []
   for day in agendaDays(day, span: span) {
     for event in dated where event.fallsOn(day) {
@@ -49,7 +55,7 @@ private func sampleEvents(csv: Bool) throws -> (events: [CityEvent], categories:
     try Data(text.utf8).write(to: folder.appendingPathComponent(name))
   }
   let data = try DatasetLoader().load(directory: folder.path)
-  var events = data.events
+  var events = Array(data.events)
   // Long spans (found through the index's list of long events), a day-one event, no audience,
   // no category, no fees, a subtitle and notes to search.
   var long = events[0]
@@ -74,7 +80,7 @@ private func sampleEvents(csv: Bool) throws -> (events: [CityEvent], categories:
   @Test(arguments: [false, true])
   func everyFilterCombinationGivesWhatAPlainScanGives(csv: Bool) throws {
     let (events, categories) = try sampleEvents(csv: csv)
-    let index = EventIndex(events: events)
+    let index = EventIndex(events: EventStore(events))
     let days = [
       CivilDate(year: 2012, month: 8, day: 1)!, CivilDate(year: 2012, month: 4, day: 1)!,
       CivilDate(year: 2012, month: 10, day: 2)!, CivilDate(year: 2013, month: 3, day: 31)!,
@@ -110,10 +116,10 @@ private func sampleEvents(csv: Bool) throws -> (events: [CityEvent], categories:
 
   @Test func aGrowingOrShrinkingSearchGivesWhatAFreshSearchGives() throws {
     let (events, _) = try sampleEvents(csv: false)
-    let incremental = EventIndex(events: events)
+    let incremental = EventIndex(events: EventStore(events))
     for query in ["お", "おは", "おはな", "おはなし", "おはな", "は", "はな", "図", "図書館", ""] {
       let filter = EventFilter(search: query)
-      let fresh = EventIndex(events: events)
+      let fresh = EventIndex(events: EventStore(events))
       #expect(incremental.passingCount(filter) == fresh.passingCount(filter), "\(query)")
       #expect(incremental.passingCount(filter) == events.filter(filter.matches).count)
     }
@@ -123,7 +129,7 @@ private func sampleEvents(csv: Bool) throws -> (events: [CityEvent], categories:
     let (events, _) = try sampleEvents(csv: false)
     var state = try seedState()
     #expect(state.eventIndex.count == state.dataset.events.count)
-    state.dataset.events = events
+    state.dataset.events = EventStore(events)
     #expect(state.eventIndex.count == events.count)
   }
 }
@@ -132,7 +138,7 @@ private func sampleEvents(csv: Bool) throws -> (events: [CityEvent], categories:
   @Test func theAgendaViewHoldsTheEntriesAroundTheSelectionAndTheSelectedOneAmongThem() throws {
     let (events, _) = try sampleEvents(csv: false)
     var state = try seedState(width: 120, height: 12)
-    state.dataset.events = events
+    state.dataset.events = EventStore(events)
     state.calendar.selectedDay = CivilDate(year: 2012, month: 8, day: 1)!
     state.calendar.span = .month
     let entries = calendarEntries(state)

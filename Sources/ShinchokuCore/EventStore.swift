@@ -1,0 +1,373 @@
+import Foundation
+import JapaneseCalendar
+
+/// Distinct texts, each stored once as UTF-8 in one byte buffer and named by a number: a
+/// city's event list repeats its titles, venues, dates and fees thousands of times, and a
+/// million events must not mean millions of separately allocated strings.
+///
+/// Lookup is an open-addressing hash table over the bytes (a multiply-mix hash on 8-byte words:
+/// no Unicode normalisation, which makes hashing Japanese `String`s slow).
+public struct StringTable: Sendable, Equatable {
+  private var bytes: [UInt8] = []
+  /// Text `n` is `bytes[ends[n]..<ends[n + 1]]`.
+  private var ends: [UInt32] = [0]
+  private var hashes: [UInt32] = []
+  /// Text number + 1 per slot, 0 for an empty slot; the count is a power of two.
+  private var slots: [Int32] = [Int32](repeating: 0, count: 64)
+
+  public init() {}
+
+  public var count: Int { ends.count - 1 }
+
+  public static func == (a: StringTable, b: StringTable) -> Bool {
+    a.bytes == b.bytes && a.ends == b.ends
+  }
+
+  /// Room for about `texts` texts of `bytes` bytes in all.
+  public mutating func reserve(texts: Int, bytes byteCount: Int) {
+    ends.reserveCapacity(texts + 1)
+    hashes.reserveCapacity(texts)
+    bytes.reserveCapacity(byteCount)
+    var size = slots.count
+    while size < texts * 2 { size *= 2 }
+    if size > slots.count { rehash(size) }
+  }
+
+  /// The text's number, and whether it was new.
+  @discardableResult
+  public mutating func intern(_ text: UnsafeBufferPointer<UInt8>) -> (id: Int32, inserted: Bool) {
+    let hash = Self.hash(text)
+    let mask = slots.count - 1
+    var slot = Int(hash) & mask
+    while true {
+      let entry = slots[slot]
+      if entry == 0 { break }
+      let id = Int(entry - 1)
+      if hashes[id] == hash, equals(id, text) { return (Int32(id), false) }
+      slot = (slot + 1) & mask
+    }
+    let id = Int32(count)
+    bytes.append(contentsOf: text)
+    ends.append(UInt32(bytes.count))
+    hashes.append(hash)
+    slots[slot] = id + 1
+    if count * 2 > slots.count { rehash(slots.count * 2) }
+    return (id, true)
+  }
+
+  @discardableResult
+  public mutating func intern(_ text: String) -> (id: Int32, inserted: Bool) {
+    var text = text
+    return text.withUTF8 { intern($0) }
+  }
+
+  /// The number of a text already in the table.
+  public func find(_ text: String) -> Int32? {
+    var text = text
+    return text.withUTF8 { buffer -> Int32? in
+      let hash = Self.hash(buffer)
+      let mask = slots.count - 1
+      var slot = Int(hash) & mask
+      while slots[slot] != 0 {
+        let id = Int(slots[slot] - 1)
+        if hashes[id] == hash, equals(id, buffer) { return Int32(id) }
+        slot = (slot + 1) & mask
+      }
+      return nil
+    }
+  }
+
+  public subscript(id: Int32) -> String {
+    let start = Int(ends[Int(id)])
+    let end = Int(ends[Int(id) + 1])
+    return bytes.withUnsafeBufferPointer {
+      String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self)
+    }
+  }
+
+  /// The bytes of a text, lent to `body`.
+  public func withBytes<R>(_ id: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    let start = Int(ends[Int(id)])
+    let end = Int(ends[Int(id) + 1])
+    return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+  }
+
+  private func equals(_ id: Int, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    let start = Int(ends[id])
+    let length = Int(ends[id + 1]) - start
+    guard length == text.count else { return false }
+    guard length > 0 else { return true }
+    return bytes.withUnsafeBufferPointer {
+      memcmp($0.baseAddress! + start, text.baseAddress!, length) == 0
+    }
+  }
+
+  private mutating func rehash(_ size: Int) {
+    var fresh = [Int32](repeating: 0, count: size)
+    let mask = size - 1
+    for id in 0..<count {
+      var slot = Int(hashes[id]) & mask
+      while fresh[slot] != 0 { slot = (slot + 1) & mask }
+      fresh[slot] = Int32(id + 1)
+    }
+    slots = fresh
+  }
+
+  /// A fast, well-mixed hash of bytes (8 at a time); not for untrusted-input hash flooding
+  /// defence, which a local data file does not need.
+  static func hash(_ text: UnsafeBufferPointer<UInt8>) -> UInt32 {
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(text.count)
+    guard let base = text.baseAddress else { return UInt32(truncatingIfNeeded: state >> 32) }
+    let raw = UnsafeRawPointer(base)
+    var offset = 0
+    while offset + 8 <= text.count {
+      let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+      state = (state ^ word) &* 0xBF58_476D_1CE4_E5B9
+      state ^= state >> 31
+      offset += 8
+    }
+    var tail: UInt64 = 0
+    var shift: UInt64 = 0
+    while offset < text.count {
+      tail |= UInt64(base[offset]) << shift
+      shift += 8
+      offset += 1
+    }
+    state = (state ^ tail) &* 0x94D0_49BB_1331_11EB
+    state ^= state >> 29
+    state = state &* 0xBF58_476D_1CE4_E5B9
+    return UInt32(truncatingIfNeeded: state >> 32)
+  }
+}
+
+/// Values many events share (a fee list, an audience list, a venue list, a provenance) stored
+/// once each and named by number.
+struct Interned<Value: Hashable & Sendable>: Sendable, Equatable {
+  private(set) var values: [Value] = []
+  private var numbers: [Value: Int32] = [:]
+
+  mutating func number(_ value: Value) -> Int32 {
+    if let known = numbers[value] { return known }
+    let number = Int32(values.count)
+    values.append(value)
+    numbers[value] = number
+    return number
+  }
+
+  subscript(number: Int32) -> Value { values[Int(number)] }
+
+  static func == (a: Self, b: Self) -> Bool { a.values == b.values }
+}
+
+/// The events of a data set, column by column: about 60 bytes an event instead of a
+/// `CityEvent` with its own strings and arrays (≈250 bytes and a dozen allocations). A
+/// `CityEvent` is made only for an event that is looked at (the agenda's visible rows, the
+/// detail, an export).
+///
+/// Ids are the first texts of their own table, in event order: event `n`'s id is `ids[n]`, so
+/// that finding an event by id, and refusing a duplicate, is one hash lookup.
+public struct EventStore: RandomAccessCollection, Sendable, Equatable, ExpressibleByArrayLiteral {
+  /// Titles, venues, times, notes and category ids.
+  public private(set) var texts = StringTable()
+  public private(set) var ids = StringTable()
+  // One entry per event. Text numbers are into `texts`; -1 is none.
+  private(set) var titles: [Int32] = []
+  private(set) var categories: [Int32] = []
+  private(set) var venueLists: [Int32] = []
+  /// Days since 1970-01-01; `Int32.min` is none.
+  private(set) var startDays: [Int32] = []
+  private(set) var endDays: [Int32] = []
+  private(set) var times: [Int32] = []
+  private(set) var notes: [Int32] = []
+  private(set) var audienceLists: [Int32] = []
+  private(set) var feeLists: [Int32] = []
+  private(set) var details: [Int32] = []
+  // The shared values.
+  private(set) var venueTable = Interned<[Int32]>()
+  private(set) var audienceTable = Interned<[Audience]>()
+  private(set) var feeTable = Interned<[Fee]>()
+  private(set) var detailTable = Interned<EventDetails>()
+
+  public static let none: Int32 = -1
+  static let noDay = Int32.min
+
+  public init() {}
+
+  public init(arrayLiteral events: CityEvent...) { self.init(events) }
+
+  public init<S: Sequence>(_ events: S) where S.Element == CityEvent {
+    for event in events { append(event) }
+  }
+
+  public var startIndex: Int { 0 }
+  public var endIndex: Int { titles.count }
+
+  public subscript(position: Int) -> CityEvent {
+    let detail = detailTable[details[position]]
+    return CityEvent(
+      id: ids[Int32(position)], title: texts[titles[position]], subtitle: detail.subtitle,
+      categoryID: text(categories[position]),
+      venues: venueTable[venueLists[position]].map { texts[$0] },
+      start: day(startDays[position]), end: day(endDays[position]),
+      time: text(times[position]), audience: audienceTable[audienceLists[position]],
+      fees: feeTable[feeLists[position]], notes: text(notes[position]), source: detail.source,
+      inferred: detail.inferred, inferenceNote: detail.inferenceNote,
+      corrections: detail.corrections)
+  }
+
+  private func text(_ number: Int32) -> String? { number < 0 ? nil : texts[number] }
+  private func day(_ number: Int32) -> CivilDate? {
+    number == Self.noDay ? nil : CivilDate(daysSinceEpoch: Int(number))
+  }
+
+  /// Equal events; stores that share their columns (a copy) compare without making events.
+  public static func == (a: EventStore, b: EventStore) -> Bool {
+    guard a.count == b.count else { return false }
+    if a.ids == b.ids, a.texts == b.texts, a.titles == b.titles, a.categories == b.categories,
+      a.venueLists == b.venueLists, a.startDays == b.startDays, a.endDays == b.endDays,
+      a.times == b.times, a.notes == b.notes, a.audienceLists == b.audienceLists,
+      a.feeLists == b.feeLists, a.details == b.details, a.venueTable == b.venueTable,
+      a.audienceTable == b.audienceTable, a.feeTable == b.feeTable,
+      a.detailTable == b.detailTable
+    {
+      return true
+    }
+    return a.elementsEqual(b)
+  }
+
+  /// The position of the event with this id.
+  public func position(ofID id: String) -> Int? { ids.find(id).map(Int.init) }
+
+  public func contains(id: String) -> Bool { ids.find(id) != nil }
+
+  public mutating func reserveCapacity(_ count: Int) {
+    ids.reserve(texts: count, bytes: count * 8)
+    for path in [
+      \EventStore.titles, \.categories, \.venueLists, \.startDays, \.endDays, \.times, \.notes,
+      \.audienceLists, \.feeLists, \.details,
+    ] as [WritableKeyPath<EventStore, [Int32]>] {
+      self[keyPath: path].reserveCapacity(count)
+    }
+  }
+
+  /// Adds an event; false (and nothing added) when its id is taken.
+  @discardableResult
+  public mutating func append(_ event: CityEvent) -> Bool {
+    guard ids.intern(event.id).inserted else { return false }
+    appendColumns(
+      title: texts.intern(event.title).id,
+      category: event.categoryID.map { texts.intern($0).id } ?? Self.none,
+      venues: venueTable.number(event.venues.map { texts.intern($0).id }),
+      start: event.start, end: event.end,
+      time: event.time.map { texts.intern($0).id } ?? Self.none,
+      notes: event.notes.map { texts.intern($0).id } ?? Self.none,
+      audience: audienceTable.number(event.audience), fees: feeTable.number(event.fees),
+      details: detailTable.number(EventDetails(event)))
+    return true
+  }
+
+  /// Adds an event whose id was just interned into `ids` (by `internID`), from values already
+  /// numbered: the CSV reader's path, which makes no `CityEvent`.
+  mutating func appendColumns(
+    title: Int32, category: Int32, venues: Int32, start: CivilDate?, end: CivilDate?,
+    time: Int32, notes: Int32, audience: Int32, fees: Int32, details: Int32
+  ) {
+    precondition(ids.count == titles.count + 1, "intern the id first")
+    titles.append(title)
+    categories.append(category)
+    venueLists.append(venues)
+    startDays.append(start.map { Int32($0.daysSinceEpoch) } ?? Self.noDay)
+    endDays.append(end.map { Int32($0.daysSinceEpoch) } ?? Self.noDay)
+    times.append(time)
+    self.notes.append(notes)
+    audienceLists.append(audience)
+    feeLists.append(fees)
+    self.details.append(details)
+  }
+
+  // For the CSV reader: numbering values without making events.
+  mutating func internID(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { ids.intern(bytes).inserted }
+  mutating func internText(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 { texts.intern(bytes).id }
+  mutating func internText(_ text: String) -> Int32 { texts.intern(text).id }
+  mutating func number(venues: [Int32]) -> Int32 { venueTable.number(venues) }
+  mutating func number(audience: [Audience]) -> Int32 { audienceTable.number(audience) }
+  mutating func number(fees: [Fee]) -> Int32 { feeTable.number(fees) }
+  mutating func number(details: EventDetails) -> Int32 { detailTable.number(details) }
+
+  // Column access for the calendar's index (read without making events).
+  public func startDay(_ position: Int) -> Int32? {
+    startDays[position] == Self.noDay ? nil : startDays[position]
+  }
+  public func endDay(_ position: Int) -> Int32? {
+    endDays[position] == Self.noDay ? nil : endDays[position]
+  }
+  public func titleText(_ position: Int) -> Int32 { titles[position] }
+  public func notesText(_ position: Int) -> Int32 { notes[position] }
+  public func timeText(_ position: Int) -> Int32 { times[position] }
+  public func categoryText(_ position: Int) -> Int32 { categories[position] }
+  public func subtitle(_ position: Int) -> String? { detailTable[details[position]].subtitle }
+  /// The venue list's number (lists are shared), and the lists by number.
+  public func venueList(_ position: Int) -> Int32 { venueLists[position] }
+  public var venueListTexts: [[Int32]] { venueTable.values }
+  public func audienceList(_ position: Int) -> Int32 { audienceLists[position] }
+  public var audienceListValues: [[Audience]] { audienceTable.values }
+  public func feeList(_ position: Int) -> Int32 { feeLists[position] }
+  public var feeListValues: [[Fee]] { feeTable.values }
+}
+
+/// What few events have (subtitles, inferred fields, corrections) and the source, stored once
+/// per distinct combination: every row of a CSV file shares one.
+struct EventDetails: Hashable, Sendable {
+  var subtitle: String?
+  var source: String
+  var inferred: Set<String>
+  var inferenceNote: String?
+  var corrections: [Correction]
+
+  init(
+    subtitle: String? = nil, source: String, inferred: Set<String> = [],
+    inferenceNote: String? = nil, corrections: [Correction] = []
+  ) {
+    self.subtitle = subtitle
+    self.source = source
+    self.inferred = inferred
+    self.inferenceNote = inferenceNote
+    self.corrections = corrections
+  }
+
+  init(_ event: CityEvent) {
+    self.init(
+      subtitle: event.subtitle, source: event.source, inferred: event.inferred,
+      inferenceNote: event.inferenceNote, corrections: event.corrections)
+  }
+}
+
+/// Minutes after midnight of the time a time text starts at ("9:30", "13:00〜15:00",
+/// full-width digits and colon too); nil when it does not start with a time.
+public func startMinute(of time: String) -> Int? {
+  var digits: [Int] = []
+  var hour: Int?
+  for scalar in time.unicodeScalars {
+    let value = scalar.value
+    let digit: Int? =
+      (0x30...0x39).contains(value)
+      ? Int(value - 0x30) : (0xFF10...0xFF19).contains(value) ? Int(value - 0xFF10) : nil
+    if let digit {
+      digits.append(digit)
+      guard digits.count <= 2 else { return nil }
+    } else if hour == nil, scalar == ":" || scalar == "：", !digits.isEmpty {
+      hour = digits.reduce(0) { $0 * 10 + $1 }
+      digits = []
+    } else {
+      break
+    }
+  }
+  guard let hour, digits.count == 2, hour < 24 else { return nil }
+  let minute = digits[0] * 10 + digits[1]
+  return minute < 60 ? hour * 60 + minute : nil
+}
+
+extension CityEvent {
+  /// The minute of the day the event starts at, when its time says.
+  public var startMinute: Int? { time.flatMap(ShinchokuCore.startMinute(of:)) }
+}

@@ -19,6 +19,16 @@ public final class DiagnosticSink {
   }
 
   public var hasErrors: Bool { items.contains { $0.severity == .error } }
+
+  func append(_ more: [Diagnostic]) { items += more }
+
+  /// Puts the reports in the order of their files (by `rank`), keeping the order within a file.
+  func sortByFile(_ rank: (String) -> Int) {
+    items = items.enumerated().sorted {
+      (rank($0.element.location.file), $0.offset) < (rank($1.element.location.file), $1.offset)
+    }
+    .map(\.element)
+  }
 }
 
 /// A YAML node with the file it came from, and typed accessors that report what is wrong

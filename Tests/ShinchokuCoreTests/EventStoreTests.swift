@@ -1,0 +1,100 @@
+import Foundation
+import JapaneseCalendar
+import Testing
+
+@testable import ShinchokuCore
+
+@Suite struct EventStoreTests {
+  func event(_ id: String, title: String = "おはなし会", day: Int? = 1) -> CityEvent {
+    CityEvent(
+      id: id, title: title, subtitle: nil, categoryID: "library", venues: ["中央図書館"],
+      start: day.flatMap { CivilDate(year: 2012, month: 8, day: $0) }, end: nil, time: "10:30",
+      audience: [.children], fees: [Fee(who: "", yen: 0)], notes: nil, source: "seed",
+      inferred: [], inferenceNote: nil, corrections: [])
+  }
+
+  @Test func everyEventComesBackAsItWasAdded() throws {
+    let data = try DatasetLoader().load(directory: bundledData)
+    let events = Array(data.events)
+    #expect(events.count == 6)
+    // Every field of the seed's events (subtitles, inferred fields, corrections, several
+    // venues, no date) survives the columns.
+    let store = EventStore(events)
+    #expect(Array(store) == events)
+    var varied = events
+    varied[0].subtitle = "副題"
+    varied[1].venues = ["甲", "乙", "甲"]
+    varied[2].fees = [Fee(who: "一般", yen: 300, note: "当日"), Fee(who: "子ども", yen: nil)]
+    varied[3].time = nil
+    varied[3].notes = "雨天中止\n予約不要"
+    varied[4].categoryID = nil
+    varied[4].audience = [.adults, .children]
+    varied[5].inferred = ["start", "end"]
+    varied[5].inferenceNote = "推定"
+    #expect(Array(EventStore(varied)) == varied)
+  }
+
+  @Test func aTakenIdIsRefusedAndIdsAreFoundByHash() {
+    var store = EventStore()
+    let added = [
+      store.append(event("a")), store.append(event("b", title: "別の催し")),
+      store.append(event("a", title: "同じ id")),
+    ]
+    #expect(added == [true, true, false])
+    #expect(store.count == 2)
+    #expect(store[0].title == "おはなし会")
+    #expect(store.position(ofID: "b") == 1)
+    #expect(store.position(ofID: "c") == nil)
+    #expect(store.contains(id: "a") && !store.contains(id: "A"))
+  }
+
+  @Test func storesWithTheSameEventsAreEqualHoweverTheyWereBuilt() {
+    let one = EventStore([event("a", title: "x"), event("b", title: "y")])
+    // The same events with their texts numbered in another order (the first event's notes
+    // name the second one's title first).
+    var first = event("a", title: "x")
+    first.notes = "y"
+    let two = EventStore([first, event("b", title: "y")])
+    #expect(one != two)
+    var reordered = EventStore()
+    _ = reordered.internText("y")
+    reordered.append(event("a", title: "x"))
+    reordered.append(event("b", title: "y"))
+    #expect(one == reordered)
+    #expect(one == EventStore(Array(one)))
+    #expect(one != EventStore([event("a", title: "x"), event("b", title: "z")]))
+    #expect(one != EventStore([event("a", title: "x")]))
+  }
+
+  @Test func theStringTableKeepsEveryTextThroughItsGrowth() {
+    var table = StringTable()
+    var numbers: [String: Int32] = [:]
+    for index in 0..<20_000 {
+      let text = index % 3 == 0 ? "催し\(index)" : "e\(index)"
+      let (number, inserted) = table.intern(text)
+      #expect(inserted)
+      numbers[text] = number
+    }
+    #expect(table.count == 20_000)
+    for (text, number) in numbers {
+      #expect(table[number] == text)
+      #expect(table.find(text) == number)
+      let again = table.intern(text)
+      #expect(again.id == number && !again.inserted)
+    }
+    #expect(table.find("") == nil)
+    #expect(table.intern("").inserted)
+    #expect(table.find("") == 20_000)
+  }
+
+  @Test func startTimesAreReadFromTheTimeText() {
+    #expect(startMinute(of: "9:30") == 9 * 60 + 30)
+    #expect(startMinute(of: "13:00〜15:00") == 13 * 60)
+    #expect(startMinute(of: "１０：０５") == 10 * 60 + 5)
+    #expect(startMinute(of: "午前10時") == nil)
+    #expect(startMinute(of: "24:00") == nil)
+    #expect(startMinute(of: "9:7") == nil)
+    #expect(startMinute(of: "123:00") == nil)
+    #expect(startMinute(of: "") == nil)
+  }
+}

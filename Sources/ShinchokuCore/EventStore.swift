@@ -188,6 +188,19 @@ public struct EventStore: RandomAccessCollection, Sendable, Equatable, Expressib
   private(set) var feeTable = Interned<[Fee]>()
   private(set) var detailTable = Interned<EventDetails>()
 
+  /// Shared by copies of a store and replaced when a shared store is changed, so that
+  /// "is this the same store" costs one comparison (see `isIdentical(to:)`).
+  private var token = Token()
+  private final class Token: Sendable {}
+
+  /// Whether the two are copies of one store with no change since: then they are equal, and
+  /// anything built from one (the calendar's index) serves the other.
+  public func isIdentical(to other: EventStore) -> Bool { token === other.token }
+
+  private mutating func willChange() {
+    if !isKnownUniquelyReferenced(&token) { token = Token() }
+  }
+
   public static let none: Int32 = -1
   static let noDay = Int32.min
 
@@ -223,6 +236,7 @@ public struct EventStore: RandomAccessCollection, Sendable, Equatable, Expressib
   /// Equal events; stores that share their columns (a copy) compare without making events.
   public static func == (a: EventStore, b: EventStore) -> Bool {
     guard a.count == b.count else { return false }
+    if a.isIdentical(to: b) { return true }
     if a.ids == b.ids, a.texts == b.texts, a.titles == b.titles, a.categories == b.categories,
       a.venueLists == b.venueLists, a.startDays == b.startDays, a.endDays == b.endDays,
       a.times == b.times, a.notes == b.notes, a.audienceLists == b.audienceLists,
@@ -253,6 +267,7 @@ public struct EventStore: RandomAccessCollection, Sendable, Equatable, Expressib
   /// Adds an event; false (and nothing added) when its id is taken.
   @discardableResult
   public mutating func append(_ event: CityEvent) -> Bool {
+    willChange()
     guard ids.intern(event.id).inserted else { return false }
     appendColumns(
       title: texts.intern(event.title).id,
@@ -273,6 +288,7 @@ public struct EventStore: RandomAccessCollection, Sendable, Equatable, Expressib
     time: Int32, notes: Int32, audience: Int32, fees: Int32, details: Int32
   ) {
     precondition(ids.count == titles.count + 1, "intern the id first")
+    willChange()
     titles.append(title)
     categories.append(category)
     venueLists.append(venues)

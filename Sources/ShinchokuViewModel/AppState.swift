@@ -70,7 +70,12 @@ public enum Direction: Sendable {
 /// Everything the dashboard shows, in one value. Changed only by `reduce`.
 public struct AppState: Sendable {
   public var dataset: Dataset {
-    didSet { eventIndex = EventIndex(events: dataset.events) }
+    didSet {
+      // A status change or a reload with the same events keeps the index.
+      if !dataset.events.isIdentical(to: eventIndex.events) {
+        eventIndex = EventIndex(events: dataset.events)
+      }
+    }
   }
   /// The calendar's indexes over `dataset.events` (EventIndex.swift), rebuilt with the data.
   public private(set) var eventIndex: EventIndex

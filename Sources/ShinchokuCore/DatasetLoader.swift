@@ -11,6 +11,9 @@ public struct DatasetLoader: Sendable {
   /// not through the YAML parser).
   public var eventsCSVSizeLimit: Int
 
+  /// The events last read from events.csv (shared by copies of this loader).
+  public let eventsCache = EventsCSVCache()
+
   public static let defaultFileSizeLimit = 64 * 1024 * 1024
   public static let defaultEventsCSVSizeLimit = 512 * 1024 * 1024
 
@@ -72,7 +75,15 @@ public struct DatasetLoader: Sendable {
     // the files' order below, so that they read as if the files were read one after another.
     let eventsCSV = base.appendingPathComponent("events.csv")
     var csvJob: BackgroundJob<DatasetReader>?
-    if FileManager.default.fileExists(atPath: eventsCSV.path) {
+    // Unchanged files (a reload after a status change) give the events read last time: the
+    // same store, so the calendar keeps its index too.
+    let csvKey = EventsCSVCache.Key(
+      files: ["events.yaml", "events.csv", "events.csv.encoding"].map {
+        FileStamp(path: base.appendingPathComponent($0).path)
+      }, limit: eventsCSVSizeLimit, directory: directory)
+    if let cached = eventsCache.reader(for: csvKey) {
+      csvJob = BackgroundJob(done: cached)
+    } else if FileManager.default.fileExists(atPath: eventsCSV.path) {
       let shown = displayPath(directory: directory, name: "events.csv")
       let limit = eventsCSVSizeLimit
       var csvReader = reader
@@ -105,6 +116,7 @@ public struct DatasetLoader: Sendable {
       reader.applyChanges(ChangeLog.read(log, displayName: shown, sink: sink), file: shown)
     }
     if let csvReader = csvJob?.wait() {
+      eventsCache.keep(csvReader, for: csvKey)
       reader.events = csvReader.events
       reader.categories = csvReader.categories
       reader.sources.merge(csvReader.sources) { mine, _ in mine }
@@ -135,6 +147,13 @@ final class BackgroundJob<Value>: @unchecked Sendable {
   private let work: (inout Value) -> Void
   private let done = DispatchSemaphore(value: 0)
 
+  /// A job already done.
+  init(done value: Value) {
+    self.value = value
+    self.work = { _ in }
+    done.signal()
+  }
+
   init(_ value: Value, _ work: @escaping (inout Value) -> Void) {
     self.value = value
     self.work = work
@@ -149,6 +168,63 @@ final class BackgroundJob<Value>: @unchecked Sendable {
   func wait() -> Value {
     done.wait()
     return value
+  }
+}
+
+/// What `stat` says of a file (nil fields: no such file): a file rewritten in any way gets
+/// another modification or change time, size or inode.
+struct FileStamp: Equatable {
+  var device: UInt64 = 0
+  var inode: UInt64 = 0
+  var size: Int64 = 0
+  var modified: timespec = timespec()
+  var changed: timespec = timespec()
+  var exists = false
+
+  init(path: String) {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return }
+    exists = true
+    device = UInt64(info.st_dev)
+    inode = UInt64(info.st_ino)
+    size = Int64(info.st_size)
+    modified = info.st_mtim
+    changed = info.st_ctim
+  }
+
+  static func == (a: FileStamp, b: FileStamp) -> Bool {
+    a.exists == b.exists && a.device == b.device && a.inode == b.inode && a.size == b.size
+      && a.modified.tv_sec == b.modified.tv_sec && a.modified.tv_nsec == b.modified.tv_nsec
+      && a.changed.tv_sec == b.changed.tv_sec && a.changed.tv_nsec == b.changed.tv_nsec
+  }
+}
+
+/// The reader state after events.csv was last read (events, categories, reports), kept while
+/// events.yaml, events.csv and its encoding file are unchanged: a million events are not read
+/// again because a programme's status changed.
+public final class EventsCSVCache: @unchecked Sendable {
+  struct Key: Equatable {
+    var files: [FileStamp]
+    var limit: Int
+    var directory: String
+  }
+
+  private let lock = NSLock()
+  private var entry: (key: Key, reader: DatasetReader)?
+
+  public init() {}
+
+  func reader(for key: Key) -> DatasetReader? {
+    lock.lock()
+    defer { lock.unlock() }
+    guard let entry, entry.key == key else { return nil }
+    return entry.reader
+  }
+
+  func keep(_ reader: DatasetReader, for key: Key) {
+    lock.lock()
+    defer { lock.unlock() }
+    entry = (key, reader)
   }
 }
 

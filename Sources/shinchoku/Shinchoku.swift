@@ -75,9 +75,9 @@ struct CommonOptions: ParsableArguments {
   }
 
   /// Loads the data, or prints every error (file:line:column) and exits 1.
-  func loadDataset() throws -> Dataset {
+  func loadDataset(with loader: DatasetLoader? = nil) throws -> Dataset {
     do {
-      return try dataLoader.load(directory: dataDirectory())
+      return try (loader ?? dataLoader).load(directory: dataDirectory())
     } catch {
       printError(error.diagnostics.map(\.description).joined(separator: "\n"))
       let count = error.errors.count
@@ -539,7 +539,10 @@ extension CommonOptions {
   /// Loads the data, themes and deck and runs the dashboard (or the deck, for `present`).
   func runDashboard(startsPresenting: Bool, crashAfterFirstFrame: Bool = false) throws {
     let language = try language()
-    let dataset = try loadDataset()
+    // One loader for the start and every reload: it keeps the events while their files are
+    // unchanged.
+    let loader = dataLoader
+    let dataset = try loadDataset(with: loader)
     let deck = try loadDeck(dataset)
     let (themes, themeIndex, themeWarnings) = try loadThemeCycle()
     let monochrome = loadMonochromeTheme()
@@ -550,7 +553,7 @@ extension CommonOptions {
         themeWarnings: themeWarnings,
         language: language, asciiOnly: asciiOnly, crashAfterFirstFrame: crashAfterFirstFrame,
         deck: deck,
-        startsPresenting: startsPresenting, dataLoader: dataLoader
+        startsPresenting: startsPresenting, dataLoader: loader
       ).run()
     }
   }

@@ -97,4 +97,28 @@ import Testing
     #expect(startMinute(of: "123:00") == nil)
     #expect(startMinute(of: "") == nil)
   }
+
+  @Test func aReloadKeepsTheEventsWhileTheirFilesAreUnchanged() throws {
+    let csv =
+      "id,date,title,notes\nx1,2012-08-01,催し,\nx2,2012-08-02,催し,\"引用\"\"符\"\nx4,2012-08-03,,\n"
+    let folder = try dataFolder(replacing: ["events.csv": csv])
+    let loader = DatasetLoader()
+    let first = try loader.load(directory: folder)
+    #expect(first.events.count == 8)
+    // A status change: the change log is written, the events files are not.
+    try Data().write(
+      to: URL(fileURLWithPath: folder).appendingPathComponent(ChangeLog.fileName))
+    let second = try loader.load(directory: folder)
+    #expect(second.events.isIdentical(to: first.events))
+    #expect(second.warnings == first.warnings)
+    #expect(first.warnings.contains { $0.message.contains("without a 名称") })
+    // Another loader, or a rewritten file, reads them again.
+    let fresh = try DatasetLoader().load(directory: folder)
+    #expect(!fresh.events.isIdentical(to: first.events) && fresh.events == first.events)
+    try Data(csv.replacingOccurrences(of: "x2", with: "x3").utf8).write(
+      to: URL(fileURLWithPath: folder).appendingPathComponent("events.csv"))
+    let third = try loader.load(directory: folder)
+    #expect(!third.events.isIdentical(to: first.events))
+    #expect(third.events.contains(id: "x3") && !third.events.contains(id: "x2"))
+  }
 }

@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Text encodings a spreadsheet saves CSV in.
 public enum CSVEncoding: String, Sendable {
   case utf8 = "utf-8"
@@ -25,37 +29,216 @@ public struct CSVRow: Sendable {
   public func column(of field: Int) -> Int { field < columns.count ? columns[field] : 1 }
 }
 
+/// One CSV row as bytes, as `CSVReader.forEachByteRow` hands it to its callback. It points into
+/// the reader's buffers, so it is valid only inside the callback that receives it: copy what
+/// must outlive the call (`string(_:)`, `row`, or the bytes themselves).
+public struct CSVByteRow {
+  /// The physical line (from 1) the row starts on.
+  public let line: Int
+  /// The number of fields.
+  public let count: Int
+  /// The row's bytes as the file has them, from the start of its first line: only `column(of:)`
+  /// reads them, to count characters when a diagnostic needs a column.
+  let source: UnsafePointer<UInt8>
+  /// The fields' unescaped bytes back to back; field `i` ends at `ends[i]`.
+  let bytes: UnsafePointer<UInt8>
+  let ends: UnsafePointer<Int>
+  /// Where each field starts in `source` (at its opening quote when it is quoted).
+  let starts: UnsafePointer<Int>
+
+  /// The field's bytes, unescaped: surrounding quotes removed, `""` turned into `"`, CRLF
+  /// turned into LF inside quoted fields, and a CR before the row's LF dropped. Empty for an
+  /// index outside the row. Valid only inside the callback that received the row.
+  public func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+    guard index >= 0, index < count else { return UnsafeBufferPointer(start: bytes, count: 0) }
+    let from = index == 0 ? 0 : ends[index - 1]
+    return UnsafeBufferPointer(start: bytes + from, count: ends[index] - from)
+  }
+
+  /// Calls `body` with the field's bytes (see `field(_:)`).
+  public func withField<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    body(field(index))
+  }
+
+  /// The field decoded as UTF-8 ("" for an index outside the row). The reader has left out
+  /// every line that is not valid UTF-8, so nothing is replaced.
+  public func string(_ index: Int) -> String { String(decoding: field(index), as: UTF8.self) }
+
+  /// The column (in characters, that is Unicode scalars, from 1) where the field starts on its
+  /// physical line; 1 for an index outside the row. Counted here, on demand, rather than for
+  /// every field while splitting: only diagnostics need columns.
+  public func column(of index: Int) -> Int {
+    guard index > 0, index < count else { return 1 }
+    return CSVReader.column(in: source, at: starts[index])
+  }
+
+  /// The row as strings, with every field's column.
+  public var row: CSVRow {
+    CSVRow(line: line, fields: (0..<count).map(string), columns: (0..<count).map(column(of:)))
+  }
+}
+
 /// Reads CSV files as spreadsheets save them: UTF-8 with or without a BOM, or CP932; quoted
 /// fields, doubled quotes, newlines inside quotes, CRLF. Written here rather than taken from a
 /// package because the diagnostics need the physical line and column of every problem, and a
 /// bad byte must cost one row, not the file (the CSV packages available decode whole files and
 /// report no positions).
 public enum CSVReader {
-  /// Decodes the file's bytes. The encoding is the sidecar's (`NAME.csv.encoding` holding
-  /// `utf-8` or `cp932`), else UTF-8 when the bytes are UTF-8 (or start with a BOM), else CP932.
-  /// A line with a byte that is not valid in the encoding is reported and left out.
-  static func decode(_ data: Data, file: String, declared: CSVEncoding?, sink: DiagnosticSink) -> (
-    text: String, lineMap: [Int], encoding: CSVEncoding
-  ) {
-    var bytes = [UInt8](data)
-    var hadBOM = false
-    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-      bytes.removeFirst(3)
-      hadBOM = true
+  /// The bytes read at a time. A large events.csv (100 MB and more) is never held whole: one
+  /// buffer of this size is refilled, so the file costs this much memory, not its size.
+  static let defaultChunkSize = 4 << 20
+
+  /// Reads a CSV file into rows (the header first), reporting as it goes.
+  public static func read(_ url: URL, displayName: String, sizeLimit: Int, sink: DiagnosticSink)
+    -> (
+      rows: [CSVRow], encoding: CSVEncoding
+    )?
+  {
+    var rows: [CSVRow] = []
+    guard
+      let encoding = forEachRow(
+        url, displayName: displayName, sizeLimit: sizeLimit, sink: sink, { rows.append($0) })
+    else { return nil }
+    return (rows, encoding)
+  }
+
+  /// Reads a CSV file row by row as strings (the header first); `forEachByteRow` does the
+  /// reading, and each row is decoded for `body`.
+  /// `lines` is told an estimate of the number of rows first (see `forEachByteRow`).
+  public static func forEachRow(
+    _ url: URL, displayName: String, sizeLimit: Int, sink: DiagnosticSink,
+    lines: (Int) -> Void = { _ in }, _ body: (CSVRow) -> Void
+  ) -> CSVEncoding? {
+    forEachByteRow(
+      url, displayName: displayName, sizeLimit: sizeLimit, sink: sink, estimatedRows: lines
+    ) { body($0.row) }
+  }
+
+  /// Reads a CSV file row by row as bytes (the header first), reporting as it goes; nil when
+  /// the file cannot be read. Nothing is decoded unless `body` asks (`CSVByteRow.string(_:)`),
+  /// so that a caller can look its cells up by their bytes.
+  ///
+  /// The encoding is the sidecar's (`NAME.csv.encoding` holding `utf-8` or `cp932`), else
+  /// UTF-8 when the file starts with a BOM or its first chunk is valid UTF-8, else the guess
+  /// of `decodeWhole`. UTF-8 is read a chunk at a time; a line that is not valid UTF-8 is
+  /// reported and left out.
+  ///
+  /// `estimatedRows` is told, once and before the first row, about how many rows the file has
+  /// (a little more, from the first chunk's lines per byte), so that a caller can reserve room
+  /// once rather than grow its arrays again and again. It is only an estimate.
+  public static func forEachByteRow(
+    _ url: URL, displayName: String, sizeLimit: Int, sink: DiagnosticSink,
+    estimatedRows: (Int) -> Void = { _ in }, _ body: (CSVByteRow) -> Void
+  ) -> CSVEncoding? {
+    forEachByteRow(
+      url, displayName: displayName, sizeLimit: sizeLimit, sink: sink,
+      chunkSize: defaultChunkSize, estimatedRows: estimatedRows, body)
+  }
+
+  /// `forEachByteRow` reading `chunkSize` bytes at a time (tests use tiny chunks, so that rows
+  /// straddle every boundary).
+  static func forEachByteRow(
+    _ url: URL, displayName: String, sizeLimit: Int, sink: DiagnosticSink, chunkSize: Int,
+    estimatedRows: (Int) -> Void = { _ in }, _ body: (CSVByteRow) -> Void
+  ) -> CSVEncoding? {
+    let location = SourceLocation(file: displayName)
+    guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path) else {
+      sink.error(location, "cannot read the file")
+      return nil
     }
+    let size = attributes[.size] as? Int
+    if let size, size > sizeLimit {
+      sink.error(
+        location, "the file is \(size) bytes, over the limit of \(sizeLimit) bytes",
+        hint: "split it, or raise the limit with --max-file-size")
+      return nil
+    }
+    let descriptor = open(url.path, O_RDONLY)
+    guard descriptor >= 0 else {
+      sink.error(location, "cannot read the file")
+      return nil
+    }
+    defer { close(descriptor) }
+    var declared: CSVEncoding?
+    let sidecar = url.path + ".encoding"
+    if let name = try? String(contentsOfFile: sidecar, encoding: .utf8) {
+      declared = CSVEncoding(name: name)
+      if declared == nil {
+        sink.warning(
+          SourceLocation(file: displayName + ".encoding", line: 1, column: 1),
+          "unknown encoding '\(name.trimmingCharacters(in: .whitespacesAndNewlines))'; guessing instead",
+          hint: "write utf-8 or cp932")
+      }
+    }
+    var reader = CSVChunkReader(descriptor: descriptor, chunkSize: chunkSize)
+    // Enough bytes to see a BOM, then (when guessing) at least one whole line.
+    while reader.end - reader.rowStart < 3, !reader.atEnd {
+      guard reader.readMore() else {
+        sink.error(location, "cannot read the file")
+        return nil
+      }
+    }
+    let hadBOM = reader.skipBOM()
+    var utf8 = declared == .utf8 || (declared == nil && hadBOM)
+    if declared == nil, !hadBOM {
+      while reader.completeLinesEnd() == reader.rowStart, !reader.atEnd {
+        guard reader.readMore() else {
+          sink.error(location, "cannot read the file")
+          return nil
+        }
+      }
+      utf8 = isValidUTF8(
+        UnsafeBufferPointer(
+          start: reader.buffer + reader.rowStart,
+          count: reader.completeLinesEnd() - reader.rowStart))
+    }
+    guard utf8 else {
+      // CP932, declared or guessed: the whole file is read and decoded at once. CP932 files are
+      // the small ones (a spreadsheet saved on Windows); large files are generated, in UTF-8.
+      guard let bytes = reader.readAll() else {
+        sink.error(location, "cannot read the file")
+        return nil
+      }
+      estimatedRows(bytes.reduce(into: 1) { count, byte in if byte == 0x0A { count += 1 } })
+      let decoded = decodeWhole(bytes, file: displayName, declared: declared, sink: sink)
+      var whole = CSVChunkReader(bytes: decoded.utf8, badLines: decoded.badLines)
+      whole.parse(file: displayName, sink: sink, body)
+      return decoded.encoding
+    }
+    estimatedRows(reader.estimatedRows(fileSize: size ?? 0))
+    while true {
+      reader.checkNewLines(file: displayName, sink: sink)
+      reader.parse(file: displayName, sink: sink, body)
+      if reader.atEnd { return .utf8 }
+      guard reader.readMore() else {
+        sink.error(location, "cannot read the file")
+        return nil
+      }
+    }
+  }
+
+  /// Decodes a whole file that is not read as UTF-8 chunk by chunk (without its BOM) into UTF-8.
+  /// The encoding is `declared`, else UTF-8 when no more lines are bad in UTF-8 than in CP932,
+  /// else CP932. A line with a byte that is not valid in the encoding is reported and given as
+  /// empty, its number in `badLines` (from 1) so that the parser leaves it out even inside a
+  /// quoted field.
+  static func decodeWhole(
+    _ bytes: [UInt8], file: String, declared: CSVEncoding?, sink: DiagnosticSink
+  )
+    -> (utf8: [UInt8], badLines: Set<Int>, encoding: CSVEncoding)
+  {
     let lines = splitLines(bytes)
     let encoding: CSVEncoding
     if let declared {
       encoding = declared
-    } else if hadBOM {
-      encoding = .utf8
     } else {
       let utf8Bad = lines.filter { firstInvalidUTF8($0) != nil }.count
       let cp932Bad = lines.filter { firstInvalidCP932($0) != nil }.count
       encoding = utf8Bad == 0 || utf8Bad <= cp932Bad ? .utf8 : .cp932
     }
-    var text = ""
-    var lineMap: [Int] = []  // decoded line index → physical line number
+    var utf8: [UInt8] = []
+    utf8.reserveCapacity(bytes.count + bytes.count / 2)
+    var badLines = Set<Int>()
     for (index, line) in lines.enumerated() {
       let bad = encoding == .utf8 ? firstInvalidUTF8(line) : firstInvalidCP932(line)
       if let bad {
@@ -66,16 +249,15 @@ public enum CSVReader {
           hint:
             "re-save the file, or name its encoding in \((file as NSString).lastPathComponent).encoding"
         )
-        continue
+        badLines.insert(index + 1)
+      } else if encoding == .utf8 {
+        utf8 += line
+      } else {
+        utf8 += (String(data: Data(line), encoding: .shiftJIS) ?? "").utf8
       }
-      let decoded =
-        encoding == .utf8
-        ? String(decoding: line, as: UTF8.self)
-        : (String(data: Data(line), encoding: .shiftJIS) ?? "")
-      text += decoded + "\n"
-      lineMap.append(index + 1)
+      utf8.append(0x0A)
     }
-    return (text, lineMap, encoding)
+    return (utf8, badLines, encoding)
   }
 
   /// Physical lines, without their LF (a CR before it is kept: the parser drops it). LF and CR
@@ -86,7 +268,8 @@ public enum CSVReader {
     return lines
   }
 
-  static func firstInvalidUTF8(_ line: ArraySlice<UInt8>) -> Int? {
+  /// The offset of the first byte of the first sequence that is not well-formed UTF-8.
+  static func firstInvalidUTF8<Bytes: Collection<UInt8>>(_ line: Bytes) -> Int? {
     var parser = Unicode.UTF8.ForwardParser()
     var iterator = line.makeIterator()
     var offset = 0
@@ -123,177 +306,20 @@ public enum CSVReader {
     return nil
   }
 
-  /// Splits decoded text into rows of fields (RFC 4180, with CRLF or LF). An unterminated
-  /// quote is an error at the line and column where the quote opened.
-  static func parse(_ text: String, lineMap: [Int], file: String, sink: DiagnosticSink) -> [CSVRow]
-  {
-    var rows: [CSVRow] = []
-    var fields: [String] = []
-    var columns: [Int] = [1]
-    var field = ""
-    var inQuotes = false
-    var quoteLine = 0
-    var quoteColumn = 0
-    var line = 0  // index into lineMap
-    var column = 1
-    var rowLine = 0
-    var justClosedQuote = false
-    func physical(_ index: Int) -> Int {
-      index < lineMap.count ? lineMap[index] : (lineMap.last ?? 0) + 1
-    }
-    var scalars = text.unicodeScalars.makeIterator()
-    while let scalar = scalars.next() {
-      if inQuotes {
-        if scalar == "\"" {
-          inQuotes = false
-          justClosedQuote = true
-        } else {
-          field.unicodeScalars.append(scalar)
-          if scalar == "\n" {
-            line += 1
-            column = 0
-          }
-        }
-        column += 1
-        continue
-      }
-      switch scalar {
-      case "\"" where justClosedQuote:
-        // A doubled quote inside a quoted field.
-        field.append("\"")
-        inQuotes = true
-        justClosedQuote = false
-      case "\"" where field.isEmpty:
-        inQuotes = true
-        quoteLine = physical(line)
-        quoteColumn = column
-      case ",":
-        fields.append(field.replacingOccurrences(of: "\r\n", with: "\n"))
-        field = ""
-        justClosedQuote = false
-        columns.append(column + 1)
-      case "\n":
-        let last = field.hasSuffix("\r") && !justClosedQuote ? String(field.dropLast()) : field
-        fields.append(last.replacingOccurrences(of: "\r\n", with: "\n"))
-        if !(fields.count == 1 && fields[0].isEmpty) {
-          rows.append(CSVRow(line: physical(rowLine), fields: fields, columns: columns))
-        }
-        fields = []
-        columns = [1]
-        field = ""
-        justClosedQuote = false
-        line += 1
-        rowLine = line
-        column = 0
-      case "\r" where justClosedQuote:
-        break
-      default:
-        field.unicodeScalars.append(scalar)
-        justClosedQuote = false
-      }
-      column += 1
-    }
-    if inQuotes {
-      sink.error(
-        SourceLocation(file: file, line: quoteLine, column: quoteColumn),
-        "this quoted field is never closed",
-        hint: "add the closing \"")
-    }
-    return rows
-  }
-
-  /// Reads a CSV file into rows (the header first), reporting as it goes.
-  public static func read(_ url: URL, displayName: String, sizeLimit: Int, sink: DiagnosticSink)
-    -> (
-      rows: [CSVRow], encoding: CSVEncoding
-    )?
-  {
-    var rows: [CSVRow] = []
-    guard
-      let encoding = forEachRow(
-        url, displayName: displayName, sizeLimit: sizeLimit, sink: sink, { rows.append($0) })
-    else { return nil }
-    return (rows, encoding)
-  }
-
-  /// Reads a CSV file row by row (the header first), reporting as it goes; nil when the file
-  /// cannot be read. UTF-8 is split at the byte level and only the fields are decoded; CP932 is
-  /// decoded first.
-  /// `lines` is told the file's number of lines first (an upper bound of the rows), so that
-  /// the reader can reserve room once rather than grow its arrays again and again.
-  public static func forEachRow(
-    _ url: URL, displayName: String, sizeLimit: Int, sink: DiagnosticSink,
-    lines: (Int) -> Void = { _ in }, _ body: (CSVRow) -> Void
-  ) -> CSVEncoding? {
-    let location = SourceLocation(file: displayName)
-    guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path) else {
-      sink.error(location, "cannot read the file")
-      return nil
-    }
-    if let size = attributes[.size] as? Int, size > sizeLimit {
-      sink.error(
-        location, "the file is \(size) bytes, over the limit of \(sizeLimit) bytes",
-        hint: "split it, or raise the limit with --max-file-size")
-      return nil
-    }
-    guard let data = try? Data(contentsOf: url) else {
-      sink.error(location, "cannot read the file")
-      return nil
-    }
-    var declared: CSVEncoding?
-    let sidecar = url.path + ".encoding"
-    if let name = try? String(contentsOfFile: sidecar, encoding: .utf8) {
-      declared = CSVEncoding(name: name)
-      if declared == nil {
-        sink.warning(
-          SourceLocation(file: displayName + ".encoding", line: 1, column: 1),
-          "unknown encoding '\(name.trimmingCharacters(in: .whitespacesAndNewlines))'; guessing instead",
-          hint: "write utf-8 or cp932")
-      }
-    }
-    lines(
-      data.withUnsafeBytes { raw in
-        raw.reduce(into: 1) { count, byte in if byte == 0x0A { count += 1 } }
-      })
-    // The common case: UTF-8 (declared, with a BOM, or every byte valid) is read as bytes.
-    let fast: Bool? = data.withUnsafeBytes { raw -> Bool? in
-      let all = raw.bindMemory(to: UInt8.self)
-      let hasBOM = all.starts(with: [0xEF, 0xBB, 0xBF])
-      let bytes = UnsafeBufferPointer(rebasing: all[(hasBOM ? 3 : 0)...])
-      let valid = isValidUTF8(bytes)
-      guard declared == .utf8 || (declared == nil && (hasBOM || valid)) else { return nil }
-      var bad = Set<Int>()
-      if !valid {
-        let lines = splitLines(Array(bytes))
-        for (index, line) in lines.enumerated() {
-          guard let offset = firstInvalidUTF8(line) else { continue }
-          bad.insert(index)
-          let byte = String(line[line.startIndex + offset], radix: 16, uppercase: true)
-          sink.warning(
-            SourceLocation(file: displayName, line: index + 1, column: offset + 1),
-            "byte 0x\(byte) is not valid UTF-8; this row is left out",
-            hint:
-              "re-save the file, or name its encoding in \((displayName as NSString).lastPathComponent).encoding"
-          )
-        }
-      }
-      parseUTF8(bytes, badLines: bad, file: displayName, sink: sink, body)
-      return true
-    }
-    if fast != nil { return .utf8 }
-    let decoded = decode(data, file: displayName, declared: declared, sink: sink)
-    for row in parse(decoded.text, lineMap: decoded.lineMap, file: displayName, sink: sink) {
-      body(row)
-    }
-    return decoded.encoding
-  }
-
-  /// Whether every byte sequence is well-formed UTF-8 (ASCII runs checked fast).
+  /// Whether every byte sequence is well-formed UTF-8 (ASCII runs checked eight bytes at a
+  /// time).
   static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress else { return true }
     var index = 0
     let count = bytes.count
     while index < count {
-      let byte = bytes[index]
+      if index + 8 <= count,
+        UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+      {
+        index += 8
+        continue
+      }
+      let byte = base[index]
       if byte < 0x80 {
         index += 1
         continue
@@ -309,7 +335,7 @@ public enum CSVReader {
       }
       guard index + length <= count else { return false }
       for offset in 1..<length {
-        let next = bytes[index + offset]
+        let next = base[index + offset]
         guard next & 0xC0 == 0x80 else { return false }
         scalar = scalar << 6 | UInt32(next & 0x3F)
       }
@@ -321,115 +347,353 @@ public enum CSVReader {
     return true
   }
 
-  /// `parse` for UTF-8 bytes: fields are split on `,` `"` LF at the byte level and decoded
-  /// once each; the lines in `badLines` (0-based) are left out, as `decode` leaves them out.
-  /// Columns count characters (Unicode scalars), as `parse` does. One row value is reused.
-  static func parseUTF8(
-    _ bytes: UnsafeBufferPointer<UInt8>, badLines: Set<Int>, file: String, sink: DiagnosticSink,
-    _ body: (CSVRow) -> Void
-  ) {
-    var row = CSVRow(line: 1, fields: [], columns: [1])
-    var field: [UInt8] = []
-    field.reserveCapacity(256)
-    var inQuotes = false
-    var justClosedQuote = false
-    var quoteLine = 0
-    var quoteColumn = 0
-    var physical = 0  // 0-based physical line
+  /// The column (in Unicode scalars, from 1) of `offset` in `source`, whose first byte starts a
+  /// line: the scalars between the last LF before `offset` and `offset`, plus one.
+  static func column(in source: UnsafePointer<UInt8>, at offset: Int) -> Int {
+    var lineStart = offset
+    while lineStart > 0, source[lineStart - 1] != 0x0A { lineStart -= 1 }
     var column = 1
-    var index = 0
-    let count = bytes.count
-    func skipBadLines() {
-      while badLines.contains(physical), index < count {
-        while index < count, bytes[index] != 0x0A { index += 1 }
-        index += 1
-        physical += 1
-      }
+    for index in lineStart..<offset where source[index] & 0xC0 != 0x80 { column += 1 }
+    return column
+  }
+}
+
+/// The one CSV parser: reads a file a chunk at a time into one buffer, checks each complete line
+/// is UTF-8 as it arrives, and splits the complete rows it holds into fields; the unfinished row
+/// is moved to the front and more is read after it. The buffer grows only when one row (say a
+/// quote never closed) is longer than half of it.
+///
+/// A row is split in one go from its start: when it is not complete in the buffer, the work is
+/// dropped and done again once more has been read. That costs at most the row once per refill,
+/// and a refill reads at least as much as the row already held, so the whole is still linear.
+struct CSVChunkReader: ~Copyable {
+  let descriptor: Int32
+  let chunkSize: Int
+  var buffer: UnsafeMutablePointer<UInt8>
+  var capacity: Int
+  /// The bytes held are `buffer[0..<end]`.
+  var end = 0
+  var atEnd = false
+  /// Where the next row starts, and its physical line (from 1).
+  var rowStart = 0
+  var rowLine = 1
+  /// The lines before `checked` have been checked: rows are split up to there only.
+  var checked = 0
+  var checksUTF8: Bool
+  /// Lines (from 1) that are left out: not valid in the file's encoding.
+  var badLines: Set<Int>
+  /// The row being split: its fields' unescaped bytes back to back, where each ends there, and
+  /// where each starts in the file's bytes. Reused from row to row.
+  var scratch: UnsafeMutablePointer<UInt8>
+  var scratchCapacity = 1024
+  var ends: UnsafeMutablePointer<Int>
+  var starts: UnsafeMutablePointer<Int>
+  var fieldCapacity = 64
+
+  init(descriptor: Int32, chunkSize: Int) {
+    self.descriptor = descriptor
+    self.chunkSize = max(1, chunkSize)
+    capacity = self.chunkSize
+    buffer = .allocate(capacity: capacity)
+    checksUTF8 = true
+    badLines = []
+    scratch = .allocate(capacity: scratchCapacity)
+    ends = .allocate(capacity: fieldCapacity)
+    starts = .allocate(capacity: fieldCapacity)
+  }
+
+  /// A reader of bytes already in memory (UTF-8, with `badLines` to leave out).
+  init(bytes: [UInt8], badLines: Set<Int>) {
+    self.init(descriptor: -1, chunkSize: max(1, bytes.count))
+    bytes.withUnsafeBufferPointer { source in
+      if let base = source.baseAddress { buffer.update(from: base, count: source.count) }
     }
-    func text(_ bytes: [UInt8]) -> String {
-      let decoded = String(decoding: bytes, as: UTF8.self)
-      return bytes.contains(0x0D) ? decoded.replacingOccurrences(of: "\r\n", with: "\n") : decoded
+    end = bytes.count
+    atEnd = true
+    checked = end
+    checksUTF8 = false
+    self.badLines = badLines
+  }
+
+  deinit {
+    buffer.deallocate()
+    scratch.deallocate()
+    ends.deallocate()
+    starts.deallocate()
+  }
+
+  /// Moves the unfinished row to the front and reads more after it: false when reading fails.
+  mutating func readMore() -> Bool {
+    let tail = end - rowStart
+    if rowStart > 0 {
+      memmove(buffer, buffer + rowStart, tail)
+      checked -= rowStart
+      end = tail
+      rowStart = 0
     }
-    // Bytes already split are not read again: in a large file their pages are given back as
-    // the rows go by (never the buffer's first page, where an allocator keeps its header), so
-    // the file and the events built from it are not both resident at once.
-    let page = UInt(max(4096, sysconf(Int32(_SC_PAGESIZE))))
-    let base = UInt(bitPattern: bytes.baseAddress)
-    var released = (base + 2 * page - 1) & ~(page - 1)
-    func releaseSplitBytes() {
-      let end = (base + UInt(index)) & ~(page - 1)
-      guard end > released, end - released >= 4 << 20 else { return }
-      #if canImport(Glibc)
-        _ = madvise(
-          UnsafeMutableRawPointer(bitPattern: released), Int(end - released), MADV_DONTNEED)
-      #endif
-      released = end
+    if tail * 2 >= capacity {
+      let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+      grown.update(from: buffer, count: end)
+      buffer.deallocate()
+      buffer = grown
+      capacity *= 2
     }
-    if !badLines.isEmpty { skipBadLines() }
-    row.line = physical + 1
-    while index < count {
-      let byte = bytes[index]
-      index += 1
-      if byte & 0xC0 != 0x80 { column += 1 }
-      if inQuotes {
-        if byte == 0x22 {
-          inQuotes = false
-          justClosedQuote = true
-        } else {
-          field.append(byte)
-          if byte == 0x0A {
-            physical += 1
-            column = 1
-            if !badLines.isEmpty { skipBadLines() }
-          }
-        }
-        continue
-      }
-      switch byte {
-      case 0x22 where justClosedQuote:
-        field.append(0x22)
-        inQuotes = true
-        justClosedQuote = false
-      case 0x22 where field.isEmpty:
-        inQuotes = true
-        quoteLine = physical + 1
-        quoteColumn = column - 1
-      case 0x2C:
-        row.fields.append(text(field))
-        field.removeAll(keepingCapacity: true)
-        justClosedQuote = false
-        row.columns.append(column)
-      case 0x0A:
-        if field.last == 0x0D, !justClosedQuote { field.removeLast() }
-        row.fields.append(text(field))
-        if !(row.fields.count == 1 && row.fields[0].isEmpty) { body(row) }
-        if count > 8 << 20 { releaseSplitBytes() }
-        row.fields.removeAll(keepingCapacity: true)
-        row.columns.removeAll(keepingCapacity: true)
-        row.columns.append(1)
-        field.removeAll(keepingCapacity: true)
-        justClosedQuote = false
-        physical += 1
-        column = 1
-        if !badLines.isEmpty { skipBadLines() }
-        row.line = physical + 1
-      case 0x0D where justClosedQuote:
+    let wanted = min(capacity - end, max(chunkSize, tail))
+    var got = 0
+    while got < wanted {
+      let count = Glibc.read(descriptor, buffer + end + got, wanted - got)
+      if count < 0, errno == EINTR { continue }
+      if count < 0 { return false }
+      if count == 0 {
+        atEnd = true
         break
-      default:
-        field.append(byte)
-        justClosedQuote = false
       }
+      got += count
     }
-    if inQuotes {
-      sink.error(
-        SourceLocation(file: file, line: quoteLine, column: quoteColumn),
-        "this quoted field is never closed",
-        hint: "add the closing \"")
-    } else if !field.isEmpty || !row.fields.isEmpty || justClosedQuote {
-      // The last line has no LF.
-      if field.last == 0x0D, !justClosedQuote { field.removeLast() }
-      row.fields.append(text(field))
-      if !(row.fields.count == 1 && row.fields[0].isEmpty) { body(row) }
+    end += got
+    return true
+  }
+
+  /// Reads the rest of the file: every byte from the next row on.
+  mutating func readAll() -> [UInt8]? {
+    while !atEnd {
+      guard readMore() else { return nil }
+    }
+    return Array(UnsafeBufferPointer(start: buffer + rowStart, count: end - rowStart))
+  }
+
+  /// Skips a UTF-8 BOM at the start.
+  mutating func skipBOM() -> Bool {
+    guard end - rowStart >= 3, buffer[rowStart] == 0xEF, buffer[rowStart + 1] == 0xBB,
+      buffer[rowStart + 2] == 0xBF
+    else { return false }
+    rowStart += 3
+    checked = rowStart
+    return true
+  }
+
+  /// The end of the last complete line held (all of it at the end of the file).
+  func completeLinesEnd() -> Int {
+    if atEnd { return end }
+    var index = end
+    while index > checked, buffer[index - 1] != 0x0A { index -= 1 }
+    return index
+  }
+
+  /// About how many rows the file has, from the lines per byte of what has been read.
+  func estimatedRows(fileSize: Int) -> Int {
+    var lines = 1
+    for index in rowStart..<end where buffer[index] == 0x0A { lines += 1 }
+    guard !atEnd, end > rowStart, fileSize > end else { return lines }
+    return Int(Double(lines) * Double(fileSize) / Double(end - rowStart) * 1.05) + 16
+  }
+
+  /// Checks the complete lines read since the last call, reporting and marking those that are
+  /// not valid UTF-8. LF is never part of a multi-byte sequence, so lines are checked whole.
+  mutating func checkNewLines(file: String, sink: DiagnosticSink) {
+    let newEnd = completeLinesEnd()
+    defer { checked = newEnd }
+    guard checksUTF8, newEnd > checked,
+      !CSVReader.isValidUTF8(UnsafeBufferPointer(start: buffer + checked, count: newEnd - checked))
+    else { return }
+    var line = rowLine
+    for index in rowStart..<checked where buffer[index] == 0x0A { line += 1 }
+    var start = checked
+    while start < newEnd {
+      var stop = start
+      while stop < newEnd, buffer[stop] != 0x0A { stop += 1 }
+      let bytes = UnsafeBufferPointer(start: buffer + start, count: stop - start)
+      if let offset = CSVReader.firstInvalidUTF8(bytes) {
+        badLines.insert(line)
+        let byte = String(bytes[offset], radix: 16, uppercase: true)
+        sink.warning(
+          SourceLocation(file: file, line: line, column: offset + 1),
+          "byte 0x\(byte) is not valid UTF-8; this row is left out",
+          hint:
+            "re-save the file, or name its encoding in \((file as NSString).lastPathComponent).encoding"
+        )
+      }
+      start = stop + 1
+      line += 1
+    }
+  }
+
+  mutating func reserveScratch(_ count: Int) {
+    guard count > scratchCapacity else { return }
+    var grown = scratchCapacity * 2
+    while grown < count { grown *= 2 }
+    let new = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+    new.update(from: scratch, count: scratchCapacity)
+    scratch.deallocate()
+    scratch = new
+    scratchCapacity = grown
+  }
+
+  mutating func reserveField(_ count: Int) {
+    guard count >= fieldCapacity else { return }
+    let grown = fieldCapacity * 2
+    let newEnds = UnsafeMutablePointer<Int>.allocate(capacity: grown)
+    newEnds.update(from: ends, count: fieldCapacity)
+    ends.deallocate()
+    ends = newEnds
+    let newStarts = UnsafeMutablePointer<Int>.allocate(capacity: grown)
+    newStarts.update(from: starts, count: fieldCapacity)
+    starts.deallocate()
+    starts = newStarts
+    fieldCapacity = grown
+  }
+
+  /// The index after the LF that ends the line at `index` (or `limit`).
+  func afterLine(_ index: Int, limit: Int) -> Int {
+    var index = index
+    while index < limit, buffer[index] != 0x0A { index += 1 }
+    return min(index + 1, limit)
+  }
+
+  /// Splits the complete rows in `rowStart..<checked` (RFC 4180, with CRLF or LF), giving each
+  /// to `body`; at the end of the file the last row needs no LF, and a quote still open is an
+  /// error at the line and column where it opened. A row that is one empty field (an empty
+  /// line) is not given. A quote inside an unquoted field is kept as a character.
+  mutating func parse(file: String, sink: DiagnosticSink, _ body: (CSVByteRow) -> Void) {
+    let buffer = UnsafePointer(self.buffer)
+    let limit = checked
+    let lastChunk = atEnd && limit == end
+    var start = rowStart
+    var line = rowLine
+    defer {
+      rowStart = start
+      rowLine = line
+    }
+    while true {
+      if !badLines.isEmpty {
+        while start < limit, badLines.contains(line) {
+          start = afterLine(start, limit: limit)
+          line += 1
+        }
+      }
+      guard start < limit else { return }
+      var index = start
+      var current = line
+      var out = 0  // bytes in `scratch`
+      var count = 0  // fields done
+      var fieldOut = 0  // where the field's bytes start in `scratch`
+      var fieldStart = start  // where the field starts in `buffer`
+      var inQuotes = false
+      var justClosedQuote = false
+      var quoteLine = 0
+      if buffer[index] == 0x22 {
+        inQuotes = true
+        quoteLine = current
+        index += 1
+      }
+      while true {
+        if inQuotes {
+          // Up to the closing quote or the next line.
+          var stop = index
+          while stop < limit {
+            let byte = buffer[stop]
+            if byte == 0x22 || byte == 0x0A { break }
+            stop += 1
+          }
+          reserveScratch(out + stop - index + 1)
+          scratch.advanced(by: out).update(from: buffer + index, count: stop - index)
+          out += stop - index
+          index = stop
+          guard stop < limit else {
+            guard lastChunk else { return }  // The row goes on in the next chunk.
+            sink.error(
+              SourceLocation(
+                file: file, line: quoteLine,
+                column: CSVReader.column(in: buffer + start, at: fieldStart - start)),
+              "this quoted field is never closed",
+              hint: "add the closing \"")
+            start = limit
+            return
+          }
+          index += 1
+          if buffer[stop] == 0x22 {
+            inQuotes = false
+            justClosedQuote = true
+            continue
+          }
+          // A newline inside the quotes: CRLF is given as LF.
+          if out > fieldOut, scratch[out - 1] == 0x0D {
+            scratch[out - 1] = 0x0A
+          } else {
+            scratch[out] = 0x0A
+            out += 1
+          }
+          current += 1
+          if !badLines.isEmpty {
+            while index < limit, badLines.contains(current) {
+              index = afterLine(index, limit: limit)
+              current += 1
+            }
+          }
+          continue
+        }
+        if index == limit, !lastChunk { return }  // The row goes on in the next chunk.
+        // The end of the file ends the row as an LF would.
+        let byte = index < limit ? buffer[index] : 0x0A
+        switch byte {
+        case 0x2C:
+          reserveField(count)
+          ends[count] = out
+          starts[count] = fieldStart - start
+          count += 1
+          index += 1
+          fieldOut = out
+          fieldStart = index
+          justClosedQuote = false
+          if index < limit, buffer[index] == 0x22 {
+            inQuotes = true
+            quoteLine = current
+            index += 1
+          }
+        case 0x0A:
+          if !justClosedQuote, out > fieldOut, scratch[out - 1] == 0x0D { out -= 1 }
+          reserveField(count)
+          ends[count] = out
+          starts[count] = fieldStart - start
+          count += 1
+          if !(count == 1 && out == 0) {
+            body(
+              CSVByteRow(
+                line: line, count: count, source: buffer + start, bytes: UnsafePointer(scratch),
+                ends: UnsafePointer(ends),
+                starts: UnsafePointer(starts)))
+          }
+          start = min(index + 1, limit)
+          line = current + 1
+        case 0x22 where justClosedQuote:
+          // A doubled quote inside a quoted field.
+          reserveScratch(out + 1)
+          scratch[out] = 0x22
+          out += 1
+          inQuotes = true
+          justClosedQuote = false
+          index += 1
+          continue
+        case 0x0D where justClosedQuote:
+          index += 1
+          continue
+        default:
+          // Up to the next comma or line; quotes and CRs here are characters.
+          var stop = index + 1
+          while stop < limit {
+            let byte = buffer[stop]
+            if byte == 0x2C || byte == 0x0A { break }
+            stop += 1
+          }
+          reserveScratch(out + stop - index)
+          scratch.advanced(by: out).update(from: buffer + index, count: stop - index)
+          out += stop - index
+          index = stop
+          justClosedQuote = false
+          continue
+        }
+        if byte == 0x0A { break }
+      }
     }
   }
 }

@@ -172,40 +172,184 @@ let japaneseCSV = """
   }
 }
 
-/// The byte-level UTF-8 reader gives the rows, lines, columns and diagnostics the decoding
-/// reader gives.
+/// What `CSVReader.forEachByteRow` gave: each row's line, fields (bytes and strings) and
+/// columns, and the diagnostics.
+struct ByteRead {
+  var rows: [(line: Int, fields: [String], columns: [Int])] = []
+  var bytes: [[[UInt8]]] = []
+  var diagnostics: [String] = []
+  var encoding: CSVEncoding?
+  var estimates: [Int] = []
+  var estimateBeforeRows = true
+
+  var lines: [Int] { rows.map(\.line) }
+  var fields: [[String]] { rows.map(\.fields) }
+  var columns: [[Int]] { rows.map(\.columns) }
+}
+
+/// Reads the bytes as a file `t.csv` (with a sidecar naming its encoding when given), `chunk`
+/// bytes at a time.
+func readBytes(_ bytes: [UInt8], chunk: Int, sidecar: String? = nil) throws -> ByteRead {
+  let folder = NSTemporaryDirectory() + "shinchoku-csv-\(UUID().uuidString)"
+  try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+  defer { try? FileManager.default.removeItem(atPath: folder) }
+  let url = URL(fileURLWithPath: folder + "/t.csv")
+  try Data(bytes).write(to: url)
+  if let sidecar { try Data(sidecar.utf8).write(to: URL(fileURLWithPath: url.path + ".encoding")) }
+  let sink = DiagnosticSink()
+  var read = ByteRead()
+  var estimates: [Int] = []
+  func estimate(_ rows: Int) { estimates.append(rows) }
+  read.encoding = CSVReader.forEachByteRow(
+    url, displayName: "t.csv", sizeLimit: 1 << 30, sink: sink, chunkSize: chunk,
+    estimatedRows: estimate
+  ) { row in
+    if estimates.isEmpty { read.estimateBeforeRows = false }
+    read.rows.append(
+      (row.line, (0..<row.count).map(row.string), (0..<row.count).map(row.column(of:))))
+    read.bytes.append((0..<row.count).map { index in row.withField(index) { Array($0) } })
+    // Past the last field: empty, column 1.
+    #expect(row.string(row.count).isEmpty && row.field(row.count).isEmpty)
+    #expect(row.column(of: row.count) == 1)
+    // The String form agrees with the byte form.
+    #expect(row.row.fields == (0..<row.count).map(row.string))
+    #expect(row.row.columns == (0..<row.count).map(row.column(of:)))
+    #expect(row.row.line == row.line)
+  }
+  read.estimates = estimates
+  read.diagnostics = sink.items.map {
+    "\($0.location.line ?? 0):\($0.location.column ?? 0) \($0.message)"
+  }
+  return read
+}
+
+/// The byte-level reader, against rows written out by hand, at chunk sizes that split rows at
+/// every place (1, 2, 3 and 7 bytes) and at the real size.
 @Suite struct ByteCSVTests {
-  static let cases: [[UInt8]] = [
-    Array(japaneseCSV.utf8),
-    Array("a,b\nc,d".utf8),
-    Array("a,\"b\"\"c\",d\r\n\"x\ny\",,\r\n\n\n".utf8),
-    Array("名称,会場\n\"ひらいた\n".utf8),
-    Array("名称,会場\n\"\",\"\"\r\n全角　スペース, 会場 \n".utf8),
-    [0x61, 0x2C, 0x62, 0x0A, 0x63, 0xFF, 0x2C, 0x64, 0x0A, 0x65, 0x2C, 0x66, 0x0A],
-    [0x22, 0x61, 0x0A, 0xC3, 0x28, 0x0A, 0x62, 0x22, 0x2C, 0x63, 0x0A],
-    Array("x\r\n\"a\"\r\n\"\"\r\n,\r\n".utf8),
+  static let chunks = [1, 2, 3, 7, CSVReader.defaultChunkSize]
+
+  struct Case: Sendable, CustomStringConvertible {
+    var name: String
+    var bytes: [UInt8]
+    var lines: [Int]
+    var fields: [[String]]
+    var columns: [[Int]]
+    var diagnostics: [String] = []
+    var description: String { name }
+  }
+
+  static let cases: [Case] = [
+    Case(
+      name: "quotes, doubled quotes, CRLF, a newline in quotes, empty lines",
+      bytes: Array("a,\"b\"\"c\",d\r\n\"x\ny\",,\r\n\n\n".utf8),
+      lines: [1, 2], fields: [["a", "b\"c", "d"], ["x\ny", "", ""]],
+      columns: [[1, 3, 10], [1, 4, 5]]),
+    Case(
+      name: "a last line without LF", bytes: Array("a,b\nc,d".utf8), lines: [1, 2],
+      fields: [["a", "b"], ["c", "d"]], columns: [[1, 3], [1, 3]]),
+    Case(
+      name: "a quote inside an unquoted field is a character",
+      bytes: Array("a\"b,c\"\"\n".utf8), lines: [1], fields: [["a\"b", "c\"\""]],
+      columns: [[1, 5]]),
+    Case(
+      name: "a row of one empty field is left out; CRs",
+      bytes: Array("\"a\"\r\n\"\"\r\n,\r\n\"a\"\r,b\n\"a\r\"\nc\r,d\r\n\"1\r\n2\"\r\n\r\n".utf8),
+      lines: [1, 3, 4, 5, 6, 7],
+      fields: [["a"], ["", ""], ["a", "b"], ["a\r"], ["c\r", "d"], ["1\n2"]],
+      columns: [[1], [1, 2], [1, 6], [1], [1, 4], [1]]),
+    Case(
+      name: "characters counted in columns, a quoted newline keeps the lines counting",
+      bytes: Array("名称,会場,備考\n\"展示「夏」\",中央公民館,\"1行目\r\n2行目\",終\n次,x\n".utf8),
+      lines: [1, 2, 4],
+      fields: [["名称", "会場", "備考"], ["展示「夏」", "中央公民館", "1行目\n2行目", "終"], ["次", "x"]],
+      columns: [[1, 4, 7], [1, 9, 15, 6], [1, 3]]),
+    Case(
+      name: "an unclosed quote is an error where it opened",
+      bytes: Array("名称,会場\nあ,\"ひらいた\nB,x\n".utf8), lines: [1], fields: [["名称", "会場"]],
+      columns: [[1, 4]], diagnostics: ["2:3 this quoted field is never closed"]),
+    Case(
+      name: "an unclosed quote on the last line without LF",
+      bytes: Array("a\n\"b".utf8), lines: [1], fields: [["a"]], columns: [[1]],
+      diagnostics: ["2:1 this quoted field is never closed"]),
+    Case(
+      name: "a bad byte costs its row",
+      bytes: Array("a,b\nc".utf8) + [0xFF] + Array(",d\ne,f\n".utf8),
+      lines: [1, 3], fields: [["a", "b"], ["e", "f"]], columns: [[1, 3], [1, 3]],
+      diagnostics: ["2:2 byte 0xFF is not valid UTF-8; this row is left out"]),
+    Case(
+      name: "a bad line inside quotes is left out of the field",
+      bytes: Array("\"a\n".utf8) + [0xFF, 0x28] + Array("\nb\",c\nd\n".utf8), lines: [1, 4],
+      fields: [["a\nb", "c"], ["d"]], columns: [[1, 4], [1]],
+      diagnostics: ["2:1 byte 0xFF is not valid UTF-8; this row is left out"]),
+    Case(
+      name: "a BOM is skipped", bytes: [0xEF, 0xBB, 0xBF] + Array("名,b\n".utf8), lines: [1],
+      fields: [["名", "b"]], columns: [[1, 3]]),
+    Case(name: "an empty file", bytes: [], lines: [], fields: [], columns: []),
   ]
 
-  @Test(arguments: cases.indices)
-  func bytesAndDecodedTextGiveTheSameRows(index: Int) {
-    let bytes = Self.cases[index]
-    let oldSink = DiagnosticSink()
-    let decoded = CSVReader.decode(Data(bytes), file: "t.csv", declared: .utf8, sink: oldSink)
-    let old = CSVReader.parse(decoded.text, lineMap: decoded.lineMap, file: "t.csv", sink: oldSink)
-    let newSink = DiagnosticSink()
-    var new: [CSVRow] = []
-    let lines = CSVReader.splitLines(bytes)
-    let bad = Set(lines.indices.filter { CSVReader.firstInvalidUTF8(lines[$0]) != nil })
-    bytes.withUnsafeBufferPointer { buffer in
-      CSVReader.parseUTF8(buffer, badLines: bad, file: "t.csv", sink: newSink) { new.append($0) }
-    }
-    #expect(new.map(\.fields) == old.map(\.fields))
-    #expect(new.map(\.line) == old.map(\.line))
-    #expect(new.map(\.columns) == old.map(\.columns))
-    let oldErrors = oldSink.items.filter { !$0.message.hasPrefix("byte") }.map(\.description)
-    #expect(newSink.items.map(\.description) == oldErrors)
+  @Test(arguments: cases, chunks)
+  func rowsAreTheHandWrittenOnes(_ test: Case, chunk: Int) throws {
+    let read = try readBytes(test.bytes, chunk: chunk)
+    #expect(read.fields == test.fields)
+    #expect(read.lines == test.lines)
+    #expect(read.columns == test.columns)
+    #expect(read.bytes == test.fields.map { $0.map { Array($0.utf8) } })
+    #expect(read.diagnostics == test.diagnostics)
+    #expect(read.encoding == .utf8)
+  }
+
+  /// A row far longer than the chunk: the buffer grows to hold it.
+  @Test(arguments: [1, 7, 64])
+  func aRowLongerThanTheChunk(chunk: Int) throws {
+    let quoted = String(repeating: "長い,\"\"x", count: 2_000)
+    let unquoted = String(repeating: "長いx", count: 3_000)
+    let text = "h\n\"\(quoted)\",\(unquoted)\nlast\n"
+    let read = try readBytes(Array(text.utf8), chunk: chunk)
     #expect(
-      bytes.withUnsafeBufferPointer(CSVReader.isValidUTF8)
-        == (String(validating: bytes, as: UTF8.self) != nil))
+      read.fields == [
+        ["h"], [quoted.replacingOccurrences(of: "\"\"", with: "\""), unquoted], ["last"],
+      ])
+    #expect(read.lines == [1, 2, 3])
+  }
+
+  /// The estimate comes once, before the rows, and is near the number of rows.
+  @Test(arguments: [64, CSVReader.defaultChunkSize])
+  func theRowEstimate(chunk: Int) throws {
+    let text = (1...1_000).map { "row\($0),x\n" }.joined()
+    let read = try readBytes(Array(text.utf8), chunk: chunk)
+    #expect(read.rows.count == 1_000)
+    #expect(read.estimates.count == 1 && read.estimateBeforeRows)
+    let estimate = try #require(read.estimates.first)
+    #expect(estimate >= 1_000 && estimate <= 1_500, "\(estimate)")
+  }
+
+  /// CP932 (guessed or declared) goes through the same parser after decoding.
+  @Test(arguments: [1, 3, CSVReader.defaultChunkSize])
+  func cp932Rows(chunk: Int) throws {
+    let bytes = cp932("名称,会場\r\n\"①髙橋\r\nさん\",㈱﨑山\r\n") + [0x81, 0x20] + cp932("\r\n次,x\r\n")
+    for sidecar in [nil, "cp932"] {
+      let read = try readBytes(bytes, chunk: chunk, sidecar: sidecar)
+      #expect(read.encoding == .cp932)
+      #expect(read.fields == [["名称", "会場"], ["①髙橋\nさん", "㈱﨑山"], ["次", "x"]])
+      #expect(read.lines == [1, 2, 5])
+      #expect(read.columns == [[1, 4], [1, 5], [1, 3]])
+      #expect(
+        read.diagnostics == ["4:1 byte 0x81 is not valid Shift_JIS (CP932); this row is left out"])
+    }
+  }
+
+  @Test func isValidUTF8AgreesWithTheStandardLibrary() {
+    var samples = Self.cases.map(\.bytes)
+    for position in 0..<20 {
+      var bytes = Array(String(repeating: "a", count: 20).utf8)
+      bytes[position] = 0xFF
+      samples.append(bytes)
+      samples.append(Array(bytes[..<position]) + Array("日本".utf8) + [0xE6, 0x97])
+    }
+    for bytes in samples {
+      #expect(
+        bytes.withUnsafeBufferPointer(CSVReader.isValidUTF8)
+          == (String(validating: bytes, as: UTF8.self) != nil), "\(bytes)")
+    }
   }
 }

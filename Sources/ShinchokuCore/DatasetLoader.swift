@@ -91,10 +91,10 @@ public struct DatasetLoader: Sendable {
       csvJob = BackgroundJob(csvReader) { reader in
         // Row by row: a large file's rows are never all held at once.
         let sink = reader.sink
-        reader.readEventsCSV(file: shown) { (estimatedRows, body: (CSVRow) -> Void) in
-          _ = CSVReader.forEachRow(
+        reader.readEventsCSV(file: shown) { estimatedRows, body in
+          _ = CSVReader.forEachByteRow(
             eventsCSV, displayName: shown, sizeLimit: limit, sink: sink,
-            lines: estimatedRows, body)
+            estimatedRows: estimatedRows, body)
         }
       }
     }

@@ -52,13 +52,13 @@ extension DatasetReader {
   /// up in a table of the texts seen so far, and what was made of a cell text (a date, a fee
   /// list, an audience, a category) is remembered by the text's number. No `String` is made for
   /// a cell the store already has, and no `CityEvent` at all.
-  mutating func readEventsCSV<Row: CSVFields>(
+  mutating func readEventsCSV(
     file: String,
-    rows forEachRow: (_ estimatedRows: (Int) -> Void, _ body: (Row) -> Void) -> Void
+    rows forEachRow: (_ estimatedRows: (Int) -> Void, _ body: (CSVByteRow) -> Void) -> Void
   ) {
     let fileName = (file as NSString).lastPathComponent
     let sourceID = "file:" + fileName
-    var positions: [Int?] = EventsCSVColumn.allCases.map { _ in nil }
+    var positions: [Int] = EventsCSVColumn.allCases.map { _ in -1 }
     var sawHeader = false
     let reference = CivilDate(year: 2000, month: 1, day: 1)!
     // Cell texts (dates, audiences, fees, categories) by number, and what each was read as.
@@ -72,56 +72,51 @@ extension DatasetReader {
     let noVenues = events.number(venues: [])
     let noAudience = events.number(audience: [])
     let noFees = events.number(fees: [])
+    let empty = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
     func reserve(_ rows: Int) { events.reserveCapacity(events.count + rows) }
     forEachRow(reserve) { row in
       guard sawHeader else {
         sawHeader = true
         let columns = eventsCSVColumns(row.row, file: file)
-        positions = EventsCSVColumn.allCases.map { columns?[$0.key] }
+        positions = EventsCSVColumn.allCases.map { columns?[$0.key] ?? -1 }
         return
       }
-      guard let titleColumn = positions[EventsCSVColumn.title.rawValue] else { return }
-      /// The trimmed cell, lent to `body` (empty when the column is missing).
-      func cell<R>(_ key: EventsCSVColumn, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        guard let column = positions[key.rawValue] else {
-          return body(UnsafeBufferPointer(start: nil, count: 0))
-        }
-        return row.withField(column) { Self.withTrimmed($0, body) }
+      let titleColumn = positions[EventsCSVColumn.title.rawValue]
+      guard titleColumn >= 0 else { return }
+      // Each cell trimmed, once; the bytes are the row's, valid in this call.
+      func cell(_ key: EventsCSVColumn) -> UnsafeBufferPointer<UInt8> {
+        let column = positions[key.rawValue]
+        return column < 0 ? empty : Self.trimmed(row.field(column))
       }
-      func has(_ key: EventsCSVColumn) -> Bool { cell(key) { !$0.isEmpty } }
-      func text(_ key: EventsCSVColumn) -> String {
-        cell(key) { String(decoding: $0, as: UTF8.self) }
+      func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(decoding: bytes, as: UTF8.self)
       }
-      func cellNumber(_ key: EventsCSVColumn) -> Int32 { cell(key) { cells.intern($0).id } }
       func location(_ key: EventsCSVColumn) -> SourceLocation {
         SourceLocation(
-          file: file, line: row.line, column: row.column(of: positions[key.rawValue] ?? 0))
+          file: file, line: row.line, column: row.column(of: max(0, positions[key.rawValue])))
       }
-      guard has(.title) else {
+      let title = cell(.title)
+      guard !title.isEmpty else {
         sink.warning(
           SourceLocation(file: file, line: row.line, column: row.column(of: titleColumn)),
           "a row without a 名称 (title) is left out")
         return
       }
+      let idCell = cell(.id)
+      var generatedID = idCell.isEmpty ? "\(fileName)-\(row.line)" : ""
       let inserted =
-        has(.id)
-        ? cell(.id) { events.internID($0) }
-        : {
-          var generated = "\(fileName)-\(row.line)"
-          return generated.withUTF8 { events.internID($0) }
-        }()
+        idCell.isEmpty ? generatedID.withUTF8 { events.internID($0) } : events.internID(idCell)
       guard inserted else {
-        let id = has(.id) ? text(.id) : "\(fileName)-\(row.line)"
+        let id = idCell.isEmpty ? generatedID : text(idCell)
         sink.error(location(.id), "duplicate event id '\(id)'", hint: "event ids must be unique")
         return
       }
       var start: CivilDate?
       var end: CivilDate?
-      if has(.date) {
-        let number = cellNumber(.date)
-        if dates[number] == nil {
-          dates[number] = readDate(text(.date), reference: reference)
-        }
+      let dateCell = cell(.date)
+      if !dateCell.isEmpty {
+        let number = cells.intern(dateCell).id
+        if dates[number] == nil { dates[number] = readDate(text(dateCell), reference: reference) }
         let known = dates[number]!
         start = known.start
         end = known.end
@@ -134,35 +129,38 @@ extension DatasetReader {
         }
       }
       var time = EventStore.none
-      if has(.end) {
-        let startText = text(.start)
-        let endText = text(.end)
-        time = events.internText(startText.isEmpty ? endText : startText + "〜" + endText)
-      } else if has(.start) {
-        time = cell(.start) { events.internText($0) }
+      let startCell = cell(.start)
+      let endCell = cell(.end)
+      if !endCell.isEmpty {
+        time = events.internText(
+          startCell.isEmpty ? text(endCell) : text(startCell) + "〜" + text(endCell))
+      } else if !startCell.isEmpty {
+        time = events.internText(startCell)
       }
       var audience = noAudience
-      var audienceUnknown = false
-      if has(.audience) {
-        let number = cellNumber(.audience)
+      var audienceNote: String?
+      let audienceCell = cell(.audience)
+      if !audienceCell.isEmpty {
+        let number = cells.intern(audienceCell).id
         if audiences[number] == nil {
-          let list = Self.audiences(in: text(.audience))
+          let list = Self.audiences(in: text(audienceCell))
           audiences[number] = (events.number(audience: list), !list.isEmpty)
         }
         audience = audiences[number]!.list
         if !audiences[number]!.known {
-          audienceUnknown = true
+          audienceNote = "対象: " + text(audienceCell)
           sink.warning(
             location(.audience),
-            "cannot tell the audience from '\(text(.audience))'; it is kept in the notes",
+            "cannot tell the audience from '\(text(audienceCell))'; it is kept in the notes",
             hint: "e.g. 子ども, 大人, 親子, どなたでも")
         }
       }
       var category = EventStore.none
-      if has(.category) {
-        let number = cellNumber(.category)
+      let categoryCell = cell(.category)
+      if !categoryCell.isEmpty {
+        let number = cells.intern(categoryCell).id
         if categoryTexts[number] == nil {
-          let name = text(.category)
+          let name = text(categoryCell)
           if let known = categories.first(where: {
             $0.id == name || $0.name.japanese == name || $0.name.english == name
           }) {
@@ -176,29 +174,31 @@ extension DatasetReader {
         category = categoryTexts[number]!
       }
       var notes = EventStore.none
-      if audienceUnknown {
-        let audienceNote = "対象: " + text(.audience)
-        notes = events.internText(has(.notes) ? text(.notes) + "\n" + audienceNote : audienceNote)
-      } else if has(.notes) {
-        notes = cell(.notes) { events.internText($0) }
+      let notesCell = cell(.notes)
+      if let audienceNote {
+        notes = events.internText(
+          notesCell.isEmpty ? audienceNote : text(notesCell) + "\n" + audienceNote)
+      } else if !notesCell.isEmpty {
+        notes = events.internText(notesCell)
       }
       var venues = noVenues
-      if has(.venue) {
-        let venue = cell(.venue) { events.internText($0) }
+      let venueCell = cell(.venue)
+      if !venueCell.isEmpty {
+        let venue = events.internText(venueCell)
         if venueLists[venue] == nil { venueLists[venue] = events.number(venues: [venue]) }
         venues = venueLists[venue]!
       }
       var fees = noFees
-      if has(.fee) {
-        let number = cellNumber(.fee)
-        if feeLists[number] == nil { feeLists[number] = events.number(fees: Self.fees(text(.fee))) }
+      let feeCell = cell(.fee)
+      if !feeCell.isEmpty {
+        let number = cells.intern(feeCell).id
+        if feeLists[number] == nil { feeLists[number] = events.number(fees: Self.fees(text(feeCell))) }
         fees = feeLists[number]!
       }
-      let title = cell(.title) { events.internText($0) }
+      let titleText = events.internText(title)
       events.appendColumns(
-        title: title, category: category, venues: venues,
-        start: start, end: end, time: time, notes: notes, audience: audience, fees: fees,
-        details: details)
+        title: titleText, category: category, venues: venues, start: start, end: end, time: time,
+        notes: notes, audience: audience, fees: fees, details: details)
     }
   }
 
@@ -227,32 +227,43 @@ extension DatasetReader {
     return (start, end, nil)
   }
 
-  /// The cell without white space (and newlines) at either end, lent to `body`: the bytes
-  /// themselves when they start and end with neither, as nearly every cell; else the text
-  /// trimmed as `String` does.
-  static func withTrimmed<R>(
-    _ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R
-  ) -> R {
-    guard let first = bytes.first, let last = bytes.last else { return body(bytes) }
-    let plainStart = first > 0x20 && first < 0x7F || first >= 0x80 && !Self.startsWithSpace(bytes)
-    let plainEnd = last > 0x20 && last < 0x7F || last >= 0x80 && !Self.endsWithSpace(bytes)
-    if plainStart, plainEnd { return body(bytes) }
-    var text = trimmed(String(decoding: bytes, as: UTF8.self))
-    return text.withUTF8(body)
+  /// The cell without white space (and newlines) at either end, as `trimmingCharacters(in:
+  /// .whitespacesAndNewlines)` trims a `String` (the White_Space scalars), at the byte level.
+  static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    // The White_Space scalars are all among `mayBeSpace`'s, a cheap test that nearly every
+    // first and last character fails.
+    func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+      mayBeSpace(scalar) && scalar.properties.isWhitespace
+    }
+    var start = 0
+    var end = bytes.count
+    while start < end {
+      let (scalar, length) = Self.scalar(in: bytes, at: start)
+      guard isSpace(scalar) else { break }
+      start += length
+    }
+    while end > start {
+      var first = end - 1
+      while first > start, bytes[first] & 0xC0 == 0x80, end - first < 4 { first -= 1 }
+      guard isSpace(Self.scalar(in: bytes, at: first).scalar) else { break }
+      end = first
+    }
+    return start == 0 && end == bytes.count ? bytes : UnsafeBufferPointer(rebasing: bytes[start..<end])
   }
 
-  private static func startsWithSpace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    var iterator = bytes.makeIterator()
+  /// The scalar that starts at `offset` and its length in bytes (U+FFFD, 1 for a bad byte:
+  /// the CSV reader has left such lines out).
+  private static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> (
+    scalar: Unicode.Scalar, length: Int
+  ) {
+    let byte = bytes[offset]
+    if byte < 0x80 { return (Unicode.Scalar(byte), 1) }
+    var iterator = UnsafeBufferPointer(rebasing: bytes[offset...]).makeIterator()
     var parser = Unicode.UTF8.ForwardParser()
-    guard case .valid(let encoded) = parser.parseScalar(from: &iterator) else { return false }
-    return mayBeSpace(Unicode.UTF8.decode(encoded))
-  }
-
-  private static func endsWithSpace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    var start = bytes.count - 1
-    while start > 0, bytes[start] & 0xC0 == 0x80, bytes.count - start < 4 { start -= 1 }
-    let tail = UnsafeBufferPointer(rebasing: bytes[start...])
-    return startsWithSpace(tail)
+    guard case .valid(let encoded) = parser.parseScalar(from: &iterator) else {
+      return ("\u{FFFD}", 1)
+    }
+    return (Unicode.UTF8.decode(encoded), encoded.count)
   }
 
   /// The text without white space (and newlines) at either end; the text itself when it has
@@ -274,25 +285,6 @@ extension DatasetReader {
     default: return false
     }
   }
-}
-
-/// A CSV row whose fields can be read as bytes.
-protocol CSVFields {
-  var line: Int { get }
-  /// The field's bytes (empty past the last field), lent to `body`.
-  func withField<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R
-  func column(of field: Int) -> Int
-  /// The row as text.
-  var row: CSVRow { get }
-}
-
-extension CSVRow: CSVFields {
-  func withField<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-    guard index < fields.count else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
-    var text = fields[index]
-    return text.withUTF8(body)
-  }
-  var row: CSVRow { self }
 }
 
 /// Values by a text's number in a `StringTable` (numbers are dense, from 0).

@@ -346,6 +346,21 @@ func readBytes(_ bytes: [UInt8], chunk: Int, sidecar: String? = nil) throws -> B
       samples.append(bytes)
       samples.append(Array(bytes[..<position]) + Array("日本".utf8) + [0xE6, 0x97])
     }
+    // Every lead byte with second bytes at the edges of the ranges (overlong forms, surrogates,
+    // past U+10FFFF), then random bytes.
+    for lead in UInt8(0x80)...0xFF {
+      for second: UInt8 in [0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0] {
+        samples.append([lead, second, 0x80, 0x80])
+        samples.append([0x61, lead, second, 0x80])
+      }
+    }
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<2_000 {
+      samples.append(
+        (0..<Int.random(in: 1...12, using: &generator)).map { _ in
+          UInt8.random(in: 0x80...0xFF, using: &generator)
+        })
+    }
     for bytes in samples {
       #expect(
         bytes.withUnsafeBufferPointer(CSVReader.isValidUTF8)

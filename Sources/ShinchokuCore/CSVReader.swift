@@ -140,7 +140,9 @@ public enum CSVReader {
   /// The encoding is the sidecar's (`NAME.csv.encoding` holding `utf-8` or `cp932`), else
   /// UTF-8 when the file starts with a BOM or its first chunk is valid UTF-8, else the guess
   /// of `decodeWhole`. UTF-8 is read a chunk at a time; a line that is not valid UTF-8 is
-  /// reported and left out.
+  /// reported and left out. (Rows are given as they are split, so the guess cannot wait for the
+  /// whole file: one whose first 4 MiB are UTF-8 and the rest CP932 is read as UTF-8, each
+  /// CP932 line reported. A spreadsheet saves a file in one encoding, so this is not expected.)
   ///
   /// `estimatedRows` is told, once and before the first row, about how many rows the file has
   /// (a little more, from the first chunk's lines per byte), so that a caller can reserve room
@@ -178,6 +180,14 @@ public enum CSVReader {
       return nil
     }
     defer { close(descriptor) }
+    var reader = CSVChunkReader(descriptor: descriptor, chunkSize: chunkSize)
+    // Enough bytes to see a BOM, then (when guessing) at least one whole line.
+    while reader.end - reader.rowStart < 3, !reader.atEnd {
+      guard reader.readMore() else {
+        sink.error(location, "cannot read the file")
+        return nil
+      }
+    }
     var declared: CSVEncoding?
     let sidecar = url.path + ".encoding"
     if let name = try? String(contentsOfFile: sidecar, encoding: .utf8) {
@@ -187,14 +197,6 @@ public enum CSVReader {
           SourceLocation(file: displayName + ".encoding", line: 1, column: 1),
           "unknown encoding '\(name.trimmingCharacters(in: .whitespacesAndNewlines))'; guessing instead",
           hint: "write utf-8 or cp932")
-      }
-    }
-    var reader = CSVChunkReader(descriptor: descriptor, chunkSize: chunkSize)
-    // Enough bytes to see a BOM, then (when guessing) at least one whole line.
-    while reader.end - reader.rowStart < 3, !reader.atEnd {
-      guard reader.readMore() else {
-        sink.error(location, "cannot read the file")
-        return nil
       }
     }
     let hadBOM = reader.skipBOM()

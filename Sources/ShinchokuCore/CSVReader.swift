@@ -72,9 +72,28 @@ public struct CSVByteRow {
     return CSVReader.column(in: source, at: starts[index])
   }
 
-  /// The row as strings, with every field's column.
+  /// The row as strings, with every field's column. The columns are counted in one pass over
+  /// the row (the fields start in order), not by `column(of:)` once per field, which would go
+  /// over a line again for each of its fields.
   public var row: CSVRow {
-    CSVRow(line: line, fields: (0..<count).map(string), columns: (0..<count).map(column(of:)))
+    var columns: [Int] = []
+    columns.reserveCapacity(count)
+    var column = 1
+    var offset = 0
+    for index in 0..<count {
+      let start = starts[index]
+      while offset < start {
+        let byte = source[offset]
+        if byte == 0x0A {
+          column = 1
+        } else if byte & 0xC0 != 0x80 {
+          column += 1
+        }
+        offset += 1
+      }
+      columns.append(column)
+    }
+    return CSVRow(line: line, fields: (0..<count).map(string), columns: columns)
   }
 }
 
@@ -121,7 +140,9 @@ public enum CSVReader {
   /// The encoding is the sidecar's (`NAME.csv.encoding` holding `utf-8` or `cp932`), else
   /// UTF-8 when the file starts with a BOM or its first chunk is valid UTF-8, else the guess
   /// of `decodeWhole`. UTF-8 is read a chunk at a time; a line that is not valid UTF-8 is
-  /// reported and left out.
+  /// reported and left out. (Rows are given as they are split, so the guess cannot wait for the
+  /// whole file: one whose first 4 MiB are UTF-8 and the rest CP932 is read as UTF-8, each
+  /// CP932 line reported. A spreadsheet saves a file in one encoding, so this is not expected.)
   ///
   /// `estimatedRows` is told, once and before the first row, about how many rows the file has
   /// (a little more, from the first chunk's lines per byte), so that a caller can reserve room
@@ -159,6 +180,14 @@ public enum CSVReader {
       return nil
     }
     defer { close(descriptor) }
+    var reader = CSVChunkReader(descriptor: descriptor, chunkSize: chunkSize)
+    // Enough bytes to see a BOM, then (when guessing) at least one whole line.
+    while reader.end - reader.rowStart < 3, !reader.atEnd {
+      guard reader.readMore() else {
+        sink.error(location, "cannot read the file")
+        return nil
+      }
+    }
     var declared: CSVEncoding?
     let sidecar = url.path + ".encoding"
     if let name = try? String(contentsOfFile: sidecar, encoding: .utf8) {
@@ -168,14 +197,6 @@ public enum CSVReader {
           SourceLocation(file: displayName + ".encoding", line: 1, column: 1),
           "unknown encoding '\(name.trimmingCharacters(in: .whitespacesAndNewlines))'; guessing instead",
           hint: "write utf-8 or cp932")
-      }
-    }
-    var reader = CSVChunkReader(descriptor: descriptor, chunkSize: chunkSize)
-    // Enough bytes to see a BOM, then (when guessing) at least one whole line.
-    while reader.end - reader.rowStart < 3, !reader.atEnd {
-      guard reader.readMore() else {
-        sink.error(location, "cannot read the file")
-        return nil
       }
     }
     let hadBOM = reader.skipBOM()
@@ -324,25 +345,36 @@ public enum CSVReader {
         index += 1
         continue
       }
-      let length: Int
-      let minimum: UInt32
-      var scalar: UInt32
+      // The well-formed sequences of the Unicode standard (table 3-7): the second byte's range
+      // rules out overlong forms, surrogates and scalars past U+10FFFF.
+      func continuation(_ offset: Int, _ range: ClosedRange<UInt8> = 0x80...0xBF) -> Bool {
+        index + offset < count && range.contains(base[index + offset])
+      }
       switch byte {
-      case 0xC2...0xDF: (length, minimum, scalar) = (2, 0x80, UInt32(byte & 0x1F))
-      case 0xE0...0xEF: (length, minimum, scalar) = (3, 0x800, UInt32(byte & 0x0F))
-      case 0xF0...0xF4: (length, minimum, scalar) = (4, 0x10000, UInt32(byte & 0x07))
-      default: return false
-      }
-      guard index + length <= count else { return false }
-      for offset in 1..<length {
-        let next = base[index + offset]
-        guard next & 0xC0 == 0x80 else { return false }
-        scalar = scalar << 6 | UInt32(next & 0x3F)
-      }
-      guard scalar >= minimum, scalar <= 0x10FFFF, !(0xD800...0xDFFF).contains(scalar) else {
+      case 0xC2...0xDF:
+        guard continuation(1) else { return false }
+        index += 2
+      case 0xE1...0xEC, 0xEE...0xEF:
+        guard continuation(1), continuation(2) else { return false }
+        index += 3
+      case 0xE0:
+        guard continuation(1, 0xA0...0xBF), continuation(2) else { return false }
+        index += 3
+      case 0xED:
+        guard continuation(1, 0x80...0x9F), continuation(2) else { return false }
+        index += 3
+      case 0xF0:
+        guard continuation(1, 0x90...0xBF), continuation(2), continuation(3) else { return false }
+        index += 4
+      case 0xF1...0xF3:
+        guard continuation(1), continuation(2), continuation(3) else { return false }
+        index += 4
+      case 0xF4:
+        guard continuation(1, 0x80...0x8F), continuation(2), continuation(3) else { return false }
+        index += 4
+      default:
         return false
       }
-      index += length
     }
     return true
   }
@@ -543,6 +575,31 @@ struct CSVChunkReader: ~Copyable {
     fieldCapacity = grown
   }
 
+  /// The index of the first `a` or `b` in `buffer[from..<to]`, or `to`. Eight bytes at a time:
+  /// a field's bytes are mostly neither, so this is where the time goes.
+  @inline(__always)
+  static func find(
+    _ a: UInt8, or b: UInt8, in buffer: UnsafePointer<UInt8>, from: Int, to limit: Int
+  ) -> Int {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    let repeatedA = ones &* UInt64(a)
+    let repeatedB = ones &* UInt64(b)
+    var index = from
+    while index + 8 <= limit {
+      let word = UnsafeRawPointer(buffer + index).loadUnaligned(as: UInt64.self)
+      // A byte of `x` is zero where the word has `a`: the lowest such byte sets its high bit
+      // here (higher ones may be false alarms, which the lowest bit never is).
+      let x = word ^ repeatedA
+      let y = word ^ repeatedB
+      let found = ((x &- ones) & ~x | (y &- ones) & ~y) & highs
+      if found != 0 { return index + found.trailingZeroBitCount >> 3 }
+      index += 8
+    }
+    while index < limit, buffer[index] != a, buffer[index] != b { index += 1 }
+    return index
+  }
+
   /// The index after the LF that ends the line at `index` (or `limit`).
   func afterLine(_ index: Int, limit: Int) -> Int {
     var index = index
@@ -589,12 +646,7 @@ struct CSVChunkReader: ~Copyable {
       while true {
         if inQuotes {
           // Up to the closing quote or the next line.
-          var stop = index
-          while stop < limit {
-            let byte = buffer[stop]
-            if byte == 0x22 || byte == 0x0A { break }
-            stop += 1
-          }
+          let stop = Self.find(0x22, or: 0x0A, in: buffer, from: index, to: limit)
           reserveScratch(out + stop - index + 1)
           scratch.advanced(by: out).update(from: buffer + index, count: stop - index)
           out += stop - index
@@ -679,12 +731,7 @@ struct CSVChunkReader: ~Copyable {
           continue
         default:
           // Up to the next comma or line; quotes and CRs here are characters.
-          var stop = index + 1
-          while stop < limit {
-            let byte = buffer[stop]
-            if byte == 0x2C || byte == 0x0A { break }
-            stop += 1
-          }
+          let stop = Self.find(0x2C, or: 0x0A, in: buffer, from: index + 1, to: limit)
           reserveScratch(out + stop - index)
           scratch.advanced(by: out).update(from: buffer + index, count: stop - index)
           out += stop - index

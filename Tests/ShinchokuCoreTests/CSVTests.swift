@@ -338,6 +338,21 @@ func readBytes(_ bytes: [UInt8], chunk: Int, sidecar: String? = nil) throws -> B
     }
   }
 
+  @Test func aFolderIsAFileThatCannotBeRead() throws {
+    let folder = NSTemporaryDirectory() + "shinchoku-csv-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(
+      atPath: folder + "/t.csv", withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let sink = DiagnosticSink()
+    var rows = 0
+    let encoding = CSVReader.forEachByteRow(
+      URL(fileURLWithPath: folder + "/t.csv"), displayName: "t.csv", sizeLimit: 1 << 30,
+      sink: sink
+    ) { _ in rows += 1 }
+    #expect(encoding == nil && rows == 0)
+    #expect(sink.items.map(\.message) == ["cannot read the file"])
+  }
+
   @Test func isValidUTF8AgreesWithTheStandardLibrary() {
     var samples = Self.cases.map(\.bytes)
     for position in 0..<20 {
@@ -346,10 +361,149 @@ func readBytes(_ bytes: [UInt8], chunk: Int, sidecar: String? = nil) throws -> B
       samples.append(bytes)
       samples.append(Array(bytes[..<position]) + Array("日本".utf8) + [0xE6, 0x97])
     }
+    // Every lead byte with second bytes at the edges of the ranges (overlong forms, surrogates,
+    // past U+10FFFF), then random bytes.
+    for lead in UInt8(0x80)...0xFF {
+      for second: UInt8 in [0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0] {
+        samples.append([lead, second, 0x80, 0x80])
+        samples.append([0x61, lead, second, 0x80])
+      }
+    }
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<2_000 {
+      samples.append(
+        (0..<Int.random(in: 1...12, using: &generator)).map { _ in
+          UInt8.random(in: 0x80...0xFF, using: &generator)
+        })
+    }
     for bytes in samples {
       #expect(
         bytes.withUnsafeBufferPointer(CSVReader.isValidUTF8)
           == (String(validating: bytes, as: UTF8.self) != nil), "\(bytes)")
+    }
+  }
+}
+
+/// A reference splitter for the random test: the whole input at once, one byte at a time, with
+/// columns counted as it goes (the reader under test reads chunks, searches runs and counts
+/// columns afterwards). Lines not valid UTF-8 are left out, as the reader leaves them out.
+func referenceRows(_ bytes: [UInt8]) -> (
+  rows: [(line: Int, fields: [String], columns: [Int])], diagnostics: [String]
+) {
+  var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+  if lines.last?.isEmpty == true { lines.removeLast() }
+  var diagnostics: [String] = []
+  var bad = Set<Int>()
+  for (index, line) in lines.enumerated() {
+    guard let offset = CSVReader.firstInvalidUTF8(line) else { continue }
+    bad.insert(index + 1)
+    let byte = String(line[line.startIndex + offset], radix: 16, uppercase: true)
+    diagnostics.append(
+      "\(index + 1):\(offset + 1) byte 0x\(byte) is not valid UTF-8; this row is left out")
+  }
+  var rows: [(line: Int, fields: [String], columns: [Int])] = []
+  var fields: [String] = []
+  var columns = [1]
+  var field: [UInt8] = []
+  var inQuotes = false
+  var closed = false
+  var quote = (line: 0, column: 0)
+  var line = 1
+  var rowLine = 1
+  var column = 1
+  var index = 0
+  func skipBadLines() {
+    while bad.contains(line), index < bytes.count {
+      while index < bytes.count, bytes[index] != 0x0A { index += 1 }
+      index += 1
+      line += 1
+    }
+  }
+  func endField() {
+    if !closed, field.last == 0x0D { field.removeLast() }
+    fields.append(String(decoding: field, as: UTF8.self))
+  }
+  func endRow() {
+    endField()
+    if fields != [""] { rows.append((rowLine, fields, columns)) }
+    (fields, columns, field, closed) = ([], [1], [], false)
+  }
+  skipBadLines()
+  rowLine = line
+  while index < bytes.count {
+    let byte = bytes[index]
+    index += 1
+    let start = column
+    if byte & 0xC0 != 0x80 { column += 1 }
+    if inQuotes {
+      if byte == 0x22 {
+        (inQuotes, closed) = (false, true)
+      } else if byte == 0x0A {
+        if field.last == 0x0D { field.removeLast() }
+        field.append(0x0A)
+        (line, column) = (line + 1, 1)
+        skipBadLines()
+      } else {
+        field.append(byte)
+      }
+      continue
+    }
+    switch byte {
+    case 0x22 where closed:
+      field.append(0x22)
+      (inQuotes, closed) = (true, false)
+    case 0x22 where field.isEmpty:
+      inQuotes = true
+      quote = (line, start)
+    case 0x2C:
+      fields.append(String(decoding: field, as: UTF8.self))
+      (field, closed) = ([], false)
+      columns.append(column)
+    case 0x0A:
+      endRow()
+      (line, column) = (line + 1, 1)
+      skipBadLines()
+      rowLine = line
+    case 0x0D where closed:
+      break
+    default:
+      field.append(byte)
+      closed = false
+    }
+  }
+  if inQuotes {
+    diagnostics.append("\(quote.line):\(quote.column) this quoted field is never closed")
+  } else if !field.isEmpty || !fields.isEmpty || closed {
+    endRow()
+  }
+  return (rows, diagnostics)
+}
+
+@Suite struct RandomCSVTests {
+  /// Random files of the bytes that matter (and a bad one), read at several chunk sizes, give
+  /// the reference splitter's rows, columns and diagnostics.
+  @Test func randomFilesGiveTheReferenceRows() throws {
+    let pieces: [[UInt8]] = [
+      [0x61], [0x62], [0x2C], [0x22], [0x0A], [0x0D], Array("日".utf8), [0xFF], [0x20],
+      [0x22, 0x22], Array("abcdefghij".utf8),
+    ]
+    var state: UInt64 = 0x5EED
+    func next(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(bound))
+    }
+    for _ in 0..<1_500 {
+      let bytes = (0..<next(48)).flatMap { _ in pieces[next(pieces.count)] }
+      let expected = referenceRows(bytes)
+      for chunk in [1, 2, 5, 64] {
+        let read = try readBytes(bytes, chunk: chunk, sidecar: "utf-8")
+        let same =
+          read.fields == expected.rows.map(\.fields) && read.lines == expected.rows.map(\.line)
+          && read.columns == expected.rows.map(\.columns)
+          && read.diagnostics.sorted() == expected.diagnostics.sorted()
+        #expect(same, "chunk \(chunk), bytes \(bytes)")
+        if !same { return }
+      }
     }
   }
 }

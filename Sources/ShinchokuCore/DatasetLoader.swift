@@ -1,6 +1,10 @@
 import Foundation
 import JapaneseCalendar
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Reads a data folder (`plan.yaml`, `snapshots.yaml`, `comments.yaml`, `events.yaml`) into a
 /// checked `Dataset`, or fails with every error found, each naming file, line and column.
 public struct DatasetLoader: Sendable {
@@ -101,6 +105,11 @@ public struct DatasetLoader: Sendable {
     if let programmes = document("programmes.yaml", required: false) {
       reader.readProgrammes(programmes)
     }
+    #if canImport(Glibc)
+      // The YAML tree of thousands of records is gone now; give its pages back, so that they
+      // do not stay resident beside the events being read.
+      _ = releaseFreeMemory(0)
+    #endif
     let programmesCSV = base.appendingPathComponent("programmes.csv")
     if FileManager.default.fileExists(atPath: programmesCSV.path) {
       let shown = displayPath(directory: directory, name: "programmes.csv")
@@ -170,6 +179,12 @@ final class BackgroundJob<Value>: @unchecked Sendable {
     return value
   }
 }
+
+#if canImport(Glibc)
+  /// glibc's `malloc_trim`, which the Glibc module does not import (it is in malloc.h).
+  @_silgen_name("malloc_trim")
+  private func releaseFreeMemory(_ pad: Int) -> Int32
+#endif
 
 /// What `stat` says of a file (nil fields: no such file): a file rewritten in any way gets
 /// another modification or change time, size or inode.

@@ -11,8 +11,12 @@ public struct StringTable: Sendable, Equatable {
   private var bytes: [UInt8] = []
   /// Text `n` is `bytes[ends[n]..<ends[n + 1]]`.
   private var ends: [UInt32] = [0]
-  private var hashes: [UInt32] = []
-  /// Text number + 1 per slot, 0 for an empty slot; the count is a power of two.
+  /// Per text, the top byte of its hash: most slots that hold another text are passed over
+  /// without comparing bytes. (A byte, not the whole hash: a million ids are a million of
+  /// these.)
+  private var fingerprints: [UInt8] = []
+  /// Text number + 1 per slot, 0 for an empty slot; the count is a power of two, and at most
+  /// three quarters are used.
   private var slots: [Int32] = [Int32](repeating: 0, count: 64)
 
   public init() {}
@@ -26,10 +30,10 @@ public struct StringTable: Sendable, Equatable {
   /// Room for about `texts` texts of `bytes` bytes in all.
   public mutating func reserve(texts: Int, bytes byteCount: Int) {
     ends.reserveCapacity(texts + 1)
-    hashes.reserveCapacity(texts)
+    fingerprints.reserveCapacity(texts)
     bytes.reserveCapacity(byteCount)
     var size = slots.count
-    while size < texts * 2 { size *= 2 }
+    while size * 3 < texts * 4 { size *= 2 }
     if size > slots.count { rehash(size) }
   }
 
@@ -37,21 +41,22 @@ public struct StringTable: Sendable, Equatable {
   @discardableResult
   public mutating func intern(_ text: UnsafeBufferPointer<UInt8>) -> (id: Int32, inserted: Bool) {
     let hash = Self.hash(text)
+    let fingerprint = UInt8(truncatingIfNeeded: hash >> 24)
     let mask = slots.count - 1
     var slot = Int(hash) & mask
     while true {
       let entry = slots[slot]
       if entry == 0 { break }
       let id = Int(entry - 1)
-      if hashes[id] == hash, equals(id, text) { return (Int32(id), false) }
+      if fingerprints[id] == fingerprint, equals(id, text) { return (Int32(id), false) }
       slot = (slot + 1) & mask
     }
     let id = Int32(count)
     bytes.append(contentsOf: text)
     ends.append(UInt32(bytes.count))
-    hashes.append(hash)
+    fingerprints.append(fingerprint)
     slots[slot] = id + 1
-    if count * 2 > slots.count { rehash(slots.count * 2) }
+    if count * 4 > slots.count * 3 { rehash(slots.count * 2) }
     return (id, true)
   }
 
@@ -66,11 +71,12 @@ public struct StringTable: Sendable, Equatable {
     var text = text
     return text.withUTF8 { buffer -> Int32? in
       let hash = Self.hash(buffer)
+      let fingerprint = UInt8(truncatingIfNeeded: hash >> 24)
       let mask = slots.count - 1
       var slot = Int(hash) & mask
       while slots[slot] != 0 {
         let id = Int(slots[slot] - 1)
-        if hashes[id] == hash, equals(id, buffer) { return Int32(id) }
+        if fingerprints[id] == fingerprint, equals(id, buffer) { return Int32(id) }
         slot = (slot + 1) & mask
       }
       return nil
@@ -106,7 +112,7 @@ public struct StringTable: Sendable, Equatable {
     var fresh = [Int32](repeating: 0, count: size)
     let mask = size - 1
     for id in 0..<count {
-      var slot = Int(hashes[id]) & mask
+      var slot = withBytes(Int32(id)) { Int(Self.hash($0)) } & mask
       while fresh[slot] != 0 { slot = (slot + 1) & mask }
       fresh[slot] = Int32(id + 1)
     }

@@ -192,7 +192,9 @@ extension DatasetReader {
       let feeCell = cell(.fee)
       if !feeCell.isEmpty {
         let number = cells.intern(feeCell).id
-        if feeLists[number] == nil { feeLists[number] = events.number(fees: Self.fees(text(feeCell))) }
+        if feeLists[number] == nil {
+          feeLists[number] = events.number(fees: Self.fees(text(feeCell)))
+        }
         fees = feeLists[number]!
       }
       let titleText = events.internText(title)
@@ -248,7 +250,8 @@ extension DatasetReader {
       guard isSpace(Self.scalar(in: bytes, at: first).scalar) else { break }
       end = first
     }
-    return start == 0 && end == bytes.count ? bytes : UnsafeBufferPointer(rebasing: bytes[start..<end])
+    return start == 0 && end == bytes.count
+      ? bytes : UnsafeBufferPointer(rebasing: bytes[start..<end])
   }
 
   /// The scalar that starts at `offset` and its length in bytes (U+FFFD, 1 for a bad byte:

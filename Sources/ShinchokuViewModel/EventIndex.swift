@@ -31,6 +31,8 @@ public final class EventIndex: @unchecked Sendable {
   let datedCount: Int
   /// Events spanning more days than this are in `long` rather than found by start.
   static let shortSpan: Int32 = 62
+  /// Dated events spread over fewer days than this are sorted by counting (one counter a day).
+  static let countingSortDays = 1 << 20
   let long: [Int32]
   let categoryBits: [String: Bitset]
   let uncategorised: Bitset
@@ -55,45 +57,57 @@ public final class EventIndex: @unchecked Sendable {
       }
       return Int(minutes[Int(text)]) + 1
     }
-    // Two stable counting sorts: by start time (0 is none), then by start day.
-    var dated: [Int32] = []
-    var undated: [Int32] = []
+    // Two stable counting sorts: by start time (0 is none), then by start day. Only two
+    // position arrays are alive at once: at a million events each is 4 MB.
     var low = Int32.max
     var high = Int32.min
     var minuteCounts = [Int](repeating: 0, count: 24 * 60 + 2)
+    var dated = 0
     for position in events.indices {
-      if let day = events.startDay(position) {
-        dated.append(Int32(position))
-        low = min(low, day)
-        high = max(high, day)
-        minuteCounts[min(minute(position), minuteCounts.count - 1)] += 1
+      guard let day = events.startDay(position) else { continue }
+      dated += 1
+      low = min(low, day)
+      high = max(high, day)
+      minuteCounts[minute(position)] += 1
+    }
+    var order = [Int32](repeating: 0, count: events.count)
+    if dated > 0 {
+      var byTime = [Int32](repeating: 0, count: dated)
+      var next = [Int](repeating: 0, count: minuteCounts.count)
+      for bucket in 1..<minuteCounts.count {
+        next[bucket] = next[bucket - 1] + minuteCounts[bucket - 1]
+      }
+      for position in events.indices where events.startDay(position) != nil {
+        let bucket = minute(position)
+        byTime[next[bucket]] = Int32(position)
+        next[bucket] += 1
+      }
+      if Int(high) - Int(low) < Self.countingSortDays {
+        var dayStarts = [Int](repeating: 0, count: Int(high) - Int(low) + 2)
+        for position in byTime { dayStarts[Int(events.startDay(Int(position))! - low) + 1] += 1 }
+        for bucket in 1..<dayStarts.count { dayStarts[bucket] += dayStarts[bucket - 1] }
+        for position in byTime {
+          let bucket = Int(events.startDay(Int(position))! - low)
+          order[dayStarts[bucket]] = position
+          dayStarts[bucket] += 1
+        }
       } else {
-        undated.append(Int32(position))
+        // Dates thousands of years apart (a typo in a year): a stable comparison sort.
+        let sorted = byTime.enumerated().sorted {
+          (events.startDay(Int($0.element))!, $0.offset)
+            < (events.startDay(Int($1.element))!, $1.offset)
+        }
+        for (offset, entry) in sorted.enumerated() { order[offset] = entry.element }
       }
     }
-    var byTime = [Int32](repeating: 0, count: dated.count)
-    var next = [Int](repeating: 0, count: minuteCounts.count)
-    for bucket in 1..<minuteCounts.count {
-      next[bucket] = next[bucket - 1] + minuteCounts[bucket - 1]
+    var undated = dated
+    for position in events.indices where events.startDay(position) == nil {
+      order[undated] = Int32(position)
+      undated += 1
     }
-    for position in dated {
-      let bucket = min(minute(Int(position)), minuteCounts.count - 1)
-      byTime[next[bucket]] = position
-      next[bucket] += 1
-    }
-    var sortedDated = byTime
-    if !dated.isEmpty {
-      var dayStarts = [Int](repeating: 0, count: Int(high) - Int(low) + 2)
-      for position in byTime { dayStarts[Int(events.startDay(Int(position))! - low) + 1] += 1 }
-      for bucket in 1..<dayStarts.count { dayStarts[bucket] += dayStarts[bucket - 1] }
-      for position in byTime {
-        let bucket = Int(events.startDay(Int(position))! - low)
-        sortedDated[dayStarts[bucket]] = position
-        dayStarts[bucket] += 1
-      }
-    }
-    order = sortedDated + undated
-    datedCount = sortedDated.count
+    self.order = order
+    datedCount = dated
+    let sortedDated = order[..<dated]
     var startDays: [Int32] = []
     var endDays: [Int32] = []
     var long: [Int32] = []

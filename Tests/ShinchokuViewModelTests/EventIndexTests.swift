@@ -76,6 +76,20 @@ private func sampleEvents(csv: Bool) throws -> (events: [CityEvent], categories:
   return (events, data.categories.map(\.id))
 }
 
+/// The sample events with a few dated thousands of years away (a mistyped year), which the
+/// index sorts without a counter per day.
+private func eventsAcrossMillennia() throws -> [CityEvent] {
+  var (events, _) = try sampleEvents(csv: true)
+  for (offset, year) in [1, 2012, 9999, 1868, 12012].enumerated() {
+    var far = events[offset * 7]
+    far.id = "far-\(offset)"
+    far.start = CivilDate(year: year, month: 8, day: 1)
+    far.end = nil
+    events.append(far)
+  }
+  return events
+}
+
 @Suite struct EventIndexTests {
   @Test(arguments: [false, true])
   func everyFilterCombinationGivesWhatAPlainScanGives(csv: Bool) throws {
@@ -112,6 +126,21 @@ private func sampleEvents(csv: Bool) throws -> (events: [CityEvent], categories:
         }
       }
     }
+  }
+
+  @Test func datesThousandsOfYearsApartAreSortedAsAPlainScanSortsThem() throws {
+    let events = try eventsAcrossMillennia()
+    let index = EventIndex(events: EventStore(events))
+    for (day, span) in [
+      (CivilDate(year: 2012, month: 8, day: 1)!, AgendaSpan.month),
+      (CivilDate(year: 1, month: 8, day: 1)!, .day),
+      (CivilDate(year: 12012, month: 8, day: 1)!, .week),
+    ] {
+      #expect(
+        index.agenda(day, span: span, filter: EventFilter()).all
+          == plainEntries(events, day, span, EventFilter()))
+    }
+    #expect(index.passingCount(EventFilter()) == events.count)
   }
 
   @Test func aGrowingOrShrinkingSearchGivesWhatAFreshSearchGives() throws {

@@ -204,8 +204,10 @@ public final class EventIndex: @unchecked Sendable {
         if texts.matches(position, matching) { result.insert(position) }
       }
     } else {
-      for position in 0..<order.count where texts.matches(position, matching) {
-        result.insert(position)
+      // Every event, in the store's order (its columns read front to back), marked at its
+      // agenda position.
+      for event in 0..<order.count where texts.eventMatches(event, matching) {
+        result.insert(Int(texts.rank[event]))
       }
     }
     searchCache = (query, result)
@@ -317,10 +319,15 @@ struct SearchTexts {
   var subtitles: [Int: String] = [:]
   let store: EventStore
   let order: [Int32]
+  /// Per event (store position), its agenda position: the inverse of `order`.
+  let rank: [Int32]
 
   init(_ index: EventIndex) {
     store = index.events
     order = index.order
+    var rank = [Int32](repeating: 0, count: order.count)
+    for (position, event) in order.enumerated() { rank[Int(event)] = Int32(position) }
+    self.rank = rank
     var wanted = [Bool](repeating: false, count: store.texts.count)
     for position in store.indices {
       wanted[Int(store.titleText(position))] = true
@@ -354,7 +361,11 @@ struct SearchTexts {
 
   /// Whether the event at an agenda position has a matching text.
   func matches(_ position: Int, _ matching: Matching) -> Bool {
-    let event = Int(order[position])
+    eventMatches(Int(order[position]), matching)
+  }
+
+  /// Whether the event (a store position) has a matching text.
+  func eventMatches(_ event: Int, _ matching: Matching) -> Bool {
     if matching.texts[Int(store.titleText(event))] { return true }
     let notes = store.notesText(event)
     if notes >= 0, matching.texts[Int(notes)] { return true }

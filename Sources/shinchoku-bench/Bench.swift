@@ -87,6 +87,8 @@ struct SizeResult {
   var programmes: Int
   var load: Double
   var firstFrame: Double
+  /// On a real terminal (tmux), when tmux is there.
+  var terminalFirstFrame: Double?
   var actions: [ActionResult]
   var peakRSS: Int  // KiB
   /// The first search character after load: it folds every distinct text once.
@@ -100,6 +102,7 @@ struct SizeResult {
     [
       "size": label, "events": events, "programmes": programmes, "load_ms": load * 1000,
       "first_frame_ms": firstFrame * 1000, "peak_rss_kib": peakRSS,
+      "terminal_first_frame_ms": terminalFirstFrame.map { $0 * 1000 } ?? NSNull(),
       "first_search_ms": firstSearch * 1000,
       "actions": Dictionary(
         uniqueKeysWithValues: actions.map {
@@ -163,6 +166,62 @@ func spawn(_ binary: String, _ arguments: [String]) -> (seconds: Double, maxRSS:
   return (seconds, kib)
 }
 
+/// Runs a tool found on PATH with its output discarded; whether it exited 0.
+@discardableResult
+func runTool(_ arguments: [String]) -> Bool {
+  var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
+  posix_spawn_file_actions_init(&actions)
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+  defer { posix_spawn_file_actions_destroy(&actions) }
+  let argv = arguments.map { strdup($0) } + [nil]
+  defer { for pointer in argv { free(pointer) } }
+  var pid: pid_t = 0
+  guard posix_spawnp(&pid, arguments[0], &actions, nil, argv, environ) == 0 else { return false }
+  var status: Int32 = 0
+  waitpid(pid, &status, 0)
+  return status == 0
+}
+
+/// Process start to first frame on a real terminal: the dashboard started in a tmux session
+/// of 120×40 (a server already running), from the `tmux new-session` command to the moment the
+/// dashboard's first frame was written to the terminal (it writes CLOCK_MONOTONIC to
+/// SHINCHOKU_BENCH_FIRST_FRAME_FILE). This includes tmux starting the process, so it is an
+/// upper bound. Nil without tmux.
+func terminalFirstFrames(binary: String, folder: String, themes: String, runs: Int) -> [Double]? {
+  let socket = "shinchoku-bench-\(getpid())"
+  let tmux = ["tmux", "-L", socket, "-f", "/dev/null"]
+  guard runTool(tmux + ["new-session", "-d", "-s", "base", "-x", "120", "-y", "40"]) else {
+    return nil
+  }
+  defer { runTool(tmux + ["kill-server"]) }
+  var results: [Double] = []
+  for run in 0..<runs {
+    let file = NSTemporaryDirectory() + "shinchoku-bench-frame-\(getpid())-\(run)"
+    unlink(file)
+    let quoted = { (text: String) in "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+    let command =
+      "SHINCHOKU_BENCH_FIRST_FRAME_FILE=\(quoted(file)) exec \(quoted(binary)) --data \(quoted(folder)) --themes \(quoted(themes))"
+    let start = now()
+    guard
+      runTool(tmux + ["new-session", "-d", "-s", "run\(run)", "-x", "120", "-y", "40", command])
+    else { return nil }
+    var frame: Double?
+    while frame == nil, now() - start < 60 {
+      if let text = try? String(contentsOfFile: file, encoding: .utf8), let ns = Int64(text) {
+        frame = Double(ns) / 1e9
+      } else {
+        usleep(1000)
+      }
+    }
+    runTool(tmux + ["kill-session", "-t", "run\(run)"])
+    unlink(file)
+    guard let frame else { return nil }
+    results.append(frame - start)
+  }
+  return results
+}
+
 func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 func percentile99(_ values: [Double]) -> Double {
   let sorted = values.sorted()
@@ -197,6 +256,9 @@ func measure(size: Int?, options: Bench.Options, binary: String) -> SizeResult {
     frames.append(run.seconds)
     peak = max(peak, run.maxRSS)
   }
+
+  let terminal = terminalFirstFrames(
+    binary: binary, folder: folder, themes: themes, runs: large ? 3 : 5)
 
   // Actions: reduce + render of the full frame.
   let theme = ThemeLoader(directory: themes).load("default").theme
@@ -261,7 +323,8 @@ func measure(size: Int?, options: Bench.Options, binary: String) -> SizeResult {
   }
   return SizeResult(
     label: label, events: base.dataset.events.count, programmes: base.dataset.programmes.count,
-    load: median(loads), firstFrame: median(frames), actions: actions, peakRSS: peak,
+    load: median(loads), firstFrame: median(frames),
+    terminalFirstFrame: terminal.map(median), actions: actions, peakRSS: peak,
     firstSearch: firstSearch)
 }
 
@@ -275,6 +338,10 @@ func table(_ results: [SizeResult]) -> String {
   lines.append("| load | " + results.map { ms($0.load) }.joined(separator: " | ") + " |")
   lines.append(
     "| first frame (process start) | " + results.map { ms($0.firstFrame) }.joined(separator: " | ")
+      + " |")
+  lines.append(
+    "| first frame on a terminal (tmux 120×40, from launch) | "
+      + results.map { $0.terminalFirstFrame.map(ms) ?? "no tmux" }.joined(separator: " | ")
       + " |")
   for (index, action) in (results.first?.actions ?? []).enumerated() {
     lines.append(

@@ -116,7 +116,11 @@ extension DatasetReader {
       let dateCell = cell(.date)
       if !dateCell.isEmpty {
         let number = cells.intern(dateCell).id
-        if dates[number] == nil { dates[number] = readDate(text(dateCell), reference: reference) }
+        if dates[number] == nil {
+          dates[number] =
+            Self.isoDates(dateCell).map { ($0.start, $0.end, nil) }
+            ?? readDate(text(dateCell), reference: reference)
+        }
         let known = dates[number]!
         start = known.start
         end = known.end
@@ -202,6 +206,39 @@ extension DatasetReader {
         title: titleText, category: category, venues: venues, start: start, end: end, time: time,
         notes: notes, audience: audience, fees: fees, details: details)
     }
+  }
+
+  /// The common cell at the byte level: `2012-08-01`, or `2012-07-21〜2012-08-31` (〜, ～ or
+  /// ~) in order. Anything else (other forms, a day that does not exist, a range backwards)
+  /// is nil, for `readDate` to read or report.
+  static func isoDates(_ bytes: UnsafeBufferPointer<UInt8>) -> (start: CivilDate, end: CivilDate?)?
+  {
+    func day(at offset: Int) -> CivilDate? {
+      guard offset + 10 <= bytes.count, bytes[offset + 4] == 0x2D, bytes[offset + 7] == 0x2D
+      else { return nil }
+      var fields = [0, 0, 0]
+      for (field, range) in [(0, 0..<4), (1, 5..<7), (2, 8..<10)] {
+        for index in range {
+          let digit = bytes[offset + index] &- 0x30
+          guard digit < 10 else { return nil }
+          fields[field] = fields[field] * 10 + Int(digit)
+        }
+      }
+      return CivilDate(year: fields[0], month: fields[1], day: fields[2])
+    }
+    guard let start = day(at: 0) else { return nil }
+    if bytes.count == 10 { return (start, nil) }
+    let separator: Int
+    switch bytes.count {
+    case 21 where bytes[10] == 0x7E: separator = 1
+    case 23
+    where bytes[10] == 0xE3 && bytes[11] == 0x80 && bytes[12] == 0x9C
+      || bytes[10] == 0xEF && bytes[11] == 0xBD && bytes[12] == 0x9E:
+      separator = 3
+    default: return nil
+    }
+    guard let end = day(at: 10 + separator), start <= end else { return nil }
+    return (start, end)
   }
 
   /// A date cell: a day, or a range written with 〜; a warning when it cannot be read.

@@ -121,4 +121,28 @@ import Testing
     #expect(!third.events.isIdentical(to: first.events))
     #expect(third.events.contains(id: "x3") && !third.events.contains(id: "x2"))
   }
+
+  @Test func theByteLevelDateReadingAgreesWithTheDateParser() {
+    func iso(_ text: String) -> (CivilDate, CivilDate?)? {
+      var text = text
+      return text.withUTF8 { DatasetReader.isoDates($0) }.map { ($0.start, $0.end) }
+    }
+    let reference = CivilDate(year: 2000, month: 1, day: 1)!
+    for text in ["2012-08-01", "1989-01-08", "2024-02-29", "2099-12-31", "0012-08-01"] {
+      #expect(iso(text)?.0 == parseDate(text, reference: reference), "\(text)")
+      #expect(iso(text)?.1 == nil)
+    }
+    let range = iso("2012-07-21〜2012-08-31")
+    #expect(range?.0 == CivilDate(year: 2012, month: 7, day: 21))
+    #expect(range?.1 == CivilDate(year: 2012, month: 8, day: 31))
+    #expect(iso("2012-07-21～2012-07-21")?.1 == CivilDate(year: 2012, month: 7, day: 21))
+    #expect(iso("2012-07-21~2012-08-01")?.1 == CivilDate(year: 2012, month: 8, day: 1))
+    // Left to the general reader (which reads or reports them).
+    for text in [
+      "2012-02-30", "2012-8-1", "2012/08/01", "2012-08-31〜2012-08-01", "2012-08-01〜",
+      "平成24年8月1日", "2012-08-01 ", "2012-08-0a", "2012-08-01〜2012-08-01〜",
+    ] {
+      #expect(iso(text) == nil, "\(text)")
+    }
+  }
 }

@@ -11,13 +11,10 @@ public struct StringTable: Sendable, Equatable {
   private var bytes: [UInt8] = []
   /// Text `n` is `bytes[ends[n]..<ends[n + 1]]`.
   private var ends: [UInt32] = [0]
-  /// Per text, the top byte of its hash: most slots that hold another text are passed over
-  /// without comparing bytes. (A byte, not the whole hash: a million ids are a million of
-  /// these.)
-  private var fingerprints: [UInt8] = []
-  /// Text number + 1 per slot, 0 for an empty slot; the count is a power of two, and at most
-  /// three quarters are used.
-  private var slots: [Int32] = [Int32](repeating: 0, count: 64)
+  /// Per slot: the text's hash in the high half and its number + 1 in the low half (0: an
+  /// empty slot), so that a probe reads one slot and compares bytes only when the whole
+  /// hash matches. The count is a power of two, at most three quarters used.
+  private var slots: [UInt64] = [UInt64](repeating: 0, count: 64)
 
   public init() {}
 
@@ -30,7 +27,6 @@ public struct StringTable: Sendable, Equatable {
   /// Room for about `texts` texts of `bytes` bytes in all.
   public mutating func reserve(texts: Int, bytes byteCount: Int) {
     ends.reserveCapacity(texts + 1)
-    fingerprints.reserveCapacity(texts)
     bytes.reserveCapacity(byteCount)
     var size = slots.count
     while size * 3 < texts * 4 { size *= 2 }
@@ -41,21 +37,21 @@ public struct StringTable: Sendable, Equatable {
   @discardableResult
   public mutating func intern(_ text: UnsafeBufferPointer<UInt8>) -> (id: Int32, inserted: Bool) {
     let hash = Self.hash(text)
-    let fingerprint = UInt8(truncatingIfNeeded: hash >> 24)
     let mask = slots.count - 1
     var slot = Int(hash) & mask
     while true {
       let entry = slots[slot]
       if entry == 0 { break }
-      let id = Int(entry - 1)
-      if fingerprints[id] == fingerprint, equals(id, text) { return (Int32(id), false) }
+      if UInt32(truncatingIfNeeded: entry >> 32) == hash {
+        let id = Int(UInt32(truncatingIfNeeded: entry)) - 1
+        if equals(id, text) { return (Int32(id), false) }
+      }
       slot = (slot + 1) & mask
     }
     let id = Int32(count)
     bytes.append(contentsOf: text)
     ends.append(UInt32(bytes.count))
-    fingerprints.append(fingerprint)
-    slots[slot] = id + 1
+    slots[slot] = UInt64(hash) << 32 | UInt64(id + 1)
     if count * 4 > slots.count * 3 { rehash(slots.count * 2) }
     return (id, true)
   }
@@ -71,12 +67,14 @@ public struct StringTable: Sendable, Equatable {
     var text = text
     return text.withUTF8 { buffer -> Int32? in
       let hash = Self.hash(buffer)
-      let fingerprint = UInt8(truncatingIfNeeded: hash >> 24)
       let mask = slots.count - 1
       var slot = Int(hash) & mask
       while slots[slot] != 0 {
-        let id = Int(slots[slot] - 1)
-        if fingerprints[id] == fingerprint, equals(id, buffer) { return Int32(id) }
+        let entry = slots[slot]
+        let id = Int(UInt32(truncatingIfNeeded: entry)) - 1
+        if UInt32(truncatingIfNeeded: entry >> 32) == hash, equals(id, buffer) {
+          return Int32(id)
+        }
         slot = (slot + 1) & mask
       }
       return nil
@@ -109,12 +107,12 @@ public struct StringTable: Sendable, Equatable {
   }
 
   private mutating func rehash(_ size: Int) {
-    var fresh = [Int32](repeating: 0, count: size)
+    var fresh = [UInt64](repeating: 0, count: size)
     let mask = size - 1
-    for id in 0..<count {
-      var slot = withBytes(Int32(id)) { Int(Self.hash($0)) } & mask
+    for entry in slots where entry != 0 {
+      var slot = Int(UInt32(truncatingIfNeeded: entry >> 32)) & mask
       while fresh[slot] != 0 { slot = (slot + 1) & mask }
-      fresh[slot] = Int32(id + 1)
+      fresh[slot] = entry
     }
     slots = fresh
   }

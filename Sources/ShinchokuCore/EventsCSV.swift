@@ -269,11 +269,22 @@ extension DatasetReader {
   /// The cell without white space (and newlines) at either end, as `trimmingCharacters(in:
   /// .whitespacesAndNewlines)` trims a `String` (the White_Space scalars), at the byte level.
   static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
-    // The White_Space scalars are all among `mayBeSpace`'s, a cheap test that nearly every
-    // first and last character fails.
+    // Foundation's set is the White_Space scalars and U+200B (zero width space); all are
+    // among `mayBeSpace`'s, a cheap test that nearly every first and last character fails.
     func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-      mayBeSpace(scalar) && scalar.properties.isWhitespace
+      scalar == "\u{200B}" || mayBeSpace(scalar) && scalar.properties.isWhitespace
     }
+    // Nearly every cell: its first byte cannot start a space (they start with 09–0D, 20, C2,
+    // E1, E2 or E3) and its last byte cannot end one.
+    guard let first = bytes.first, let last = bytes.last else { return bytes }
+    let mayStartSpace =
+      first <= 0x20 || first == 0xC2 || (0xE1...0xE3).contains(first)
+    let mayEndSpace: Bool
+    switch last {
+    case 0x00...0x20, 0x80...0x8B, 0x9F, 0xA0, 0xA8, 0xA9, 0xAF: mayEndSpace = true
+    default: mayEndSpace = false
+    }
+    guard mayStartSpace || mayEndSpace else { return bytes }
     var start = 0
     var end = bytes.count
     while start < end {

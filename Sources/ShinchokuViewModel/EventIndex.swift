@@ -24,6 +24,8 @@ public final class EventIndex: @unchecked Sendable {
   public let events: EventStore
   /// Agenda order → position in `events`.
   let order: [Int32]
+  /// Position in `events` → agenda order (the inverse of `order`).
+  let rank: [Int32]
   /// Per order position (dated ones only): start and end as days since 1970-01-01.
   let startDays: [Int32]
   let endDays: [Int32]
@@ -131,23 +133,27 @@ public final class EventIndex: @unchecked Sendable {
     let forAdults = events.audienceListValues.map {
       $0.contains { $0 != .children }
     }
-    var categoryNumbers: [Int32: Int] = [:]
+    // The bitsets are filled reading the columns front to back (the agenda order jumps about
+    // the store), each event's bit set at its agenda position.
+    var rank = [Int32](repeating: 0, count: order.count)
+    for (position, event) in order.enumerated() { rank[Int(event)] = Int32(position) }
+    var categoryNumbers = [Int](repeating: -1, count: events.texts.count)
     var categoryIDs: [String] = []
     var categorySets: [Bitset] = []
     var uncategorised = Bitset(count: order.count)
     var freeBits = Bitset(count: order.count)
     var childrenBits = Bitset(count: order.count)
     var adultsBits = Bitset(count: order.count)
-    for (position, index) in order.enumerated() {
-      let event = Int(index)
-      let category = events.categoryText(event)
+    for event in events.indices {
+      let position = Int(rank[event])
+      let category = Int(events.categoryText(event))
       if category >= 0 {
-        if categoryNumbers[category] == nil {
+        if categoryNumbers[category] < 0 {
           categoryNumbers[category] = categorySets.count
-          categoryIDs.append(events.texts[category])
+          categoryIDs.append(events.texts[Int32(category)])
           categorySets.append(Bitset(count: order.count))
         }
-        categorySets[categoryNumbers[category]!].insert(position)
+        categorySets[categoryNumbers[category]].insert(position)
       } else {
         uncategorised.insert(position)
       }
@@ -156,6 +162,7 @@ public final class EventIndex: @unchecked Sendable {
       if forChildren[audience] { childrenBits.insert(position) }
       if forAdults[audience] { adultsBits.insert(position) }
     }
+    self.rank = rank
     self.categoryBits = Dictionary(uniqueKeysWithValues: zip(categoryIDs, categorySets))
     self.uncategorised = uncategorised
     self.freeBits = freeBits
@@ -325,9 +332,7 @@ struct SearchTexts {
   init(_ index: EventIndex) {
     store = index.events
     order = index.order
-    var rank = [Int32](repeating: 0, count: order.count)
-    for (position, event) in order.enumerated() { rank[Int(event)] = Int32(position) }
-    self.rank = rank
+    rank = index.rank
     var wanted = [Bool](repeating: false, count: store.texts.count)
     for position in store.indices {
       wanted[Int(store.titleText(position))] = true

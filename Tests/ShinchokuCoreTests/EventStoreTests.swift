@@ -145,4 +145,30 @@ import Testing
       #expect(iso(text) == nil, "\(text)")
     }
   }
+
+  @Test func cellsAreTrimmedAsStringTrimsThem() {
+    let spaces: [Unicode.Scalar] = [
+      "\t", "\n", "\u{0B}", "\u{0C}", "\r", " ", "\u{85}", "\u{A0}", "\u{1680}", "\u{2000}",
+      "\u{2005}", "\u{200A}", "\u{2028}", "\u{2029}", "\u{202F}", "\u{205F}", "\u{3000}",
+      "\u{200B}",
+    ]
+    // Not trimmed, though some look like spaces or share their bytes.
+    let others: [Unicode.Scalar] = ["\u{FEFF}", "館", "会", "\u{2060}", "\u{01}", "a", "\u{200C}"]
+    var cells: [String] = ["", "館", "a b", "中央 公民館"]
+    for space in spaces {
+      for other in others {
+        cells += [
+          "\(space)\(other)", "\(other)\(space)", "\(space)\(space)\(other)\(space)",
+          "\(other)\(space)\(other)", "\(space)",
+        ]
+      }
+    }
+    for cell in cells {
+      var copy = cell
+      let trimmed = copy.withUTF8 { String(decoding: DatasetReader.trimmed($0), as: UTF8.self) }
+      #expect(
+        trimmed == cell.trimmingCharacters(in: .whitespacesAndNewlines),
+        "\(cell.unicodeScalars.map { String($0.value, radix: 16) })")
+    }
+  }
 }

@@ -234,7 +234,7 @@ func check(_ state: AppState) {
   {
     fatalError("agenda selection \(selection) outside the agenda")
   }
-  if let id = state.calendar.openEventID, !state.dataset.events.contains(where: { $0.id == id }) {
+  if let id = state.calendar.openEventID, !state.dataset.events.contains(id: id) {
     fatalError("the open event \(id) is not in the data")
   }
 

@@ -175,16 +175,16 @@ public struct EventStore: RandomAccessCollection, Sendable, Equatable, Expressib
   public private(set) var texts = StringTable()
   public private(set) var ids = StringTable()
   // One entry per event. Text numbers are into `texts`; -1 is none.
-  private(set) var titles: [Int32] = []
-  private(set) var categories: [Int32] = []
-  private(set) var venueLists: [Int32] = []
+  @usableFromInline private(set) var titles: [Int32] = []
+  @usableFromInline private(set) var categories: [Int32] = []
+  @usableFromInline private(set) var venueLists: [Int32] = []
   /// Days since 1970-01-01; `Int32.min` is none.
-  private(set) var startDays: [Int32] = []
-  private(set) var endDays: [Int32] = []
-  private(set) var times: [Int32] = []
-  private(set) var notes: [Int32] = []
-  private(set) var audienceLists: [Int32] = []
-  private(set) var feeLists: [Int32] = []
+  @usableFromInline private(set) var startDays: [Int32] = []
+  @usableFromInline private(set) var endDays: [Int32] = []
+  @usableFromInline private(set) var times: [Int32] = []
+  @usableFromInline private(set) var notes: [Int32] = []
+  @usableFromInline private(set) var audienceLists: [Int32] = []
+  @usableFromInline private(set) var feeLists: [Int32] = []
   private(set) var details: [Int32] = []
   // The shared values.
   private(set) var venueTable = Interned<[Int32]>()
@@ -206,7 +206,7 @@ public struct EventStore: RandomAccessCollection, Sendable, Equatable, Expressib
   }
 
   public static let none: Int32 = -1
-  static let noDay = Int32.min
+  @usableFromInline static let noDay = Int32.min
 
   public init() {}
 
@@ -315,23 +315,23 @@ public struct EventStore: RandomAccessCollection, Sendable, Equatable, Expressib
   mutating func number(details: EventDetails) -> Int32 { detailTable.number(details) }
 
   // Column access for the calendar's index (read without making events).
-  public func startDay(_ position: Int) -> Int32? {
+  @inlinable public func startDay(_ position: Int) -> Int32? {
     startDays[position] == Self.noDay ? nil : startDays[position]
   }
-  public func endDay(_ position: Int) -> Int32? {
+  @inlinable public func endDay(_ position: Int) -> Int32? {
     endDays[position] == Self.noDay ? nil : endDays[position]
   }
-  public func titleText(_ position: Int) -> Int32 { titles[position] }
-  public func notesText(_ position: Int) -> Int32 { notes[position] }
-  public func timeText(_ position: Int) -> Int32 { times[position] }
-  public func categoryText(_ position: Int) -> Int32 { categories[position] }
+  @inlinable public func titleText(_ position: Int) -> Int32 { titles[position] }
+  @inlinable public func notesText(_ position: Int) -> Int32 { notes[position] }
+  @inlinable public func timeText(_ position: Int) -> Int32 { times[position] }
+  @inlinable public func categoryText(_ position: Int) -> Int32 { categories[position] }
   public func subtitle(_ position: Int) -> String? { detailTable[details[position]].subtitle }
   /// The venue list's number (lists are shared), and the lists by number.
-  public func venueList(_ position: Int) -> Int32 { venueLists[position] }
+  @inlinable public func venueList(_ position: Int) -> Int32 { venueLists[position] }
   public var venueListTexts: [[Int32]] { venueTable.values }
-  public func audienceList(_ position: Int) -> Int32 { audienceLists[position] }
+  @inlinable public func audienceList(_ position: Int) -> Int32 { audienceLists[position] }
   public var audienceListValues: [[Audience]] { audienceTable.values }
-  public func feeList(_ position: Int) -> Int32 { feeLists[position] }
+  @inlinable public func feeList(_ position: Int) -> Int32 { feeLists[position] }
   public var feeListValues: [[Fee]] { feeTable.values }
 }
 

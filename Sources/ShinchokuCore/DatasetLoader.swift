@@ -186,31 +186,34 @@ final class BackgroundJob<Value>: @unchecked Sendable {
   private func releaseFreeMemory(_ pad: Int) -> Int32
 #endif
 
-/// What `stat` says of a file (nil fields: no such file): a file rewritten in any way gets
-/// another modification or change time, size or inode.
-struct FileStamp: Equatable {
+/// What `stat` says of a file, to tell whether it changed: a file rewritten in any way gets
+/// another modification or change time, size or inode. Compares equal to another only when
+/// both exist and agree, or neither exists.
+public struct FileStamp: Equatable, Sendable {
+  public private(set) var exists = false
+  public private(set) var isRegularFile = false
   var device: UInt64 = 0
   var inode: UInt64 = 0
   var size: Int64 = 0
-  var modified: timespec = timespec()
-  var changed: timespec = timespec()
-  var exists = false
+  var modified = (seconds: 0, nanoseconds: 0)
+  var changed = (seconds: 0, nanoseconds: 0)
 
-  init(path: String) {
+  public init(path: String) {
     var info = stat()
     guard stat(path, &info) == 0 else { return }
     exists = true
+    isRegularFile = (info.st_mode & S_IFMT) == S_IFREG
     device = UInt64(info.st_dev)
     inode = UInt64(info.st_ino)
     size = Int64(info.st_size)
-    modified = info.st_mtim
-    changed = info.st_ctim
+    modified = (info.st_mtim.tv_sec, info.st_mtim.tv_nsec)
+    changed = (info.st_ctim.tv_sec, info.st_ctim.tv_nsec)
   }
 
-  static func == (a: FileStamp, b: FileStamp) -> Bool {
-    a.exists == b.exists && a.device == b.device && a.inode == b.inode && a.size == b.size
-      && a.modified.tv_sec == b.modified.tv_sec && a.modified.tv_nsec == b.modified.tv_nsec
-      && a.changed.tv_sec == b.changed.tv_sec && a.changed.tv_nsec == b.changed.tv_nsec
+  public static func == (a: FileStamp, b: FileStamp) -> Bool {
+    a.exists == b.exists && a.isRegularFile == b.isRegularFile && a.device == b.device
+      && a.inode == b.inode && a.size == b.size && a.modified == b.modified
+      && a.changed == b.changed
   }
 }
 

@@ -68,6 +68,8 @@ struct Dashboard {
       fatalError("crash requested by --crash-after-first-frame (a test of terminal restore)")
     }
     var watcher = FileWatcher(directories: [dataDirectory, themesDirectory])
+    var reload: DataReload?
+    var reloadAgain = false
     let clock = ContinuousClock()
     var lastCheck = clock.now
     var lastTick = clock.now - .seconds(10)
@@ -89,20 +91,30 @@ struct Dashboard {
       }
       // Twice a second, look for changed files: new data keeps the user's place; data that no
       // longer loads leaves the last good data on screen with a banner naming the error.
+      // The data is read on another thread (a million events take most of a second), so keys
+      // keep working meanwhile; a change seen during a reload starts another when it is done.
+      if let finished = reload?.result {
+        reload = nil
+        switch finished {
+        case .success(let (dataset, deck)):
+          actions.append(.dataReloaded(dataset))
+          actions.append(.present(.deckLoaded(deck)))
+        case .failure(let error):
+          if let first = error.errors.first { actions.append(.reloadFailed(first)) }
+        }
+        if reloadAgain {
+          reloadAgain = false
+          reload = DataReload(loader: dataLoader, directory: dataDirectory)
+        }
+      }
       if clock.now - lastCheck >= .milliseconds(500) {
         lastCheck = clock.now
         let changed = watcher.changedDirectories()
         if changed.contains(dataDirectory) {
-          do {
-            let dataset = try dataLoader.load(directory: dataDirectory)
-            actions.append(.dataReloaded(dataset))
-            // The deck names the data's ids: read it again with the new data.
-            actions.append(
-              .present(
-                .deckLoaded(try DeckLoader().load(directory: dataDirectory, dataset: dataset)))
-            )
-          } catch {
-            if let first = error.errors.first { actions.append(.reloadFailed(first)) }
+          if reload == nil {
+            reload = DataReload(loader: dataLoader, directory: dataDirectory)
+          } else {
+            reloadAgain = true
           }
         }
         if changed.contains(themesDirectory), !colorless {
@@ -145,4 +157,26 @@ struct Dashboard {
       return "\(error)"
     }
   }
+}
+
+/// The data folder (and its deck, which names the data's ids) read again on a thread of its
+/// own; `result` is nil until it is done.
+final class DataReload: @unchecked Sendable {
+  typealias Loaded = (dataset: Dataset, deck: Deck?)
+  private let lock = NSLock()
+  private var finished: Result<Loaded, DataLoadError>?
+
+  init(loader: DatasetLoader, directory: String) {
+    let thread = Thread { [self] in
+      let outcome = Result { () throws(DataLoadError) -> Loaded in
+        let dataset = try loader.load(directory: directory)
+        return (dataset, try DeckLoader().load(directory: directory, dataset: dataset))
+      }
+      lock.withLock { finished = outcome }
+    }
+    thread.stackSize = 8 << 20
+    thread.start()
+  }
+
+  var result: Result<Loaded, DataLoadError>? { lock.withLock { finished } }
 }

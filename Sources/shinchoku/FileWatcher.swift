@@ -1,24 +1,14 @@
 import Foundation
+import ShinchokuCore
 
 /// Notices when a file in some folders is created, removed or changed, by comparing each
-/// file's modification time, size and inode between checks. Polling (twice a second, from the
-/// main loop) rather than inotify: the folders hold a dozen small files, so a check costs a
-/// dozen `stat`s; it sees editors' save-by-rename; and it works on every file system.
+/// file's `FileStamp` (modification and change time, size, inode) between checks. Polling
+/// (twice a second, from the main loop) rather than inotify: the folders hold a dozen files,
+/// so a check costs a dozen `stat`s; it sees editors' save-by-rename; and it works on every
+/// file system.
 struct FileWatcher {
-  struct Stamp: Equatable {
-    var modified: timespec
-    var size: off_t
-    var inode: ino_t
-
-    static func == (a: Stamp, b: Stamp) -> Bool {
-      a.modified.tv_sec == b.modified.tv_sec && a.modified.tv_nsec == b.modified.tv_nsec
-        && a.size == b.size
-        && a.inode == b.inode
-    }
-  }
-
   let directories: [String]
-  private var stamps: [String: Stamp]
+  private var stamps: [String: FileStamp]
 
   init(directories: [String]) {
     self.directories = directories
@@ -26,16 +16,14 @@ struct FileWatcher {
     stamps = scan()
   }
 
-  private func scan() -> [String: Stamp] {
-    var result: [String: Stamp] = [:]
+  private func scan() -> [String: FileStamp] {
+    var result: [String: FileStamp] = [:]
     for directory in directories {
       let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
       for name in names where !name.hasPrefix(".") {
         let path = (directory as NSString).appendingPathComponent(name)
-        var info = stat()
-        if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG {
-          result[path] = Stamp(modified: info.st_mtim, size: info.st_size, inode: info.st_ino)
-        }
+        let stamp = FileStamp(path: path)
+        if stamp.isRegularFile { result[path] = stamp }
       }
     }
     return result

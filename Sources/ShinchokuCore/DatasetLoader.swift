@@ -108,7 +108,7 @@ public struct DatasetLoader: Sendable {
     #if canImport(Glibc)
       // The YAML tree of thousands of records is gone now; give its pages back, so that they
       // do not stay resident beside the events being read.
-      _ = releaseFreeMemory(0)
+      releaseFreeMemory()
     #endif
     let programmesCSV = base.appendingPathComponent("programmes.csv")
     if FileManager.default.fileExists(atPath: programmesCSV.path) {
@@ -181,9 +181,13 @@ final class BackgroundJob<Value>: @unchecked Sendable {
 }
 
 #if canImport(Glibc)
-  /// glibc's `malloc_trim`, which the Glibc module does not import (it is in malloc.h).
-  @_silgen_name("malloc_trim")
-  private func releaseFreeMemory(_ pad: Int) -> Int32
+  /// glibc's `malloc_trim(0)`, looked up at run time: the Glibc module does not import
+  /// malloc.h. Gives the free pages inside the heap back to the system.
+  private func releaseFreeMemory() {
+    typealias Trim = @convention(c) (Int) -> Int32
+    guard let symbol = dlsym(nil, "malloc_trim") else { return }
+    _ = unsafeBitCast(symbol, to: Trim.self)(0)
+  }
 #endif
 
 /// What `stat` says of a file, to tell whether it changed: a file rewritten in any way gets

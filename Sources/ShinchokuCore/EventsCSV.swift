@@ -269,11 +269,6 @@ extension DatasetReader {
   /// The cell without white space (and newlines) at either end, as `trimmingCharacters(in:
   /// .whitespacesAndNewlines)` trims a `String` (the White_Space scalars), at the byte level.
   static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
-    // Foundation's set is the White_Space scalars and U+200B (zero width space); all are
-    // among `mayBeSpace`'s, a cheap test that nearly every first and last character fails.
-    func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-      scalar == "\u{200B}" || mayBeSpace(scalar) && scalar.properties.isWhitespace
-    }
     // Nearly every cell: its first byte cannot start a space (they start with 09–0D, 20, C2,
     // E1, E2 or E3) and its last byte cannot end one.
     guard let first = bytes.first, let last = bytes.last else { return bytes }
@@ -317,21 +312,12 @@ extension DatasetReader {
     return (Unicode.UTF8.decode(encoded), encoded.count)
   }
 
-  /// The text without white space (and newlines) at either end; the text itself when it has
-  /// none, as nearly every cell.
-  static func trimmed(_ text: String) -> String {
-    guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else {
-      return text
-    }
-    if !mayBeSpace(first), !mayBeSpace(last) { return text }
-    return text.trimmingCharacters(in: .whitespacesAndNewlines)
-  }
-
-  /// Whether a scalar may be white space or a newline (a quick test before the real one).
-  static func mayBeSpace(_ scalar: Unicode.Scalar) -> Bool {
+  /// Whether `String.trimmingCharacters(in: .whitespacesAndNewlines)` trims the scalar:
+  /// the Unicode White_Space scalars and, in Foundation, U+200B zero width space.
+  static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {
     case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F,
-      0x3000, 0xFEFF:
+      0x3000:
       return true
     default: return false
     }
@@ -358,28 +344,6 @@ enum EventsCSVColumn: Int, CaseIterable {
   case id, date, start, end, title, venue, audience, fee, category, notes
 
   var key: String { "\(self)" }
-}
-
-/// A dictionary key that hashes and compares a string's UTF-8 bytes: the cell caches need no
-/// Unicode normalisation, which makes hashing Japanese text slow.
-public struct UTF8Key: Hashable, Sendable {
-  public let text: String
-  public init(_ text: String) { self.text = text }
-
-  public func hash(into hasher: inout Hasher) {
-    var copy = text
-    copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-  }
-
-  public static func == (a: UTF8Key, b: UTF8Key) -> Bool {
-    var left = a.text
-    var right = b.text
-    return left.withUTF8 { x in
-      right.withUTF8 { y in
-        x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0)
-      }
-    }
-  }
 }
 
 extension DatasetReader {

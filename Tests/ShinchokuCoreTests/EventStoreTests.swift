@@ -163,6 +163,10 @@ import Testing
         ]
       }
     }
+    // And every scalar alone, up to the CJK symbols and around U+FEFF.
+    for value in Array(0...0x3100) + Array(0xFE00...0xFFFF) {
+      if let scalar = Unicode.Scalar(value) { cells.append(String(scalar)) }
+    }
     for cell in cells {
       var copy = cell
       let trimmed = copy.withUTF8 { String(decoding: DatasetReader.trimmed($0), as: UTF8.self) }

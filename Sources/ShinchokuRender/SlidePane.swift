@@ -369,7 +369,7 @@ extension Painter {
     for (index, item) in slide.items.enumerated() {
       // Each event takes two rows and a gap; keep the last row for "n more".
       let rowsLeft = end - y
-      let remaining = slide.items.count - index
+      let remaining = slide.total - index
       if rowsLeft < 2 || (remaining > 1 && rowsLeft < 4) {
         let more =
           state.language == .japanese ? "ほか\(remaining)件" : "\(remaining) more"

@@ -277,6 +277,34 @@ public final class EventIndex: @unchecked Sendable {
   /// How many events pass the filter.
   public func passingCount(_ filter: EventFilter) -> Int { passing(filter).count }
 
+  /// The events passing the filter that have not ended before `day` (by start, then the
+  /// undated), the first `limit` of them and how many there are: the presentation's events
+  /// slide. Counted with the bitsets (a population count from the first start on or after
+  /// `day`), so that a million events cost a few thousand words, not a million events.
+  public func upcoming(from day: CivilDate, filter: EventFilter, limit: Int) -> (
+    events: [CityEvent], total: Int
+  ) {
+    let bits = passing(filter)
+    let low = Int32(day.daysSinceEpoch)
+    // Before `window` only an event longer than `shortSpan` days can still be running.
+    let window = lowerBound(low - Self.shortSpan)
+    let onOrAfter = lowerBound(low)
+    var positions: [Int] = long.lazy.map(Int.init)
+      .filter { $0 < window && self.endDays[$0] >= low && bits.contains($0) }
+    var total = positions.count
+    for position in window..<onOrAfter where endDays[position] >= low && bits.contains(position) {
+      total += 1
+      if positions.count < limit { positions.append(position) }
+    }
+    total += bits.count(in: onOrAfter..<order.count)
+    var position = onOrAfter
+    while positions.count < limit, position < order.count {
+      if bits.contains(position) { positions.append(position) }
+      position += 1
+    }
+    return (positions.prefix(limit).map { event(at: $0) }, total)
+  }
+
   /// Events passing the filter per day of `first...last`.
   public func counts(_ first: CivilDate, _ last: CivilDate, filter: EventFilter) -> [CivilDate: Int]
   {
@@ -404,6 +432,23 @@ struct Bitset: Sendable, Equatable {
   }
 
   var count: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
+
+  /// How many positions in the range are in the set.
+  func count(in range: Range<Int>) -> Int {
+    guard !range.isEmpty else { return 0 }
+    let first = range.lowerBound >> 6
+    let last = (range.upperBound - 1) >> 6
+    var total = 0
+    for index in first...last {
+      var word = words[index]
+      if index == first { word &= ~0 << UInt64(range.lowerBound & 63) }
+      if index == last, range.upperBound & 63 != 0 {
+        word &= (1 << UInt64(range.upperBound & 63)) - 1
+      }
+      total += word.nonzeroBitCount
+    }
+    return total
+  }
 
   /// Calls `body` with every position in the set from `start` on, in order.
   func forEachPosition(from start: Int = 0, _ body: (Int) -> Void) {

@@ -53,7 +53,10 @@ public struct EventsSlide: Sendable, Equatable {
     public var isInferred: Bool
   }
   public var heading: String
+  /// The first events, as many as a screen can show.
   public var items: [Item]
+  /// How many events the slide is about (`items` and the rest).
+  public var total: Int
   /// The active filters, as chips.
   public var filterNote: String?
 }
@@ -160,10 +163,9 @@ public struct SlideView: Sendable, Equatable {
             ?? false))
     case .events:
       let from = state.calendar.selectedDay
-      let events = filteredEvents(data, state.calendar.filter).filter { event in
-        guard let start = event.start else { return true }
-        return (event.end ?? start) >= from
-      }
+      // An event takes three rows: no screen shows more than a third of its height.
+      let (events, total) = state.eventIndex.upcoming(
+        from: from, filter: state.calendar.filter, limit: max(1, state.height / 3 + 1))
       let items = events.map { event in
         EventsSlide.Item(
           when: event.start.map {
@@ -180,7 +182,7 @@ public struct SlideView: Sendable, Equatable {
         : "\(UIText.events.text(language)) from \(from.iso)"
       return .events(
         EventsSlide(
-          heading: heading, items: items,
+          heading: heading, items: items, total: total,
           filterNote: state.calendar.filter.isActive
             ? (language == .japanese ? "絞り込み中: " : "filtered: ")
               + CalendarView(state: state).chips.joined(separator: " ") : nil))

@@ -143,6 +143,40 @@ private func eventsAcrossMillennia() throws -> [CityEvent] {
     #expect(index.passingCount(EventFilter()) == events.count)
   }
 
+  @Test(arguments: [false, true])
+  func theUpcomingEventsAreWhatAPlainScanGives(csv: Bool) throws {
+    let (events, categories) = try sampleEvents(csv: csv)
+    let index = EventIndex(events: EventStore(events))
+    let filters = [
+      EventFilter(), EventFilter(freeOnly: true), EventFilter(audience: .children),
+      EventFilter(categoryIDs: Set(categories.prefix(2))), EventFilter(search: "ロング"),
+      EventFilter(categoryIDs: ["no-such-category"]),
+    ]
+    let days = [
+      CivilDate(year: 2011, month: 1, day: 1)!, CivilDate(year: 2012, month: 8, day: 1)!,
+      CivilDate(year: 2012, month: 9, day: 30)!, CivilDate(year: 2013, month: 2, day: 14)!,
+      CivilDate(year: 2030, month: 1, day: 1)!,
+    ]
+    for filter in filters {
+      for day in days {
+        let passing = events.filter(filter.matches)
+        let dated = passing.enumerated().filter { $0.element.isDated }
+          .sorted {
+            ($0.element.start!, $0.element.startMinute ?? -1, $0.offset)
+              < ($1.element.start!, $1.element.startMinute ?? -1, $1.offset)
+          }
+          .map(\.element)
+          .filter { ($0.end ?? $0.start!) >= day }
+        let expected = dated + passing.filter { !$0.isDated }
+        for limit in [1, 5, 1000] {
+          let (found, total) = index.upcoming(from: day, filter: filter, limit: limit)
+          #expect(total == expected.count, "\(filter) \(day)")
+          #expect(found == Array(expected.prefix(limit)), "\(filter) \(day) \(limit)")
+        }
+      }
+    }
+  }
+
   @Test func aGrowingOrShrinkingSearchGivesWhatAFreshSearchGives() throws {
     let (events, _) = try sampleEvents(csv: false)
     let incremental = EventIndex(events: EventStore(events))

@@ -233,7 +233,11 @@ private func key(_ key: Key, _ state: AppState) -> Action? {
       Issue.record("not an events slide")
       return
     }
-    #expect(events.items.count == filteredEvents(state.dataset, state.calendar.filter).count)
+    let free = filteredEvents(state.dataset, state.calendar.filter).filter { event in
+      (event.end ?? event.start ?? state.calendar.selectedDay) >= state.calendar.selectedDay
+    }
+    #expect(events.total == free.count)
+    #expect(events.items.map(\.title) == free.prefix(events.items.count).map(\.title))
     #expect(events.filterNote != nil)
   }
 }

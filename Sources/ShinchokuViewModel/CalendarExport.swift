@@ -39,12 +39,25 @@ public enum CalendarExport {
     }
   }
 
-  /// The events passing the filter that overlap the range, by start.
-  static func events(_ request: Request, _ dataset: Dataset) -> [CityEvent] {
-    filteredEvents(dataset, request.filter).filter { event in
-      guard let start = event.start else { return false }
-      return start <= request.to && (event.end ?? start) >= request.from
+  /// The events passing the filter that overlap the range, in agenda order (through the
+  /// calendar's index: a month of a million events is not a scan of them all).
+  static func events(_ request: Request, _ index: EventIndex) -> [CityEvent] {
+    index.events(overlapping: request.from, request.to, filter: request.filter)
+  }
+
+  /// The events on each day of the range, in the order given.
+  static func byDay(_ events: [CityEvent], _ request: Request) -> [CivilDate: [CityEvent]] {
+    var days: [CivilDate: [CityEvent]] = [:]
+    for event in events {
+      guard let start = event.start else { continue }
+      var day = max(start, request.from)
+      let last = min(event.end ?? start, request.to)
+      while day <= last {
+        days[day, default: []].append(event)
+        day = day.adding(days: 1)
+      }
     }
+    return days
   }
 
   static func days(_ request: Request) -> [CivilDate] {
@@ -84,7 +97,9 @@ public enum CalendarExport {
   }
 
   static func json(_ request: Request, dataset: Dataset, language: Language) -> String {
-    let events = events(request, dataset)
+    let index = EventIndex(events: dataset.events)
+    let events = events(request, index)
+    let onDay = byDay(events, request)
     let filter = request.filter
     let object: [String: Any] = [
       "from": request.from.iso,
@@ -102,11 +117,11 @@ public enum CalendarExport {
           "weekday": day.weekday.japaneseName,
           "weekday_en": day.weekday.englishShortName,
           "holiday": JapaneseHolidays.name(of: day) ?? NSNull(),
-          "events": events.filter { $0.fallsOn(day) }.map(\.id),
+          "events": (onDay[day] ?? []).map(\.id),
         ] as [String: Any]
       },
       "events": events.map { eventObject($0, dataset, language) },
-      "undated_events": filteredEvents(dataset, filter).filter { !$0.isDated }.map {
+      "undated_events": index.undatedEvents(filter: filter).map {
         eventObject($0, dataset, language)
       },
     ]
@@ -117,13 +132,13 @@ public enum CalendarExport {
   }
 
   static func csv(_ request: Request, dataset: Dataset, language: Language) -> String {
-    let events = events(request, dataset)
+    let events = byDay(events(request, EventIndex(events: dataset.events)), request)
     var lines = [
       "date,weekday,holiday,event_id,title,category,start,end,dates_inferred,time,venues,audience,fees"
     ]
     for day in days(request) {
       let head = [day.iso, day.weekday.japaneseName, JapaneseHolidays.name(of: day) ?? ""]
-      let onDay = events.filter { $0.fallsOn(day) }
+      let onDay = events[day] ?? []
       if onDay.isEmpty {
         lines.append((head + Array(repeating: "", count: 10)).joined(separator: ","))
       }
@@ -147,7 +162,7 @@ public enum CalendarExport {
       "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Shinchoku//Event calendar//JA",
       "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
     ]
-    for event in events(request, dataset) {
+    for event in events(request, EventIndex(events: dataset.events)) {
       guard let start = event.start else { continue }
       let end = (event.end ?? start).adding(days: 1)
       lines.append("BEGIN:VEVENT")

@@ -277,6 +277,22 @@ public final class EventIndex: @unchecked Sendable {
   /// How many events pass the filter.
   public func passingCount(_ filter: EventFilter) -> Int { passing(filter).count }
 
+  /// The events passing the filter that overlap `first...last`, each once, in agenda order.
+  public func events(overlapping first: CivilDate, _ last: CivilDate, filter: EventFilter)
+    -> [CityEvent]
+  {
+    guard first <= last else { return [] }
+    let bits = passing(filter)
+    return overlapping(first, last).filter { bits.contains($0) }.map { event(at: $0) }
+  }
+
+  /// The events passing the filter that the source gives no date for, in the data's order.
+  public func undatedEvents(filter: EventFilter) -> [CityEvent] {
+    var found: [CityEvent] = []
+    passing(filter).forEachPosition(from: datedCount) { found.append(event(at: $0)) }
+    return found
+  }
+
   /// The events passing the filter that have not ended before `day` (by start, then the
   /// undated), the first `limit` of them and how many there are: the presentation's events
   /// slide. Counted with the bitsets (a population count from the first start on or after

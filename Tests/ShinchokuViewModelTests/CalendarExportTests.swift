@@ -14,6 +14,39 @@ private func request(
 }
 
 @Suite struct CalendarExportTests {
+  @Test func theExportsListWhatAPlainScanOfTheEventsFinds() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "shinchoku-export-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let sample = SampleDataSet(programmes: 5, events: 600, snapshots: 2, seed: 5, eventsAsCSV: true)
+    for (name, text) in sample.files() {
+      try Data(text.utf8).write(to: folder.appendingPathComponent(name))
+    }
+    let data = try DatasetLoader().load(directory: folder.path)
+    for filter in [EventFilter(), EventFilter(freeOnly: true, audience: .children)] {
+      let asked = request("2012-06-15", "2013-01-10", filter: filter)
+      let text = try #require(
+        CalendarExport.text(asked, dataset: data, format: .json, language: .japanese))
+      let object = try #require(
+        try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+      let passing = filteredEvents(data, filter)
+      for day in try #require(object["days"] as? [[String: Any]]) {
+        let date = try #require(CivilDate(iso: day["date"] as? String ?? ""))
+        #expect(
+          day["events"] as? [String] == passing.filter { $0.fallsOn(date) }.map(\.id), "\(date)")
+      }
+      let inRange = passing.filter { event in
+        guard let start = event.start else { return false }
+        return start <= asked.to && (event.end ?? start) >= asked.from
+      }
+      let events = try #require(object["events"] as? [[String: Any]])
+      #expect(events.map { $0["id"] as? String } == inRange.map(\.id))
+      let undated = try #require(object["undated_events"] as? [[String: Any]])
+      #expect(undated.map { $0["id"] as? String } == passing.filter { !$0.isDated }.map(\.id))
+      #expect(inRange.count > 50 && !undated.isEmpty)
+    }
+  }
+
   @Test func jsonGivesEveryDayWithItsHolidayAndTheEventsOnIt() throws {
     let data = try seedState().dataset
     let text = try #require(

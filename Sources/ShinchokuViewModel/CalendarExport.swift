@@ -125,10 +125,7 @@ public enum CalendarExport {
         eventObject($0, dataset, language)
       },
     ]
-    let data =
-      (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys]))
-      ?? Data()
-    return String(decoding: data, as: UTF8.self) + "\n"
+    return jsonText(object)
   }
 
   static func csv(_ request: Request, dataset: Dataset, language: Language) -> String {

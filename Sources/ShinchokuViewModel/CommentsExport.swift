@@ -36,10 +36,7 @@ public enum CommentsExport {
       "committee": dataset.committeeName ?? NSNull(), "plan": dataset.plan.title.japanese,
       "synthetic": dataset.plan.isSynthetic, "comments": comments,
     ]
-    let data =
-      (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys]))
-      ?? Data()
-    return String(decoding: data, as: UTF8.self) + "\n"
+    return jsonText(object)
   }
 
   static func context(_ comment: CommitteeComment, _ dataset: Dataset, language: Language) -> String

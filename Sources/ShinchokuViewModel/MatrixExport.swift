@@ -64,10 +64,7 @@ public enum MatrixExport {
       "areas": view.rows.filter { !$0.isTotals }.map(row),
       "totals": view.rows.last.map(row) ?? NSNull(),
     ]
-    let data =
-      (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys]))
-      ?? Data()
-    return String(decoding: data, as: UTF8.self) + "\n"
+    return jsonText(object)
   }
 
   static func csv(_ view: MatrixView) -> String {

@@ -49,7 +49,8 @@ public final class EventIndex: @unchecked Sendable {
 
   public init(events: EventStore) {
     self.events = events
-    // Minutes after midnight per time text (-1: none), read once per distinct text.
+    // Minutes after midnight per time text (-2: not read yet, -1: not a time), read once per
+    // distinct text.
     var minutes = [Int32](repeating: -2, count: events.texts.count)
     func minute(_ position: Int) -> Int {
       let text = events.timeText(position)

@@ -294,6 +294,14 @@ func measure(size: Int?, options: Bench.Options, binary: String) -> SizeResult {
   time("move a day") { state, index in
     reduce(&state, .move((index / 40) % 2 == 0 ? .right : .left))
   }
+  time(
+    "move a day, month's agenda",
+    setUp: { state in
+      while state.calendar.span != .month { reduce(&state, .calendar(.cycleSpan)) }
+    },
+    step: { state, index in
+      reduce(&state, .move((index / 40) % 2 == 0 ? .right : .left))
+    })
   time("move a month") { state, index in
     reduce(&state, .page((index / 12) % 2 == 0 ? .down : .up))
   }

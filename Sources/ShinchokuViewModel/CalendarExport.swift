@@ -31,33 +31,41 @@ public enum CalendarExport {
   public static func text(
     _ request: Request, dataset: Dataset, format: ExportFormat, language: Language
   ) -> String? {
+    var text = ""
+    let written = write(request, dataset: dataset, format: format, language: language) {
+      text += $0
+    }
+    return written ? text : nil
+  }
+
+  /// Writes the export piece by piece to `output` (false for a format this export does not
+  /// offer). A day's events are looked up in the calendar's index when the day is written and
+  /// the events one at a time, so a year of a million events is never held at once.
+  @discardableResult
+  public static func write(
+    _ request: Request, dataset: Dataset, format: ExportFormat, language: Language,
+    to output: (String) -> Void
+  ) -> Bool {
+    let index = EventIndex(events: dataset.events)
     switch format {
-    case .json: json(request, dataset: dataset, language: language)
-    case .csv: csv(request, dataset: dataset, language: language)
-    case .ics: ics(request, dataset: dataset, language: language)
-    case .md, .txt: nil
+    case .json: json(request, dataset, index, language, output)
+    case .csv: csv(request, index, language, output)
+    case .ics: ics(request, dataset, index, language, output)
+    case .md, .txt: return false
     }
+    return true
   }
 
-  /// The events passing the filter that overlap the range, in agenda order (through the
-  /// calendar's index: a month of a million events is not a scan of them all).
-  static func events(_ request: Request, _ index: EventIndex) -> [CityEvent] {
-    index.events(overlapping: request.from, request.to, filter: request.filter)
+  /// The events passing the filter on one day, in agenda order.
+  static func events(on day: CivilDate, _ request: Request, _ index: EventIndex) -> [CityEvent] {
+    index.events(overlapping: day, day, filter: request.filter)
   }
 
-  /// The events on each day of the range, in the order given.
-  static func byDay(_ events: [CityEvent], _ request: Request) -> [CivilDate: [CityEvent]] {
-    var days: [CivilDate: [CityEvent]] = [:]
-    for event in events {
-      guard let start = event.start else { continue }
-      var day = max(start, request.from)
-      let last = min(event.end ?? start, request.to)
-      while day <= last {
-        days[day, default: []].append(event)
-        day = day.adding(days: 1)
-      }
-    }
-    return days
+  /// Calls `body` with each event passing the filter that overlaps the range, in agenda order.
+  static func forEachEvent(
+    _ request: Request, _ index: EventIndex, _ body: (CityEvent) -> Void
+  ) {
+    index.forEachEvent(overlapping: request.from, request.to, filter: request.filter, body)
   }
 
   static func days(_ request: Request) -> [CivilDate] {
@@ -96,48 +104,63 @@ public enum CalendarExport {
     ]
   }
 
-  static func json(_ request: Request, dataset: Dataset, language: Language) -> String {
-    let index = EventIndex(events: dataset.events)
-    let events = events(request, index)
-    let onDay = byDay(events, request)
-    let filter = request.filter
-    let object: [String: Any] = [
-      "from": request.from.iso,
-      "to": request.to.iso,
-      "synthetic": dataset.plan.isSynthetic,
-      "filter": [
-        "categories": filter.categoryIDs.sorted(),
-        "free_only": filter.freeOnly,
-        "audience": filter.audience.rawValue,
-        "search": filter.search.isEmpty ? NSNull() : filter.search,
-      ] as [String: Any],
-      "days": days(request).map { day in
-        [
-          "date": day.iso,
-          "weekday": day.weekday.japaneseName,
-          "weekday_en": day.weekday.englishShortName,
-          "holiday": JapaneseHolidays.name(of: day) ?? NSNull(),
-          "events": (onDay[day] ?? []).map(\.id),
-        ] as [String: Any]
-      },
-      "events": events.map { eventObject($0, dataset, language) },
-      "undated_events": index.undatedEvents(filter: filter).map {
-        eventObject($0, dataset, language)
-      },
-    ]
-    return jsonText(object)
+  static func json(
+    _ request: Request, _ dataset: Dataset, _ index: EventIndex, _ language: Language,
+    _ output: (String) -> Void
+  ) {
+    writeJSONObject(jsonMembers(request, dataset, index, language), to: output)
   }
 
-  static func csv(_ request: Request, dataset: Dataset, language: Language) -> String {
-    let events = byDay(events(request, EventIndex(events: dataset.events)), request)
-    var lines = [
-      "date,weekday,holiday,event_id,title,category,start,end,dates_inferred,time,venues,audience,fees"
+  /// The JSON document's members, its arrays given element by element.
+  static func jsonMembers(
+    _ request: Request, _ dataset: Dataset, _ index: EventIndex, _ language: Language
+  ) -> [String: JSONMember] {
+    let filter = request.filter
+    return [
+      "from": .value(request.from.iso),
+      "to": .value(request.to.iso),
+      "synthetic": .value(dataset.plan.isSynthetic),
+      "filter": .value(
+        [
+          "categories": filter.categoryIDs.sorted(),
+          "free_only": filter.freeOnly,
+          "audience": filter.audience.rawValue,
+          "search": filter.search.isEmpty ? NSNull() : filter.search,
+        ] as [String: Any]),
+      "days": .elements { element in
+        for day in days(request) {
+          element(
+            [
+              "date": day.iso,
+              "weekday": day.weekday.japaneseName,
+              "weekday_en": day.weekday.englishShortName,
+              "holiday": JapaneseHolidays.name(of: day) ?? NSNull(),
+              "events": events(on: day, request, index).map(\.id),
+            ] as [String: Any])
+        }
+      },
+      "events": .elements { element in
+        forEachEvent(request, index) { element(eventObject($0, dataset, language)) }
+      },
+      "undated_events": .elements { element in
+        for event in index.undatedEvents(filter: filter) {
+          element(eventObject(event, dataset, language))
+        }
+      },
     ]
+  }
+
+  static func csv(
+    _ request: Request, _ index: EventIndex, _ language: Language, _ output: (String) -> Void
+  ) {
+    output(
+      "date,weekday,holiday,event_id,title,category,start,end,dates_inferred,time,venues,audience,fees\n"
+    )
     for day in days(request) {
       let head = [day.iso, day.weekday.japaneseName, JapaneseHolidays.name(of: day) ?? ""]
-      let onDay = events[day] ?? []
+      let onDay = events(on: day, request, index)
       if onDay.isEmpty {
-        lines.append((head + Array(repeating: "", count: 10)).joined(separator: ","))
+        output((head + Array(repeating: "", count: 10)).joined(separator: ",") + "\n")
       }
       for event in onDay {
         let fields = [
@@ -148,19 +171,25 @@ public enum CalendarExport {
           event.audience.map(\.rawValue).joined(separator: " "),
           UIText.feeSummary(event.fees, language: language),
         ]
-        lines.append((head + fields).map(MatrixExport.csvField).joined(separator: ","))
+        output((head + fields).map(MatrixExport.csvField).joined(separator: ",") + "\n")
       }
     }
-    return lines.joined(separator: "\n") + "\n"
   }
 
-  static func ics(_ request: Request, dataset: Dataset, language: Language) -> String {
+  static func ics(
+    _ request: Request, _ dataset: Dataset, _ index: EventIndex, _ language: Language,
+    _ output: (String) -> Void
+  ) {
     var lines = [
       "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Shinchoku//Event calendar//JA",
       "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
     ]
-    for event in events(request, EventIndex(events: dataset.events)) {
-      guard let start = event.start else { continue }
+    func flush() {
+      output(lines.map { folded($0) + "\r\n" }.joined())
+      lines.removeAll(keepingCapacity: true)
+    }
+    forEachEvent(request, index) { event in
+      guard let start = event.start else { return }
       let end = (event.end ?? start).adding(days: 1)
       lines.append("BEGIN:VEVENT")
       lines.append("UID:\(icsText(event.id))@shinchoku")
@@ -177,9 +206,10 @@ public enum CalendarExport {
       }
       lines.append("DESCRIPTION:" + icsText(description(event, dataset, language)))
       lines.append("END:VEVENT")
+      flush()
     }
     lines.append("END:VCALENDAR")
-    return lines.map(folded).joined(separator: "\r\n") + "\r\n"
+    flush()
   }
 
   /// Everything a calendar program has no field for, one item a line.

@@ -282,9 +282,22 @@ public final class EventIndex: @unchecked Sendable {
   public func events(overlapping first: CivilDate, _ last: CivilDate, filter: EventFilter)
     -> [CityEvent]
   {
-    guard first <= last else { return [] }
+    var found: [CityEvent] = []
+    forEachEvent(overlapping: first, last, filter: filter) { found.append($0) }
+    return found
+  }
+
+  /// Calls `body` with each event passing the filter that overlaps `first...last`, in agenda
+  /// order, making one `CityEvent` at a time.
+  public func forEachEvent(
+    overlapping first: CivilDate, _ last: CivilDate, filter: EventFilter,
+    _ body: (CityEvent) -> Void
+  ) {
+    guard first <= last else { return }
     let bits = passing(filter)
-    return overlapping(first, last).filter { bits.contains($0) }.map { event(at: $0) }
+    for position in overlapping(first, last) where bits.contains(position) {
+      body(event(at: position))
+    }
   }
 
   /// The events passing the filter that the source gives no date for, in the data's order.

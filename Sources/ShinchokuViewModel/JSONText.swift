@@ -48,3 +48,58 @@ enum JSONValue: Encodable {
     }
   }
 }
+
+/// A member of an object written by `writeJSONObject`: a value, or an array given element
+/// by element (each handed to the closure it is given).
+enum JSONMember {
+  case value(Any)
+  case elements((_ element: (Any) -> Void) -> Void)
+}
+
+/// The members as one tree, for `jsonText` (the tests compare the two ways of writing).
+func jsonTree(_ members: [String: JSONMember]) -> [String: Any] {
+  members.mapValues { member -> Any in
+    switch member {
+    case .value(let value): return value
+    case .elements(let elements):
+      var list: [Any] = []
+      elements { list.append($0) }
+      return list
+    }
+  }
+}
+
+/// Writes an object with its members in key order, as `jsonText` would write it whole, but an
+/// array member one element at a time: a large export is never one tree in memory.
+func writeJSONObject(_ members: [String: JSONMember], to output: (String) -> Void) {
+  let encoder = JSONEncoder()
+  encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+  func text(_ value: Any, indent: String) -> String {
+    let data = (try? encoder.encode(JSONValue(value))) ?? Data()
+    // Every line after the first moves right, except the empty one of an empty array.
+    return String(decoding: data, as: UTF8.self).split(
+      separator: "\n", omittingEmptySubsequences: false
+    )
+    .enumerated().map { $0.offset == 0 || $0.element.isEmpty ? $0.element : indent + $0.element }
+    .joined(separator: "\n")
+  }
+  output("{\n")
+  let keys = members.keys.sorted()
+  for (offset, key) in keys.enumerated() {
+    output("  " + text(key, indent: "") + " : ")
+    switch members[key]! {
+    case .value(let value):
+      output(text(value, indent: "  "))
+    case .elements(let elements):
+      output("[\n")
+      var first = true
+      elements { element in
+        output((first ? "    " : ",\n    ") + text(element, indent: "    "))
+        first = false
+      }
+      output("\n  ]")
+    }
+    output(offset == keys.count - 1 ? "\n" : ",\n")
+  }
+  output("}\n")
+}

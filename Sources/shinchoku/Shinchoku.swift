@@ -372,10 +372,10 @@ struct ExportCalendar: ParsableCommand {
         categoryIDs: Set(category), freeOnly: free, audience: audienceFilter,
         search: search ?? ""),
       stamp: formatter.string(from: Date()))
-    print(
-      CalendarExport.text(
-        request, dataset: dataset, format: format, language: try options.language()) ?? "",
-      terminator: "")
+    // Written as it is made: a year of a large calendar is never one string.
+    CalendarExport.write(
+      request, dataset: dataset, format: format, language: try options.language()
+    ) { print($0, terminator: "") }
   }
 }
 

@@ -44,7 +44,18 @@ private func request(
       let undated = try #require(object["undated_events"] as? [[String: Any]])
       #expect(undated.map { $0["id"] as? String } == passing.filter { !$0.isDated }.map(\.id))
       #expect(inRange.count > 50 && !undated.isEmpty)
+      // Written element by element, byte for byte what the encoder writes of the whole tree.
+      let members = CalendarExport.jsonMembers(
+        asked, data, EventIndex(events: data.events), .japanese)
+      #expect(text == jsonText(jsonTree(members)))
     }
+    // Empty arrays too.
+    let none = request("2012-06-15", "2012-06-16", filter: EventFilter(search: "zzzz"))
+    #expect(
+      CalendarExport.text(none, dataset: data, format: .json, language: .english)
+        == jsonText(
+          jsonTree(
+            CalendarExport.jsonMembers(none, data, EventIndex(events: data.events), .english))))
   }
 
   @Test func jsonGivesEveryDayWithItsHolidayAndTheEventsOnIt() throws {

@@ -5,6 +5,17 @@ import Testing
 
 @testable import ShinchokuViewModel
 
+/// The dated events in agenda order, by a plain sort: by day, then time (untimed first), then
+/// the data's order.
+private func plainDated(_ events: [CityEvent]) -> [CityEvent] {
+  events.enumerated().filter { $0.element.isDated }
+    .sorted {
+      ($0.element.start!, $0.element.startMinute ?? -1, $0.offset)
+        < ($1.element.start!, $1.element.startMinute ?? -1, $1.offset)
+    }
+    .map(\.element)
+}
+
 /// The index must give exactly what a plain scan of the events gives.
 private func plainEntries(
   _ events: [CityEvent], _ day: CivilDate, _ span: AgendaSpan, _ filter: EventFilter
@@ -12,13 +23,7 @@ private func plainEntries(
   -> [CalendarEntry]
 {
   let passing = events.filter(filter.matches)
-  // By day, then time (untimed first), then the data's order.
-  let dated = passing.enumerated().filter { $0.element.isDated }
-    .sorted {
-      ($0.element.start!, $0.element.startMinute ?? -1, $0.offset)
-        < ($1.element.start!, $1.element.startMinute ?? -1, $1.offset)
-    }
-    .map(\.element)
+  let dated = plainDated(passing)
   var entries: [CalendarEntry] = []
   for day in agendaDays(day, span: span) {
     for event in dated where event.fallsOn(day) {
@@ -160,13 +165,7 @@ private func eventsAcrossMillennia() throws -> [CityEvent] {
     for filter in filters {
       for day in days {
         let passing = events.filter(filter.matches)
-        let dated = passing.enumerated().filter { $0.element.isDated }
-          .sorted {
-            ($0.element.start!, $0.element.startMinute ?? -1, $0.offset)
-              < ($1.element.start!, $1.element.startMinute ?? -1, $1.offset)
-          }
-          .map(\.element)
-          .filter { ($0.end ?? $0.start!) >= day }
+        let dated = plainDated(passing).filter { ($0.end ?? $0.start!) >= day }
         let expected = dated + passing.filter { !$0.isDated }
         for limit in [1, 5, 1000] {
           let (found, total) = index.upcoming(from: day, filter: filter, limit: limit)

@@ -1,3 +1,4 @@
+import Foundation
 import JapaneseCalendar
 
 /// A small, fast, seedable random generator (SplitMix64): the same seed gives the same data.
@@ -76,6 +77,18 @@ public struct SampleDataSet: Sendable {
       return index % 2 == 0
         ? CivilDate(year: year, month: 3, day: 31)! : CivilDate(year: year, month: 9, day: 30)!
     }
+  }
+
+  /// Writes `files` into `directory` (made if missing; files of the same names are replaced,
+  /// each atomically). Returns the folder's path.
+  @discardableResult
+  public func write(into directory: String, files: [String: String]? = nil) throws -> String {
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    for (name, text) in (files ?? self.files()).sorted(by: { $0.key < $1.key }) {
+      try Data(text.utf8).write(
+        to: URL(fileURLWithPath: directory).appendingPathComponent(name), options: .atomic)
+    }
+    return directory
   }
 
   /// The files of the data set: file name → contents.

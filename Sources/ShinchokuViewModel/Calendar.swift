@@ -45,6 +45,8 @@ public struct EventFilter: Sendable, Equatable {
     !categoryIDs.isEmpty || freeOnly || audience != .all || !search.isEmpty
   }
 
+  /// Whether the event passes: what the filter means, event by event. The calendar's
+  /// `EventIndex` answers the same from its bitsets (its tests compare the two).
   public func matches(_ event: CityEvent) -> Bool {
     if !categoryIDs.isEmpty {
       guard let category = event.categoryID, categoryIDs.contains(category) else { return false }
@@ -170,20 +172,6 @@ extension CityEvent {
     guard let start else { return false }
     return start <= day && day <= (end ?? start)
   }
-}
-
-/// The events that pass the filter, in agenda order: by start day, then start time (events
-/// without one first), then the data's order. Undated events keep the data's order. A plain
-/// scan: the calendar's `EventIndex` gives the same order from its indexes.
-public func filteredEvents(_ dataset: Dataset, _ filter: EventFilter) -> [CityEvent] {
-  let passing = dataset.events.filter(filter.matches)
-  let dated = passing.enumerated().filter { $0.element.isDated }
-    .sorted {
-      ($0.element.start!, ($0.element.startMinute ?? -1) + 1, $0.offset)
-        < ($1.element.start!, ($1.element.startMinute ?? -1) + 1, $1.offset)
-    }
-    .map(\.element)
-  return dated + passing.filter { !$0.isDated }
 }
 
 /// The days the agenda lists for a span around `day`.

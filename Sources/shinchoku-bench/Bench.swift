@@ -132,10 +132,7 @@ func dataFolder(size: Int?, options: Bench.Options) -> String {
   let marker = folder + "/.complete"
   if FileManager.default.fileExists(atPath: marker) { return folder }
   try? FileManager.default.removeItem(atPath: folder)
-  try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-  for (name, text) in sample.files() {
-    try! Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/" + name))
-  }
+  try! sample.write(into: folder)
   _ = FileManager.default.createFile(atPath: marker, contents: Data())
   return folder
 }

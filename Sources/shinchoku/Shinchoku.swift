@@ -226,11 +226,10 @@ struct Sample: ParsableCommand {
   }
 
   func run() throws {
-    let files = SampleDataSet(
-      programmes: programmes, events: events, snapshots: snapshots, seed: seed
-    ).files()
+    let sample = SampleDataSet(
+      programmes: programmes, events: events, snapshots: snapshots, seed: seed)
+    let files = sample.files()
     let manager = FileManager.default
-    try manager.createDirectory(atPath: out, withIntermediateDirectories: true)
     let existing = files.keys.filter {
       manager.fileExists(atPath: (out as NSString).appendingPathComponent($0))
     }
@@ -240,10 +239,7 @@ struct Sample: ParsableCommand {
       )
       throw ExitCode(1)
     }
-    for (name, text) in files.sorted(by: { $0.key < $1.key }) {
-      try Data(text.utf8).write(
-        to: URL(fileURLWithPath: (out as NSString).appendingPathComponent(name)), options: .atomic)
-    }
+    try sample.write(into: out, files: files)
     print(
       "wrote a synthetic data set to \(out): \(programmes) programmes, \(events) events, \(snapshots) snapshots (seed \(seed))"
     )

@@ -4,13 +4,7 @@ import Testing
 @testable import ShinchokuCore
 
 func writeSample(_ sample: SampleDataSet) throws -> String {
-  let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-    "shinchoku-sample-\(UUID().uuidString)")
-  try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-  for (name, text) in sample.files() {
-    try Data(text.utf8).write(to: folder.appendingPathComponent(name))
-  }
-  return folder.path
+  try sample.write(into: NSTemporaryDirectory() + "shinchoku-sample-\(UUID().uuidString)")
 }
 
 @Suite struct SampleDataTests {

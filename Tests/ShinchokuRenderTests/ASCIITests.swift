@@ -64,13 +64,9 @@ import Testing
   @Test func drillDownInASCII() throws {
     var state = try sampleState(width: 120, height: 30, language: .english)
     state.asciiOnly = true
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "shinchoku-ascii-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    for (name, text) in SampleDataSet(programmes: 60, events: 40, snapshots: 4, seed: 1).files() {
-      try Data(text.utf8).write(to: folder.appendingPathComponent(name))
-    }
-    let allowed = try dataCharacters(folder.path)
+    let folder = try SampleDataSet(programmes: 60, events: 40, snapshots: 4, seed: 1).write(
+      into: NSTemporaryDirectory() + "shinchoku-ascii-\(UUID().uuidString)")
+    let allowed = try dataCharacters(folder)
     check(render(state, theme: theme), allowed: allowed, "sample")
     reduce(&state, .move(.down))
     reduce(&state, .activate)

@@ -69,14 +69,10 @@ func checkWideGlyphs(_ frame: Frame, sourceLocation: Testing.SourceLocation = #_
 
 /// The sample data set (seed 1) written to a scratch folder.
 func sampleState(width: Int, height: Int, language: Language = .japanese) throws -> AppState {
-  let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-    "shinchoku-render-\(UUID().uuidString)")
-  try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-  for (name, text) in SampleDataSet(programmes: 60, events: 40, snapshots: 4, seed: 1).files() {
-    try Data(text.utf8).write(to: folder.appendingPathComponent(name))
-  }
+  let folder = try SampleDataSet(programmes: 60, events: 40, snapshots: 4, seed: 1).write(
+    into: NSTemporaryDirectory() + "shinchoku-render-\(UUID().uuidString)")
   return AppState(
-    dataset: try DatasetLoader().load(directory: folder.path), language: language, width: width,
+    dataset: try DatasetLoader().load(directory: folder), language: language, width: width,
     height: height,
     today: CivilDate(year: 2013, month: 10, day: 1)!)
 }

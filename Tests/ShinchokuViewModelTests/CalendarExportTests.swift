@@ -15,14 +15,10 @@ private func request(
 
 @Suite struct CalendarExportTests {
   @Test func theExportsListWhatAPlainScanOfTheEventsFinds() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "shinchoku-export-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let sample = SampleDataSet(programmes: 5, events: 600, snapshots: 2, seed: 5, eventsAsCSV: true)
-    for (name, text) in sample.files() {
-      try Data(text.utf8).write(to: folder.appendingPathComponent(name))
-    }
-    let data = try DatasetLoader().load(directory: folder.path)
+    let folder = try SampleDataSet(
+      programmes: 5, events: 600, snapshots: 2, seed: 5, eventsAsCSV: true
+    ).write(into: NSTemporaryDirectory() + "shinchoku-export-\(UUID().uuidString)")
+    let data = try DatasetLoader().load(directory: folder)
     for filter in [EventFilter(), EventFilter(freeOnly: true, audience: .children)] {
       let asked = request("2012-06-15", "2013-01-10", filter: filter)
       let text = try #require(

@@ -6,14 +6,10 @@ import Testing
 @testable import ShinchokuViewModel
 
 func sampleState(width: Int = 100, height: Int = 30) throws -> AppState {
-  let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-    "shinchoku-vm-\(UUID().uuidString)")
-  try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-  for (name, text) in SampleDataSet(programmes: 60, events: 40, snapshots: 4, seed: 1).files() {
-    try Data(text.utf8).write(to: folder.appendingPathComponent(name))
-  }
+  let folder = try SampleDataSet(programmes: 60, events: 40, snapshots: 4, seed: 1).write(
+    into: NSTemporaryDirectory() + "shinchoku-vm-\(UUID().uuidString)")
   return AppState(
-    dataset: try DatasetLoader().load(directory: folder.path), language: .japanese, width: width,
+    dataset: try DatasetLoader().load(directory: folder), language: .japanese, width: width,
     height: height,
     today: CivilDate(year: 2013, month: 10, day: 1)!)
 }

@@ -16,6 +16,13 @@ private func plainDated(_ events: [CityEvent]) -> [CityEvent] {
     .map(\.element)
 }
 
+/// The events passing the filter in agenda order, by a plain scan and sort of every event
+/// (the dated, then the undated in the data's order): what the index must agree with.
+func filteredEvents(_ dataset: Dataset, _ filter: EventFilter) -> [CityEvent] {
+  let passing = dataset.events.filter(filter.matches)
+  return plainDated(passing) + passing.filter { !$0.isDated }
+}
+
 /// The index must give exactly what a plain scan of the events gives.
 private func plainEntries(
   _ events: [CityEvent], _ day: CivilDate, _ span: AgendaSpan, _ filter: EventFilter
@@ -53,13 +60,9 @@ private func plainCounts(
 
 private func sampleEvents(csv: Bool) throws -> (events: [CityEvent], categories: [String]) {
   let sample = SampleDataSet(programmes: 5, events: 240, snapshots: 2, seed: 11, eventsAsCSV: csv)
-  let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-    "shinchoku-index-\(UUID().uuidString)")
-  try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-  for (name, text) in sample.files() {
-    try Data(text.utf8).write(to: folder.appendingPathComponent(name))
-  }
-  let data = try DatasetLoader().load(directory: folder.path)
+  let folder = try sample.write(
+    into: NSTemporaryDirectory() + "shinchoku-index-\(UUID().uuidString)")
+  let data = try DatasetLoader().load(directory: folder)
   var events = Array(data.events)
   // Long spans (found through the index's list of long events), a day-one event, no audience,
   // no category, no fees, a subtitle and notes to search.

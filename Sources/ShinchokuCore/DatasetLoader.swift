@@ -149,35 +149,44 @@ public struct DatasetLoader: Sendable {
   }
 }
 
-/// Work on a value done on another thread; `wait()` hands the value back. The value is moved,
-/// never shared: the caller does not touch it until `wait()` returns.
-final class BackgroundJob<Value>: @unchecked Sendable {
+/// Work on a value done on a thread of its own: `wait()` hands the value back when the work
+/// is done, `finished` without waiting (nil until then). The value is moved, never shared: no
+/// one touches it until the work is done.
+public final class BackgroundJob<Value>: @unchecked Sendable {
   private var value: Value
   private let work: (inout Value) -> Void
-  private let done = DispatchSemaphore(value: 0)
+  private let condition = NSCondition()
+  private var isDone = false
 
   /// A job already done.
-  init(done value: Value) {
+  public init(done value: Value) {
     self.value = value
     self.work = { _ in }
-    done.signal()
+    isDone = true
   }
 
-  init(_ value: Value, _ work: @escaping (inout Value) -> Void) {
+  public init(_ value: Value, _ work: @escaping (inout Value) -> Void) {
     self.value = value
     self.work = work
     let thread = Thread { [self] in
       self.work(&self.value)
-      self.done.signal()
+      condition.withLock {
+        isDone = true
+        condition.broadcast()
+      }
     }
     thread.stackSize = 8 << 20
     thread.start()
   }
 
-  func wait() -> Value {
-    done.wait()
-    return value
+  public func wait() -> Value {
+    condition.withLock {
+      while !isDone { condition.wait() }
+      return value
+    }
   }
+
+  public var finished: Value? { condition.withLock { isDone ? value : nil } }
 }
 
 #if canImport(Glibc)

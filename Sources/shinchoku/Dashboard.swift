@@ -93,7 +93,7 @@ struct Dashboard {
       // longer loads leaves the last good data on screen with a banner naming the error.
       // The data is read on another thread (a million events take most of a second), so keys
       // keep working meanwhile; a change seen during a reload starts another when it is done.
-      if let finished = reload?.result {
+      if let finished = reload?.finished ?? nil {
         reload = nil
         switch finished {
         case .success(let (dataset, deck)):
@@ -104,7 +104,7 @@ struct Dashboard {
         }
         if reloadAgain {
           reloadAgain = false
-          reload = DataReload(loader: dataLoader, directory: dataDirectory)
+          reload = reloadInBackground(dataLoader, dataDirectory)
         }
       }
       if clock.now - lastCheck >= .milliseconds(500) {
@@ -112,7 +112,7 @@ struct Dashboard {
         let changed = watcher.changedDirectories()
         if changed.contains(dataDirectory) {
           if reload == nil {
-            reload = DataReload(loader: dataLoader, directory: dataDirectory)
+            reload = reloadInBackground(dataLoader, dataDirectory)
           } else {
             reloadAgain = true
           }
@@ -160,23 +160,14 @@ struct Dashboard {
 }
 
 /// The data folder (and its deck, which names the data's ids) read again on a thread of its
-/// own; `result` is nil until it is done.
-final class DataReload: @unchecked Sendable {
-  typealias Loaded = (dataset: Dataset, deck: Deck?)
-  private let lock = NSLock()
-  private var finished: Result<Loaded, DataLoadError>?
+/// own; `finished` is nil until it is done.
+typealias DataReload = BackgroundJob<Result<(dataset: Dataset, deck: Deck?), DataLoadError>?>
 
-  init(loader: DatasetLoader, directory: String) {
-    let thread = Thread { [self] in
-      let outcome = Result { () throws(DataLoadError) -> Loaded in
-        let dataset = try loader.load(directory: directory)
-        return (dataset, try DeckLoader().load(directory: directory, dataset: dataset))
-      }
-      lock.withLock { finished = outcome }
+func reloadInBackground(_ loader: DatasetLoader, _ directory: String) -> DataReload {
+  DataReload(nil) { outcome in
+    outcome = Result { () throws(DataLoadError) -> (dataset: Dataset, deck: Deck?) in
+      let dataset = try loader.load(directory: directory)
+      return (dataset, try DeckLoader().load(directory: directory, dataset: dataset))
     }
-    thread.stackSize = 8 << 20
-    thread.start()
   }
-
-  var result: Result<Loaded, DataLoadError>? { lock.withLock { finished } }
 }

@@ -158,6 +158,13 @@ struct Canvas {
       x: clipped.x, y: clipped.y, width: clipped.width, height: clipped.height, as: target)
   }
 
+  /// Puts the terminal's cursor at (x, y), the selection of the widget being drawn; a later
+  /// widget (an overlay, an input line) that places it wins.
+  mutating func placeCursor(x: Int, y: Int) {
+    guard area.contains(x: x, y: y) else { return }
+    frame.cursor = CursorPosition(x: x, y: y)
+  }
+
   /// `rect` cut to the widget's area; a fault if it had to be.
   private mutating func clip(_ rect: Rect) -> Rect {
     guard !area.contains(rect) else { return rect }

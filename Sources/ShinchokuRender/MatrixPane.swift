@@ -179,6 +179,10 @@ struct MatrixPane: Widget {
         let cell = Rect(x: cellX - 2, y: y, width: width + 2 + deltaSpace, height: 1)
           .intersection(inner)
         if !cell.isEmpty { canvas.mark(cell, as: .matrixCell(position)) }
+        if isSelected, focused, !cell.isEmpty {
+          // On the figure's last column.
+          canvas.placeCursor(x: min(cell.maxX, cellX + width) - 1, y: y)
+        }
       }
       if geometry.barWidth > 0 {
         drawBar(row, x: inner.x + geometry.barX, y: y, width: geometry.barWidth, &canvas)

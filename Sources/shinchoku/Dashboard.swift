@@ -22,6 +22,8 @@ struct Dashboard {
   let themeWarnings: [Diagnostic]
   let language: Language
   let asciiOnly: Bool
+  /// Show the cursor (it rests on the selection either way).
+  let showsCursor: Bool
   /// For the end-to-end test that a crash restores the terminal.
   var crashAfterFirstFrame = false
   /// The slides of `deck.yaml` (nil: the standard order).
@@ -40,6 +42,7 @@ struct Dashboard {
       throw ExitCode(2)
     }
     defer { terminal.close() }
+    terminal.setCursorVisible(showsCursor)
     let size = terminal.size
     // Without colour every theme would look alike, so there is one: attributes only.
     let colorless = terminal.colorDepth == .none

@@ -33,9 +33,9 @@ import Testing
     for (index, key) in keys.enumerated() {
       if let action = KeyMap.action(for: key, in: state) { reduce(&state, action) }
       let frame = render(state, theme: .builtIn)
-      let where_ = "\(label) after key \(index + 1) (\(key))"
+      let place = "\(label) after key \(index + 1) (\(key))"
       guard let cursor = frame.cursor else {
-        Issue.record("\(where_): no cursor")
+        Issue.record("\(place): no cursor")
         continue
       }
       if let target = selectedTarget(state) {
@@ -44,11 +44,11 @@ import Testing
           regions.contains {
             cursor.x >= $0.x && cursor.x < $0.x + $0.width && cursor.y >= $0.y
               && cursor.y < $0.y + $0.height
-          }, "\(where_): cursor \(cursor) not on \(target) \(regions)")
+          }, "\(place): cursor \(cursor) not on \(target) \(regions)")
       } else if state.comments.isEditingQuery || state.calendar.input != nil {
         // Typing: on the input line, the pane's last row inside its box.
         let pane = frame.hitRegions.first { $0.target == .pane(state.focus) }
-        #expect(pane.map { cursor.y == $0.y + $0.height - 2 } == true, "\(where_): \(cursor)")
+        #expect(pane.map { cursor.y == $0.y + $0.height - 2 } == true, "\(place): \(cursor)")
       }
     }
   }

@@ -123,7 +123,8 @@ struct Dashboard {
           var failure: Diagnostic?
           themes = themes.map { old in
             let (new, diagnostics) = loader.load(old.name)
-            guard let error = diagnostics.first(where: { $0.severity == .error }) else { return new }
+            let error = diagnostics.first { $0.severity == .error }
+            guard let error else { return new }
             failure = failure ?? error
             return old
           }

@@ -4,8 +4,8 @@ import TerminalText
 
 /// Where the dashboard's parts go for a screen size: one place, from constraints.
 public struct DashboardLayout: Sendable, Equatable {
-  public static let minimumWidth = 60
-  public static let minimumHeight = 17
+  public static let minimumWidth = ScreenSize.minimumWidth
+  public static let minimumHeight = ScreenSize.minimumHeight
   /// The most rows the banner of data that no longer loads may take.
   public static let bannerRowLimit = 4
 
@@ -88,6 +88,12 @@ public func render(_ state: AppState, theme: Theme) -> Frame {
         view: TooSmallView(
           needWidth: DashboardLayout.minimumWidth, needHeight: DashboardLayout.minimumHeight,
           width: state.width, height: state.height, chrome: state.chrome)), in: screen)
+    if let notice = state.notice, state.height > 4 {
+      // Why a key did nothing, on the last row.
+      canvas.draw(
+        NoticeWidget(text: notice),
+        in: Rect(x: 0, y: state.height - 1, width: state.width, height: 1))
+    }
     return canvas.finish()
   }
   canvas.draw(TitleBarWidget(view: TitleView(state: state)), in: layout.titleBar)

@@ -217,6 +217,8 @@ public enum Action: Sendable, Equatable {
   case nextMatch
   case previousMatch
   case resize(width: Int, height: Int)
+  /// A key that does nothing where the user is: the notice line says so.
+  case unavailable(Key)
   /// The theme files changed and were read again: the screen is drawn anew.
   case themesReloaded
   /// A changed theme file no longer loads: the theme on screen stays, with a banner.
@@ -248,6 +250,8 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
   switch action {
   case .quit:
     effects.append(.quit)
+  case .unavailable(let key):
+    state.notice = UIText.keyUnavailable(keyName(key), language: state.language)
   case .themesReloaded:
     state.themeError = nil
     effects.append(.redraw(.themesChanged))

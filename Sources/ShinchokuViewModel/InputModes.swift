@@ -106,3 +106,121 @@ extension KeyMap {
     ]
   }
 }
+
+/// A view that covers the panes (a detail, a comment being read, the too-small screen): only
+/// the keys that act on what it shows work; any other key does nothing and says so.
+public enum CoveringView: Sendable, Equatable {
+  case programmeDetail
+  case eventDetail
+  case commentReading
+  /// The terminal is smaller than the dashboard needs.
+  case tooSmall
+
+  /// The view the state shows over the panes, if any (none while an overlay takes the keys,
+  /// unless `underOverlay`: help lists the keys of the view under it).
+  public init?(_ state: AppState, underOverlay: Bool = false) {
+    guard state.presentation == nil, underOverlay || state.overlay == nil else { return nil }
+    if state.width < ScreenSize.minimumWidth || state.height < ScreenSize.minimumHeight {
+      self = .tooSmall
+    } else if state.focus == .matrix, state.drill?.openProgrammeID != nil {
+      self = .programmeDetail
+    } else if state.focus == .events, state.calendar.openEventID != nil {
+      self = .eventDetail
+    } else if state.focus == .comments, state.comments.openCommentID != nil {
+      self = .commentReading
+    } else {
+      return nil
+    }
+  }
+
+  /// The keys that act here, in help order.
+  public var bindings: [KeyBinding] {
+    let kept: [Action] =
+      self == .tooSmall
+      ? [.toggleHelp, .toggleWarnings, .nextTheme, .quit]
+      : [
+        .focusNext, .focusPrevious, .previousSnapshot, .nextSnapshot, .toggleHelp,
+        .toggleWarnings, .nextTheme, .present(.start), .quit,
+      ]
+    let global = KeyMap.global.filter { kept.contains($0.action) }
+    switch self {
+    case .tooSmall: return global
+    case .programmeDetail:
+      var changeStatus = KeyMap.list[0]
+      changeStatus.isMain = true
+      return KeyMap.scrolling + [changeStatus] + global
+    case .eventDetail:
+      return KeyMap.scrolling.map { binding in
+        var binding = binding
+        binding.action = binding.action.inEvents
+        binding.perKey = binding.perKey.mapValues(\.inEvents)
+        return binding
+      } + global
+    case .commentReading: return KeyMap.scrolling + global
+    }
+  }
+
+  /// The action a key sends here: one of its keys, or a notice that the key does nothing.
+  public func action(for key: Key) -> Action {
+    for binding in bindings {
+      if let action = binding.action(for: key) { return action }
+    }
+    return .unavailable(key)
+  }
+}
+
+/// The size the dashboard needs.
+public enum ScreenSize {
+  public static let minimumWidth = 60
+  public static let minimumHeight = 17
+}
+
+extension Action {
+  /// The action in an event's detail: Esc goes back through the events pane's own action.
+  fileprivate var inEvents: Action {
+    // The events pane takes the same moves: in a detail they scroll it.
+    self == .back ? .calendar(.back) : self
+  }
+}
+
+extension KeyMap {
+  /// Scrolling a detail or reading view, and going back from it.
+  public static let scrolling: [KeyBinding] = [
+    KeyBinding(
+      [.up, .character("k"), .down, .character("j")],
+      LocalizedText("↑ ↓ k j", english: "Up Down k j"),
+      LocalizedText("スクロール", english: "scroll"), .move(.up),
+      perKey: [.down: .move(.down), .character("j"): .move(.down)]),
+    KeyBinding(
+      [.pageUp, .pageDown], LocalizedText("PgUp PgDn"),
+      LocalizedText("5行ずつスクロール", english: "scroll by five"), .page(.up),
+      perKey: [.pageDown: .page(.down)]),
+    KeyBinding(
+      [.escape, .backspace], LocalizedText("Esc BS"), LocalizedText("戻る", english: "back"),
+      .back, main: true),
+  ]
+}
+
+/// How a key is named in a message ("v", "Enter", "F3").
+public func keyName(_ key: Key) -> String {
+  switch key {
+  case .character(let character): String(character)
+  case .up: "↑"
+  case .down: "↓"
+  case .left: "←"
+  case .right: "→"
+  case .home: "Home"
+  case .end: "End"
+  case .pageUp: "PgUp"
+  case .pageDown: "PgDn"
+  case .insert: "Insert"
+  case .delete: "Delete"
+  case .enter: "Enter"
+  case .tab: "Tab"
+  case .backTab: "Shift-Tab"
+  case .escape: "Esc"
+  case .backspace: "BS"
+  case .function(let n): "F\(n)"
+  case .control(let c): "Ctrl-\(c.uppercased())"
+  }
+}

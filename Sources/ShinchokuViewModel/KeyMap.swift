@@ -258,6 +258,8 @@ public func action(
   }
   // A dialog or an input line takes the keys first, from its own table.
   if case .key(let key) = event, let mode = InputMode(state) { return mode.action(for: key) }
+  // A view over the panes takes only the keys that act on what it shows.
+  if case .key(let key) = event, let view = CoveringView(state) { return view.action(for: key) }
   if case .key(let key) = event { return KeyMap.action(for: key, in: state.focus) }
   return action(for: event, target: target)
 }

@@ -98,6 +98,16 @@ func reducePresentation(
     presentation.slideIndex = target
     presentation.jumpInput = ""
   }
+  // A blanked screen comes back first: a slide never changes unseen.
+  if presentation.blank != nil {
+    switch action {
+    case .nextSlide, .previousSlide, .firstSlide, .lastSlide, .confirm, .deleteBackward:
+      presentation.blank = nil
+      state.presentation = presentation
+      return
+    default: break
+    }
+  }
   switch action {
   case .start, .startFromFirst, .firstSlide:
     go(to: 0)

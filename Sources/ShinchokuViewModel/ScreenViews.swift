@@ -32,8 +32,12 @@ public struct KeyBarView: Sendable, Equatable {
     let chrome = state.chrome
     // Key names in ASCII where the chrome is ASCII ("Up k" for "↑ k").
     let labels = chrome.asciiOnly ? Language.english : chrome.language
-    let own = KeyMap.paneBindings(state.focus)
-    let bindings = KeyMap.bindings(for: state.focus)
+    // Over a detail or a reading view, its own keys; else the focused pane's and the global ones.
+    let covering = CoveringView(state, underOverlay: true)?.bindings
+    let own =
+      covering.map { Array($0.prefix { !KeyMap.global.map(\.action).contains($0.action) }) }
+      ?? KeyMap.paneBindings(state.focus)
+    let bindings = covering ?? KeyMap.bindings(for: state.focus)
     let leading = bindings.prefix { $0.action == .focusNext || $0.action == .focusPrevious }
     var hints: [KeyHint] = []
     func add(_ binding: KeyBinding, _ importance: KeyHint.Importance) {
@@ -45,7 +49,7 @@ public struct KeyBarView: Sendable, Equatable {
     }
     for binding in leading where binding.isMain { add(binding, .global) }
     for binding in own where binding.isMain { add(binding, .pane) }
-    if state.focus == .events {
+    if state.focus == .events, covering == nil {
       for (index, category) in state.dataset.categories.prefix(9).enumerated() {
         hints.append(
           KeyHint(
@@ -87,7 +91,9 @@ public struct HelpView: Sendable, Equatable {
     let chrome = state.chrome
     let bindings =
       state.presentation != nil
-      ? KeyMap.presentation : InputMode(state)?.bindings ?? KeyMap.bindings(for: state.focus)
+      ? KeyMap.presentation
+      : InputMode(state)?.bindings ?? CoveringView(state, underOverlay: true)?.bindings
+        ?? KeyMap.bindings(for: state.focus)
     let labels = chrome.asciiOnly ? Language.english : chrome.language
     rows = bindings.map {
       Row(

@@ -79,6 +79,9 @@ public enum UIText {
       ? "テーマを読み込めません（前の配色のまま）: \(error)"
       : "the theme no longer loads (keeping the last good one): \(error)"
   }
+  public static func keyUnavailable(_ key: String, language: Language) -> String {
+    language == .japanese ? "ここでは \(key) キーは使えません" : "\(key) does nothing here"
+  }
   public static let currentMark = LocalizedText("（現在）", english: "(now)")
   public static let statusUnchanged = LocalizedText("状況は変わりません", english: "the status is unchanged")
   public static func changeStatusTitle(_ programme: String, _ date: CivilDate, language: Language)

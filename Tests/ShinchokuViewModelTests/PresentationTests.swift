@@ -120,6 +120,21 @@ private func key(_ key: Key, _ state: AppState) -> Action? {
     #expect(state.presentation!.blank == nil)
   }
 
+  @Test func nextAndPreviousFirstBringABlankedSlideBack() throws {
+    for (keyName, blankKey) in [(Key.pageDown, "b"), (.pageUp, "w"), (.right, "."), (.end, "b")] {
+      var state = try seedState()
+      reduce(&state, .present(.start))
+      reduce(&state, .present(.nextSlide))
+      reduce(&state, try #require(key(.character(Character(blankKey)), state)))
+      #expect(state.presentation!.blank != nil)
+      reduce(&state, try #require(key(keyName, state)))
+      #expect(state.presentation!.blank == nil, "\(keyName) shows the slide again")
+      #expect(state.presentation!.slideIndex == 1, "\(keyName) did not turn the page unseen")
+      reduce(&state, try #require(key(keyName, state)))
+      #expect(state.presentation!.slideIndex != 1, "then \(keyName) turns it")
+    }
+  }
+
   @Test func timerCountsTheTalkAndTheSlideFromTicks() throws {
     var state = try seedState()
     reduce(&state, .present(.start))

@@ -66,7 +66,10 @@ let package = Package(
     // The benchmark (not a test): `swift run -c release shinchoku-bench`.
     .executableTarget(
       name: "shinchoku-bench",
-      dependencies: ["shinchoku", "ShinchokuCore", "ShinchokuViewModel", "ShinchokuRender"]
+      dependencies: [
+        "shinchoku", "ShinchokuCore", "ShinchokuViewModel", "ShinchokuRender",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
     ),
     .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
     .testTarget(name: "JapaneseCalendarTests", dependencies: ["JapaneseCalendar"]),

@@ -69,9 +69,16 @@ deb: files
 	rm -rf .build/deb && mkdir -p .build/deb/root/DEBIAN
 	$(MAKE) --no-print-directory install-files PREFIX=/usr DESTDIR=$(CURDIR)/.build/deb/root
 	gzip -9n .build/deb/root/usr/share/man/man1/shinchoku.1
-	depends="$$(ldd $(FILES)/shinchoku | awk '/=> \//{print $$3}' \
-	  | xargs -r readlink -f | xargs -r dpkg -S 2>/dev/null | cut -d: -f1 | sort -u \
-	  | paste -sd, | sed 's/,/, /g')"; \
+	: > .build/deb/depends; \
+	for lib in $$(ldd $(FILES)/shinchoku | awk '/=> \//{print $$3}'); do \
+	  real=$$(readlink -f "$$lib"); found=; \
+	  for path in "$$lib" "$$real" "/usr$$lib" "$${real#/usr}"; do \
+	    if pkg=$$(dpkg -S "$$path" 2>/dev/null); then found=$${pkg%%:*}; break; fi; \
+	  done; \
+	  [ -n "$$found" ] || { echo "make deb: no package has $$lib" >&2; exit 1; }; \
+	  echo "$$found" >> .build/deb/depends; \
+	done; \
+	depends="$$(sort -u .build/deb/depends | paste -sd, | sed 's/,/, /g')"; \
 	{ echo "Package: shinchoku"; \
 	  echo "Version: $(VERSION)"; \
 	  echo "Architecture: $(ARCH)"; \

@@ -323,8 +323,10 @@ struct ExportCalendar: ParsableCommand {
     discussion: """
       The filters are the events pane's: --category (repeatable: any of them), --free (events \
       someone can attend for free), --audience, --search (title, subtitle, venues and notes; \
-      hiragana and katakana, full and half width are not told apart). ICS has one all-day \
-      event per event; undated events appear only in JSON (undated_events).
+      hiragana and katakana, full and half width are not told apart). ICS has one event per \
+      event, at its time in Asia/Tokyo when its time starts with one (13:00, 13:00〜15:30), \
+      else all-day; undated events appear only in JSON (undated_events). CSV is UTF-8 with a \
+      byte order mark unless --no-bom, or CP932 with --encoding cp932.
       """)
 
   @OptionGroup var options: CommonOptions

@@ -2,8 +2,9 @@
 import PackageDescription
 
 let package = Package(
+  // Linux only: the curses binding includes <ncursesw/curses.h> and links ncursesw (Debian's
+  // layout), and the terminal code reads Glibc and /proc. No other platform is claimed.
   name: "shinchoku",
-  platforms: [.macOS(.v13)],
   products: [
     .executable(name: "shinchoku", targets: ["shinchoku"]),
     .executable(name: "shinchoku-bench", targets: ["shinchoku-bench"]),
@@ -20,11 +21,16 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
   ],
   targets: [
-    // The only binding to ncurses; imported by CursesTerminal alone.
+    // The only binding to ncurses; imported by CursesTerminal alone. The modulemap links
+    // ncursesw. No `pkgConfig: "ncursesw"`: SwiftPM drops its flags (-D_DEFAULT_SOURCE
+    // -D_XOPEN_SOURCE=600) with a "prohibited flag(s)" warning on every build, and its -l flags
+    // are the modulemap's.
     .systemLibrary(
       name: "CNcurses",
       providers: [.apt(["libncurses-dev"])]
     ),
+    // Records the git commit for `shinchoku --version` (BuildCommit.swift, at build time).
+    .plugin(name: "BuildCommit", capability: .buildTool()),
     // Display width, sanitising, truncation and Japanese line breaking. No dependencies.
     .target(name: "TerminalText"),
     // Civil dates, eras, fiscal years and public holidays of Japan. No dependencies.
@@ -54,12 +60,16 @@ let package = Package(
       dependencies: [
         "ShinchokuCore", "ShinchokuViewModel", "ShinchokuRender", "CursesTerminal",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]
+      ],
+      plugins: ["BuildCommit"]
     ),
     // The benchmark (not a test): `swift run -c release shinchoku-bench`.
     .executableTarget(
       name: "shinchoku-bench",
-      dependencies: ["shinchoku", "ShinchokuCore", "ShinchokuViewModel", "ShinchokuRender"]
+      dependencies: [
+        "shinchoku", "ShinchokuCore", "ShinchokuViewModel", "ShinchokuRender",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
     ),
     .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
     .testTarget(name: "JapaneseCalendarTests", dependencies: ["JapaneseCalendar"]),

@@ -43,7 +43,10 @@ public final class CursesTerminal {
   /// Throws `TerminalUnavailable` (before writing anything to the terminal) when standard input or
   /// output is not a terminal, `TERM` is unset, `dumb`, unknown to terminfo, or cannot address the
   /// cursor, or when a terminal is already open.
-  public static func open() throws -> CursesTerminal {
+  ///
+  /// `color` decides whether colour is used at all (`auto`: unless `NO_COLOR` is set and not
+  /// empty); the terminal's terminfo entry decides how much.
+  public static func open(color: ColorChoice = .auto) throws -> CursesTerminal {
     if current != nil { throw TerminalUnavailable("a terminal interface is already open") }
     guard isatty(0) == 1 else { throw TerminalUnavailable("standard input is not a terminal") }
     guard isatty(1) == 1 else { throw TerminalUnavailable("standard output is not a terminal") }
@@ -111,8 +114,7 @@ public final class CursesTerminal {
     _ = curs_set(0)
     _ = set_escdelay(25)
 
-    // NO_COLOR set to anything, even empty, means no colour (as the project decided).
-    let noColor = environment("NO_COLOR") != nil
+    let noColor = !color.allowsColor(environment: ["NO_COLOR": environment("NO_COLOR") ?? ""])
     var depth = ColorDepth.none
     var direct = false
     var defaults = false

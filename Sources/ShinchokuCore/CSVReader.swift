@@ -5,7 +5,7 @@ import Foundation
 #endif
 
 /// Text encodings a spreadsheet saves CSV in.
-public enum CSVEncoding: String, Sendable {
+public enum CSVEncoding: String, Sendable, CaseIterable {
   case utf8 = "utf-8"
   /// Shift_JIS as Japanese Windows writes it: CP932, with the NEC and IBM extensions.
   case cp932 = "cp932"

@@ -25,10 +25,10 @@ public func sgrSequence(_ style: Style, depth: ColorDepth) -> String {
 }
 
 /// The colour depth of a terminal as its environment tells it, for output that does not go
-/// through curses (`shinchoku themes`): NO_COLOR (set to anything) or TERM=dumb → none;
+/// through curses (`shinchoku themes`): NO_COLOR (present and not empty) or TERM=dumb → none;
 /// COLORTERM truecolor/24bit → 24-bit; a TERM with "256color" → 256; "16color" → 16; else 8.
 public func colorDepth(environment: [String: String]) -> ColorDepth {
-  if environment["NO_COLOR"] != nil { return .none }
+  if noColorRequested(environment: environment) { return .none }
   let term = environment["TERM"] ?? ""
   if term.isEmpty || term == "dumb" { return .none }
   let colorTerm = (environment["COLORTERM"] ?? "").lowercased()

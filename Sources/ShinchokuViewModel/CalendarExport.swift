@@ -10,8 +10,10 @@ import ShinchokuCore
 ///   `undated_events` (those passing the filter that the source gives no date for).
 /// - CSV: one row per day and event on it; a day without events is one row with the event
 ///   columns empty. Undated events have no row.
-/// - ICS (RFC 5545): one all-day VEVENT per event overlapping the range (DTEND exclusive),
-///   CRLF line endings, lines folded at 75 octets, text escaped. Undated events are left out.
+/// - ICS (RFC 5545): one VEVENT per event overlapping the range: all-day (dates, DTEND
+///   exclusive), or at its time in Asia/Tokyo (with the VTIMEZONE) when its time starts with
+///   one (`timeRange`); CRLF line endings, lines folded at 75 octets, text escaped. Undated
+///   events are left out.
 public enum CalendarExport {
   public struct Request: Sendable {
     public var from: CivilDate
@@ -169,7 +171,8 @@ public enum CalendarExport {
           event.isInferred("start") || event.isInferred("end") ? "true" : "false",
           event.time ?? "", event.venues.joined(separator: "・"),
           event.audience.map(\.rawValue).joined(separator: " "),
-          UIText.feeSummary(event.fees, language: language),
+          // " / " between fees: CP932 (--encoding cp932, for Excel) has no "·".
+          UIText.feeSummary(event.fees, language: language, asciiOnly: true),
         ]
         output((head + fields).map(MatrixExport.csvField).joined(separator: ",") + "\n")
       }
@@ -180,22 +183,21 @@ public enum CalendarExport {
     _ request: Request, _ dataset: Dataset, _ index: EventIndex, _ language: Language,
     _ output: (String) -> Void
   ) {
-    var lines = [
-      "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Shinchoku//Event calendar//JA",
-      "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-    ]
+    var lines =
+      [
+        "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Shinchoku//Event calendar//JA",
+        "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+      ] + tokyoTimeZone
     func flush() {
       output(lines.map { folded($0) + "\r\n" }.joined())
       lines.removeAll(keepingCapacity: true)
     }
     forEachEvent(request, index) { event in
       guard let start = event.start else { return }
-      let end = (event.end ?? start).adding(days: 1)
       lines.append("BEGIN:VEVENT")
       lines.append("UID:\(icsText(event.id))@shinchoku")
       lines.append("DTSTAMP:\(request.stamp)")
-      lines.append("DTSTART;VALUE=DATE:\(icsDate(start))")
-      lines.append("DTEND;VALUE=DATE:\(icsDate(end))")
+      lines += icsTimes(start: start, end: event.end ?? start, time: event.time)
       lines.append("SUMMARY:" + icsText(event.title))
       if !event.venues.isEmpty {
         lines.append("LOCATION:" + icsText(event.venues.joined(separator: "・")))
@@ -237,6 +239,55 @@ public enum CalendarExport {
       UIText.fieldSource.text(language) + ": "
         + (dataset.sources[event.source]?.title ?? event.source))
     return parts.joined(separator: "\n")
+  }
+
+  /// Japan's time zone: +09:00 all year (no daylight saving since 1951).
+  static let tokyoTimeZone = [
+    "BEGIN:VTIMEZONE", "TZID:Asia/Tokyo", "BEGIN:STANDARD", "DTSTART:19700101T000000",
+    "TZOFFSETFROM:+0900", "TZOFFSETTO:+0900", "TZNAME:JST", "END:STANDARD", "END:VTIMEZONE",
+  ]
+
+  /// The DTSTART, DTEND and RRULE lines of an event on `start`…`end` (days) at `time`.
+  ///
+  /// - No time, or one that does not start with a time of day: all-day, date-valued, DTEND
+  ///   the day after the last day.
+  /// - A start time (and an end time when the text gives one: "13:00〜15:00"): DTSTART and
+  ///   DTEND with TZID=Asia/Tokyo on the first day (an end at or before the start is the next
+  ///   day's). Without an end time there is no DTEND: RFC 5545 then has the event end when it
+  ///   starts, and no length the data does not give is made up.
+  /// - Over several days, the time is each day's: RRULE FREQ=DAILY with COUNT the days.
+  static func icsTimes(start: CivilDate, end: CivilDate, time: String?) -> [String] {
+    guard let time, let minutes = timeRange(time) else {
+      return [
+        "DTSTART;VALUE=DATE:\(icsDate(start))", "DTEND;VALUE=DATE:\(icsDate(end.adding(days: 1)))",
+      ]
+    }
+    func dateTime(_ day: CivilDate, _ minute: Int) -> String {
+      let hour = minute / 60
+      let rest = minute % 60
+      return icsDate(day) + "T" + (hour < 10 ? "0" : "") + "\(hour)" + (rest < 10 ? "0" : "")
+        + "\(rest)00"
+    }
+    var lines = ["DTSTART;TZID=Asia/Tokyo:" + dateTime(start, minutes.start)]
+    if let endMinute = minutes.end {
+      let endDay = endMinute <= minutes.start ? start.adding(days: 1) : start
+      lines.append("DTEND;TZID=Asia/Tokyo:" + dateTime(endDay, endMinute))
+    }
+    let days = start.days(to: end) + 1
+    if days > 1 { lines.append("RRULE:FREQ=DAILY;COUNT=\(days)") }
+    return lines
+  }
+
+  /// The minutes after midnight a time text starts and ends at: "9:30" → (570, nil),
+  /// "13:00〜15:00" (or with ～ ~ - － – —) → (780, 900); nil when it does not start with a time.
+  static func timeRange(_ time: String) -> (start: Int, end: Int?)? {
+    guard let start = startMinute(of: time) else { return nil }
+    let separators: Set<Character> = ["〜", "～", "~", "-", "－", "–", "—"]
+    guard let separator = time.firstIndex(where: { separators.contains($0) }) else {
+      return (start, nil)
+    }
+    let rest = time[time.index(after: separator)...].trimmingCharacters(in: .whitespaces)
+    return (start, startMinute(of: rest))
   }
 
   static func icsDate(_ date: CivilDate) -> String {

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import JapaneseCalendar
 import ShinchokuCore
@@ -12,7 +13,12 @@ import ShinchokuViewModel
 /// per data set size, the time to load, to the first frame (a child process), per action
 /// (reduce + render, median and p99) and the peak RSS of a process that loads and renders once.
 @main
-struct Bench {
+struct Bench: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "shinchoku-bench",
+    abstract:
+      "Time loading, the first frame and each action, and the peak RSS, per data set size.")
+
   struct Options {
     var sizes: [Int?] = [nil, 10_000, 100_000, 1_000_000]
     var json = false
@@ -20,36 +26,42 @@ struct Bench {
     var work = NSTemporaryDirectory() + "shinchoku-bench"
   }
 
-  static func main() {
-    var options = Options()
-    var arguments = CommandLine.arguments.dropFirst()
-    while let argument = arguments.popFirst() {
-      switch argument {
-      case "--sizes":
-        guard let list = arguments.popFirst() else { usage() }
-        options.sizes = list.split(separator: ",").map { part in
-          if part == "seed" { return nil }
-          guard let size = Int(part.replacingOccurrences(of: "_", with: "")), size >= 0 else {
-            usage()
-          }
-          return size
-        }
-      case "--json": options.json = true
-      case "--repeat":
-        guard let text = arguments.popFirst(), let count = Int(text), count > 0 else { usage() }
-        options.repetitions = count
-      case "--work":
-        guard let path = arguments.popFirst() else { usage() }
-        options.work = path
-      default: usage()
+  @Option(help: "The sizes, comma-separated: seed, or a number of events.")
+  var sizes = "seed,10000,100000,1000000"
+
+  @Flag(help: "Print the results as JSON.")
+  var json = false
+
+  @Option(name: .customLong("repeat"), help: "Repetitions of each action.")
+  var repetitions = 300
+
+  @Option(help: "The folder the generated data sets are kept in.")
+  var work = NSTemporaryDirectory() + "shinchoku-bench"
+
+  func validate() throws {
+    guard repetitions > 0 else { throw ValidationError("--repeat must be above 0") }
+    _ = try sizeList()
+  }
+
+  func sizeList() throws -> [Int?] {
+    try sizes.split(separator: ",").map { part in
+      if part == "seed" { return nil }
+      guard let size = Int(part.replacingOccurrences(of: "_", with: "")), size >= 0 else {
+        throw ValidationError("--sizes takes seed or numbers of events, not '\(part)'")
       }
+      return size
     }
+  }
+
+  func run() throws {
+    let options = Options(
+      sizes: try sizeList(), json: json, repetitions: repetitions, work: work)
     let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
       .deletingLastPathComponent().appendingPathComponent("shinchoku").path
     guard FileManager.default.isExecutableFile(atPath: binary) else {
       FileHandle.standardError.write(
         Data("shinchoku-bench: build shinchoku first (swift build -c release)\n".utf8))
-      exit(2)
+      throw ExitCode(2)
     }
     var results: [SizeResult] = []
     for size in options.sizes {
@@ -64,14 +76,6 @@ struct Bench {
     } else {
       print(table(results))
     }
-  }
-
-  static func usage() -> Never {
-    FileHandle.standardError.write(
-      Data(
-        "usage: shinchoku-bench [--sizes seed,10000,100000,1000000] [--json] [--repeat N] [--work DIR]\n"
-          .utf8))
-    exit(2)
   }
 }
 

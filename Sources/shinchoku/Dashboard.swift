@@ -32,11 +32,13 @@ struct Dashboard {
   var startsPresenting = false
   /// Reads the data folder again when it changes (with the `--max-file-size` asked for).
   var dataLoader = DatasetLoader()
+  /// `--color`: `never` draws with the monochrome theme, `always` ignores `NO_COLOR`.
+  var color = ColorChoice.auto
 
   func run() throws {
     let terminal: CursesTerminal
     do {
-      terminal = try CursesTerminal.open()
+      terminal = try CursesTerminal.open(color: color)
     } catch {
       printError("shinchoku: \(error)")
       throw ExitCode(2)

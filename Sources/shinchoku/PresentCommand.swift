@@ -14,12 +14,14 @@ struct Present: ParsableCommand {
 
   @OptionGroup var options: CommonOptions
 
+  @OptionGroup var color: ColorOption
+
   func run() throws {
     guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
       printError("shinchoku: not a terminal; presentation mode needs one")
       throw ExitCode(2)
     }
-    try options.runDashboard(startsPresenting: true)
+    try options.runDashboard(startsPresenting: true, color: color.color)
   }
 }
 

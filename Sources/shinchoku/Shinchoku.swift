@@ -15,6 +15,7 @@ struct Shinchoku: ParsableCommand {
       Opens the dashboard on the data folder: the progress matrix, the review committee's \
       comments and the events. Press ? inside for the keys.
       """,
+    version: versionText,
     subcommands: [
       Open.self, Present.self, Dump.self, Export.self, Validate.self, SetStatus.self, Sample.self,
       Themes.self,
@@ -25,10 +26,10 @@ struct Shinchoku: ParsableCommand {
 
 /// Options every command shares.
 struct CommonOptions: ParsableArguments {
-  @Option(name: .long, help: "The data folder (default: $SHINCHOKU_DATA, or ./Data).")
+  @Option(name: .long, help: dataHelp, completion: .directory)
   var data: String?
 
-  @Option(name: .long, help: "The themes folder (default: $SHINCHOKU_THEMES, or ./Themes).")
+  @Option(name: .long, help: themesHelp, completion: .directory)
   var themes: String?
 
   @Option(
@@ -39,8 +40,8 @@ struct CommonOptions: ParsableArguments {
   var theme: String?
 
   @Option(
-    name: .long, help: "UI language: ja or en (default: from LANG; Japanese unless it is English).")
-  var lang: String?
+    name: .long, help: "UI language (default: from LANG; Japanese unless it is English).")
+  var lang: Language?
 
   @Flag(name: .long, help: "Draw the UI's chrome with ASCII symbols only.")
   var ascii = false
@@ -58,15 +59,16 @@ struct CommonOptions: ParsableArguments {
   }
 
   func dataDirectory() -> String {
-    data ?? ProcessInfo.processInfo.environment["SHINCHOKU_DATA"] ?? "Data"
+    data ?? FolderSearch().folder(.data)
   }
 
   func themesDirectory() -> String {
-    themes ?? ProcessInfo.processInfo.environment["SHINCHOKU_THEMES"] ?? "Themes"
+    themes ?? FolderSearch().folder(.themes)
   }
 
   func language() throws -> Language {
-    if let lang = lang ?? userConfig().config.lang {
+    if let lang { return lang }
+    if let lang = userConfig().config.lang {
       guard let language = Language(rawValue: lang) else {
         throw ValidationError("--lang must be ja or en, not '\(lang)'")
       }
@@ -85,6 +87,7 @@ struct CommonOptions: ParsableArguments {
       return try (loader ?? dataLoader).load(directory: dataDirectory())
     } catch {
       printError(error.diagnostics.map(\.description).joined(separator: "\n"))
+      if data == nil, let hint = dataSearchHint() { printError(hint) }
       let count = error.errors.count
       if error.diagnostics.count > 1 {
         printError(
@@ -105,7 +108,7 @@ struct CommonOptions: ParsableArguments {
     let exists =
       FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory)
       && isDirectory.boolValue
-    let explicit = themes != nil || ProcessInfo.processInfo.environment["SHINCHOKU_THEMES"] != nil
+    let explicit = themes != nil || FolderSearch().named(.themes) != nil
     if !exists, explicit, !(theme.contains("/") || theme.hasSuffix(".yaml")) {
       printError("\(directory): error: no themes folder here (give one with --themes DIR)")
       throw ExitCode(1)
@@ -124,7 +127,9 @@ struct CommonOptions: ParsableArguments {
         loaded,
         configWarnings + [
           Diagnostic(
-            .warning, SourceLocation(file: directory), "no themes folder; using the built-in theme")
+            .warning, SourceLocation(file: directory),
+            "no themes folder; using the built-in theme",
+            hint: "looked in " + FolderSearch().searched(.themes).joined(separator: ", "))
         ]
       )
     }
@@ -143,6 +148,8 @@ struct Open: ParsableCommand {
 
   @OptionGroup var options: CommonOptions
 
+  @OptionGroup var color: ColorOption
+
   @Flag(name: .long, help: ArgumentHelp(visibility: .private))
   var crashAfterFirstFrame = false
 
@@ -153,7 +160,8 @@ struct Open: ParsableCommand {
       )
       throw ExitCode(2)
     }
-    try options.runDashboard(startsPresenting: false, crashAfterFirstFrame: crashAfterFirstFrame)
+    try options.runDashboard(
+      startsPresenting: false, color: color.color, crashAfterFirstFrame: crashAfterFirstFrame)
   }
 }
 
@@ -268,19 +276,23 @@ struct ExportMatrix: ParsableCommand {
   @Option(name: .long, help: "The snapshot, as YYYY-MM-DD (default: the data's default).")
   var snapshot: String?
 
-  @Option(name: .long, help: "json, csv or md.")
-  var format: String = "json"
+  @Option(name: .long, help: "The output's format (md: a table for meeting minutes).")
+  var format: MatrixFormat = .json
+
+  @OptionGroup var csv: CSVOutputOptions
 
   func run() throws {
-    let format = try exportFormat(self.format, allowed: [.json, .csv, .md])
+    let format = self.format.format
+    let writer = try csv.writer(for: format)
     let dataset = try options.loadDataset()
     let index = try snapshotIndex(snapshot, in: dataset)
     let view = MatrixView(
       dataset: dataset, snapshotIndex: index, language: try options.language(),
       asciiOnly: options.asciiOnly)
-    print(
+    let text =
       MatrixExport.text(view, dataset: dataset, format: format, language: try options.language())
-        ?? "", terminator: "")
+      ?? ""
+    try writeExport(with: writer) { $0(text) }
   }
 }
 
@@ -291,11 +303,11 @@ struct ExportComments: ParsableCommand {
 
   @OptionGroup var options: CommonOptions
 
-  @Option(name: .long, help: "json, md (for meeting minutes) or txt.")
-  var format: String = "md"
+  @Option(name: .long, help: "The output's format (md: for meeting minutes).")
+  var format: CommentsFormat = .md
 
   func run() throws {
-    let format = try exportFormat(self.format, allowed: [.json, .md, .txt])
+    let format = self.format.format
     let dataset = try options.loadDataset()
     print(
       CommentsExport.text(dataset, format: format, language: try options.language()) ?? "",
@@ -311,8 +323,10 @@ struct ExportCalendar: ParsableCommand {
     discussion: """
       The filters are the events pane's: --category (repeatable: any of them), --free (events \
       someone can attend for free), --audience, --search (title, subtitle, venues and notes; \
-      hiragana and katakana, full and half width are not told apart). ICS has one all-day \
-      event per event; undated events appear only in JSON (undated_events).
+      hiragana and katakana, full and half width are not told apart). ICS has one event per \
+      event, at its time in Asia/Tokyo when its time starts with one (13:00, 13:00〜15:30), \
+      else all-day; undated events appear only in JSON (undated_events). CSV is UTF-8 with a \
+      byte order mark unless --no-bom, or CP932 with --encoding cp932.
       """)
 
   @OptionGroup var options: CommonOptions
@@ -323,8 +337,10 @@ struct ExportCalendar: ParsableCommand {
   @Option(name: .long, help: "The last day, as 2012-08-31.")
   var to: String
 
-  @Option(name: .long, help: "json, csv or ics.")
-  var format: String = "json"
+  @Option(name: .long, help: "The output's format (ics: for calendar programs).")
+  var format: CalendarFormat = .json
+
+  @OptionGroup var csv: CSVOutputOptions
 
   @Option(name: .long, help: "Only this category id (repeat for several).")
   var category: [String] = []
@@ -332,14 +348,15 @@ struct ExportCalendar: ParsableCommand {
   @Flag(name: .long, help: "Only events someone can attend for free.")
   var free = false
 
-  @Option(name: .long, help: "children or adults (families and everyone count for both).")
-  var audience: String?
+  @Option(name: .long, help: "Only events for them (families and everyone count for both).")
+  var audience: AudienceChoice?
 
   @Option(name: .long, help: "Only events whose title, venue or notes contain this text.")
   var search: String?
 
   func run() throws {
-    let format = try exportFormat(self.format, allowed: [.json, .csv, .ics])
+    let format = self.format.format
+    let writer = try csv.writer(for: format)
     let today = CivilDate.today()
     guard let first = CivilDate(iso: from) ?? parseDate(from, reference: today) else {
       throw ValidationError("--from must be a date such as 2012-07-01, not '\(from)'")
@@ -350,13 +367,7 @@ struct ExportCalendar: ParsableCommand {
     guard first <= last, first.days(to: last) <= 3660 else {
       throw ValidationError("--from must not be after --to, and the range at most ten years")
     }
-    var audienceFilter = AudienceFilter.all
-    if let audience {
-      guard let value = AudienceFilter(rawValue: audience), value != .all else {
-        throw ValidationError("--audience must be children or adults, not '\(audience)'")
-      }
-      audienceFilter = value
-    }
+    let audienceFilter = audience?.filter ?? .all
     let dataset = try options.loadDataset()
     let known = dataset.categories.map(\.id)
     for id in category where !known.contains(id) {
@@ -373,10 +384,12 @@ struct ExportCalendar: ParsableCommand {
         categoryIDs: Set(category), freeOnly: free, audience: audienceFilter,
         search: search ?? ""),
       stamp: formatter.string(from: Date()))
+    let language = try options.language()
     // Written as it is made: a year of a large calendar is never one string.
-    CalendarExport.write(
-      request, dataset: dataset, format: format, language: try options.language()
-    ) { print($0, terminator: "") }
+    try writeExport(with: writer) { output in
+      CalendarExport.write(
+        request, dataset: dataset, format: format, language: language, to: output)
+    }
   }
 }
 
@@ -392,15 +405,6 @@ func snapshotIndex(_ date: String?, in dataset: Dataset) throws -> Int {
   return index
 }
 
-/// The export format named on the command line, if the export offers it.
-func exportFormat(_ name: String, allowed: [ExportFormat]) throws -> ExportFormat {
-  guard let format = ExportFormat(rawValue: name), allowed.contains(format) else {
-    throw ValidationError(
-      "--format must be \(allowed.map(\.rawValue).joined(separator: ", ")), not '\(name)'")
-  }
-  return format
-}
-
 /// Checks every data and theme file and prints what is wrong where, as editors read it.
 struct Validate: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -408,25 +412,25 @@ struct Validate: ParsableCommand {
       "Check the data and theme files; print file:line:column: error|warning: … with a hint.",
     discussion: "Exits 0 when there are no errors (warnings allowed), 1 when there are.")
 
-  @Argument(help: "The data folder (default: $SHINCHOKU_DATA, or ./Data).")
+  @Argument(help: dataHelp, completion: .directory)
   var directory: String?
 
-  @Option(name: .long, help: "The themes folder (default: $SHINCHOKU_THEMES, or ./Themes).")
+  @Option(name: .long, help: themesHelp, completion: .directory)
   var themes: String?
 
   @OptionGroup var fileSize: FileSizeOption
 
   func run() throws {
-    let dataDirectory = directory ?? ProcessInfo.processInfo.environment["SHINCHOKU_DATA"] ?? "Data"
+    let dataDirectory = directory ?? FolderSearch().folder(.data)
     var diagnostics: [Diagnostic]
     do {
       let dataset = try fileSize.dataLoader.load(directory: dataDirectory)
       diagnostics = dataset.warnings + deckDiagnostics(dataDirectory, dataset)
     } catch {
       diagnostics = error.diagnostics
+      if directory == nil, let hint = dataSearchHint() { printError(hint) }
     }
-    let themesDirectory =
-      themes ?? ProcessInfo.processInfo.environment["SHINCHOKU_THEMES"] ?? "Themes"
+    let themesDirectory = themes ?? FolderSearch().folder(.themes)
     let themeLoader = ThemeLoader(directory: themesDirectory)
     let themeNames = themeLoader.availableThemes()
     for name in themeNames {
@@ -538,7 +542,9 @@ struct FileSizeOption: ParsableArguments {
 
 extension CommonOptions {
   /// Loads the data, themes and deck and runs the dashboard (or the deck, for `present`).
-  func runDashboard(startsPresenting: Bool, crashAfterFirstFrame: Bool = false) throws {
+  func runDashboard(
+    startsPresenting: Bool, color: ColorChoice, crashAfterFirstFrame: Bool = false
+  ) throws {
     let language = try language()
     // One loader for the start and every reload: it keeps the events while their files are
     // unchanged.
@@ -555,7 +561,7 @@ extension CommonOptions {
         language: language, asciiOnly: asciiOnly, showsCursor: showsCursor,
         crashAfterFirstFrame: crashAfterFirstFrame,
         deck: deck,
-        startsPresenting: startsPresenting, dataLoader: loader
+        startsPresenting: startsPresenting, dataLoader: loader, color: color
       ).run()
     }
   }

@@ -9,26 +9,22 @@ struct Themes: ParsableCommand {
     abstract: "List the themes, each with a sample line drawn in its colours.",
     discussion: """
       Colours are sent as ANSI escapes when the output is a terminal (--color auto), mapped to \
-      what the terminal shows (TERM, COLORTERM) the way the dashboard maps them; NO_COLOR leaves \
-      attributes only. The theme in use (--theme, or the config file's theme:) is marked *.
+      what the terminal shows (TERM, COLORTERM) the way the dashboard maps them; NO_COLOR (set \
+      and not empty) leaves attributes only, unless --color always. The theme in use (--theme, or the config file's theme:) is marked *.
       """)
 
   @OptionGroup var options: CommonOptions
 
-  @Option(name: .long, help: "auto (escapes only when the output is a terminal), always or never.")
-  var color: String = "auto"
+  @OptionGroup var color: ColorOption
 
   func run() throws {
-    let useEscapes: Bool
-    switch color {
-    case "auto": useEscapes = isatty(STDOUT_FILENO) == 1
-    case "always": useEscapes = true
-    case "never": useEscapes = false
-    default: throw ValidationError("--color must be auto, always or never, not '\(color)'")
-    }
-    let environment = ProcessInfo.processInfo.environment
+    let choice = color.color
+    let useEscapes = choice == .always || (choice == .auto && isatty(STDOUT_FILENO) == 1)
+    var environment = ProcessInfo.processInfo.environment
+    // --color always wins over NO_COLOR, as its name says.
+    if choice == .always { environment["NO_COLOR"] = nil }
     var depth = colorDepth(environment: environment)
-    if useEscapes, depth == .none, environment["NO_COLOR"] == nil {
+    if choice == .always, depth == .none {
       depth = .indexed256  // --color always without a usable TERM: the common case today
     }
     for warning in options.userConfig().warnings { printError(warning.description) }

@@ -59,12 +59,35 @@ struct ThemeEndToEndTests {
     #expect(try tmux.waitForExit() == .status(0))
   }
 
-  @Test func emptyNoColorCountsToo() throws {
+  @Test func anEmptyNoColorIsUnset() throws {
+    // no-color.org: NO_COLOR counts "when present and not an empty string".
     let tmux = try startApp(environment: ["NO_COLOR": ""])
     let screen = try tmux.captureWithEscapes().joined(separator: "\n")
-    #expect(!sgrParameters(screen).contains(where: setsColour))
+    #expect(sgrParameters(screen).contains(where: setsColour))
     try tmux.sendKeys("q")
     #expect(try tmux.waitForExit() == .status(0))
+  }
+
+  @Test func theDashboardsColorOption() throws {
+    // never: attributes only, and F2 has only the monochrome theme.
+    let never = try startApp(["--color", "never"])
+    let plain = try never.captureWithEscapes().joined(separator: "\n")
+    #expect(!sgrParameters(plain).contains(where: setsColour))
+    #expect(sgrParameters(plain).contains { $0.contains(7) }, "the selection is reverse video")
+    try never.sendKeys("F2")
+    try never.waitFor("テーマ: monochrome (1/1)")
+    try never.sendKeys("q")
+    #expect(try never.waitForExit() == .status(0))
+    // always wins over NO_COLOR, as its name says.
+    let always = try startApp(["--color", "always"], environment: ["NO_COLOR": "1"])
+    #expect(sgrParameters(try always.captureWithEscapes().joined()).contains(where: setsColour))
+    try always.sendKeys("q")
+    #expect(try always.waitForExit() == .status(0))
+    // present takes it too.
+    let present = try startApp(["present", "--color", "never"], waitFor: "スライド 1 /")
+    #expect(!sgrParameters(try present.captureWithEscapes().joined()).contains(where: setsColour))
+    try present.sendKeys("q")
+    #expect(try present.waitForExit() == .status(0))
   }
 
   @Test func f2SwitchesThemesAndTheColoursChange() throws {
@@ -125,10 +148,13 @@ struct ThemeEndToEndTests {
       ["themes", "--color", "always"], environment: ["TERM": "xterm-256color"])
     #expect(coloured.status == 0)
     #expect(sgrParameters(coloured.stdout).contains(where: setsColour))
+    // --color always wins over NO_COLOR; auto (here: piped) sends nothing.
     let noColor = try runBinary(
       ["themes", "--color", "always"], environment: ["TERM": "xterm-256color", "NO_COLOR": "1"])
-    #expect(sgrParameters(noColor.stdout).contains { $0.contains(1) }, "attributes stay")
-    #expect(!sgrParameters(noColor.stdout).contains(where: setsColour))
+    #expect(sgrParameters(noColor.stdout).contains(where: setsColour))
+    #expect(noColor.stdout == coloured.stdout)
+    let auto = try runBinary(["themes"], environment: ["TERM": "xterm-256color", "NO_COLOR": "1"])
+    #expect(!auto.stdout.contains("\u{1B}"))
     let never = try runBinary(
       ["themes", "--color", "never"], environment: ["TERM": "xterm-256color"])
     #expect(!never.stdout.contains("\u{1B}"))

@@ -23,7 +23,9 @@ import Testing
   }
 
   @Test func depthFromTheEnvironment() {
-    #expect(colorDepth(environment: ["TERM": "xterm-256color", "NO_COLOR": ""]) == .none)
+    // NO_COLOR counts when it is present and not empty (no-color.org).
+    #expect(colorDepth(environment: ["TERM": "xterm-256color", "NO_COLOR": "1"]) == .none)
+    #expect(colorDepth(environment: ["TERM": "xterm-256color", "NO_COLOR": ""]) == .indexed256)
     #expect(colorDepth(environment: ["TERM": "dumb"]) == .none)
     #expect(colorDepth(environment: [:]) == .none)
     #expect(
@@ -44,5 +46,16 @@ import Testing
     #expect(coloured.contains("\u{1B}[0;1;37m◎予定以上"))  // #5fafff is nearest to 7 of the 8
     #expect(!coloured.contains("38;5;"))
     #expect(coloured.hasSuffix("\u{1B}[0m"))
+  }
+
+  @Test func colorChoiceAndNoColor() {
+    for (environment, noColor) in [
+      ([:], false), (["NO_COLOR": ""], false), (["NO_COLOR": "1"], true), (["NO_COLOR": "0"], true),
+    ] as [([String: String], Bool)] {
+      #expect(noColorRequested(environment: environment) == noColor, "\(environment)")
+      #expect(ColorChoice.auto.allowsColor(environment: environment) == !noColor)
+      #expect(ColorChoice.always.allowsColor(environment: environment))
+      #expect(!ColorChoice.never.allowsColor(environment: environment))
+    }
   }
 }

@@ -144,7 +144,7 @@ private func request(
     #expect(museum[3] == "museum-summer-day" && museum[4] == "夏休みわくわく体験美術館")
     #expect(museum[5] == "museum" && museum[6] == "2012-07-21" && museum[7] == "2012-08-31")
     #expect(museum[8] == "true" && museum[9] == "" && museum[10] == "平櫛田中彫刻美術館")
-    #expect(museum[11] == "children" && museum[12] == "小・中学生 無料 · 同伴の保護者 観覧料が必要")
+    #expect(museum[11] == "children" && museum[12] == "小・中学生 無料 / 同伴の保護者 観覧料が必要")
   }
 
   @Test func icsIsAllDayWithAnExclusiveEndCRLFAndFoldedLines() throws {
@@ -192,5 +192,66 @@ private func request(
     #expect(parts.allSatisfy { $0.utf8.count <= 75 })
     #expect(parts[1].hasPrefix(" "))
     #expect(parts[0] + parts[1].dropFirst() == long)
+  }
+
+  @Test func icsTimesEveryKindOfEventTime() {
+    let day = CivilDate(iso: "2012-07-21")!
+    let zone = "DTSTART;TZID=Asia/Tokyo:"
+    // No time, or a text that does not start with one: all-day, date-valued.
+    for time in [nil, "午前中", "終日", "未定 10:00"] as [String?] {
+      #expect(
+        CalendarExport.icsTimes(start: day, end: day, time: time) == [
+          "DTSTART;VALUE=DATE:20120721", "DTEND;VALUE=DATE:20120722",
+        ], "\(time ?? "nil")")
+    }
+    // A start only: no DTEND (the event ends when it starts; no length is made up).
+    #expect(
+      CalendarExport.icsTimes(start: day, end: day, time: "9:30") == [zone + "20120721T093000"])
+    #expect(
+      CalendarExport.icsTimes(start: day, end: day, time: "１０：００") == [zone + "20120721T100000"])
+    // A start and an end, with each separator the data may use.
+    for separator in ["〜", "～", "~", "-", " - ", "－", "–", "—"] {
+      #expect(
+        CalendarExport.icsTimes(start: day, end: day, time: "13:00\(separator)15:30") == [
+          zone + "20120721T130000", "DTEND;TZID=Asia/Tokyo:20120721T153000",
+        ], "\(separator)")
+    }
+    // An end at or before the start is the next day's.
+    #expect(
+      CalendarExport.icsTimes(start: day, end: day, time: "22:00〜1:00") == [
+        zone + "20120721T220000", "DTEND;TZID=Asia/Tokyo:20120722T010000",
+      ])
+    // Several days at a time: the time is each day's.
+    #expect(
+      CalendarExport.icsTimes(start: day, end: CivilDate(iso: "2012-08-31")!, time: "10:00〜16:00")
+        == [
+          zone + "20120721T100000", "DTEND;TZID=Asia/Tokyo:20120721T160000",
+          "RRULE:FREQ=DAILY;COUNT=42",
+        ])
+    // All-day over several days: one event, DTEND the day after the last.
+    #expect(
+      CalendarExport.icsTimes(start: day, end: CivilDate(iso: "2012-08-31")!, time: nil) == [
+        "DTSTART;VALUE=DATE:20120721", "DTEND;VALUE=DATE:20120901",
+      ])
+  }
+
+  @Test func icsHasTheTokyoTimeZoneAndTimedEventsFromTheData() throws {
+    let folder = try SampleDataSet(programmes: 1, events: 40, snapshots: 1, seed: 3)
+      .write(into: NSTemporaryDirectory() + "shinchoku-ics-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let data = try DatasetLoader().load(directory: folder)
+    let text = try #require(
+      CalendarExport.text(
+        request("2000-01-01", "2030-12-31"), dataset: data, format: .ics, language: .japanese))
+    let lines = text.replacingOccurrences(of: "\r\n ", with: "").components(separatedBy: "\r\n")
+    #expect(lines.filter { $0 == "BEGIN:VTIMEZONE" }.count == 1)
+    #expect(lines.contains("TZID:Asia/Tokyo") && lines.contains("TZOFFSETTO:+0900"))
+    // Every dated sample event has a start time ("9:30"), some span days.
+    let dated = data.events.filter { $0.start != nil }
+    #expect(!dated.isEmpty && dated.allSatisfy { $0.startMinute != nil })
+    #expect(lines.filter { $0.hasPrefix("DTSTART;TZID=Asia/Tokyo:") }.count == dated.count)
+    #expect(!lines.contains { $0.hasPrefix("DTSTART;VALUE=DATE") || $0.hasPrefix("DTEND") })
+    let spanning = dated.filter { event in event.end.map { $0 > event.start! } ?? false }
+    #expect(lines.filter { $0.hasPrefix("RRULE:FREQ=DAILY;COUNT=") }.count == spanning.count)
   }
 }

@@ -166,13 +166,14 @@ public struct KeySequenceParser: Sendable {
     return .done(key, length: length)
   }
 
-  /// `ESC O` and one final byte (with optional digits before it, as old xterms send modifiers).
+  /// `ESC O` and one final byte (digits before it, a modifier from old xterms, are swallowed).
   private static func decodeSS3(_ s: [UInt32], complete: Bool) -> Step {
     var i = 2
     while i < s.count, (0x30...0x3F).contains(s[i]) { i += 1 }
     guard i < s.count else { return complete ? .done(nil, length: s.count) : .needMore }
     guard (0x40...0x7E).contains(s[i]) else { return .done(nil, length: i) }
-    guard plainParameters(s[2..<i]) != nil else { return .done(nil, length: i + 1) }
+    // Digits here are a modifier (`ESC O2P`, Shift-F1 on old xterms).
+    guard i == 2 else { return .done(nil, length: i + 1) }
     return .done(letterKeys[s[i]] ?? keypadKeys[s[i]], length: i + 1)
   }
 

@@ -279,11 +279,14 @@ public final class EventIndex: @unchecked Sendable {
         entries.append((day, Int32(position)))
       }
       // Candidates come by start day: an event carried over from an earlier day must still take
-      // its place by time (untimed first), then by agenda order.
-      entries[first...].sort {
-        (startMinutes[Int($0.position)], $0.position) < (
-          startMinutes[Int($1.position)], $1.position
-        )
+      // its place by time (untimed first), then by agenda order. Sorted only when out of order.
+      let before = { (a: (day: CivilDate, position: Int32), b: (day: CivilDate, position: Int32)) in
+        (self.startMinutes[Int(a.position)], a.position)
+          < (self.startMinutes[Int(b.position)], b.position)
+      }
+      if zip(entries[first...], entries[first...].dropFirst()).contains(where: { !before($0, $1) })
+      {
+        entries[first...].sort(by: before)
       }
     }
     var undated: [Int32] = []

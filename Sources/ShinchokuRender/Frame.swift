@@ -10,6 +10,23 @@ public struct HitRegion: Equatable, Sendable {
   public var target: ClickTarget
 }
 
+/// A write that broke a drawing rule, and where.
+public struct DrawingFault: Equatable, Sendable, CustomStringConvertible {
+  public enum Kind: String, Sendable {
+    /// Text was cut at the edge of its room with no ellipsis to say so.
+    case cutWithoutEllipsis = "cut without an ellipsis"
+    /// A part wrote outside the area the layout gave it.
+    case outsideArea = "outside its area"
+  }
+  public var kind: Kind
+  public var x: Int
+  public var y: Int
+  /// The text concerned, or the area, for the message.
+  public var detail: String
+
+  public var description: String { "\(kind.rawValue) at \(x),\(y): \(detail)" }
+}
+
 /// One terminal cell. A wide glyph occupies its cell (width 2) and the next one, a continuation
 /// cell with empty text and width 0. Zero-width scalars (combining marks) ride on their base.
 public struct Cell: Equatable, Sendable {
@@ -37,6 +54,9 @@ public struct Frame: Equatable, Sendable {
   public private(set) var cells: [Cell]
   /// What was drawn where, later regions on top: the main loop maps mouse clicks through it.
   public var hitRegions: [HitRegion] = []
+  /// Writes that broke a drawing rule (text cut without an ellipsis, a write outside the area
+  /// of the part that made it). Nothing shows them; the layout tests require there are none.
+  public var faults: [DrawingFault] = []
 
   public init(width: Int, height: Int, fill: Style = .plain) {
     self.width = max(0, width)

@@ -32,7 +32,11 @@ public struct MatrixDrill: Sendable, Equatable {
   /// The selected row of the programme list.
   public var selection: Int = 0
   /// The programme whose detail is open, if any.
-  public var openProgrammeID: String?
+  public var openProgrammeID: String? {
+    didSet { if openProgrammeID != oldValue { detailScroll = 0 } }
+  }
+  /// How far the open programme's detail is scrolled.
+  public var detailScroll = 0
 
   public init(cell: MatrixPosition) { self.cell = cell }
 }
@@ -307,8 +311,11 @@ private func clamp(_ value: Int, _ count: Int) -> Int {
 
 private func move(_ state: inout AppState, _ direction: Direction, by step: Int) {
   switch state.focus {
+  case .matrix where state.drill?.openProgrammeID != nil:
+    let scroll = scrolled(state.drill?.detailScroll ?? 0, direction, by: step)
+    state.drill?.detailScroll = scroll
   case .matrix where state.drill != nil:
-    guard var drill = state.drill, drill.openProgrammeID == nil else { return }
+    guard var drill = state.drill else { return }
     let count = programmes(behind: drill.cell, in: state).count
     switch direction {
     case .up, .left: drill.selection = clamp(drill.selection &- step, count)
@@ -325,11 +332,7 @@ private func move(_ state: inout AppState, _ direction: Direction, by step: Int)
     }
     state.matrixSelection = position
   case .comments where state.comments.openCommentID != nil:
-    switch direction {
-    case .up, .left: state.comments.readingScroll = max(0, state.comments.readingScroll &- step)
-    case .down, .right:
-      state.comments.readingScroll = min(10_000, state.comments.readingScroll &+ step)
-    }
+    state.comments.readingScroll = scrolled(state.comments.readingScroll, direction, by: step)
   case .comments:
     let count = visibleComments(state).count
     switch direction {
@@ -338,6 +341,14 @@ private func move(_ state: inout AppState, _ direction: Direction, by step: Int)
     }
   case .events:
     moveInCalendar(&state, direction, by: step)
+  }
+}
+
+/// A detail or reading view's scroll position after a move (the view stops at its last line).
+func scrolled(_ scroll: Int, _ direction: Direction, by step: Int) -> Int {
+  switch direction {
+  case .up, .left: max(0, scroll &- step)
+  case .down, .right: min(10_000, scroll &+ step)
   }
 }
 

@@ -80,7 +80,8 @@ func reduceStatusEdit(_ state: inout AppState, _ action: StatusEditAction) {
 /// What the status-change box shows.
 public struct StatusEditView: Sendable, Equatable {
   public var title: String
-  public var options: [(symbol: String, name: String, isCurrent: Bool, isChosen: Bool)]
+  public var options:
+    [(statusID: String, symbol: String, name: String, isCurrent: Bool, isChosen: Bool)]
   /// The question of the confirm step, if it is reached.
   public var question: String?
 
@@ -94,11 +95,12 @@ public struct StatusEditView: Sendable, Equatable {
       let programme = state.dataset.programmes.first(where: { $0.id == edit.programmeID })
     else { return nil }
     let language = state.language
+    let chrome = state.chrome
     title = UIText.changeStatusTitle(
       programme.id + " " + programme.title, edit.snapshot, language: language)
     options = state.dataset.statuses.enumerated().map { index, status in
       (
-        state.asciiOnly ? status.asciiSymbol : status.symbol, status.name.text(language),
+        status.id, chrome.symbol(status), status.name.text(language),
         status.id == edit.old,
         index == edit.choice
       )

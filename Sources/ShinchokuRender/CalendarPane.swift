@@ -21,15 +21,18 @@ struct CalendarPaneWidget: Widget {
     canvas.box(rect, title: chrome.text(UIText.events) + " " + view.countLabel, focused: focused)
     canvas.mark(rect, as: .pane(.events))
     var inner = rect.inside
+    var inputCursor: (x: Int, y: Int)?
     guard inner.width > 0, inner.height > 0 else { return }
 
     // The input line, or the chips of the active filters, takes the pane's last row.
     if let input = view.inputLine {
       let line = Rect(x: inner.x, y: inner.y + inner.height - 1, width: inner.width, height: 1)
       canvas.fill(line, role: .filterChip)
+      let used = canvas.put(
+        " " + sanitized(input), x: line.x, y: line.y, role: .filterChip, maxWidth: line.width - 1)
       canvas.put(
-        " " + sanitized(input) + canvas.glyphs.inputCursor, x: line.x, y: line.y,
-        role: .filterChip, maxWidth: line.width)
+        canvas.glyphs.inputCursor, x: line.x + used, y: line.y, role: .filterChip, maxWidth: 1)
+      inputCursor = (line.x + used, line.y)
       inner.height -= 1
     } else if !view.chips.isEmpty {
       var spans: [Span] = [Span(" ", .text)]
@@ -51,7 +54,8 @@ struct CalendarPaneWidget: Widget {
     } else {
       // Above the agenda; in the agenda, only the month and the selected week stay.
       var rows = min(grid.count, inner.height)
-      if view.agendaSelection != nil { rows = min(rows, 3) }
+      // In the agenda, the month and the selected week, leaving it at least half the rows.
+      if view.agendaSelection != nil { rows = min(rows, 3, max(1, inner.height / 2)) }
       parts = Layout(.vertical, [.length(rows), .fill(1)]).split(inner)
     }
     let (gridRect, agendaRect) = (parts[0], parts[1])
@@ -59,17 +63,23 @@ struct CalendarPaneWidget: Widget {
       canvas.put(line.spans, x: gridRect.x, y: gridRect.y + row, width: gridRect.width)
       for (index, day) in (line.week ?? []).enumerated() {
         guard let day, index * dayWidth < gridRect.width else { continue }
-        canvas.mark(
-          Rect(
-            x: gridRect.x + index * dayWidth, y: gridRect.y + row,
-            width: min(dayWidth, gridRect.width - index * dayWidth), height: 1),
-          as: .calendarDay(day))
+        let dayRect = Rect(
+          x: gridRect.x + index * dayWidth, y: gridRect.y + row,
+          width: min(dayWidth, gridRect.width - index * dayWidth), height: 1)
+        canvas.mark(dayRect, as: .calendarDay(day))
+        if focused, view.agendaSelection == nil, day == view.selectedDay {
+          // On the day's number (its last digit): " 21·1" and compact "·21" alike.
+          canvas.placeCursor(x: min(dayRect.maxX - 1, dayRect.x + 2), y: dayRect.y)
+        }
       }
     }
     let lines = agendaLines(width: agendaRect.width, chrome: chrome)
-    let window = ScrollingList(lines: lines, selected: view.agendaSelection) { .event($0) }.draw(
-      in: agendaRect, on: &canvas)
+    let window = ScrollingList(
+      lines: lines, selected: view.agendaSelection, placesCursor: focused
+    ) { .event($0) }.draw(in: agendaRect, on: &canvas)
     canvas.scrollMarks(rect, above: window.above, below: window.below, focused: focused)
+    // Typing: the cursor at the end of the input line, over the selection.
+    if focused, let inputCursor { canvas.placeCursor(x: inputCursor.x, y: inputCursor.y) }
   }
 
   /// A line of the grid, and the days it shows (for the mouse).

@@ -60,6 +60,17 @@ struct Canvas {
     return write(fitted, x: x, y: y, role: role, maxWidth: maxWidth)
   }
 
+  /// Writes the last line shown of text that goes on past it: it ends with the ellipsis.
+  @discardableResult
+  mutating func putContinued(_ text: String, x: Int, y: Int, role: Role, maxWidth: Int) -> Int {
+    let ellipsis = glyphs.ellipsis
+    let room = maxWidth - displayWidth(ellipsis)
+    guard room >= 0 else { return 0 }
+    var kept = truncated(text, toWidth: room, ellipsis: "")
+    while kept.last == " " { kept.removeLast() }
+    return put(kept + ellipsis, x: x, y: y, role: role, maxWidth: maxWidth)
+  }
+
   /// Writes a pattern that is meant to be cut where its room ends (a border, a bar, a rule).
   @discardableResult
   mutating func pattern(_ text: String, x: Int, y: Int, role: Role, maxWidth: Int) -> Int {
@@ -147,14 +158,19 @@ struct Canvas {
       x: clipped.x, y: clipped.y, width: clipped.width, height: clipped.height, as: target)
   }
 
+  /// Puts the terminal's cursor at (x, y), the selection of the widget being drawn; a later
+  /// widget (an overlay, an input line) that places it wins.
+  mutating func placeCursor(x: Int, y: Int) {
+    guard area.contains(x: x, y: y) else { return }
+    frame.cursor = CursorPosition(x: x, y: y)
+  }
+
   /// `rect` cut to the widget's area; a fault if it had to be.
   private mutating func clip(_ rect: Rect) -> Rect {
     guard !area.contains(rect) else { return rect }
-    frame.faults.append(DrawingFault(kind: .outsideArea, x: rect.x, y: rect.y, detail: "\(rect)"))
-    let x0 = max(rect.x, area.x)
-    let y0 = max(rect.y, area.y)
-    return Rect(
-      x: x0, y: y0, width: min(rect.maxX, area.maxX) - x0, height: min(rect.maxY, area.maxY) - y0)
+    frame.faults.append(
+      DrawingFault(kind: .outsideArea, x: rect.x, y: rect.y, detail: "\(rect) in \(area)"))
+    return rect.intersection(area)
   }
 
   /// A one-cell border with a title in its top edge (cut with an ellipsis where it is long).

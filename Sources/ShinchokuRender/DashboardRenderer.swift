@@ -52,6 +52,22 @@ public struct DashboardLayout: Sendable, Equatable {
   }
 }
 
+extension DashboardLayout {
+  /// The layout `render` draws the dashboard in (nil: too small).
+  public init?(state: AppState, matrix: MatrixView? = nil) {
+    let banner = state.reloadError.map {
+      UIText.reloadFailed($0.description, language: state.language)
+    }
+    self.init(
+      width: state.width, height: state.height,
+      matrixHeight: MatrixPane.naturalHeight(matrix ?? MatrixView(state: state)),
+      bannerRows: banner.map {
+        NoticeWidget.rows($0, width: state.width, limit: DashboardLayout.bannerRowLimit)
+      } ?? 0,
+      noticeRows: state.notice == nil ? 0 : 1)
+  }
+}
+
 /// Draws the screen: a pure function of state and theme; the size is the state's. This is the
 /// one place that reads `AppState`: it builds each part's view and gives each widget its view
 /// and the rectangle the layout gives it.
@@ -70,14 +86,7 @@ public func render(_ state: AppState, theme: Theme) -> Frame {
   let bannerText = state.reloadError.map {
     UIText.reloadFailed($0.description, language: state.language)
   }
-  guard
-    let layout = DashboardLayout(
-      width: state.width, height: state.height, matrixHeight: MatrixPane.naturalHeight(matrix),
-      bannerRows: bannerText.map {
-        NoticeWidget.rows($0, width: state.width, limit: DashboardLayout.bannerRowLimit)
-      } ?? 0,
-      noticeRows: state.notice == nil ? 0 : 1)
-  else {
+  guard let layout = DashboardLayout(state: state, matrix: matrix) else {
     canvas.draw(
       TooSmallWidget(
         view: TooSmallView(

@@ -10,6 +10,16 @@ public struct HitRegion: Equatable, Sendable {
   public var target: ClickTarget
 }
 
+/// A cell of the screen, for the cursor.
+public struct CursorPosition: Equatable, Sendable {
+  public var x: Int
+  public var y: Int
+  public init(x: Int, y: Int) {
+    self.x = x
+    self.y = y
+  }
+}
+
 /// A write that broke a drawing rule, and where.
 public struct DrawingFault: Equatable, Sendable, CustomStringConvertible {
   public enum Kind: String, Sendable {
@@ -57,6 +67,10 @@ public struct Frame: Equatable, Sendable {
   /// Writes that broke a drawing rule (text cut without an ellipsis, a write outside the area
   /// of the part that made it). Nothing shows them; the layout tests require there are none.
   public var faults: [DrawingFault] = []
+  /// Where the terminal's cursor rests after the frame is drawn: on the selection (the matrix
+  /// cell, the comment, the day or agenda entry, the line being read, the end of an input
+  /// line), so that a screen reader or a braille display follows it.
+  public var cursor: CursorPosition?
 
   public init(width: Int, height: Int, fill: Style = .plain) {
     self.width = max(0, width)

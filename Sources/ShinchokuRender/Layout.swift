@@ -37,6 +37,16 @@ public struct Rect: Hashable, Sendable, CustomStringConvertible {
       && other.y < maxY
   }
 
+  /// The part of this rectangle inside `other` (empty where they do not meet).
+  public func intersection(_ other: Rect) -> Rect {
+    let x0 = Swift.max(x, other.x)
+    let y0 = Swift.max(y, other.y)
+    let x1 = Swift.min(maxX, other.maxX)
+    let y1 = Swift.min(maxY, other.maxY)
+    guard x0 < x1, y0 < y1 else { return Rect(x: x0, y: y0, width: 0, height: 0) }
+    return Rect(x: x0, y: y0, width: x1 - x0, height: y1 - y0)
+  }
+
   /// A rectangle of `width`×`height` centred in this one (clipped to it).
   public func centred(width w: Int, height h: Int) -> Rect {
     let w = min(w, width)
@@ -206,11 +216,15 @@ public func barLayout(_ parts: [BarPart], width: Int, gap: Int = 2) -> [(index: 
     kept.remove(drop)
     dropped.append(drop)
   }
-  // A part dropped on the way may fit again in the room the others left (the most important
-  // first): a short hint after a long one.
+  // The last parts dropped may fit again in the room the others left, the most important
+  // first, up to the first that does not: a part never shows while a more important one is
+  // left out.
   for index in dropped.reversed() {
     kept.insert(index)
-    if place(parts, kept: kept, width: width, gap: gap) == nil { kept.remove(index) }
+    if place(parts, kept: kept, width: width, gap: gap) == nil {
+      kept.remove(index)
+      break
+    }
   }
   return place(parts, kept: kept, width: width, gap: gap) ?? []
 }

@@ -175,9 +175,14 @@ struct MatrixPane: Widget {
             Self.deltaText(delta, glyphs: glyphs), x: cellX + width + 1, y: y, role: deltaRole,
             maxWidth: min(geometry.deltaWidth, inner.x + inner.width - (cellX + width + 1)))
         }
-        canvas.mark(
-          Rect(x: cellX - 2, y: y, width: width + 2 + deltaSpace, height: 1),
-          as: .matrixCell(position))
+        // A cell past the pane's edge (a very narrow slide) is not there to click.
+        let cell = Rect(x: cellX - 2, y: y, width: width + 2 + deltaSpace, height: 1)
+          .intersection(inner)
+        if !cell.isEmpty { canvas.mark(cell, as: .matrixCell(position)) }
+        if isSelected, focused, !cell.isEmpty {
+          // On the figure's last column.
+          canvas.placeCursor(x: min(cell.maxX, cellX + width) - 1, y: y)
+        }
       }
       if geometry.barWidth > 0 {
         drawBar(row, x: inner.x + geometry.barX, y: y, width: geometry.barWidth, &canvas)

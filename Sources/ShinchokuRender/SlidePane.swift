@@ -118,11 +118,7 @@ struct PresentationWidget: Widget {
       let notes =
         view.notes.map { sanitized($0) } ?? (language == .japanese ? "（メモなし）" : "(no notes)")
       let all = wrapped(notes, width: max(1, width - 4))
-      var lines = Array(all.prefix(max(1, (height - 8) / 3))).map(\.text)
-      if lines.count < all.count, let last = lines.last {
-        // Notes cut short end with the ellipsis.
-        lines[lines.count - 1] = last + String(repeating: " ", count: width)
-      }
+      let lines = all.prefix(max(1, (height - 8) / 3))
       bottom -= lines.count + 1
       canvas.pattern(
         String(repeating: canvas.glyphs.horizontal, count: width), x: area.x, y: bottom,
@@ -130,8 +126,13 @@ struct PresentationWidget: Widget {
       let label = language == .japanese ? " メモ " : " notes "
       canvas.put(label, x: area.x + 2, y: bottom, role: .title, maxWidth: width - 2)
       for (index, line) in lines.enumerated() {
-        canvas.put(
-          "  " + line, x: area.x, y: bottom + 1 + index, role: .text, maxWidth: width)
+        let y = bottom + 1 + index
+        // Notes cut short end with the ellipsis.
+        if index == lines.count - 1, lines.count < all.count {
+          canvas.putContinued("  " + line.text, x: area.x, y: y, role: .text, maxWidth: width)
+        } else {
+          canvas.put("  " + line.text, x: area.x, y: y, role: .text, maxWidth: width)
+        }
       }
     }
     let body = Rect(x: area.x + 2, y: area.y + 1, width: width - 4, height: bottom - area.y - 1)

@@ -86,7 +86,8 @@ public struct HelpView: Sendable, Equatable {
   public init(state: AppState) {
     let chrome = state.chrome
     let bindings =
-      state.presentation == nil ? KeyMap.bindings(for: state.focus) : KeyMap.presentation
+      state.presentation != nil
+      ? KeyMap.presentation : InputMode(state)?.bindings ?? KeyMap.bindings(for: state.focus)
     let labels = chrome.asciiOnly ? Language.english : chrome.language
     rows = bindings.map {
       Row(

@@ -1,8 +1,9 @@
 import JapaneseCalendar
 import ShinchokuCore
 
-/// Changing a programme's status from its detail view: pick the new status, confirm, and the
-/// main loop appends the change to the change log (reduce stays free of I/O).
+/// Changing a programme's status from its detail view: pick the new status, confirm, and
+/// `reduce` asks the main loop to append the change to the change log (`Effect.record`; reduce
+/// stays free of I/O).
 public struct StatusEdit: Sendable, Equatable {
   public var programmeID: String
   public var snapshot: CivilDate
@@ -27,18 +28,9 @@ public enum StatusEditAction: Sendable, Equatable {
   case finished(String)
 }
 
-extension AppState {
-  /// A change the main loop is to append to the change log, then answer with `.finished`.
-  public var changeToRecord: StatusChange? {
-    guard let edit = statusEdit, edit.isConfirming, pendingRecord else { return nil }
-    let new = dataset.statuses[edit.choice].id
-    return StatusChange(
-      when: "", by: nil, programmeID: edit.programmeID, snapshot: edit.snapshot, old: edit.old,
-      new: new, note: nil)
-  }
-}
-
-func reduceStatusEdit(_ state: inout AppState, _ action: StatusEditAction) {
+func reduceStatusEdit(
+  _ state: inout AppState, _ action: StatusEditAction, _ effects: inout [Effect]
+) {
   switch action {
   case .begin:
     guard state.focus == .matrix, let id = state.drill?.openProgrammeID,
@@ -55,7 +47,12 @@ func reduceStatusEdit(_ state: inout AppState, _ action: StatusEditAction) {
     state.statusEdit = edit
   case .accept where state.statusEdit?.isConfirming == true,
     .confirm where state.statusEdit?.isConfirming == true:
-    state.pendingRecord = true
+    guard let edit = state.statusEdit else { return }
+    effects.append(
+      .record(
+        StatusChange(
+          when: "", by: nil, programmeID: edit.programmeID, snapshot: edit.snapshot,
+          old: edit.old, new: state.dataset.statuses[edit.choice].id, note: nil)))
   case .accept:
     guard var edit = state.statusEdit else { return }
     if state.dataset.statuses[edit.choice].id == edit.old {
@@ -69,10 +66,8 @@ func reduceStatusEdit(_ state: inout AppState, _ action: StatusEditAction) {
     break
   case .cancel:
     state.statusEdit = nil
-    state.pendingRecord = false
   case .finished(let message):
     state.statusEdit = nil
-    state.pendingRecord = false
     state.notice = message
   }
 }
@@ -109,8 +104,8 @@ public struct StatusEditView: Sendable, Equatable {
       let old = edit.old.flatMap { state.dataset.status($0) }
       let new = state.dataset.statuses[edit.choice]
       question = UIText.confirmStatusChange(
-        from: old.map { $0.symbol + $0.shortName.text(language) } ?? "—",
-        to: new.symbol + new.shortName.text(language), language: language)
+        from: old.map { chrome.symbol($0) + $0.shortName.text(language) } ?? chrome.glyphs.unknown,
+        to: chrome.symbol(new) + new.shortName.text(language), language: language)
     } else {
       question = nil
     }

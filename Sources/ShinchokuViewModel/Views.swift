@@ -182,6 +182,8 @@ public struct CommentsView: Sendable, Equatable {
   public var isEditingQuery: Bool
   /// The selected comment's index in `items` (nil when there are none).
   public var selection: Int?
+  /// Columns of the search line up to the end of the typed query ("/" and the query).
+  public var typedEnd: Int?
 
   public init(state: AppState) {
     let data = state.dataset
@@ -214,6 +216,7 @@ public struct CommentsView: Sendable, Equatable {
     }
     isEditingQuery = state.comments.isEditingQuery
     selection = items.isEmpty ? nil : state.commentSelection
+    typedEnd = state.comments.isEditingQuery ? displayWidth("/" + sanitized(query)) : nil
     if state.comments.isEditingQuery || !query.isEmpty {
       let count = items.filter { !$0.matches.isEmpty }.count
       searchLine =

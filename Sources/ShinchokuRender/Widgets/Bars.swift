@@ -26,8 +26,14 @@ struct KeyBarWidget: Widget {
 
   func render(in area: Rect, on canvas: inout Canvas) {
     canvas.fill(area, role: .statusBar)
+    let inner = Rect(x: area.x + 1, y: area.y, width: area.width - 1, height: area.height)
+    drawBar(Self.parts(view), in: inner, on: &canvas, gap: 2)
+  }
+
+  /// The bar's parts: one per hint, then the warnings at the right. Categories drop from the
+  /// end: each later one a little less important.
+  static func parts(_ view: KeyBarView) -> [BarPart] {
     var parts: [BarPart] = []
-    // Categories drop from the end: each later one a little less important.
     let categories = view.hints.filter { $0.importance == .category }.count
     var categoryIndex = 0
     for hint in view.hints {
@@ -46,8 +52,7 @@ struct KeyBarWidget: Widget {
     if let warnings = view.warnings {
       parts.append(BarPart([BarSpan(warnings, .warning)], priority: 1000, placement: .trailing))
     }
-    let inner = Rect(x: area.x + 1, y: area.y, width: area.width - 1, height: area.height)
-    drawBar(parts, in: inner, on: &canvas, gap: 2)
+    return parts
   }
 }
 
@@ -97,9 +102,12 @@ struct NoticeWidget: Widget {
     canvas.fill(area, role: .warning)
     let lines = wrapped(" " + sanitized(text), width: max(1, area.width))
     for (row, line) in lines.prefix(area.height).enumerated() {
-      let isLastShown = row == area.height - 1 && lines.count > area.height
-      let text = isLastShown ? line.text + String(repeating: " ", count: area.width) : line.text
-      canvas.put(text, x: area.x, y: area.y + row, role: .warning, maxWidth: area.width)
+      if row == area.height - 1, lines.count > area.height {
+        canvas.putContinued(
+          line.text, x: area.x, y: area.y + row, role: .warning, maxWidth: area.width)
+      } else {
+        canvas.put(line.text, x: area.x, y: area.y + row, role: .warning, maxWidth: area.width)
+      }
     }
   }
 }

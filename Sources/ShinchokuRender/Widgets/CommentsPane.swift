@@ -15,13 +15,17 @@ struct CommentsPaneWidget: Widget {
     canvas.box(area, title: view.title + position + narrowed, focused: focused)
     canvas.mark(area, as: .pane(.comments))
     var inner = area.inside
+    var inputCursor: (x: Int, y: Int)?
     let textWidth = inner.width - 2
     guard textWidth > 0, inner.height > 0 else { return }
     if let searchLine = view.searchLine, inner.height > 1 {
       inner.height -= 1
       let role: Role = view.isEditingQuery ? .filterChip : .muted
-      canvas.put(
+      let used = canvas.put(
         " " + sanitized(searchLine), x: inner.x, y: inner.maxY, role: role, maxWidth: inner.width)
+      if view.isEditingQuery, let typed = view.typedEnd {
+        inputCursor = (inner.x + min(used, 1 + typed), inner.maxY)
+      }
     }
     var lines: [ListLine] = []
     for (index, item) in view.items.enumerated() {
@@ -56,6 +60,8 @@ struct CommentsPaneWidget: Widget {
     }
     PaneList(lines: lines, selected: view.selection, focused: focused) { .comment($0) }.draw(
       in: inner, box: area, on: &canvas)
+    // Typing: the cursor at the end of the query, over the list's selection.
+    if let inputCursor { canvas.placeCursor(x: inputCursor.x, y: inputCursor.y) }
   }
 }
 

@@ -13,6 +13,8 @@ struct ListWindow {
 struct ScrollingList {
   var lines: [ListLine]
   var selected: Int?
+  /// Whether the selection is where the cursor goes (the focused list).
+  var placesCursor = true
   var target: (Int) -> ClickTarget
 
   /// Draws the list in `rect`; returns which lines show.
@@ -27,11 +29,20 @@ struct ScrollingList {
       var top = first
       while top > 0, lines[top - 1].item == nil { top -= 1 }
       if last - offset >= rect.height { offset = last - rect.height + 1 }
-      if top < offset || last - top >= rect.height { offset = top }
+      // The item with its heading where both fit; else the item from its first line.
+      if top < offset || last - top >= rect.height {
+        offset = last - top < rect.height ? top : first
+      }
     }
+    var cursorPlaced = false
     for row in 0..<rect.height where offset + row < lines.count {
       let line = lines[offset + row]
       canvas.put(line.spans, x: rect.x, y: rect.y + row, width: rect.width)
+      if placesCursor, !cursorPlaced, let selected, line.item == selected {
+        // At the item's text, past the gutter.
+        canvas.placeCursor(x: rect.x + min(1, rect.width - 1), y: rect.y + row)
+        cursorPlaced = true
+      }
       if let item = line.item {
         canvas.mark(
           Rect(x: rect.x, y: rect.y + row, width: rect.width, height: 1), as: target(item))
@@ -52,8 +63,9 @@ struct PaneList {
     let lines =
       lines.isEmpty
       ? [ListLine(spans: [Span(" " + canvas.chrome.text(UIText.noItems), .muted)])] : lines
-    let window = ScrollingList(lines: lines, selected: selected, target: target).draw(
-      in: rect, on: &canvas)
+    let window = ScrollingList(
+      lines: lines, selected: selected, placesCursor: focused, target: target
+    ).draw(in: rect, on: &canvas)
     canvas.scrollMarks(box, above: window.above, below: window.below, focused: focused)
   }
 }
@@ -93,6 +105,8 @@ struct ScrollingText {
     for (row, spans) in lines.dropFirst(first).prefix(rect.height).enumerated() {
       canvas.put(spans, x: rect.x, y: rect.y + row, width: rect.width)
     }
+    // The line being read: the first one shown.
+    if focused { canvas.placeCursor(x: rect.x + min(1, rect.width - 1), y: rect.y) }
     canvas.scrollMarks(
       box, above: first > 0, below: first + rect.height < lines.count, focused: focused)
   }

@@ -8,6 +8,8 @@ struct OverlayWidget: Widget {
   let rows: [[Span]]
   let footer: String
   var scroll = 0
+  /// The row the cursor rests on (the chosen option of a dialog; else the first).
+  var cursorRow = 0
 
   func render(in area: Rect, on canvas: inout Canvas) {
     let rowWidths = rows.map { $0.reduce(0) { $0 + displayWidth($1.text) } }
@@ -21,6 +23,10 @@ struct OverlayWidget: Widget {
     let first = max(0, min(scroll, rows.count - room))
     for (row, spans) in rows.dropFirst(first).prefix(room).enumerated() {
       canvas.put([Span(" ", .overlay)] + spans, x: inner.x, y: inner.y + row, width: inner.width)
+    }
+    if room > 0 {
+      canvas.placeCursor(
+        x: inner.x + min(1, inner.width - 1), y: inner.y + min(max(0, cursorRow - first), room - 1))
     }
     canvas.put(
       " " + footer, x: inner.x, y: inner.maxY - 1, role: .muted, maxWidth: inner.width)
@@ -99,9 +105,12 @@ struct StatusEditWidget: Widget {
     if let question = view.question {
       rows += [[], [Span(question, .warning)]]
     }
+    let chosen =
+      view.question == nil ? view.options.firstIndex { $0.isChosen } ?? 0 : rows.count - 1
     canvas.draw(
       OverlayWidget(
-        title: view.title, rows: rows, footer: canvas.chrome.text(UIText.statusEditHint)),
+        title: view.title, rows: rows, footer: canvas.chrome.text(UIText.statusEditHint),
+        cursorRow: chosen),
       in: area)
   }
 }

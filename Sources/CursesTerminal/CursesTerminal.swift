@@ -25,11 +25,19 @@ public final class CursesTerminal {
   private let directColor: Bool
   private let hasDefaultColors: Bool
   var pairs = ColorPairCache()
+  /// How long, in milliseconds, an Esc waits for the rest of a sequence (`ESCDELAY` or 25).
+  let escapeDelay: Int
+  /// Escape sequences ncurses did not decode, read character by character.
+  var keyParser = KeySequenceParser()
+  /// Events decoded and not yet returned (one read can end a sequence and start another).
+  var queuedEvents: [InputEvent] = []
 
   private init(
-    screen: OpaquePointer?, colorDepth: ColorDepth, directColor: Bool, hasDefaultColors: Bool
+    screen: OpaquePointer?, colorDepth: ColorDepth, directColor: Bool, hasDefaultColors: Bool,
+    escapeDelay: Int
   ) {
     self.screen = screen
+    self.escapeDelay = escapeDelay
     self.colorDepth = colorDepth
     self.directColor = directColor
     self.hasDefaultColors = hasDefaultColors
@@ -112,7 +120,9 @@ public final class CursesTerminal {
     _ = leaveok(shim_stdscr(), false)
     _ = scrollok(shim_stdscr(), false)
     _ = curs_set(0)
-    _ = set_escdelay(25)
+    // The user's ESCDELAY wins over the 25 ms that keeps Esc quick (ncurses' own default is 1 s).
+    let escapeDelay = KeySequenceParser.escapeDelay(environment: environment("ESCDELAY"))
+    _ = set_escdelay(Int32(escapeDelay))
 
     let noColor = !color.allowsColor(environment: ["NO_COLOR": environment("NO_COLOR") ?? ""])
     var depth = ColorDepth.none
@@ -146,7 +156,8 @@ public final class CursesTerminal {
     _ = mouseinterval(200)
 
     let terminal = CursesTerminal(
-      screen: screen, colorDepth: depth, directColor: direct, hasDefaultColors: defaults)
+      screen: screen, colorDepth: depth, directColor: direct, hasDefaultColors: defaults,
+      escapeDelay: escapeDelay)
     current = terminal
     return terminal
   }

@@ -13,8 +13,9 @@ extension CursesTerminal {
   /// are noticed promptly. After a stop and resume (Ctrl-Z, `fg`) it returns `.resize` with the
   /// current size and the next `draw` repaints the whole screen.
   ///
-  /// Alt/Meta combinations arrive as `.escape` followed by the key (ncurses splits ESC-prefixed
-  /// sequences it does not know).
+  /// ncurses decodes the keys the `TERM` entry lists; every other escape sequence reaches
+  /// `KeySequenceParser` character by character, which decodes the forms other terminals send
+  /// and swallows the rest whole. Alt/Meta combinations arrive as `.escape` followed by the key.
   public func nextEvent(timeoutMilliseconds: Int) -> InputEvent? {
     guard !isClosed else { return nil }
     let clock = ContinuousClock()
@@ -22,6 +23,7 @@ extension CursesTerminal {
       timeoutMilliseconds < 0 ? nil : clock.now.advanced(by: .milliseconds(timeoutMilliseconds))
     let win = shim_stdscr()
     while true {
+      if !queuedEvents.isEmpty { return queuedEvents.removeFirst() }
       if pendingTerminationSignal != nil { return nil }
       if resumedAfterStop.exchange(false, ordering: .sequentiallyConsistent) {
         _ = clearok(shim_curscr(), true)
@@ -41,13 +43,24 @@ extension CursesTerminal {
           slice = min(slice, ms)
         }
       }
+      if keyParser.isPending {
+        // Inside an escape sequence: what ncurses did not match is already queued (it waited the
+        // escape delay after the Esc); the rest of a longer sequence gets the delay per character.
+        slice = keyParser.pending.count == 1 ? 0 : escapeDelay
+      }
       wtimeout(win, Int32(slice))
       var ch: wint_t = 0
       let rc = wget_wch(win, &ch)
       if rc == OK {
-        if let event = decodeCharacter(UInt32(ch)) { return event }
+        queuedEvents += keyParser.push(UInt32(ch)).map { .key($0) }
+        continue
       } else if rc == shim_key_code_yes() {
-        if let event = decodeKeyCode(Int32(bitPattern: ch)) { return event }
+        queuedEvents += keyParser.flush().map { .key($0) }
+        if let event = decodeKeyCode(Int32(bitPattern: ch)) { queuedEvents.append(event) }
+        continue
+      } else if keyParser.isPending {
+        queuedEvents += keyParser.flush().map { .key($0) }
+        continue
       }
       if rc == ERR && terminalHungUp() {
         // The terminal is gone (its window closed, tmux killed): as good as SIGHUP. Without this
@@ -65,22 +78,6 @@ extension CursesTerminal {
     var descriptor = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
     guard poll(&descriptor, 1, 0) >= 0 else { return false }
     return descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
-  }
-
-  private func decodeCharacter(_ value: UInt32) -> InputEvent? {
-    switch value {
-    case 9: return .key(.tab)
-    case 10, 13: return .key(.enter)
-    case 27: return .key(.escape)
-    case 8, 127: return .key(.backspace)
-    case 1...26:
-      let letter = Character(Unicode.Scalar(UInt8(0x60 + value)))
-      return .key(.control(letter))
-    case 0..<32, 0x80..<0xA0: return nil
-    default:
-      guard let scalar = Unicode.Scalar(value) else { return nil }
-      return .key(.character(Character(scalar)))
-    }
   }
 
   private func decodeKeyCode(_ code: Int32) -> InputEvent? {

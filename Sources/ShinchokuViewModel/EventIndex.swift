@@ -29,6 +29,9 @@ public final class EventIndex: @unchecked Sendable {
   /// Per order position (dated ones only): start and end as days since 1970-01-01.
   let startDays: [Int32]
   let endDays: [Int32]
+  /// Per order position (dated ones only): the start time as minutes after midnight plus one,
+  /// 0 for none; what orders a day's agenda.
+  let startMinutes: [Int16]
   /// Positions below this are dated.
   let datedCount: Int
   /// Events spanning more days than this are in `long` rather than found by start.
@@ -113,18 +116,22 @@ public final class EventIndex: @unchecked Sendable {
     let sortedDated = order[..<dated]
     var startDays: [Int32] = []
     var endDays: [Int32] = []
+    var startMinutes: [Int16] = []
     var long: [Int32] = []
     startDays.reserveCapacity(datedCount)
     endDays.reserveCapacity(datedCount)
+    startMinutes.reserveCapacity(datedCount)
     for (position, index) in sortedDated.enumerated() {
       let start = events.startDay(Int(index))!
       let end = max(start, events.endDay(Int(index)) ?? start)
       startDays.append(start)
       endDays.append(end)
+      startMinutes.append(Int16(minute(Int(index))))
       if end - start > Self.shortSpan { long.append(Int32(position)) }
     }
     self.startDays = startDays
     self.endDays = endDays
+    self.startMinutes = startMinutes
     self.long = long
     // What each shared list means for the filters, worked out once per list.
     let free = events.feeListValues.map { $0.contains { $0.yen == 0 } }
@@ -258,7 +265,8 @@ public final class EventIndex: @unchecked Sendable {
     startDays[position] <= day && day <= endDays[position]
   }
 
-  /// The agenda of a span around a day: each listed day's passing events, then the undated.
+  /// The agenda of a span around a day: each listed day's passing events in start-time order
+  /// (untimed first, then by start day and the data's order), then the undated.
   public func agenda(_ day: CivilDate, span: AgendaSpan, filter: EventFilter) -> Agenda {
     let bits = passing(filter)
     let days = agendaDays(day, span: span)
@@ -266,8 +274,19 @@ public final class EventIndex: @unchecked Sendable {
     var entries: [(day: CivilDate, position: Int32)] = []
     for day in days {
       let number = Int32(day.daysSinceEpoch)
+      let first = entries.count
       for position in candidates where fallsOn(position, number) {
         entries.append((day, Int32(position)))
+      }
+      // Candidates come by start day: an event carried over from an earlier day must still take
+      // its place by time (untimed first), then by agenda order. Sorted only when out of order.
+      let before = { (a: (day: CivilDate, position: Int32), b: (day: CivilDate, position: Int32)) in
+        (self.startMinutes[Int(a.position)], a.position)
+          < (self.startMinutes[Int(b.position)], b.position)
+      }
+      if zip(entries[first...], entries[first...].dropFirst()).contains(where: { !before($0, $1) })
+      {
+        entries[first...].sort(by: before)
       }
     }
     var undated: [Int32] = []

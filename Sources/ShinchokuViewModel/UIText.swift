@@ -69,6 +69,11 @@ public enum UIText {
   }
   public static let recordedChanges = LocalizedText(
     "記録された変更（changes.log）", english: "Recorded changes (changes.log)")
+  /// When a change was recorded (the log keeps UTC), at local time: "2026-12-02 05:30"; the
+  /// text as written when it is not an ISO 8601 time.
+  public static func changeTime(_ when: String) -> String {
+    WallTime(iso8601: when)?.inLocalTimeZone.localDateAndClock ?? when
+  }
   public static func reloadFailed(_ error: String, language: Language) -> String {
     language == .japanese
       ? "データを読み込めません（前のデータを表示中）: \(error)"

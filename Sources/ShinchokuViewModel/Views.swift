@@ -376,7 +376,8 @@ public struct ProgrammeDetailView: Sendable, Equatable {
   public var title: String
   public var fields: [(label: String, value: String)]
   public var history: [HistoryEntry]
-  /// The changes recorded in the change log: "2026-11-25 佐藤 2013-09-30 ○→△ note".
+  /// The changes recorded in the change log, at local time: "2026-11-25 09:30 佐藤 2013-09-30
+  /// ○→△ note".
   public var changes: [String]
   /// How far the detail is scrolled.
   public var scroll: Int
@@ -416,7 +417,7 @@ public struct ProgrammeDetailView: Sendable, Equatable {
         id.flatMap { data.status($0) }.map(chrome.symbol) ?? dash
       }
       return [
-        String(change.when.prefix(10)), change.by ?? "", change.snapshot.iso,
+        UIText.changeTime(change.when), change.by ?? "", change.snapshot.iso,
         symbol(change.old) + chrome.arrow + symbol(change.new),
         change.note ?? "",
       ].filter { !$0.isEmpty }.joined(separator: " ")

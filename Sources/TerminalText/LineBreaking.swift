@@ -18,9 +18,11 @@ public struct WrappedLine: Equatable, Sendable {
 ///   paragraph gives one empty line; the newline itself is in no line. (Sanitise the text with
 ///   `keepingLineBreaks: true` first; a CR is not treated as a break.)
 /// - Between Japanese characters a break is allowed anywhere, except that no line starts with
-///   a closing bracket, `。．、，.,・：；:;？！?!`, `ー`, an iteration mark, a small kana or a
-///   half-width voiced mark (`ﾞﾟ`), no line ends with an opening bracket, and `……` / `‥‥` stay
-///   together.
+///   a closing bracket, `。．、，.,・：；:;？！?!`, a hyphen (`‐〜゠–`, and `～`), `ー`, an
+///   iteration mark, a small kana, a half-width voiced mark (`ﾞﾟ`), a postfixed abbreviation
+///   (`％ ‰ ° ℃`) or an ideographic space; no line ends with an opening bracket or a prefixed
+///   abbreviation (`￥ ＄ € №`); `……`, `‥‥`, `——` and `――` stay together; a no-break space
+///   joins its neighbours. (Checked against ICU's `ja@lb=strict`: LineBreakingICUTests.)
 /// - Latin words and numbers (runs of non-space ASCII, full-width letters and digits and other
 ///   non-CJK letters) break only at spaces; between such a run and a Japanese character a
 ///   break is allowed.
@@ -79,7 +81,8 @@ func breakClass(of scalar: Unicode.Scalar) -> BreakClass {
     switch value {
     case 0x20: return .space
     case 0x28, 0x5B, 0x7B: return [.word, .noEnd]  // ( [ {
-    case 0x29, 0x5D, 0x7D, 0x2C, 0x2E, 0x3A, 0x3B, 0x3F, 0x21:  // ) ] } , . : ; ? !
+    case 0x24, 0x2B, 0x5C: return [.word, .noEnd]  // $ + \ (¥ in Japanese fonts): prefixes
+    case 0x29, 0x5D, 0x7D, 0x2C, 0x2E, 0x3A, 0x3B, 0x3F, 0x21, 0x25:  // ) ] } , . : ; ? ! %
       return [.word, .noStart]
     case 0x21...0x7E: return .word
     default: return []
@@ -98,6 +101,34 @@ func breakClass(of scalar: Unicode.Scalar) -> BreakClass {
   case 0x3001, 0x3002, 0xFF0C, 0xFF0E, 0x30FB, 0xFF1A, 0xFF1B, 0xFF1F, 0xFF01, 0x203C,
     0x2047, 0x2048, 0x2049, 0xFF61, 0xFF64, 0xFF65:
     return .noStart
+  // Hyphens (JLReq cl-03): ‐ 〜 ゠ –, and ～ (what a CP932 import gives for 〜); the figure
+  // dash ‒ and the soft hyphen beside them.
+  case 0x2010, 0x2013, 0x301C, 0x30A0, 0xFF5E, 0x2012, 0x00AD:
+    return .noStart
+  // Postfixed abbreviations (JLReq: not separated from the number before them): ％ ‰ ‱ ′ ″ ‴
+  // ° ℃ ℉ ¢ ￠.
+  case 0xFF05, 0x2030...0x2034, 0x00B0, 0x2103, 0x2109, 0x00A2, 0xFFE0:
+    return .noStart
+  // Prefixed abbreviations (not separated from the number after them): ￥ ¥ ＄ £ ￡ ￦ ¤ № ±
+  // (€ and the rest of the currency block below).
+  case 0xFFE5, 0x00A5, 0xFF04, 0x00A3, 0xFFE1, 0xFFE6, 0x00A4, 0x2116, 0x00B1:
+    return .noEnd
+  // The currency block: prefixed but for the few written after the amount (₧ ₶ ₻ ₾ ⃀).
+  case 0x20A7, 0x20B6, 0x20BB, 0x20BE, 0x20C0:
+    return .noStart
+  case 0x20A0...0x20CF:
+    return .noEnd
+  // Other opening marks (European quotation marks, ¡ ¿, ⁅, the acute accent).
+  case 0x00A1, 0x00BF, 0x00AB, 0x00B4, 0x201A, 0x201B, 0x201E, 0x201F, 0x2039, 0x2045:
+    return .noEnd
+  // Other closing and trailing marks: » › ⁆, ‽, ‵ ‶ ‷, ⁄, the dot leaders ․ ‧, the dot
+  // punctuation ⁖–⁞, the ideographic space, 〵, 〼 and the Hangul tone marks.
+  case 0x00BB, 0x203A, 0x2046, 0x203D, 0x2035...0x2037, 0x2044, 0x2024, 0x2027,
+    0x2056...0x205B, 0x205D, 0x205E, 0x3000, 0x3035, 0x303C, 0x302E, 0x302F:
+    return .noStart
+  // No break on either side: no-break spaces and the non-breaking hyphen.
+  case 0x00A0, 0x202F, 0x2011:
+    return [.noStart, .noEnd]
   // Prolonged sound marks, iteration marks, spacing voiced marks.
   case 0x30FC, 0xFF70, 0x30FD, 0x30FE, 0x309D, 0x309E, 0x3005, 0x303B, 0x309B, 0x309C:
     return .noStart
@@ -109,7 +140,8 @@ func breakClass(of scalar: Unicode.Scalar) -> BreakClass {
   // Half-width small katakana ｧ–ｯ and half-width voiced marks ﾞﾟ.
   case 0xFF67...0xFF6F, 0xFF9E, 0xFF9F:
     return .noStart
-  case 0x2025, 0x2026:
+  // ‥ … and the dashes — ―: a pair of them is never split.
+  case 0x2025, 0x2026, 0x2014, 0x2015:
     return .inseparable
   // Full-width digits and Latin letters.
   case 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A:

@@ -330,13 +330,16 @@ struct DashboardEndToEndTests {
     #expect(try tmux.waitForExit() == .status(0))
   }
 
-  @Test func aStatusChangeFromTheDetailViewIsConfirmedAndRecorded() throws {
+  /// A status change is confirmed and recorded; the detail then lists it at local time: the log
+  /// keeps UTC, and 20:30 on 12-01 is 05:30 on 12-02 in Tokyo.
+  @Test(arguments: [("Asia/Tokyo", "2026-12-02 05:30"), ("UTC", "2026-12-01 20:30")])
+  func aStatusChangeFromTheDetailViewIsConfirmedAndRecorded(zone: String, shown: String) throws {
     let folder = NSTemporaryDirectory() + "shinchoku-status-\(UUID().uuidString)"
     let written = try spawnAndWait(
       binaryPath, ["shinchoku", "sample", "--out", folder, "--seed", "1"])
     #expect(written.status == 0)
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    let tmux = try startApp(["--data", folder])
+    let tmux = try startApp(["--data", folder], environment: ["TZ": zone])
     try tmux.sendKeys("Down", "Right", "Enter")
     try tmux.waitFor("Enter 詳細  Esc 戻る")
     try tmux.sendKeys("Enter")
@@ -352,6 +355,10 @@ struct DashboardEndToEndTests {
     let log = try String(contentsOfFile: folder + "/changes.log", encoding: .utf8)
     #expect(log.hasSuffix("\n") && log.split(separator: "\n").count == 1)
     #expect(log.contains("\"new\":\"behind\"") && log.contains("\"old\":\"on-schedule\""))
+    let stamp = try #require(log.range(of: #""when":"[^"]*""#, options: .regularExpression))
+    try log.replacingCharacters(in: stamp, with: #""when":"2026-12-01T20:30:00Z""#)
+      .write(toFile: folder + "/changes.log", atomically: true, encoding: .utf8)
+    try tmux.waitFor("  \(shown) ", timeout: .seconds(3))
     try tmux.sendKeys("q")
     #expect(try tmux.waitForExit() == .status(0))
   }

@@ -152,3 +152,38 @@ import Testing
     }
   }
 }
+
+@Suite struct WallTimeISOTests {
+  @Test func iso8601InstantsAndTheirLocalDateAndClock() throws {
+    let utc = try #require(WallTime(iso8601: "2026-12-01T20:30:00Z"))
+    #expect(utc.localDateAndClock == "2026-12-01 20:30")
+    // The same instant in Tokyo (UTC+9) is the next day.
+    let tokyo = WallTime(secondsSinceEpoch: utc.secondsSinceEpoch, utcOffsetSeconds: 9 * 3600)
+    #expect(tokyo.localDateAndClock == "2026-12-02 05:30")
+    #expect(tokyo.localDate.iso == "2026-12-02")
+    // Written with an offset, fractions, without seconds, without a zone (UTC).
+    for text in [
+      "2026-12-02T05:30:00+09:00", "2026-12-02T05:30+0900", "2026-12-01T20:30:00.123Z",
+      "2026-12-01T20:30Z", "2026-12-01 20:30:00", "2026-12-01T15:30:00-05:00",
+    ] {
+      #expect(WallTime(iso8601: text)?.secondsSinceEpoch == utc.secondsSinceEpoch, "\(text)")
+    }
+    #expect(WallTime(iso8601: "2026-12-02T05:30:00+09:00")?.localDateAndClock == "2026-12-02 05:30")
+    // Before 1970, across a day boundary at a negative offset.
+    let early = try #require(WallTime(iso8601: "1969-12-31T23:00:00Z"))
+    #expect(early.localDateAndClock == "1969-12-31 23:00")
+    #expect(
+      WallTime(secondsSinceEpoch: 3600, utcOffsetSeconds: -2 * 3600).localDateAndClock
+        == "1969-12-31 23:00")
+  }
+
+  @Test func notAnInstant() {
+    for text in [
+      "", "2026-12-01", "2026-13-01T10:00Z", "2026-12-01T24:00Z", "2026-12-01T10:60Z",
+      "2026-12-01T10:00Q", "2026-12-01T10:00+9", "2026-12-01T10:00:00.Z", "２０２６-12-01T10:00Z",
+      "2026-12-01T10:00Zjunk",
+    ] {
+      #expect(WallTime(iso8601: text) == nil, "\(text)")
+    }
+  }
+}

@@ -33,7 +33,12 @@ private func plainEntries(
   let dated = plainDated(passing)
   var entries: [CalendarEntry] = []
   for day in agendaDays(day, span: span) {
-    for event in dated where event.fallsOn(day) {
+    // Each day in start-time order (untimed first), ties in agenda order.
+    let onDay = dated.enumerated().filter { $0.element.fallsOn(day) }
+      .sorted {
+        ($0.element.startMinute ?? -1, $0.offset) < ($1.element.startMinute ?? -1, $1.offset)
+      }
+    for (_, event) in onDay {
       entries.append(CalendarEntry(day: day, event: event))
     }
   }

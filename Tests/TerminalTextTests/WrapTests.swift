@@ -12,7 +12,7 @@ let seedSentences = [
 ]
 
 let noStart: Set<Unicode.Scalar> = Set(
-  "）〕］｝〉》」』】)]}。．、，.,・：；:;？！?!ーヽヾゝゞ々〻ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶｧｨｩｪｫｬｭｮｯｰﾞﾟ".unicodeScalars
+  "）〕］｝〉》」』】)]}。．、，.,・：；:;？！?!ーヽヾゝゞ々〻ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶｧｨｩｪｫｬｭｮｯｰﾞﾟ‐〜゠–～％‰°℃　".unicodeScalars
 )
 let noEnd: Set<Unicode.Scalar> = Set("（〔［｛〈《「『【([{".unicodeScalars)
 
@@ -58,6 +58,34 @@ func seedSentencesFollowKinsokuAtEveryWidth(width: Int) {
       }
     }
   }
+}
+
+/// Times and ranges as the events write them, with each of the hyphens class (JLReq cl-03)
+/// and ～: none may start a line at any width.
+@Test(arguments: ["〜", "～", "‐", "–", "゠"])
+func noHyphenStartsALine(hyphen: String) {
+  let text = "午前10:00\(hyphen)12:00、会場\(hyphen)市民会館。ゲーム\(hyphen)センター\(hyphen)あ"
+  for width in 2...30 {
+    let lines = wrapped(text, width: width)
+    #expect(lines.map(\.text).joined() == text)
+    // From 8 columns on, "10:00〜" fits on a line: a rule-abiding break exists (below, the
+    // wrapper breaks where it must and loses nothing).
+    for line in lines.dropFirst() where width >= 8 {
+      #expect(!line.text.hasPrefix(hyphen), "width \(width): \(lines.map(\.text))")
+    }
+  }
+  // The reported case: 10:00 at one line's end, 〜12:00 at the next.
+  #expect(
+    !wrapped("開場10:00\(hyphen)12:00", width: 12).dropFirst().contains { $0.text.hasPrefix(hyphen) })
+}
+
+@Test func abbreviationsStayWithTheirNumber() {
+  // ％ may not start a line, ￥ may not end one; the ideographic space may not start one.
+  #expect(wrapped("料金は１００％", width: 12).map(\.text) == ["料金は", "１００％"])
+  #expect(wrapped("価格￥１００です", width: 8).map(\.text) == ["価格", "￥１００", "です"])
+  #expect(wrapped("あいう　えお", width: 6).map(\.text) == ["あい", "う　え", "お"])
+  // A pair of dashes is never split.
+  #expect(wrapped("あいう――えお", width: 7).map(\.text) == ["あいう", "――えお"])
 }
 
 @Test func oidashiPushesTheLastCharacterToTheNextLine() {

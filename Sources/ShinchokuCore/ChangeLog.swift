@@ -186,8 +186,8 @@ public enum ChangeLog {
   }
 
   /// Appends one change durably, under an exclusive lock on the whole file:
-  /// 1. waits for the lock (a record lock through `fcntl`, polled until `lockTimeout`; `waiting`
-  ///    hears once what it waits for);
+  /// 1. waits for the lock (a record lock through `fcntl`, polled until `lockTimeout`; after half a
+  ///    second, `waiting` hears once what it waits for);
   /// 2. checks that `change.old` is still what `currentStatus` reads now (someone may have
   ///    changed it first);
   /// 3. writes the record with one `write(2)` on an `O_APPEND` descriptor, after a newline when
@@ -277,7 +277,8 @@ public enum ChangeLog {
       if clock.now - start >= timeout {
         throw AppendError.lockTimeout(path: path, waited: timeout)
       }
-      if !told {
+      // A wait of a few milliseconds is the ordinary case; a longer one is worth a word.
+      if !told, clock.now - start >= .milliseconds(500) {
         told = true
         waiting(
           "waiting for the lock on \(path): another process is recording a change (giving up after \(timeout.components.seconds) s)"

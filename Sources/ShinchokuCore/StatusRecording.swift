@@ -23,8 +23,7 @@ public struct StatusConflict: Error, CustomStringConvertible {
     if let last = lastChange {
       text += " (changed by \(last.by ?? "someone") at \(last.when))"
     }
-    return text
-      + "; nothing was recorded. Look at the current status, then record again (with --expect \(found ?? "none"))"
+    return text + "; nothing was recorded"
   }
 }
 

@@ -504,4 +504,5 @@ private func reload(_ state: inout AppState, _ dataset: Dataset) {
     state.drill = drill
     refreshDrill(&state)
   }
+  refreshStatusEdit(&state)
 }

@@ -149,9 +149,8 @@ struct Dashboard {
       return UIText.recorded(
         "\(change.programmeID) \(change.old ?? "—") → \(change.new) (\(change.snapshot.iso))",
         language: language)
-        + (recorded.report.tornLine.map {
-          " (\(ChangeLog.fileName):\($0): incomplete record set aside)"
-        } ?? "")
+        + (recorded.report.tornLine.map { UIText.tornRecordSetAside(line: $0, language: language) }
+          ?? "")
     } catch {
       return "\(error)"
     }

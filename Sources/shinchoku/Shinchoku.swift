@@ -537,7 +537,9 @@ struct SetStatus: ParsableCommand {
         "\(programme): \(recorded.change.old ?? "—") → \(newStatus.id) in \(date.iso), recorded in \(recorded.log.path)"
       )
     } catch let error as StatusConflict {
-      printError("shinchoku: \(error)")
+      printError(
+        "shinchoku: \(error). Look at the status now, then run set-status again with --expect \(error.found ?? "none")"
+      )
       throw ExitCode(1)
     } catch let error as ChangeLog.AppendError {
       printError("shinchoku: \(error)")

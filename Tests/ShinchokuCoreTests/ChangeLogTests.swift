@@ -288,7 +288,7 @@ struct FailingIO: ChangeLogIO {
     try Data().write(to: f.log)
     let holder = open(f.log.path, O_RDWR)
     defer { close(holder) }
-    try ChangeLog.lock(holder, path: f.log.path, timeout: .seconds(1)) { _ in }
+    try ChangeLog.lock(holder, path: f.log.path, timeout: .seconds(1), waiting: { _ in })
     var heard: [String] = []
     let clock = ContinuousClock()
     let start = clock.now
@@ -296,12 +296,12 @@ struct FailingIO: ChangeLogIO {
       try ChangeLog.append(
         StatusChange(
           when: "", by: nil, programmeID: "x", snapshot: f.date, old: nil, new: "ahead", note: nil),
-        to: f.log, lockTimeout: .milliseconds(300), waiting: { heard.append($0) }
-      ) { nil }
+        to: f.log, lockTimeout: .milliseconds(800), waiting: { heard.append($0) },
+        currentStatus: { nil })
     } throws: { error in
       "\(error)".hasPrefix("gave up after")
     }
-    #expect(clock.now - start >= .milliseconds(300))
+    #expect(clock.now - start >= .milliseconds(800))
     #expect(heard.count == 1 && heard[0].hasPrefix("waiting for the lock on \(f.log.path)"))
     #expect(try Data(contentsOf: f.log).isEmpty)
   }

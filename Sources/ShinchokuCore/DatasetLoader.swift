@@ -677,11 +677,17 @@ struct DatasetReader {
           m["inferred"]?.location ?? node.location,
           "'\(field)' in inferred is not a field of an event")
       }
+      let time = m["time"]?.optionalString("time") ?? nil
+      if let time, let problem = impossibleTime(in: time) {
+        sink.error(
+          m["time"]?.location ?? node.location, problem,
+          hint: "write a time of day such as 9:30 or 13:00〜15:00")
+      }
       events.append(
         CityEvent(
           id: id, title: title, subtitle: m["subtitle"]?.optionalString("subtitle") ?? nil,
           categoryID: categoryID,
-          venues: venues, start: start, end: end, time: m["time"]?.optionalString("time") ?? nil,
+          venues: venues, start: start, end: end, time: time,
           audience: audience,
           fees: fees, notes: m["notes"]?.optionalString("notes") ?? nil,
           source: sourceReference(m) ?? "",

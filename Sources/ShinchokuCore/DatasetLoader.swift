@@ -223,6 +223,11 @@ public struct FileStamp: Equatable, Sendable {
     changed = (info.st_ctim.tv_sec, info.st_ctim.tv_nsec)
   }
 
+  /// Whether both stamps are of the same file (device and inode), changed or not.
+  public func isSameFile(as other: FileStamp) -> Bool {
+    exists && other.exists && device == other.device && inode == other.inode
+  }
+
   public static func == (a: FileStamp, b: FileStamp) -> Bool {
     a.exists == b.exists && a.isRegularFile == b.isRegularFile && a.device == b.device
       && a.inode == b.inode && a.size == b.size && a.modified == b.modified

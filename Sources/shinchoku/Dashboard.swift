@@ -107,7 +107,7 @@ struct Dashboard {
           reload = reloadInBackground(dataLoader, dataDirectory)
         }
       }
-      if clock.now - lastCheck >= .milliseconds(500) {
+      if clock.now - lastCheck >= watcher.checkInterval {
         lastCheck = clock.now
         let changed = watcher.changedDirectories()
         if changed.contains(dataDirectory) {

@@ -104,6 +104,8 @@ public struct AppState: Sendable {
   public var pendingRecord = false
   /// Why the last reload failed: shown as a banner until the data loads again.
   public var reloadError: Diagnostic?
+  /// A selection the last reload's data lacked, kept to come back to (see ReloadPlace.swift).
+  public var awaitedPlace: AwaitedPlace?
   /// A one-time message for the user (e.g. why Enter opened nothing); cleared by the next key.
   public var notice: String?
   /// Findings from outside the data (a theme that could not be read), shown with the data's.
@@ -486,8 +488,7 @@ private func reload(_ state: inout AppState, _ dataset: Dataset) {
     ? visibleComments(state)[state.commentSelection].id : nil
   state.dataset = dataset
   state.reloadError = nil
-  state.snapshotIndex =
-    dataset.snapshots.firstIndex { $0.date == date } ?? dataset.defaultSnapshotIndex
+  selectSnapshotByIdentity(&state, previous: date)
   state.matrixSelection = MatrixPosition(
     row: clamp(state.matrixSelection.row, state.matrixRowCount),
     column: clamp(state.matrixSelection.column, state.matrixColumnCount))
@@ -498,9 +499,7 @@ private func reload(_ state: inout AppState, _ dataset: Dataset) {
     state.comments.openCommentID = nil
   }
   if var drill = state.drill {
-    if let id = drill.openProgrammeID, !dataset.programmes.contains(where: { $0.id == id }) {
-      drill.openProgrammeID = nil
-    }
+    keepOpenProgrammeByIdentity(&state, &drill)
     state.drill = drill
     refreshDrill(&state)
   }

@@ -207,6 +207,25 @@ import Testing
   }
 }
 
+/// In the dashboard on the sample data (seed 1): opens the first programme behind area 2's
+/// on-schedule cell, presses `s`, chooses the next status, confirms with `y` (after
+/// `beforeConfirming`), and waits for the notice that it was recorded.
+func recordTheNextStatusInADetail(
+  _ tmux: TmuxSession, beforeConfirming: () throws -> Void = {}
+) throws {
+  try tmux.sendKeys("Down", "Right", "Enter")
+  try tmux.waitFor("Enter 詳細  Esc 戻る")
+  try tmux.sendKeys("Enter")
+  try tmux.waitFor("s 状況を変更")
+  try tmux.sendKeys("s")
+  try tmux.waitFor("（現在）")
+  try tmux.sendKeys("Down", "Enter")
+  try tmux.waitFor("changes.log に記録しますか？")
+  try beforeConfirming()
+  try tmux.sendKeys("y")
+  try tmux.waitFor("記録しました: ")
+}
+
 @Suite(.enabled(if: endToEndEnabled, "tmux is not installed: end-to-end tests skipped"))
 struct DashboardChangeLogEndToEndTests {
   @Test func aChangeRecordedInTheDashboardAfterATornTailIsApplied() throws {
@@ -218,16 +237,7 @@ struct DashboardChangeLogEndToEndTests {
     let torn = #"{"by":"x","new":"ahead","old":null,"programme":"P0001","snapshot":"201"#
     try Data(torn.utf8).write(to: URL(fileURLWithPath: folder + "/changes.log"))
     let tmux = try startApp(["--data", folder])
-    try tmux.sendKeys("Down", "Right", "Enter")
-    try tmux.waitFor("Enter 詳細  Esc 戻る")
-    try tmux.sendKeys("Enter")
-    try tmux.waitFor("s 状況を変更")
-    try tmux.sendKeys("s")
-    try tmux.waitFor("（現在）")
-    try tmux.sendKeys("Down", "Enter")
-    try tmux.waitFor("changes.log に記録しますか？")
-    try tmux.sendKeys("y")
-    try tmux.waitFor("記録しました: ")
+    try recordTheNextStatusInADetail(tmux)
     try tmux.waitFor("changes.log:1 途切れた記録は適用せず保留")
     // Applied: the detail lists the recorded change once the data is read again.
     try tmux.waitFor("記録された変更（changes.log）", timeout: .seconds(3))

@@ -104,7 +104,9 @@ public final class CursesTerminal {
     disableFlowControl()
     _ = keypad(shim_stdscr(), true)
     _ = intrflush(shim_stdscr(), false)
-    _ = leaveok(shim_stdscr(), true)
+    // The cursor is placed on the selection after every frame (for screen readers and braille
+    // displays), so ncurses must leave it where the frame puts it.
+    _ = leaveok(shim_stdscr(), false)
     _ = scrollok(shim_stdscr(), false)
     _ = curs_set(0)
     _ = set_escdelay(25)

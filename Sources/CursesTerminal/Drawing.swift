@@ -43,8 +43,18 @@ extension CursesTerminal {
       _ = wmove(win, Int32(height), 0)
       _ = wclrtobot(win)
     }
+    // Last: the cursor on the selection (hidden unless asked for, but always placed).
+    let cursor = frame.cursor.flatMap { $0.x < cols && $0.y < rows ? $0 : nil }
+    _ = wmove(win, Int32(cursor?.y ?? 0), Int32(cursor?.x ?? 0))
     _ = wnoutrefresh(win)
     _ = doupdate()
+  }
+
+  /// Shows the cursor (for braille and magnifier users, `--cursor`) or hides it (the default; it
+  /// is placed on the selection either way).
+  public func setCursorVisible(_ visible: Bool) {
+    guard !isClosed else { return }
+    _ = curs_set(visible ? 1 : 0)
   }
 
   /// Puts one cell of `width` columns at (x, y). If glibc (which ncurses and the terminal use)

@@ -7,6 +7,7 @@ import Foundation
 /// theme: colorblind   # a theme name or a path to a theme file
 /// lang: en            # ja or en
 /// ascii: true         # draw the chrome with ASCII only
+/// cursor: true        # show the cursor on the selection (braille displays, magnifiers)
 /// ```
 ///
 /// Command-line options win over it. A missing file is no config; a broken one gives warnings
@@ -15,6 +16,8 @@ public struct UserConfig: Sendable, Equatable {
   public var theme: String?
   public var lang: String?
   public var ascii: Bool?
+  /// Show the terminal's cursor on the selection (for braille and magnifier users).
+  public var cursor: Bool?
 
   public init(theme: String? = nil, lang: String? = nil, ascii: Bool? = nil) {
     self.theme = theme
@@ -45,7 +48,7 @@ public struct UserConfig: Sendable, Equatable {
       !isBlank(text), let root = parseYAML(text, file: path, sink: sink), !root.isNull,
       let top = root.mapping("the config file")
     {
-      top.rejectUnknownKeys(["theme", "lang", "ascii"])
+      top.rejectUnknownKeys(["theme", "lang", "ascii", "cursor"])
       config.theme = top["theme"]?.string("theme")
       if let lang = top["lang"], let value = lang.string("lang") {
         if value == "ja" || value == "en" {
@@ -55,6 +58,7 @@ public struct UserConfig: Sendable, Equatable {
         }
       }
       config.ascii = top["ascii"]?.bool("ascii")
+      config.cursor = top["cursor"]?.bool("cursor")
     }
     let warnings = sink.items.map {
       Diagnostic(.warning, $0.location, $0.message, hint: $0.hint)

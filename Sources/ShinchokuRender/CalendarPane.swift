@@ -5,7 +5,10 @@ import TerminalText
 
 /// The events pane: the month grid beside the agenda (above it when the pane is narrow), the
 /// filter chips or the input line, and an event's detail over the body.
-extension Painter {
+struct CalendarPaneWidget: Widget {
+  let view: CalendarView
+  let focused: Bool
+
   /// Columns of one day in the grid: " 21·1" (compact, in a narrow pane: "·21").
   static let dayWidth = 5
   static let compactDayWidth = 3
@@ -13,21 +16,23 @@ extension Painter {
   /// The agenda goes beside the grid from this inner width of the pane.
   static let besideWidth = gridWidth + 1 + 26
 
-  mutating func drawCalendarPane(_ view: CalendarView, _ rect: Rect, state: AppState) {
-    let focused = state.focus == .events
-    drawBox(
-      rect, title: UIText.events.text(state.language) + " " + view.countLabel, focused: focused)
-    frame.mark(x: rect.x, y: rect.y, width: rect.width, height: rect.height, as: .pane(.events))
+  func render(in rect: Rect, on canvas: inout Canvas) {
+    let chrome = canvas.chrome
+    canvas.box(rect, title: chrome.text(UIText.events) + " " + view.countLabel, focused: focused)
+    canvas.mark(rect, as: .pane(.events))
     var inner = rect.inside
+    var inputCursor: (x: Int, y: Int)?
     guard inner.width > 0, inner.height > 0 else { return }
 
     // The input line, or the chips of the active filters, takes the pane's last row.
     if let input = view.inputLine {
       let line = Rect(x: inner.x, y: inner.y + inner.height - 1, width: inner.width, height: 1)
-      fill(line, role: .filterChip)
-      put(
-        " " + sanitized(input) + (state.asciiOnly ? "_" : "▏"), x: line.x, y: line.y,
-        role: .filterChip, maxWidth: line.width)
+      canvas.fill(line, role: .filterChip)
+      let used = canvas.put(
+        " " + sanitized(input), x: line.x, y: line.y, role: .filterChip, maxWidth: line.width - 1)
+      canvas.put(
+        canvas.glyphs.inputCursor, x: line.x + used, y: line.y, role: .filterChip, maxWidth: 1)
+      inputCursor = (line.x + used, line.y)
       inner.height -= 1
     } else if !view.chips.isEmpty {
       var spans: [Span] = [Span(" ", .text)]
@@ -36,41 +41,45 @@ extension Painter {
         spans.append(Span(" ", .text))
       }
       spans.append(Span(view.countLabel, .muted))
-      put(spans, x: inner.x, y: inner.y + inner.height - 1, width: inner.width)
+      canvas.put(spans, x: inner.x, y: inner.y + inner.height - 1, width: inner.width)
       inner.height -= 1
     }
     guard inner.height > 0 else { return }
 
-    let dayWidth = inner.width >= Painter.gridWidth ? Painter.dayWidth : Painter.compactDayWidth
-    let grid = gridLines(view, dayWidth: dayWidth, focused: focused, state: state)
-    let gridRect: Rect
-    let agendaRect: Rect
-    if inner.width >= Painter.besideWidth {
-      gridRect = Rect(x: inner.x, y: inner.y, width: Painter.gridWidth + 1, height: inner.height)
-      agendaRect = Rect(
-        x: inner.x + Painter.gridWidth + 1, y: inner.y,
-        width: inner.width - Painter.gridWidth - 1, height: inner.height)
+    let dayWidth = inner.width >= Self.gridWidth ? Self.dayWidth : Self.compactDayWidth
+    let grid = gridLines(dayWidth: dayWidth, chrome: chrome)
+    let parts: [Rect]
+    if inner.width >= Self.besideWidth {
+      parts = Layout(.horizontal, [.length(Self.gridWidth + 1), .fill(1)]).split(inner)
     } else {
       // Above the agenda; in the agenda, only the month and the selected week stay.
       var rows = min(grid.count, inner.height)
-      if view.agendaSelection != nil { rows = min(rows, 3) }
-      gridRect = Rect(x: inner.x, y: inner.y, width: inner.width, height: rows)
-      agendaRect = Rect(
-        x: inner.x, y: inner.y + rows, width: inner.width, height: inner.height - rows)
+      // In the agenda, the month and the selected week, leaving it at least half the rows.
+      if view.agendaSelection != nil { rows = min(rows, 3, max(1, inner.height / 2)) }
+      parts = Layout(.vertical, [.length(rows), .fill(1)]).split(inner)
     }
+    let (gridRect, agendaRect) = (parts[0], parts[1])
     for (row, line) in fitted(grid, rows: gridRect.height).enumerated() {
-      put(line.spans, x: gridRect.x, y: gridRect.y + row, width: gridRect.width)
+      canvas.put(line.spans, x: gridRect.x, y: gridRect.y + row, width: gridRect.width)
       for (index, day) in (line.week ?? []).enumerated() {
-        guard let day else { continue }
-        frame.mark(
-          x: gridRect.x + index * dayWidth, y: gridRect.y + row, width: dayWidth, height: 1,
-          as: .calendarDay(day))
+        guard let day, index * dayWidth < gridRect.width else { continue }
+        let dayRect = Rect(
+          x: gridRect.x + index * dayWidth, y: gridRect.y + row,
+          width: min(dayWidth, gridRect.width - index * dayWidth), height: 1)
+        canvas.mark(dayRect, as: .calendarDay(day))
+        if focused, view.agendaSelection == nil, day == view.selectedDay {
+          // On the day's number (its last digit): " 21·1" and compact "·21" alike.
+          canvas.placeCursor(x: min(dayRect.maxX - 1, dayRect.x + 2), y: dayRect.y)
+        }
       }
     }
-    let lines = agendaLines(view, width: agendaRect.width, focused: focused, state: state)
-    let marks = drawList(lines, selected: view.agendaSelection, in: agendaRect)
-    markItems(lines, first: marks.first, in: agendaRect) { .event($0) }
-    drawScrollMarks(rect, above: marks.above, below: marks.below, focused: focused)
+    let lines = agendaLines(width: agendaRect.width, chrome: chrome)
+    let window = ScrollingList(
+      lines: lines, selected: view.agendaSelection, placesCursor: focused
+    ) { .event($0) }.draw(in: agendaRect, on: &canvas)
+    canvas.scrollMarks(rect, above: window.above, below: window.below, focused: focused)
+    // Typing: the cursor at the end of the input line, over the selection.
+    if focused, let inputCursor { canvas.placeCursor(x: inputCursor.x, y: inputCursor.y) }
   }
 
   /// A line of the grid, and the days it shows (for the mouse).
@@ -94,9 +103,7 @@ extension Painter {
   }
 
   /// The month header, the weekday names and the weeks.
-  func gridLines(_ view: CalendarView, dayWidth: Int, focused: Bool, state: AppState)
-    -> [GridLine]
-  {
+  func gridLines(dayWidth: Int, chrome: Chrome) -> [GridLine] {
     var lines = [
       GridLine(spans: [Span(" " + view.westernMonth + " / " + view.eraMonth, .heading)])
     ]
@@ -106,12 +113,12 @@ extension Painter {
           let role: Role =
             index == 0 ? .calendarSunday : index == 6 ? .calendarSaturday : .heading
           let text =
-            dayWidth == Painter.dayWidth
+            dayWidth == Self.dayWidth
             ? padded(" " + name, toWidth: dayWidth)
             : padded(name, toWidth: dayWidth, alignment: .trailing)
           return Span(text, role)
         }))
-    let dot = state.asciiOnly ? "+" : "·"
+    let dot = chrome.glyphs.countMark
     for week in view.weeks {
       var spans: [Span] = []
       for (index, day) in week.enumerated() {
@@ -121,7 +128,7 @@ extension Painter {
         }
         let role: Role
         if day.isSelected {
-          role = focused && state.calendar.agendaSelection == nil ? .selection : .selectionInactive
+          role = focused && view.agendaSelection == nil ? .selection : .selectionInactive
         } else if day.isToday {
           role = .calendarToday
         } else if day.holiday != nil {
@@ -134,7 +141,7 @@ extension Painter {
           role = .text
         }
         let number = Span(padded(String(day.date.day), toWidth: 2, alignment: .trailing), role)
-        if dayWidth == Painter.dayWidth {
+        if dayWidth == Self.dayWidth {
           let count = day.count == 0 ? "  " : dot + (day.count > 9 ? "+" : String(day.count))
           spans += [Span(" ", .text), number, Span(count, .muted)]
         } else {
@@ -146,11 +153,11 @@ extension Painter {
           spans: spans, week: week.map { $0?.date },
           isSelectedWeek: week.contains { $0?.isSelected == true }))
     }
-    if view.span != .day, let holiday = JapaneseHolidays.name(of: view.selectedDay) {
+    if view.span != .day, let holiday = view.selectedDayHoliday {
       lines.append(
         GridLine(spans: [
           Span(
-            " " + UIText.dateRange(view.selectedDay, nil, language: state.language) + " ", .text),
+            " " + UIText.dateRange(view.selectedDay, nil, language: chrome.language) + " ", .text),
           Span(holiday, .calendarHoliday),
         ]))
     }
@@ -159,19 +166,19 @@ extension Painter {
 
   /// The agenda as list lines: a heading per day (with its holiday), then each entry's title,
   /// its dates when it spans days (marked when inferred), and its details.
-  func agendaLines(_ view: CalendarView, width: Int, focused: Bool, state: AppState) -> [ListLine] {
+  func agendaLines(width: Int, chrome: Chrome) -> [ListLine] {
     var lines: [ListLine] = []
     var index = view.firstItemIndex
-    let inferredMark = " " + UIText.inferred.text(state.language)
+    let inferredMark = " " + chrome.text(UIText.inferred)
     for section in view.sections {
       var heading = [Span(" " + sanitized(section.heading), .heading)]
       if let holiday = section.holiday { heading.append(Span(" " + holiday, .calendarHoliday)) }
       if section.isToday {
-        heading.append(Span(" " + UIText.today.text(state.language), .calendarToday))
+        heading.append(Span(" " + chrome.text(UIText.today), .calendarToday))
       }
       lines.append(ListLine(spans: heading))
       if section.items.isEmpty {
-        lines.append(ListLine(spans: [Span("  " + UIText.noItems.text(state.language), .muted)]))
+        lines.append(ListLine(spans: [Span("  " + chrome.text(UIText.noItems), .muted)]))
       }
       for item in section.items {
         let role: Role = item.isSelected ? (focused ? .selection : .selectionInactive) : .text
@@ -202,28 +209,26 @@ extension Painter {
     }
     return lines
   }
+}
 
-  mutating func drawEventDetail(_ view: EventDetailView, in rect: Rect, state: AppState) {
+/// One event in full, scrollable: every field, its source, which values were inferred and
+/// why, and the OCR corrections.
+struct EventDetailWidget: Widget {
+  let view: EventDetailView
+  let focused: Bool
+
+  func render(in rect: Rect, on canvas: inout Canvas) {
+    let chrome = canvas.chrome
     guard
-      let inner = fullPane(
-        rect, path: [UIText.events.text(state.language), sanitized(view.title)], pane: .events,
-        focused: state.focus == .events, hint: UIText.eventDetailHint.text(state.language))
+      let inner = FullPane(
+        path: [chrome.text(UIText.events), sanitized(view.title)], pane: .events,
+        focused: focused, hint: chrome.text(UIText.eventDetailHint)
+      ).draw(in: rect, on: &canvas)
     else { return }
-    let labelWidth = view.fields.map { displayWidth($0.label) }.max() ?? 4
-    var lines: [[Span]] = []
-    for field in view.fields {
-      let body = wrapped(sanitized(field.value), width: max(1, inner.width - labelWidth - 4))
-      for (index, line) in body.enumerated() {
-        let label =
-          index == 0
-          ? padded(field.label, toWidth: labelWidth) : String(repeating: " ", count: labelWidth)
-        lines.append([
-          Span(" " + label + "  ", .muted), Span(line.text, field.isInferred ? .inferred : .text),
-        ])
-      }
-    }
-    for (row, spans) in lines.prefix(inner.height).enumerated() {
-      put(spans, x: inner.x, y: inner.y + row, width: inner.width)
-    }
+    let lines = labelledLines(
+      view.fields.map { ($0.label, $0.value, $0.isInferred ? Role.inferred : .text) },
+      width: inner.width, ellipsis: canvas.glyphs.ellipsis)
+    ScrollingText(lines: lines, scroll: view.scroll).draw(
+      in: inner, box: rect, focused: focused, on: &canvas)
   }
 }

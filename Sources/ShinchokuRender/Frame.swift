@@ -10,6 +10,33 @@ public struct HitRegion: Equatable, Sendable {
   public var target: ClickTarget
 }
 
+/// A cell of the screen, for the cursor.
+public struct CursorPosition: Equatable, Sendable {
+  public var x: Int
+  public var y: Int
+  public init(x: Int, y: Int) {
+    self.x = x
+    self.y = y
+  }
+}
+
+/// A write that broke a drawing rule, and where.
+public struct DrawingFault: Equatable, Sendable, CustomStringConvertible {
+  public enum Kind: String, Sendable {
+    /// Text was cut at the edge of its room with no ellipsis to say so.
+    case cutWithoutEllipsis = "cut without an ellipsis"
+    /// A part wrote outside the area the layout gave it.
+    case outsideArea = "outside its area"
+  }
+  public var kind: Kind
+  public var x: Int
+  public var y: Int
+  /// The text concerned, or the area, for the message.
+  public var detail: String
+
+  public var description: String { "\(kind.rawValue) at \(x),\(y): \(detail)" }
+}
+
 /// One terminal cell. A wide glyph occupies its cell (width 2) and the next one, a continuation
 /// cell with empty text and width 0. Zero-width scalars (combining marks) ride on their base.
 public struct Cell: Equatable, Sendable {
@@ -37,6 +64,13 @@ public struct Frame: Equatable, Sendable {
   public private(set) var cells: [Cell]
   /// What was drawn where, later regions on top: the main loop maps mouse clicks through it.
   public var hitRegions: [HitRegion] = []
+  /// Writes that broke a drawing rule (text cut without an ellipsis, a write outside the area
+  /// of the part that made it). Nothing shows them; the layout tests require there are none.
+  public var faults: [DrawingFault] = []
+  /// Where the terminal's cursor rests after the frame is drawn: on the selection (the matrix
+  /// cell, the comment, the day or agenda entry, the line being read, the end of an input
+  /// line), so that a screen reader or a braille display follows it.
+  public var cursor: CursorPosition?
 
   public init(width: Int, height: Int, fill: Style = .plain) {
     self.width = max(0, width)

@@ -5,9 +5,8 @@ import TerminalText
 
 /// The progress matrix as a table: areas down, statuses across, each count with its change
 /// since the previous snapshot, totals on the right and below, and a bar of the statuses.
-struct MatrixPane {
+struct MatrixPane: Widget {
   let view: MatrixView
-  let language: Language
   let focused: Bool
 
   /// Rows the pane wants: borders, the header, one per row, and the legend.
@@ -30,15 +29,6 @@ struct MatrixPane {
     if delta > 0 { return glyphs.increase + "\(delta)" }
     if delta < 0 { return glyphs.decrease + "\(-delta)" }
     return glyphs.unchanged + "0"
-  }
-
-  static func role(forStatus id: String, index: Int) -> Role {
-    switch id {
-    case "ahead": .statusAhead
-    case "on-schedule": .statusOnSchedule
-    case "behind": .statusBehind
-    default: [Role.statusAhead, .statusOnSchedule, .statusBehind][index % 3]
-    }
   }
 
   /// Column positions, computed once per frame from the view and the width.
@@ -103,31 +93,31 @@ struct MatrixPane {
     row.number.map { "\($0) \(row.label)" } ?? row.label
   }
 
-  func draw(in rect: Rect, _ painter: inout Painter) {
-    painter.drawBox(rect, title: UIText.matrix.text(language), focused: focused)
-    painter.frame.mark(
-      x: rect.x, y: rect.y, width: rect.width, height: rect.height, as: .pane(.matrix))
+  func render(in rect: Rect, on canvas: inout Canvas) {
+    let language = canvas.chrome.language
+    canvas.box(rect, title: UIText.matrix.text(language), focused: focused)
+    canvas.mark(rect, as: .pane(.matrix))
     let inner = rect.inside
     guard inner.width > 4, inner.height > 0 else { return }
-    let glyphs = painter.glyphs
+    let glyphs = canvas.glyphs
     let geometry = Geometry(view: view, width: inner.width, glyphs: glyphs)
     let deltaSpace = geometry.deltaWidth > 0 ? 1 + geometry.deltaWidth : 0
 
     // Header.
     var y = inner.y
-    painter.put(view.areaHeader, x: inner.x + 1, y: y, role: .muted, maxWidth: geometry.labelWidth)
+    canvas.put(view.areaHeader, x: inner.x + 1, y: y, role: .muted, maxWidth: geometry.labelWidth)
     for (index, header) in view.statusHeaders.enumerated() {
       let label = geometry.compactHeaders ? header.symbol : header.symbol + header.name
-      painter.put(
+      canvas.put(
         padded(
           label, toWidth: geometry.columnWidths[index], alignment: .trailing,
           ellipsis: glyphs.ellipsis),
         x: inner.x + geometry.columnX[index],
-        y: y, role: Self.role(forStatus: header.statusID, index: index),
+        y: y, role: statusRole(header.statusID, index: index),
         maxWidth: inner.width - geometry.columnX[index])
     }
     let totalColumn = view.statusHeaders.count
-    painter.put(
+    canvas.put(
       padded(
         view.totalHeader, toWidth: geometry.columnWidths[totalColumn], alignment: .trailing,
         ellipsis: glyphs.ellipsis),
@@ -140,16 +130,16 @@ struct MatrixPane {
       for (index, header) in view.statusHeaders.enumerated() {
         let pattern = glyphs.barPatterns[index % glyphs.barPatterns.count]
         spans.append(
-          Span(" " + pattern + header.symbol, Self.role(forStatus: header.statusID, index: index)))
+          Span(" " + pattern + header.symbol, statusRole(header.statusID, index: index)))
       }
-      painter.put(spans, x: inner.x + geometry.barX, y: y, width: geometry.barWidth)
+      canvas.put(spans, x: inner.x + geometry.barX, y: y, width: geometry.barWidth)
     }
 
     // Rows.
     for (rowIndex, row) in view.rows.enumerated() {
       y += 1
       guard y < inner.y + inner.height else { break }
-      painter.put(
+      canvas.put(
         padded(sanitized(Self.label(row)), toWidth: geometry.labelWidth, ellipsis: glyphs.ellipsis),
         x: inner.x + 1, y: y,
         role: row.isTotals ? .heading : .text, maxWidth: geometry.labelWidth)
@@ -164,14 +154,14 @@ struct MatrixPane {
         let cellX = inner.x + geometry.columnX[column]
         let width = geometry.columnWidths[column]
         // The highlight covers the gap before the figure too, so a lone "—" is easy to see.
-        painter.put(
+        canvas.put(
           padded(
             Self.text(figure, glyphs: glyphs), toWidth: width + 1, alignment: .trailing,
             ellipsis: glyphs.ellipsis),
           x: cellX - 1, y: y,
           role: isSelected ? role : .text, maxWidth: inner.x + inner.width - cellX + 1)
         if !isSelected {
-          painter.put(
+          canvas.put(
             padded(
               Self.text(figure, glyphs: glyphs), toWidth: width, alignment: .trailing,
               ellipsis: glyphs.ellipsis),
@@ -181,15 +171,21 @@ struct MatrixPane {
         if deltaSpace > 0 {
           let delta = row.deltas[column]
           let deltaRole: Role = delta.map { $0 == 0 ? .muted : .text } ?? .muted
-          painter.put(
+          canvas.put(
             Self.deltaText(delta, glyphs: glyphs), x: cellX + width + 1, y: y, role: deltaRole,
             maxWidth: min(geometry.deltaWidth, inner.x + inner.width - (cellX + width + 1)))
         }
-        painter.frame.mark(
-          x: cellX - 2, y: y, width: width + 2 + deltaSpace, height: 1, as: .matrixCell(position))
+        // A cell past the pane's edge (a very narrow slide) is not there to click.
+        let cell = Rect(x: cellX - 2, y: y, width: width + 2 + deltaSpace, height: 1)
+          .intersection(inner)
+        if !cell.isEmpty { canvas.mark(cell, as: .matrixCell(position)) }
+        if isSelected, focused, !cell.isEmpty {
+          // On the figure's last column.
+          canvas.placeCursor(x: min(cell.maxX, cellX + width) - 1, y: y)
+        }
       }
       if geometry.barWidth > 0 {
-        drawBar(row, x: inner.x + geometry.barX, y: y, width: geometry.barWidth, &painter)
+        drawBar(row, x: inner.x + geometry.barX, y: y, width: geometry.barWidth, &canvas)
       }
     }
     if view.hasUnknown || view.hasPartial || view.previousSnapshotDate != nil,
@@ -202,11 +198,10 @@ struct MatrixPane {
             + UIText.changeSince(previous, language: language))
       }
       if view.hasUnknown {
-        legend.append(
-          UIText.unknownLegend.text(language).replacingOccurrences(of: "—", with: glyphs.unknown))
+        legend.append(glyphs.unknown + UIText.unknownLegend.text(language).dropFirst())
       }
       if view.hasPartial { legend.append(UIText.partialLegend.text(language)) }
-      painter.put(
+      canvas.put(
         " " + legend.joined(separator: "   "), x: inner.x, y: y + 1, role: .muted,
         maxWidth: inner.width)
     }
@@ -214,16 +209,16 @@ struct MatrixPane {
 
   /// A bar of the row's statuses in proportion, each segment drawn with its own pattern (so it
   /// reads without colour) in its status's colour. Nothing where a figure is unknown.
-  func drawBar(_ row: MatrixRowView, x: Int, y: Int, width: Int, _ painter: inout Painter) {
+  func drawBar(_ row: MatrixRowView, x: Int, y: Int, width: Int, _ canvas: inout Canvas) {
     let counts = row.figures.compactMap(\.value)
     // No bar where a figure is unknown: a bar of the known parts would misstate the split.
     guard counts.count == row.figures.count else { return }
     let lengths = proportionalLengths(counts, total: width)
     var column = x
     for (index, length) in lengths.enumerated() where length > 0 {
-      let pattern = painter.glyphs.barPatterns[index % painter.glyphs.barPatterns.count]
-      let role = Self.role(forStatus: view.statusHeaders[index].statusID, index: index)
-      painter.put(
+      let pattern = canvas.glyphs.barPatterns[index % canvas.glyphs.barPatterns.count]
+      let role = statusRole(view.statusHeaders[index].statusID, index: index)
+      canvas.pattern(
         String(repeating: pattern, count: length), x: column, y: y, role: role, maxWidth: length)
       column += length
     }

@@ -2,91 +2,85 @@ import ShinchokuCore
 import ShinchokuViewModel
 import TerminalText
 
-/// The matrix pane drilled down: the programmes behind a cell, or one programme's detail.
-extension Painter {
-  mutating func drawProgrammeList(_ view: ProgrammeListView, in rect: Rect, state: AppState) {
-    let focused = state.focus == .matrix
+/// The matrix pane drilled down: the programmes behind a cell.
+struct ProgrammeListWidget: Widget {
+  let view: ProgrammeListView
+  let focused: Bool
+
+  func render(in rect: Rect, on canvas: inout Canvas) {
+    let chrome = canvas.chrome
+    let ellipsis = canvas.glyphs.ellipsis
     guard
-      let listRect = fullPane(
-        rect,
-        path: [UIText.matrix.text(state.language), view.heading], pane: .matrix,
-        focused: focused,
-        hint: UIText.drillHint.text(state.language))
+      let inner = FullPane(
+        path: [chrome.text(UIText.matrix), view.heading], pane: .matrix, focused: focused,
+        hint: chrome.text(UIText.drillHint)
+      ).draw(in: rect, on: &canvas)
     else { return }
-    let inner = listRect
     let idWidth = min(12, view.rows.map { displayWidth($0.id) }.max() ?? 2)
     let statusWidth = view.rows.map { displayWidth($0.statusSymbol + $0.statusName) }.max() ?? 2
     let sectionWidth = min(18, max(4, view.rows.map { displayWidth($0.section) }.max() ?? 4))
     let titleWidth = max(4, inner.width - 2 - idWidth - 2 - 2 - sectionWidth - 2 - statusWidth - 1)
-    var lines: [ListLine] = []
-    for (index, row) in view.rows.enumerated() {
+    let lines = view.rows.enumerated().map { index, row in
       let role: Role = row.isSelected ? (focused ? .selection : .selectionInactive) : .text
-      let statusIndex = state.dataset.statuses.firstIndex { $0.id == row.statusID } ?? 0
-      lines.append(
-        ListLine(
-          spans: [
-            Span(" ", .text),
-            Span(
-              padded(sanitized(row.id), toWidth: idWidth, ellipsis: glyphs.ellipsis) + "  "
-                + padded(sanitized(row.title), toWidth: titleWidth, ellipsis: glyphs.ellipsis), role
-            ),
-            Span(
-              "  "
-                + padded(sanitized(row.section), toWidth: sectionWidth, ellipsis: glyphs.ellipsis)
-                + "  ", .muted),
-            Span(
-              padded(
-                row.statusSymbol + row.statusName, toWidth: statusWidth, ellipsis: glyphs.ellipsis),
-              MatrixPane.role(forStatus: row.statusID, index: statusIndex)),
-          ], item: index))
+      return ListLine(
+        spans: [
+          Span(" ", .text),
+          Span(
+            padded(sanitized(row.id), toWidth: idWidth, ellipsis: ellipsis) + "  "
+              + padded(sanitized(row.title), toWidth: titleWidth, ellipsis: ellipsis), role),
+          Span(
+            "  " + padded(sanitized(row.section), toWidth: sectionWidth, ellipsis: ellipsis)
+              + "  ", .muted),
+          Span(
+            padded(row.statusSymbol + row.statusName, toWidth: statusWidth, ellipsis: ellipsis),
+            statusRole(row.statusID, index: row.statusIndex)),
+        ], item: index)
     }
-    drawItems(
-      lines, selected: view.rows.isEmpty ? nil : view.selection, in: listRect, box: rect,
-      focused: focused,
-      language: state.language
-    ) { .programme($0) }
+    PaneList(lines: lines, selected: view.rows.isEmpty ? nil : view.selection, focused: focused) {
+      .programme($0)
+    }.draw(in: inner, box: rect, on: &canvas)
   }
+}
 
-  mutating func drawProgrammeDetail(_ view: ProgrammeDetailView, in rect: Rect, state: AppState) {
+/// One programme in full, scrollable: every field, its status in each snapshot, and the
+/// changes recorded for it.
+struct ProgrammeDetailWidget: Widget {
+  let view: ProgrammeDetailView
+  let focused: Bool
+
+  func render(in rect: Rect, on canvas: inout Canvas) {
+    let chrome = canvas.chrome
     guard
-      let inner = fullPane(
-        rect,
-        path: [UIText.matrix.text(state.language), view.title],
-        pane: .matrix, focused: state.focus == .matrix, hint: UIText.detailHint.text(state.language)
-      )
+      let inner = FullPane(
+        path: [chrome.text(UIText.matrix), view.title], pane: .matrix, focused: focused,
+        hint: chrome.text(UIText.detailHint)
+      ).draw(in: rect, on: &canvas)
     else { return }
-    let labelWidth = view.fields.map { displayWidth($0.label) }.max() ?? 4
-    var lines: [[Span]] = []
-    for field in view.fields {
-      let body = wrapped(
-        sanitized(capped(field.value)), width: max(1, inner.width - labelWidth - 4))
-      for (index, line) in body.enumerated() {
-        let label =
-          index == 0
-          ? padded(field.label, toWidth: labelWidth, ellipsis: glyphs.ellipsis)
-          : String(repeating: " ", count: labelWidth)
-        lines.append([Span(" " + label + "  ", .muted), Span(line.text, .text)])
-      }
-    }
+    var lines = labelledLines(
+      view.fields.map { ($0.label, $0.value, Role.text) }, width: inner.width,
+      ellipsis: canvas.glyphs.ellipsis)
     lines.append([])
-    var history: [Span] = [Span(" " + UIText.history.text(state.language) + "  ", .muted)]
+    lines.append([Span(" " + chrome.text(UIText.history), .muted)])
+    // One snapshot a line: every one can be reached by scrolling, however narrow the pane.
     for entry in view.history {
-      let index = state.dataset.statuses.firstIndex { $0.id == entry.statusID } ?? 0
-      history.append(Span(entry.date.iso + " ", entry.isCurrent ? .heading : .muted))
-      history.append(
+      lines.append([
+        Span("  " + entry.date.iso + " ", entry.isCurrent ? .heading : .muted),
         Span(
           entry.symbol,
-          entry.statusID.map { MatrixPane.role(forStatus: $0, index: index) } ?? .unknown))
-      history.append(Span("  ", .text))
+          entry.statusID.map { statusRole($0, index: entry.statusIndex) } ?? .unknown),
+        Span(entry.isCurrent ? " " + chrome.text(UIText.currentMark) : "", .muted),
+      ])
     }
-    lines.append(history)
     if !view.changes.isEmpty {
       lines.append([])
-      lines.append([Span(" " + UIText.recordedChanges.text(state.language), .muted)])
-      for change in view.changes { lines.append([Span("  " + sanitized(change), .text)]) }
+      lines.append([Span(" " + chrome.text(UIText.recordedChanges), .muted)])
+      for change in view.changes {
+        for line in wrapped(sanitized(change), width: max(1, inner.width - 3)) {
+          lines.append([Span("  " + line.text, .text)])
+        }
+      }
     }
-    for (row, spans) in lines.prefix(inner.height).enumerated() {
-      put(spans, x: inner.x, y: inner.y + row, width: inner.width)
-    }
+    ScrollingText(lines: lines, scroll: view.scroll).draw(
+      in: inner, box: rect, focused: focused, on: &canvas)
   }
 }

@@ -26,9 +26,8 @@ public enum BigDigits {
 
   /// The rows of `text` drawn large at `scale` (each cell becomes scale × scale), characters
   /// one column apart. Characters without a glyph are left out.
-  public static func lines(_ text: String, scale: Int = 1, asciiOnly: Bool = false) -> [String] {
+  public static func lines(_ text: String, scale: Int = 1, block: String = "█") -> [String] {
     let scale = max(1, scale)
-    let block = asciiOnly ? "#" : "█"
     let glyphs = text.compactMap { font[$0] }
     var rows: [String] = []
     for row in 0..<height {
@@ -51,98 +50,117 @@ public enum BigDigits {
   }
 }
 
-extension Painter {
+/// Presentation mode's screen: a slide (or a blank screen), the notes and the footer.
+struct PresentationWidget: Widget {
   static let slideMinimumWidth = 20
   static let slideMinimumHeight = 8
 
+  let slide: SlideView
+  let presentation: PresentationState
+
   /// A whole screen of presentation mode: the slide, or a blank screen; the notes, the timer
   /// and the footer.
-  mutating func drawPresentation(_ presentation: PresentationState, state: AppState) {
-    let width = frame.width
-    let height = frame.height
+  func render(in area: Rect, on canvas: inout Canvas) {
+    let chrome = canvas.chrome
+    let width = area.width
+    let height = area.height
     if let blank = presentation.blank {
       // White is also reversed, so that it shows light where no colour is sent (NO_COLOR).
       let style =
         blank == .black
         ? Style(foreground: .indexed(0), background: .indexed(0))
         : Style(foreground: .indexed(15), background: .indexed(15), attributes: [.reverse])
-      frame.fill(x: 0, y: 0, width: width, height: height, style: style)
+      canvas.fill(area, style: style)
       return
     }
-    guard width >= Painter.slideMinimumWidth, height >= Painter.slideMinimumHeight else {
+    guard width >= Self.slideMinimumWidth, height >= Self.slideMinimumHeight else {
       // Slides need less room than the dashboard: say how much.
-      let lines = UIText.tooSmall(
-        needWidth: Painter.slideMinimumWidth, needHeight: Painter.slideMinimumHeight,
-        width: width, height: height, language: state.language, asciiOnly: state.asciiOnly)
-      let body = Rect(x: 0, y: 0, width: width, height: height)
-      for (index, line) in lines.enumerated() {
-        centredLine(
-          line, y: max(0, (height - lines.count) / 2) + index, in: body,
-          role: index == 0 ? .warning : .text)
-      }
+      canvas.draw(
+        TooSmallWidget(
+          view: TooSmallView(
+            needWidth: Self.slideMinimumWidth, needHeight: Self.slideMinimumHeight, width: width,
+            height: height, chrome: chrome)), in: area)
       return
     }
-    let view = SlideView(state: state, presentation: presentation)
-    let language = state.language
-    var bottom = height - 1
-    // Footer: the slide number, the timer or the typed number, the clock.
-    let footer = Rect(x: 0, y: bottom, width: width, height: 1)
-    let position =
-      (language == .japanese ? " スライド " : " slide ") + "\(view.number) / \(view.count)"
-    put(position, x: 0, y: footer.y, role: .muted, maxWidth: width)
-    let clock = presentation.now.map { $0.localClock + " " } ?? ""
-    put(clock, x: width - displayWidth(clock), y: footer.y, role: .muted, maxWidth: width)
-    var middle: (String, Role)?
+    let view = slide
+    let language = chrome.language
+    var bottom = area.maxY - 1
+    // Footer: the slide number, the timer or the typed number, the clock; where they do not
+    // all fit, the timer gives way first, then the clock.
+    let footer = Rect(x: area.x, y: bottom, width: width, height: 1)
+    var footerParts = [
+      BarPart(
+        [
+          BarSpan(
+            (language == .japanese ? " スライド " : " slide ") + "\(view.number) / \(view.count)",
+            .muted)
+        ], priority: 3)
+    ]
+    if let now = presentation.now {
+      footerParts.append(
+        BarPart([BarSpan(now.localClock + " ", .muted)], priority: 1, placement: .trailing))
+    }
     if !presentation.jumpInput.isEmpty {
       let prompt = language == .japanese ? "スライドへ: " : "go to slide: "
-      middle = (prompt + presentation.jumpInput + (glyphs.asciiOnly ? "_" : "▏"), .filterChip)
+      footerParts.append(
+        BarPart(
+          [BarSpan(prompt + presentation.jumpInput + canvas.glyphs.inputCursor, .filterChip)],
+          priority: 2, placement: .centre))
     } else if presentation.showsTimer {
-      middle = (timerText(presentation, language: language), .heading)
+      footerParts.append(
+        BarPart(
+          [BarSpan(timerText(presentation, chrome: chrome), .heading)], priority: 0,
+          placement: .centre))
     }
-    if let (text, role) = middle {
-      let w = displayWidth(text)
-      put(text, x: max(0, (width - w) / 2), y: footer.y, role: role, maxWidth: width)
-    }
+    drawBar(footerParts, in: footer, on: &canvas, gap: 2)
     // Speaker notes on the lines above the footer.
     if presentation.showsNotes {
       let notes =
         view.notes.map { sanitized($0) } ?? (language == .japanese ? "（メモなし）" : "(no notes)")
-      let lines = wrapped(notes, width: max(1, width - 4)).prefix(max(1, (height - 8) / 3))
+      let all = wrapped(notes, width: max(1, width - 4))
+      let lines = all.prefix(max(1, (height - 8) / 3))
       bottom -= lines.count + 1
-      put(
-        String(repeating: glyphs.horizontal, count: width), x: 0, y: bottom, role: .border,
-        maxWidth: width)
+      canvas.pattern(
+        String(repeating: canvas.glyphs.horizontal, count: width), x: area.x, y: bottom,
+        role: .border, maxWidth: width)
       let label = language == .japanese ? " メモ " : " notes "
-      put(label, x: 2, y: bottom, role: .title, maxWidth: width - 2)
+      canvas.put(label, x: area.x + 2, y: bottom, role: .title, maxWidth: width - 2)
       for (index, line) in lines.enumerated() {
-        put("  " + line.text, x: 0, y: bottom + 1 + index, role: .text, maxWidth: width)
+        let y = bottom + 1 + index
+        // Notes cut short end with the ellipsis.
+        if index == lines.count - 1, lines.count < all.count {
+          canvas.putContinued("  " + line.text, x: area.x, y: y, role: .text, maxWidth: width)
+        } else {
+          canvas.put("  " + line.text, x: area.x, y: y, role: .text, maxWidth: width)
+        }
       }
     }
-    let body = Rect(x: 2, y: 1, width: width - 4, height: bottom - 1)
+    let body = Rect(x: area.x + 2, y: area.y + 1, width: width - 4, height: bottom - area.y - 1)
     switch view.content {
-    case .title(let slide): drawTitleSlide(slide, in: body, state: state)
+    case .title(let slide): drawTitleSlide(slide, in: body, on: &canvas)
     case .matrix(var matrix):
       matrix.selection = MatrixPosition(row: -1, column: -1)
       let heading = UIText.matrix.text(language)
-      let y = centredLine(heading, y: body.y, in: body, role: .slideTitle)
+      let y = canvas.centredLine(heading, y: body.y, in: body, role: .slideTitle)
       let label =
-        state.snapshot.map { UIText.snapshotLabel($0.date, language: language) }
+        matrix.snapshotDate.map { UIText.snapshotLabel($0, language: language) }
         ?? UIText.noSnapshot.text(language)
-      _ = centredLine(label, y: y + 1, in: body, role: .heading)
+      _ = canvas.centredLine(label, y: y + 1, in: body, role: .heading)
       let natural = MatrixPane.naturalHeight(matrix)
       let available = body.height - (y + 3 - body.y)
       let paneWidth = min(body.width, 120)
       let rect = Rect(
         x: body.x + (body.width - paneWidth) / 2, y: y + 3 + max(0, (available - natural) / 2),
         width: paneWidth, height: min(natural, available))
-      MatrixPane(view: matrix, language: language, focused: false).draw(in: rect, &self)
-    case .area(let slide): drawAreaSlide(slide, in: body, state: state)
-    case .comment(let slide): drawCommentSlide(slide, in: body, state: state)
-    case .events(let slide): drawEventsSlide(slide, in: body, state: state)
+      canvas.draw(MatrixPane(view: matrix, focused: false), in: rect)
+    case .area(let slide): drawAreaSlide(slide, in: body, on: &canvas)
+    case .comment(let slide): drawCommentSlide(slide, in: body, on: &canvas)
+    case .events(let slide): drawEventsSlide(slide, in: body, on: &canvas)
     }
   }
 
-  func timerText(_ presentation: PresentationState, language: Language) -> String {
+  func timerText(_ presentation: PresentationState, chrome: Chrome) -> String {
+    let language = chrome.language
     func clock(_ seconds: Int?) -> String {
       guard let seconds else { return "--:--" }
       let two = { (n: Int) in n < 10 ? "0\(n)" : "\(n)" }
@@ -150,74 +168,54 @@ extension Painter {
       let minutes = seconds / 60 % 60
       return (hours > 0 ? "\(hours):" : "") + two(minutes) + ":" + two(seconds % 60)
     }
-    let separator = glyphs.asciiOnly ? " / " : " · "
+    let separator = chrome.separator
     return language == .japanese
       ? "経過 \(clock(presentation.talkElapsed))\(separator)このスライド \(clock(presentation.slideElapsed))"
       : "talk \(clock(presentation.talkElapsed))\(separator)slide \(clock(presentation.slideElapsed))"
   }
 
-  /// Writes `text` centred on row `y` of `rect` (truncated to fit); returns `y`.
-  @discardableResult
-  mutating func centredLine(_ text: String, y: Int, in rect: Rect, role: Role) -> Int {
-    guard y >= rect.y, y < rect.y + rect.height else { return y }
-    let line = truncated(text, toWidth: rect.width, ellipsis: glyphs.ellipsis)
-    let x = rect.x + max(0, (rect.width - displayWidth(line)) / 2)
-    put(line, x: x, y: y, role: role, maxWidth: rect.width)
-    return y
-  }
-
-  /// Text wrapped to `width` and centred line by line from row `y`; returns the next free row.
-  mutating func centredParagraph(
-    _ text: String, y: Int, width: Int, in rect: Rect, role: Role, spacing: Int = 1
-  ) -> Int {
-    var row = y
-    for line in wrapped(text, width: max(1, min(width, rect.width))) {
-      guard row < rect.y + rect.height else { break }
-      centredLine(line.text, y: row, in: rect, role: role)
-      row += spacing
-    }
-    return row
-  }
-
   static func figureRole(_ figure: SlideFigure, index: Int) -> Role {
     if figure.figure == .unknown { return .unknown }
     guard let id = figure.statusID else { return .bigFigure }
-    return MatrixPane.role(forStatus: id, index: index)
+    return statusRole(id, index: index)
   }
 
   /// Figures side by side, each large with its label (and change) under it; returns the rows
   /// used.
-  mutating func drawFigures(
-    _ figures: [SlideFigure], y: Int, in rect: Rect, maxHeight: Int, showDeltas: Bool
+  func drawFigures(
+    _ figures: [SlideFigure], y: Int, in rect: Rect, maxHeight: Int, showDeltas: Bool,
+    on canvas: inout Canvas
   ) -> Int {
+    let glyphs = canvas.glyphs
     guard !figures.isEmpty, maxHeight >= 2 else { return 0 }
     let columnWidth = rect.width / figures.count
     let texts = figures.map { MatrixPane.text($0.figure, glyphs: glyphs) }
     let labelRows = showDeltas ? 2 : 1
-    let (scale, big) = Painter.figureScale(
+    let (scale, big) = Self.figureScale(
       texts, columnWidth: columnWidth, maxHeight: maxHeight, labelRows: labelRows)
     for (index, figure) in figures.enumerated() {
       let column = Rect(
         x: rect.x + index * columnWidth, y: y, width: columnWidth, height: maxHeight)
-      let role = Painter.figureRole(figure, index: index)
+      let role = Self.figureRole(figure, index: index)
       var row = y
       if big {
-        for line in BigDigits.lines(texts[index], scale: scale, asciiOnly: glyphs.asciiOnly) {
-          centredLine(line, y: row, in: column, role: role)
+        for line in BigDigits.lines(texts[index], scale: scale, block: glyphs.block) {
+          canvas.centredLine(line, y: row, in: column, role: role)
           row += 1
         }
         row += 1
       } else {
-        centredLine(texts[index], y: row, in: column, role: role)
+        canvas.centredLine(texts[index], y: row, in: column, role: role)
         row += 1
       }
       let labelRole: Role =
         figure.statusID == nil
-        ? .heading : MatrixPane.role(forStatus: figure.statusID!, index: index)
-      centredLine(figure.label, y: row, in: column, role: labelRole)
+        ? .heading : statusRole(figure.statusID!, index: index)
+      canvas.centredLine(figure.label, y: row, in: column, role: labelRole)
       if showDeltas {
         let delta = MatrixPane.deltaText(figure.delta, glyphs: glyphs)
-        centredLine(delta.isEmpty ? glyphs.unknown : delta, y: row + 1, in: column, role: .muted)
+        canvas.centredLine(
+          delta.isEmpty ? glyphs.unknown : delta, y: row + 1, in: column, role: .muted)
       }
     }
     return (big ? BigDigits.height * scale + 1 : 1) + labelRows
@@ -239,15 +237,19 @@ extension Painter {
   }
 
   /// Rows `drawFigures` takes for these figures.
-  func figureRows(_ figures: [SlideFigure], width: Int, maxHeight: Int, labelRows: Int) -> Int {
+  func figureRows(
+    _ figures: [SlideFigure], width: Int, maxHeight: Int, labelRows: Int, glyphs: Glyphs
+  ) -> Int {
     guard !figures.isEmpty, maxHeight >= 2 else { return 0 }
     let texts = figures.map { MatrixPane.text($0.figure, glyphs: glyphs) }
-    let (scale, big) = Painter.figureScale(
+    let (scale, big) = Self.figureScale(
       texts, columnWidth: width / figures.count, maxHeight: maxHeight, labelRows: labelRows)
     return (big ? BigDigits.height * scale + 1 : 1) + labelRows
   }
 
-  mutating func drawTitleSlide(_ slide: TitleSlide, in body: Rect, state: AppState) {
+  func drawTitleSlide(_ slide: TitleSlide, in body: Rect, on canvas: inout Canvas) {
+    let language = canvas.chrome.language
+    let glyphs = canvas.glyphs
     // Centred as a block: the title lines, the date, the figures, the counts.
     let titleWidth = body.width - 4
     let textRows =
@@ -256,49 +258,50 @@ extension Painter {
     let glanceRows = 2
     let figureRows = figureRows(
       slide.figures, width: body.width, maxHeight: body.height - textRows - glanceRows,
-      labelRows: 1)
+      labelRows: 1, glyphs: glyphs)
     var y = body.y + max(0, (body.height - textRows - figureRows - glanceRows) / 2)
     if slide.isSynthetic {
-      centredLine(
-        " " + UIText.synthetic.text(state.language) + " ", y: y, in: body, role: .synthetic)
+      canvas.centredLine(
+        " " + UIText.synthetic.text(language) + " ", y: y, in: body, role: .synthetic)
       y += 1
     }
-    y = centredParagraph(
+    y = canvas.centredParagraph(
       slide.planTitle, y: y, width: titleWidth, in: body, role: .slideTitle)
     if let organisation = slide.organisation {
-      centredLine(organisation, y: y, in: body, role: .muted)
+      canvas.centredLine(organisation, y: y, in: body, role: .muted)
       y += 1
     }
     y += 1
-    centredLine(slide.snapshotLabel, y: y, in: body, role: .heading)
+    canvas.centredLine(slide.snapshotLabel, y: y, in: body, role: .heading)
     y += 2
     let used = drawFigures(
       slide.figures, y: y, in: body, maxHeight: body.y + body.height - y - glanceRows,
-      showDeltas: false)
+      showDeltas: false, on: &canvas)
     y += used + 1
-    centredLine(slide.glance, y: min(y, body.y + body.height - 1), in: body, role: .text)
+    canvas.centredLine(slide.glance, y: min(y, body.y + body.height - 1), in: body, role: .text)
   }
 
-  mutating func drawAreaSlide(_ slide: AreaSlide, in body: Rect, state: AppState) {
+  func drawAreaSlide(_ slide: AreaSlide, in body: Rect, on canvas: inout Canvas) {
+    let language = canvas.chrome.language
     var y = body.y
-    centredLine(slide.heading, y: y, in: body, role: .slideTitle)
+    canvas.centredLine(slide.heading, y: y, in: body, role: .slideTitle)
     y += 1
-    centredLine(slide.snapshotLabel, y: y, in: body, role: .heading)
+    canvas.centredLine(slide.snapshotLabel, y: y, in: body, role: .heading)
     y += 2
     let programmeRows = slide.programmes.map { min($0.count, 6) + 1 } ?? 1
     let used = drawFigures(
       slide.figures, y: y, in: body,
       maxHeight: body.y + body.height - y - programmeRows - (slide.changeCaption == nil ? 0 : 1),
-      showDeltas: slide.changeCaption != nil)
+      showDeltas: slide.changeCaption != nil, on: &canvas)
     y += used
     if let caption = slide.changeCaption {
-      centredLine(caption, y: y, in: body, role: .muted)
+      canvas.centredLine(caption, y: y, in: body, role: .muted)
       y += 1
     }
     y += 1
     guard y < body.y + body.height else { return }
     guard let programmes = slide.programmes else {
-      centredLine(UIText.noProgrammeRecords.text(state.language), y: y, in: body, role: .muted)
+      canvas.centredLine(UIText.noProgrammeRecords.text(language), y: y, in: body, role: .muted)
       return
     }
     let room = body.y + body.height - y
@@ -306,20 +309,20 @@ extension Painter {
     let listWidth = min(body.width, max(30, shown.map(displayWidth).max() ?? 0))
     let x = body.x + (body.width - listWidth) / 2
     for line in shown {
-      put(line, x: x, y: y, role: .text, maxWidth: listWidth)
+      canvas.put(line, x: x, y: y, role: .text, maxWidth: listWidth)
       y += 1
     }
     if shown.count < programmes.count {
       let more =
-        state.language == .japanese
+        language == .japanese
         ? "ほか\(programmes.count - shown.count)件" : "\(programmes.count - shown.count) more"
-      put(more, x: x, y: y, role: .muted, maxWidth: listWidth)
+      canvas.put(more, x: x, y: y, role: .muted, maxWidth: listWidth)
     }
   }
 
-  mutating func drawCommentSlide(_ slide: CommentSlide, in body: Rect, state: AppState) {
+  func drawCommentSlide(_ slide: CommentSlide, in body: Rect, on canvas: inout Canvas) {
     var y = body.y
-    centredLine(slide.heading, y: y, in: body, role: .slideTitle)
+    canvas.centredLine(slide.heading, y: y, in: body, role: .slideTitle)
     y += 2
     // Short lines read better from afar: at most 72 columns (36 Japanese characters).
     let textWidth = min(body.width, max(30, min(72, body.width * 3 / 4)))
@@ -333,37 +336,34 @@ extension Painter {
     let x =
       body.x + (body.width - min(textWidth, lines.map { displayWidth($0.text) }.max() ?? 0)) / 2
     for line in lines where y < body.y + body.height - metaRows {
-      put(line.text, x: x, y: y, role: .slideTitle, maxWidth: body.x + body.width - x)
+      canvas.put(line.text, x: x, y: y, role: .slideTitle, maxWidth: body.x + body.width - x)
       y += spacing
     }
     y = body.y + body.height - metaRows + 1
     var meta: [String] = []
     if !slide.areaLabels.isEmpty {
-      meta.append(
-        glyphs.asciiOnly
-          ? "[" + slide.areaLabels.joined(separator: ", ") + "]"
-          : "〔" + slide.areaLabels.joined(separator: "・") + "〕")
+      meta.append(canvas.chrome.tags(slide.areaLabels))
     }
     if slide.hasCorrections {
-      let mark = UIText.corrected.text(state.language)
-      meta.append(glyphs.asciiOnly ? mark.replacingOccurrences(of: "※", with: "*") : mark)
+      meta.append(canvas.chrome.correctedMark)
     }
-    centredLine(meta.joined(separator: " "), y: y, in: body, role: .heading)
+    canvas.centredLine(meta.joined(separator: " "), y: y, in: body, role: .heading)
   }
 
-  mutating func drawEventsSlide(_ slide: EventsSlide, in body: Rect, state: AppState) {
+  func drawEventsSlide(_ slide: EventsSlide, in body: Rect, on canvas: inout Canvas) {
+    let language = canvas.chrome.language
     var y = body.y
-    centredLine(slide.heading, y: y, in: body, role: .slideTitle)
+    canvas.centredLine(slide.heading, y: y, in: body, role: .slideTitle)
     y += 1
     if let note = slide.filterNote {
-      centredLine(note, y: y, in: body, role: .filterChip)
+      canvas.centredLine(note, y: y, in: body, role: .filterChip)
     }
     y += 2
     let listWidth = min(body.width, 100)
     let x = body.x + (body.width - listWidth) / 2
     let end = body.y + body.height
     guard !slide.items.isEmpty else {
-      centredLine(UIText.noEvents.text(state.language), y: y, in: body, role: .muted)
+      canvas.centredLine(UIText.noEvents.text(language), y: y, in: body, role: .muted)
       return
     }
     for (index, item) in slide.items.enumerated() {
@@ -372,18 +372,19 @@ extension Painter {
       let remaining = slide.total - index
       if rowsLeft < 2 || (remaining > 1 && rowsLeft < 4) {
         let more =
-          state.language == .japanese ? "ほか\(remaining)件" : "\(remaining) more"
-        put(more, x: x, y: min(y, end - 1), role: .muted, maxWidth: listWidth)
+          language == .japanese ? "ほか\(remaining)件" : "\(remaining) more"
+        canvas.put(more, x: x, y: min(y, end - 1), role: .muted, maxWidth: listWidth)
         break
       }
-      var used = put(item.when, x: x, y: y, role: .heading, maxWidth: listWidth)
+      var used = canvas.put(item.when, x: x, y: y, role: .heading, maxWidth: listWidth)
       if item.isInferred {
-        used += put(
-          UIText.inferredNote(state.language), x: x + used, y: y, role: .inferred,
+        used += canvas.put(
+          UIText.inferredNote(language), x: x + used, y: y, role: .inferred,
           maxWidth: listWidth - used)
       }
-      put("  " + item.title, x: x + used, y: y, role: .slideTitle, maxWidth: listWidth - used)
-      put("    " + item.detail, x: x, y: y + 1, role: .muted, maxWidth: listWidth)
+      canvas.put(
+        "  " + item.title, x: x + used, y: y, role: .slideTitle, maxWidth: listWidth - used)
+      canvas.put("    " + item.detail, x: x, y: y + 1, role: .muted, maxWidth: listWidth)
       y += 3
     }
   }

@@ -32,7 +32,11 @@ public struct MatrixDrill: Sendable, Equatable {
   /// The selected row of the programme list.
   public var selection: Int = 0
   /// The programme whose detail is open, if any.
-  public var openProgrammeID: String?
+  public var openProgrammeID: String? {
+    didSet { if openProgrammeID != oldValue { detailScroll = 0 } }
+  }
+  /// How far the open programme's detail is scrolled.
+  public var detailScroll = 0
 
   public init(cell: MatrixPosition) { self.cell = cell }
 }
@@ -67,7 +71,8 @@ public enum Direction: Sendable {
   case up, down, left, right
 }
 
-/// Everything the dashboard shows, in one value. Changed only by `reduce`.
+/// Everything the dashboard shows, in one value. Changed only by `reduce`, which answers with
+/// the effects (`Effect`) the main loop is to run.
 public struct AppState: Sendable {
   public var dataset: Dataset {
     didSet {
@@ -100,8 +105,6 @@ public struct AppState: Sendable {
   public var comments = CommentsState()
   /// The status change being made from a programme's detail, if any.
   public var statusEdit: StatusEdit?
-  /// The confirmed change waits for the main loop to record it.
-  public var pendingRecord = false
   /// Why the last reload failed: shown as a banner until the data loads again.
   public var reloadError: Diagnostic?
   /// A selection the last reload's data lacked, kept to come back to (see ReloadPlace.swift).
@@ -114,7 +117,6 @@ public struct AppState: Sendable {
   /// themes and renders with the one at `themeIndex`; `reduce` only moves the index.
   public var themeNames: [String] = []
   public var themeIndex = 0
-  public var shouldQuit = false
   /// Presentation mode (Presentation.swift); nil while the dashboard shows.
   public var presentation: PresentationState?
   /// The slides from `deck.yaml`; nil for the standard order.
@@ -122,8 +124,15 @@ public struct AppState: Sendable {
 
   public init(
     dataset: Dataset, language: Language, width: Int, height: Int, today: CivilDate,
-    asciiOnly: Bool = false
+    asciiOnly: Bool = false, themeNames: [String] = [], themeIndex: Int = 0,
+    startupWarnings: [Diagnostic] = [], deck: Deck? = nil,
+    presentation: PresentationState? = nil
   ) {
+    self.themeNames = themeNames
+    self.themeIndex = themeIndex
+    self.startupWarnings = startupWarnings
+    self.deck = deck
+    self.presentation = presentation
     self.dataset = dataset
     eventIndex = EventIndex(events: dataset.events)
     self.language = language
@@ -193,6 +202,8 @@ public enum Action: Sendable, Equatable {
   case nextMatch
   case previousMatch
   case resize(width: Int, height: Int)
+  /// The theme files changed and were read again: the screen is drawn anew.
+  case themesReloaded
   case quit
   /// The events pane's own actions (Calendar.swift).
   case calendar(CalendarAction)
@@ -200,22 +211,26 @@ public enum Action: Sendable, Equatable {
   case present(PresentationAction)
 }
 
-/// The one place state changes.
-public func reduce(_ state: inout AppState, _ action: Action) {
+/// The one place state changes; returns what the main loop is to do about it.
+@discardableResult
+public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+  var effects: [Effect] = []
   switch action {
   case .present(.tick), .present(.deckLoaded):
     // The clock and a changed deck.yaml leave overlays and notices open.
     if case .present(let presentationAction) = action {
-      reducePresentation(&state, presentationAction)
+      reducePresentation(&state, presentationAction, &effects)
     }
-    return
+    return effects
   // A notice lasts until the user's next key or click, not the next reload or resize.
-  case .resize, .dataReloaded, .reloadFailed, .statusEdit(.finished): break
+  case .resize, .dataReloaded, .reloadFailed, .statusEdit(.finished), .themesReloaded: break
   default: state.notice = nil
   }
   switch action {
   case .quit:
-    state.shouldQuit = true
+    effects.append(.quit)
+  case .themesReloaded:
+    effects.append(.redraw(.themesChanged))
   case .resize(let width, let height):
     state.width = max(0, width)
     state.height = max(0, height)
@@ -235,7 +250,7 @@ public func reduce(_ state: inout AppState, _ action: Action) {
   case .nextTheme:
     cycleTheme(&state)
   case .statusEdit(let edit):
-    reduceStatusEdit(&state, edit)
+    reduceStatusEdit(&state, edit, &effects)
   case .focusNext:
     state.focus = Pane(rawValue: (state.focus.rawValue + 1) % Pane.allCases.count)!
   case .focusPrevious:
@@ -289,7 +304,7 @@ public func reduce(_ state: inout AppState, _ action: Action) {
   case .calendar(let action):
     reduceCalendar(&state, action)
   case .present(let action):
-    reducePresentation(&state, action)
+    reducePresentation(&state, action, &effects)
   case .move(let direction):
     move(&state, direction, by: 1)
   case .page(let direction) where state.focus == .events:
@@ -301,6 +316,7 @@ public func reduce(_ state: inout AppState, _ action: Action) {
   case .moveToLast:
     move(&state, .down, by: Int.max / 2)
   }
+  return effects
 }
 
 private func clamp(_ value: Int, _ count: Int) -> Int {
@@ -309,8 +325,11 @@ private func clamp(_ value: Int, _ count: Int) -> Int {
 
 private func move(_ state: inout AppState, _ direction: Direction, by step: Int) {
   switch state.focus {
+  case .matrix where state.drill?.openProgrammeID != nil:
+    let scroll = scrolled(state.drill?.detailScroll ?? 0, direction, by: step)
+    state.drill?.detailScroll = scroll
   case .matrix where state.drill != nil:
-    guard var drill = state.drill, drill.openProgrammeID == nil else { return }
+    guard var drill = state.drill else { return }
     let count = programmes(behind: drill.cell, in: state).count
     switch direction {
     case .up, .left: drill.selection = clamp(drill.selection &- step, count)
@@ -327,11 +346,7 @@ private func move(_ state: inout AppState, _ direction: Direction, by step: Int)
     }
     state.matrixSelection = position
   case .comments where state.comments.openCommentID != nil:
-    switch direction {
-    case .up, .left: state.comments.readingScroll = max(0, state.comments.readingScroll &- step)
-    case .down, .right:
-      state.comments.readingScroll = min(10_000, state.comments.readingScroll &+ step)
-    }
+    state.comments.readingScroll = scrolled(state.comments.readingScroll, direction, by: step)
   case .comments:
     let count = visibleComments(state).count
     switch direction {
@@ -340,6 +355,14 @@ private func move(_ state: inout AppState, _ direction: Direction, by step: Int)
     }
   case .events:
     moveInCalendar(&state, direction, by: step)
+  }
+}
+
+/// A detail or reading view's scroll position after a move (the view stops at its last line).
+func scrolled(_ scroll: Int, _ direction: Direction, by step: Int) -> Int {
+  switch direction {
+  case .up, .left: max(0, scroll &- step)
+  case .down, .right: min(10_000, scroll &+ step)
   }
 }
 

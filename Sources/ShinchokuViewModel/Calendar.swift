@@ -111,7 +111,11 @@ public struct CalendarState: Sendable, Equatable {
   /// The selected agenda entry; nil while the arrows move the day on the grid.
   public var agendaSelection: Int?
   /// The event whose detail is open.
-  public var openEventID: String?
+  public var openEventID: String? {
+    didSet { if openEventID != oldValue { detailScroll = 0 } }
+  }
+  /// How far the open event's detail is scrolled.
+  public var detailScroll = 0
   public var input: CalendarInput?
 
   public init(selectedDay: CivilDate) { self.selectedDay = selectedDay }
@@ -309,7 +313,10 @@ private func stateWith(_ state: AppState, _ calendar: CalendarState) -> AppState
 /// agenda, up and down move the selection by `step` (left and right go back to the grid and
 /// move a day).
 func moveInCalendar(_ state: inout AppState, _ direction: Direction, by step: Int) {
-  guard state.calendar.openEventID == nil else { return }
+  guard state.calendar.openEventID == nil else {
+    state.calendar.detailScroll = scrolled(state.calendar.detailScroll, direction, by: step)
+    return
+  }
   if let selection = state.calendar.agendaSelection {
     let count = calendarAgenda(state).count
     switch direction {
@@ -334,11 +341,10 @@ func moveInCalendar(_ state: inout AppState, _ direction: Direction, by step: In
 
 /// PgUp / PgDn in the events pane: a month (in the agenda, five entries).
 func pageInCalendar(_ state: inout AppState, _ direction: Direction) {
-  if state.calendar.agendaSelection != nil {
+  if state.calendar.agendaSelection != nil || state.calendar.openEventID != nil {
     moveInCalendar(&state, direction, by: 5)
     return
   }
-  guard state.calendar.openEventID == nil else { return }
   let months = direction == .up || direction == .left ? -1 : 1
   state.calendar.selectedDay = state.calendar.selectedDay.adding(months: months)
 }

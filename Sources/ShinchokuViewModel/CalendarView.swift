@@ -45,6 +45,8 @@ public struct CalendarView: Sendable, Equatable {
   /// Weeks of the month, Sunday first; nil for the days of the months before and after.
   public var weeks: [[CalendarDayView?]]
   public var selectedDay: CivilDate
+  /// The selected day's holiday, if it is one.
+  public var selectedDayHoliday: String?
   public var span: AgendaSpan
   public var sections: [CalendarAgendaSection]
   /// The selected agenda entry (nil: the day is selected on the grid).
@@ -62,6 +64,7 @@ public struct CalendarView: Sendable, Equatable {
 
   public init(state: AppState) {
     let language = state.language
+    let chrome = state.chrome
     let calendar = state.calendar
     let day = calendar.selectedDay
     westernMonth =
@@ -78,6 +81,7 @@ public struct CalendarView: Sendable, Equatable {
       language == .japanese ? $0.japaneseName : $0.englishShortName
     }
     selectedDay = day
+    selectedDayHoliday = JapaneseHolidays.name(of: day)
     span = calendar.span
     agendaSelection = calendar.agendaSelection
 
@@ -122,25 +126,26 @@ public struct CalendarView: Sendable, Equatable {
       let event = entry.event
       var dates: String?
       if let start = event.start, let end = event.end, end != start {
-        dates = UIText.dateRange(start, end, language: language)
+        dates = UIText.dateRange(start, end, language: language, asciiOnly: chrome.asciiOnly)
       }
       var detail: [String] = []
       if !event.venues.isEmpty {
-        let venues = event.venues.joined(separator: "・")
+        let venues = event.venues.joined(separator: chrome.listSeparator)
         detail.append(
           event.isInferred("venue") ? venues + UIText.inferredNote(language) : venues)
       }
       if !event.audience.isEmpty {
         detail.append(
           event.audience.map { UIText.audience($0, language: language) }
-            .joined(separator: state.asciiOnly ? ", " : "・"))
+            .joined(separator: chrome.listSeparator))
       }
       if !event.fees.isEmpty {
-        detail.append(UIText.feeSummary(event.fees, language: language, asciiOnly: state.asciiOnly))
+        detail.append(
+          UIText.feeSummary(event.fees, language: language, asciiOnly: chrome.asciiOnly))
       }
       let item = CalendarAgendaItem(
         eventID: event.id, time: event.time, title: event.title,
-        detail: detail.joined(separator: state.asciiOnly ? " / " : " · "), dates: dates,
+        detail: detail.joined(separator: chrome.separator), dates: dates,
         datesInferred: event.isInferred("start") || event.isInferred("end"),
         isSelected: calendar.agendaSelection == index)
       let heading =
@@ -192,6 +197,8 @@ public struct EventDetailView: Sendable, Equatable {
 
   public var title: String
   public var fields: [Field]
+  /// How far the detail is scrolled.
+  public var scroll: Int
 
   public init?(state: AppState, eventID: String) {
     let data = state.dataset
@@ -199,10 +206,12 @@ public struct EventDetailView: Sendable, Equatable {
     guard let position = data.events.position(ofID: eventID) else { return nil }
     let event = data.events[position]
     title = event.title
+    scroll = state.calendar.detailScroll
     let mark = UIText.inferredNote(language)
-    let ascii = state.asciiOnly
-    let missing = ascii ? "-" : "—"
-    let separator = ascii ? ", " : "・"
+    let chrome = state.chrome
+    let ascii = chrome.asciiOnly
+    let missing = chrome.glyphs.unknown
+    let separator = chrome.listSeparator
     func field(_ label: LocalizedText, _ value: String, inferred: Bool = false) -> Field {
       Field(
         label: label.text(language), value: value + (inferred ? mark : ""), isInferred: inferred)
@@ -254,8 +263,8 @@ public struct EventDetailView: Sendable, Equatable {
       fields.append(
         field(
           UIText.fieldCorrections,
-          "「\(correction.asRead)」→「\(correction.corrected)」"
-            + (correction.note.map { "（\($0)）" } ?? "")))
+          "「\(correction.asRead)」\(chrome.arrow)「\(correction.corrected)」"
+            + (correction.note.map(chrome.note) ?? "")))
     }
     self.fields = fields
   }

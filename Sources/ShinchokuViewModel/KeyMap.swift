@@ -251,39 +251,13 @@ public func action(
       }
     }
   }
-  if case .key(let key) = event, let edit = state.statusEdit, state.overlay == nil {
-    switch key {
-    case .up, .character("k"): return edit.isConfirming ? nil : .statusEdit(.move(-1))
-    case .down, .character("j"): return edit.isConfirming ? nil : .statusEdit(.move(1))
-    case .enter: return .statusEdit(.accept)
-    case .character("y"): return .statusEdit(.confirm)
-    case .character("n"), .escape, .backspace: return .statusEdit(.cancel)
-    case .control("c"), .character("q"): return .quit
-    default: return nil
-    }
+  // Help or the warnings are open: any key closes them, as they say; q still quits.
+  if case .key(let key) = event, state.overlay != nil {
+    let action = InputMode(state)?.action(for: key) ?? KeyMap.action(for: key, in: state.focus)
+    return action == .quit ? .quit : .back
   }
-  if case .key(let key) = event, state.comments.isEditingQuery, state.overlay == nil {
-    switch key {
-    case .character(let character): return .searchInput(character)
-    case .backspace: return .searchDeleteBackward
-    case .enter: return .searchConfirm
-    case .escape: return .back
-    case .control("c"): return .quit
-    default: return nil
-    }
-  }
-  if case .key(let key) = event, state.focus == .events, state.calendar.input != nil,
-    state.overlay == nil
-  {
-    switch key {
-    case .character(let character): return .calendar(.inputCharacter(character))
-    case .backspace: return .calendar(.inputDeleteBackward)
-    case .enter: return .calendar(.inputCommit)
-    case .escape: return .calendar(.inputCancel)
-    case .control("c"): return .quit
-    default: return nil
-    }
-  }
+  // A dialog or an input line takes the keys first, from its own table.
+  if case .key(let key) = event, let mode = InputMode(state) { return mode.action(for: key) }
   if case .key(let key) = event { return KeyMap.action(for: key, in: state.focus) }
   return action(for: event, target: target)
 }

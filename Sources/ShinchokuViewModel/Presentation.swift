@@ -70,7 +70,9 @@ public func presentationDeck(_ state: AppState) -> Deck {
   state.deck ?? Deck.standard(state.dataset)
 }
 
-func reducePresentation(_ state: inout AppState, _ action: PresentationAction) {
+func reducePresentation(
+  _ state: inout AppState, _ action: PresentationAction, _ effects: inout [Effect]
+) {
   switch action {
   case .start:
     state.presentation = PresentationState(returnsToDashboard: true)
@@ -136,7 +138,7 @@ func reducePresentation(_ state: inout AppState, _ action: PresentationAction) {
       state.presentation = nil
       return
     } else {
-      state.shouldQuit = true
+      effects.append(.quit)
     }
   case .deckLoaded:
     break

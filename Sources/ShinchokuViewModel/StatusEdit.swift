@@ -1,8 +1,9 @@
 import JapaneseCalendar
 import ShinchokuCore
 
-/// Changing a programme's status from its detail view: pick the new status, confirm, and the
-/// main loop appends the change to the change log (reduce stays free of I/O).
+/// Changing a programme's status from its detail view: pick the new status, confirm, and
+/// `reduce` asks the main loop to append the change to the change log (`Effect.record`; reduce
+/// stays free of I/O).
 public struct StatusEdit: Sendable, Equatable {
   public var programmeID: String
   public var snapshot: CivilDate
@@ -27,17 +28,6 @@ public enum StatusEditAction: Sendable, Equatable {
   case finished(String)
 }
 
-extension AppState {
-  /// A change the main loop is to append to the change log, then answer with `.finished`.
-  public var changeToRecord: StatusChange? {
-    guard let edit = statusEdit, edit.isConfirming, pendingRecord else { return nil }
-    let new = dataset.statuses[edit.choice].id
-    return StatusChange(
-      when: "", by: nil, programmeID: edit.programmeID, snapshot: edit.snapshot, old: edit.old,
-      new: new, note: nil)
-  }
-}
-
 /// After a reload: the open status box shows the programme's status as the data has it now
 /// (someone may have recorded a change meanwhile), and a confirm step about the status it
 /// showed before goes back to choosing. The box closes when the programme or snapshot is gone.
@@ -47,7 +37,6 @@ func refreshStatusEdit(_ state: inout AppState) {
     let programme = state.dataset.programmes.first(where: { $0.id == edit.programmeID })
   else {
     state.statusEdit = nil
-    state.pendingRecord = false
     return
   }
   let now = programme.statuses[edit.snapshot]
@@ -56,11 +45,12 @@ func refreshStatusEdit(_ state: inout AppState) {
   edit.isConfirming = false
   edit.choice = min(edit.choice, max(0, state.dataset.statuses.count - 1))
   state.statusEdit = edit
-  state.pendingRecord = false
   state.notice = UIText.statusChangedMeanwhile(now ?? "—", language: state.language)
 }
 
-func reduceStatusEdit(_ state: inout AppState, _ action: StatusEditAction) {
+func reduceStatusEdit(
+  _ state: inout AppState, _ action: StatusEditAction, _ effects: inout [Effect]
+) {
   switch action {
   case .begin:
     guard state.focus == .matrix, let id = state.drill?.openProgrammeID,
@@ -77,7 +67,12 @@ func reduceStatusEdit(_ state: inout AppState, _ action: StatusEditAction) {
     state.statusEdit = edit
   case .accept where state.statusEdit?.isConfirming == true,
     .confirm where state.statusEdit?.isConfirming == true:
-    state.pendingRecord = true
+    guard let edit = state.statusEdit else { return }
+    effects.append(
+      .record(
+        StatusChange(
+          when: "", by: nil, programmeID: edit.programmeID, snapshot: edit.snapshot,
+          old: edit.old, new: state.dataset.statuses[edit.choice].id, note: nil)))
   case .accept:
     guard var edit = state.statusEdit else { return }
     if state.dataset.statuses[edit.choice].id == edit.old {
@@ -91,10 +86,8 @@ func reduceStatusEdit(_ state: inout AppState, _ action: StatusEditAction) {
     break
   case .cancel:
     state.statusEdit = nil
-    state.pendingRecord = false
   case .finished(let message):
     state.statusEdit = nil
-    state.pendingRecord = false
     state.notice = message
   }
 }
@@ -102,7 +95,8 @@ func reduceStatusEdit(_ state: inout AppState, _ action: StatusEditAction) {
 /// What the status-change box shows.
 public struct StatusEditView: Sendable, Equatable {
   public var title: String
-  public var options: [(symbol: String, name: String, isCurrent: Bool, isChosen: Bool)]
+  public var options:
+    [(statusID: String, symbol: String, name: String, isCurrent: Bool, isChosen: Bool)]
   /// The question of the confirm step, if it is reached.
   public var question: String?
 
@@ -116,11 +110,12 @@ public struct StatusEditView: Sendable, Equatable {
       let programme = state.dataset.programmes.first(where: { $0.id == edit.programmeID })
     else { return nil }
     let language = state.language
+    let chrome = state.chrome
     title = UIText.changeStatusTitle(
       programme.id + " " + programme.title, edit.snapshot, language: language)
     options = state.dataset.statuses.enumerated().map { index, status in
       (
-        state.asciiOnly ? status.asciiSymbol : status.symbol, status.name.text(language),
+        status.id, chrome.symbol(status), status.name.text(language),
         status.id == edit.old,
         index == edit.choice
       )
@@ -129,8 +124,8 @@ public struct StatusEditView: Sendable, Equatable {
       let old = edit.old.flatMap { state.dataset.status($0) }
       let new = state.dataset.statuses[edit.choice]
       question = UIText.confirmStatusChange(
-        from: old.map { $0.symbol + $0.shortName.text(language) } ?? "—",
-        to: new.symbol + new.shortName.text(language), language: language)
+        from: old.map { chrome.symbol($0) + $0.shortName.text(language) } ?? chrome.glyphs.unknown,
+        to: chrome.symbol(new) + new.shortName.text(language), language: language)
     } else {
       question = nil
     }

@@ -37,6 +37,8 @@ public enum UIText {
   public static let detailHint = LocalizedText(
     "s 状況を変更  Esc 一覧へ戻る", english: "s change status  Esc back to the list")
   public static let split = LocalizedText("内訳", english: "Split")
+  /// `[ ]` in the key bar.
+  public static let snapshotKeys = LocalizedText("前後の時点", english: "snapshots")
   public static func changeSince(_ date: CivilDate, language: Language) -> String {
     language == .japanese ? "\(date.iso)からの増減" : "change since \(date.iso)"
   }

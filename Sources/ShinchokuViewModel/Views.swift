@@ -93,9 +93,10 @@ public struct MatrixView: Sendable, Equatable {
     let previous = snapshotIndex > 0 && snapshot != nil ? data.snapshots[snapshotIndex - 1] : nil
     snapshotDate = snapshot?.date
     previousSnapshotDate = previous?.date
+    let chrome = Chrome(language: language, asciiOnly: asciiOnly)
     statusHeaders = data.statuses.map {
       StatusHeader(
-        statusID: $0.id, symbol: asciiOnly ? $0.asciiSymbol : $0.symbol,
+        statusID: $0.id, symbol: chrome.symbol($0),
         name: $0.shortName.text(language))
     }
     totalHeader = UIText.total.text(language)
@@ -179,6 +180,10 @@ public struct CommentsView: Sendable, Equatable {
   /// The search line: nil when there is no search.
   public var searchLine: String?
   public var isEditingQuery: Bool
+  /// The selected comment's index in `items` (nil when there are none).
+  public var selection: Int?
+  /// Columns of the search line up to the end of the typed query ("/" and the query).
+  public var typedEnd: Int?
 
   public init(state: AppState) {
     let data = state.dataset
@@ -210,10 +215,12 @@ public struct CommentsView: Sendable, Equatable {
         matches: query.isEmpty ? [] : foldedMatches(of: query, in: text))
     }
     isEditingQuery = state.comments.isEditingQuery
+    selection = items.isEmpty ? nil : state.commentSelection
+    typedEnd = state.comments.isEditingQuery ? displayWidth("/" + sanitized(query)) : nil
     if state.comments.isEditingQuery || !query.isEmpty {
       let count = items.filter { !$0.matches.isEmpty }.count
       searchLine =
-        "/" + query + (state.comments.isEditingQuery ? "▏" : "") + "  "
+        "/" + query + (state.comments.isEditingQuery ? state.chrome.glyphs.inputCursor : "") + "  "
         + UIText.matchCount(count, language: language)
     } else {
       searchLine = nil
@@ -250,13 +257,18 @@ public struct CommentReadingView: Sendable, Equatable {
     }
     facts.append(
       LabelledValue(
-        label: UIText.area.text(language), value: areas.isEmpty ? "—" : areas.joined(separator: "、")
+        label: UIText.area.text(language),
+        value: areas.isEmpty ? state.chrome.glyphs.unknown : areas.joined(separator: "、")
       ))
     facts.append(
       LabelledValue(
         label: UIText.snapshotField.text(language),
-        value: comment.snapshotDate.map { UIText.snapshotLabel($0, language: language) } ?? "—"))
-    facts.append(LabelledValue(label: UIText.meeting.text(language), value: comment.meeting ?? "—"))
+        value: comment.snapshotDate.map { UIText.snapshotLabel($0, language: language) }
+          ?? state.chrome.glyphs.unknown))
+    facts.append(
+      LabelledValue(
+        label: UIText.meeting.text(language),
+        value: comment.meeting ?? state.chrome.glyphs.unknown))
     facts.append(
       LabelledValue(
         label: UIText.fieldSource.text(language),
@@ -300,6 +312,8 @@ public struct ProgrammeListView: Sendable, Equatable {
     public var statusID: String
     public var statusSymbol: String
     public var statusName: String
+    /// The status's place in the data's scale (for its colour where it has no own role).
+    public var statusIndex: Int
     public var isSelected: Bool
   }
 
@@ -311,6 +325,7 @@ public struct ProgrammeListView: Sendable, Equatable {
   public init(state: AppState, drill: MatrixDrill) {
     let data = state.dataset
     let language = state.language
+    let chrome = state.chrome
     var parts: [String] = []
     if drill.cell.row < data.areas.count {
       let area = data.areas[drill.cell.row]
@@ -322,25 +337,27 @@ public struct ProgrammeListView: Sendable, Equatable {
     if drill.cell.column < data.statuses.count {
       let status = data.statuses[drill.cell.column]
       parts.append(
-        (state.asciiOnly ? status.asciiSymbol : status.symbol) + status.name.text(language))
+        chrome.symbol(status) + status.name.text(language))
     } else {
       parts.append(UIText.allStatuses.text(language))
     }
     if let snapshot = state.snapshot { parts.append(snapshot.date.iso) }
     let programmes = ShinchokuViewModel.programmes(behind: drill.cell, in: state)
     parts.append(UIText.count(programmes.count, language: language))
-    heading = parts.joined(separator: state.asciiOnly ? " / " : " · ")
+    heading = parts.joined(separator: chrome.separator)
     selection = drill.selection
     rows = programmes.enumerated().map { index, programme in
       let status = state.snapshot.flatMap { programme.statuses[$0.date] }.flatMap {
         data.status($0)
       }
-      let dash = state.asciiOnly ? "-" : "—"
+      let dash = chrome.glyphs.unknown
       return Row(
         id: programme.id, title: programme.title, section: programme.section ?? dash,
         statusID: status?.id ?? "",
-        statusSymbol: status.map { state.asciiOnly ? $0.asciiSymbol : $0.symbol } ?? "",
-        statusName: status?.shortName.text(language) ?? dash, isSelected: index == drill.selection)
+        statusSymbol: status.map(chrome.symbol) ?? "",
+        statusName: status?.shortName.text(language) ?? dash,
+        statusIndex: data.statuses.firstIndex { $0.id == status?.id } ?? 0,
+        isSelected: index == drill.selection)
     }
   }
 }
@@ -352,6 +369,7 @@ public struct ProgrammeDetailView: Sendable, Equatable {
     /// nil where the snapshot has no record of the programme.
     public var statusID: String?
     public var symbol: String
+    public var statusIndex: Int
     public var isCurrent: Bool
   }
 
@@ -360,6 +378,8 @@ public struct ProgrammeDetailView: Sendable, Equatable {
   public var history: [HistoryEntry]
   /// The changes recorded in the change log: "2026-11-25 佐藤 2013-09-30 ○→△ note".
   public var changes: [String]
+  /// How far the detail is scrolled.
+  public var scroll: Int
 
   public static func == (a: ProgrammeDetailView, b: ProgrammeDetailView) -> Bool {
     a.title == b.title && a.history == b.history && a.fields.map(\.value) == b.fields.map(\.value)
@@ -370,10 +390,12 @@ public struct ProgrammeDetailView: Sendable, Equatable {
     let language = state.language
     guard let programme = data.programmes.first(where: { $0.id == programmeID }) else { return nil }
     title = programme.id + " " + programme.title
+    scroll = state.drill?.detailScroll ?? 0
     let area = data.area(programme.areaID)
     let current = state.snapshot.flatMap { programme.statuses[$0.date] }.flatMap { data.status($0) }
     let source = data.sources[programme.source]
-    let dash = state.asciiOnly ? "-" : "—"
+    let chrome = state.chrome
+    let dash = chrome.glyphs.unknown
     fields = [
       (UIText.fieldID.text(language), programme.id),
       (UIText.fieldTitle.text(language), programme.title),
@@ -384,20 +406,18 @@ public struct ProgrammeDetailView: Sendable, Equatable {
       (UIText.fieldSection.text(language), programme.section ?? dash),
       (
         UIText.fieldStatus.text(language),
-        current.map {
-          "\(state.asciiOnly ? $0.asciiSymbol : $0.symbol) \($0.name.text(language))"
-        } ?? dash
+        current.map { "\(chrome.symbol($0)) \($0.name.text(language))" } ?? dash
       ),
       (UIText.fieldSource.text(language), source.map { $0.title } ?? programme.source),
       (UIText.fieldNotes.text(language), programme.notes ?? dash),
     ]
     changes = programme.changes.map { change in
       let symbol = { (id: String?) in
-        id.flatMap { data.status($0) }.map { state.asciiOnly ? $0.asciiSymbol : $0.symbol } ?? "—"
+        id.flatMap { data.status($0) }.map(chrome.symbol) ?? dash
       }
       return [
         String(change.when.prefix(10)), change.by ?? "", change.snapshot.iso,
-        symbol(change.old) + "→" + symbol(change.new),
+        symbol(change.old) + chrome.arrow + symbol(change.new),
         change.note ?? "",
       ].filter { !$0.isEmpty }.joined(separator: " ")
     }
@@ -405,8 +425,8 @@ public struct ProgrammeDetailView: Sendable, Equatable {
       let status = programme.statuses[snapshot.date].flatMap { data.status($0) }
       return HistoryEntry(
         date: snapshot.date, statusID: status?.id,
-        symbol: status.map { state.asciiOnly ? $0.asciiSymbol : $0.symbol }
-          ?? dash,
+        symbol: status.map(chrome.symbol) ?? dash,
+        statusIndex: data.statuses.firstIndex { $0.id == status?.id } ?? 0,
         isCurrent: snapshot.date == state.snapshot?.date)
     }
   }

@@ -22,6 +22,8 @@ struct Dashboard {
   let themeWarnings: [Diagnostic]
   let language: Language
   let asciiOnly: Bool
+  /// Show the cursor (it rests on the selection either way).
+  let showsCursor: Bool
   /// For the end-to-end test that a crash restores the terminal.
   var crashAfterFirstFrame = false
   /// The slides of `deck.yaml` (nil: the standard order).
@@ -40,18 +42,16 @@ struct Dashboard {
       throw ExitCode(2)
     }
     defer { terminal.close() }
+    terminal.setCursorVisible(showsCursor)
     let size = terminal.size
-    var state = AppState(
-      dataset: dataset, language: language, width: size.width, height: size.height, today: .today(),
-      asciiOnly: asciiOnly)
-    state.startupWarnings = themeWarnings + (deck?.warnings ?? [])
-    state.deck = deck
-    if startsPresenting { state.presentation = PresentationState(returnsToDashboard: false) }
     // Without colour every theme would look alike, so there is one: attributes only.
     let colorless = terminal.colorDepth == .none
     var themes = colorless ? [monochrome] : self.themes
-    state.themeNames = themes.map(\.name)
-    state.themeIndex = colorless ? 0 : themeIndex
+    var state = AppState(
+      dataset: dataset, language: language, width: size.width, height: size.height, today: .today(),
+      asciiOnly: asciiOnly, themeNames: themes.map(\.name), themeIndex: colorless ? 0 : themeIndex,
+      startupWarnings: themeWarnings + (deck?.warnings ?? []), deck: deck,
+      presentation: startsPresenting ? PresentationState(returnsToDashboard: false) : nil)
     func theme(_ state: AppState) -> Theme {
       themes.indices.contains(state.themeIndex) ? themes[state.themeIndex] : monochrome
     }
@@ -73,7 +73,8 @@ struct Dashboard {
     let clock = ContinuousClock()
     var lastCheck = clock.now
     var lastTick = clock.now - .seconds(10)
-    while !state.shouldQuit {
+    var quitting = false
+    while !quitting {
       if let signal = terminal.pendingTerminationSignal {
         terminal.close()
         CursesTerminal.exitBySignal(signal)
@@ -123,15 +124,27 @@ struct Dashboard {
             let (new, diagnostics) = loader.load(old.name)
             return diagnostics.contains { $0.severity == .error } ? old : new
           }
-          actions.append(.resize(width: state.width, height: state.height))
+          actions.append(.themesReloaded)
         }
       }
       guard !actions.isEmpty else { continue }
-      for action in actions { reduce(&state, action) }
-      if let change = state.changeToRecord {
-        reduce(&state, .statusEdit(.finished(record(change, language: state.language))))
+      // Actions change the state; their effects are run here, and a recorded change answers
+      // with the notice to show.
+      var effects: [Effect] = []
+      for action in actions { effects += reduce(&state, action) }
+      while !effects.isEmpty {
+        let effect = effects.removeFirst()
+        switch effect {
+        case .quit:
+          quitting = true
+        case .record(let change):
+          effects += reduce(
+            &state, .statusEdit(.finished(record(change, language: state.language))))
+        case .redraw:
+          break
+        }
       }
-      if !state.shouldQuit {
+      if !quitting {
         frame = render(state, theme: theme(state))
         terminal.draw(frame)
       }

@@ -45,6 +45,11 @@ struct CommonOptions: ParsableArguments {
   @Flag(name: .long, help: "Draw the UI's chrome with ASCII symbols only.")
   var ascii = false
 
+  @Flag(
+    name: .long,
+    help: "Show the cursor (it rests on the selection), for braille displays and magnifiers.")
+  var cursor = false
+
   @OptionGroup var fileSize: FileSizeOption
 
   /// The data loader with the file size limit asked for.
@@ -590,7 +595,8 @@ extension CommonOptions {
         dataset: dataset, dataDirectory: dataDirectory(), themesDirectory: themesDirectory(),
         themes: themes, themeIndex: themeIndex, monochrome: monochrome,
         themeWarnings: themeWarnings,
-        language: language, asciiOnly: asciiOnly, crashAfterFirstFrame: crashAfterFirstFrame,
+        language: language, asciiOnly: asciiOnly, showsCursor: showsCursor,
+        crashAfterFirstFrame: crashAfterFirstFrame,
         deck: deck,
         startsPresenting: startsPresenting, dataLoader: loader
       ).run()

@@ -15,6 +15,9 @@ extension CommonOptions {
   /// `--ascii`, or `ascii: true` in the config.
   var asciiOnly: Bool { ascii || userConfig().config.ascii == true }
 
+  /// `--cursor`, or `cursor: true` in the config.
+  var showsCursor: Bool { cursor || userConfig().config.cursor == true }
+
   /// The themes F2 cycles through: the one asked for first in its folder order, then every
   /// other theme of the folder that loads without errors. A broken extra theme is left out with
   /// a warning (it never stops the dashboard).

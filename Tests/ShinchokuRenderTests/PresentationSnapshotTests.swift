@@ -109,7 +109,7 @@ private let kinds: [(name: String, kind: @Sendable (Dataset) -> SlideKind)] = [
         " █    █  █ ",
         "███ ███    ",
       ])
-    #expect(BigDigits.lines("—", asciiOnly: true)[2] == "###")
+    #expect(BigDigits.lines("—", block: "#")[2] == "###")
     #expect(BigDigits.lines("7", scale: 2).count == 10)
     #expect(BigDigits.width("15+", scale: 2) == 22)
   }

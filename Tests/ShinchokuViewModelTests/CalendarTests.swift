@@ -114,8 +114,9 @@ private func press(_ state: inout AppState, _ key: Key) {
     press(&state, .escape)
     #expect(state.calendar.input == nil)
     #expect(state.calendar.selectedDay == day("2012-08-01"))
-    keys(&state, "q")
-    #expect(state.shouldQuit, "q quits again once the input line is closed")
+    #expect(
+      KeyMap.action(for: .character("q"), in: state).map { reduce(&state, $0) } == [.quit],
+      "q quits again once the input line is closed")
   }
 
   @Test func enterGoesIntoTheAgendaThenOpensTheDetailAndEscapeComesBack() throws {

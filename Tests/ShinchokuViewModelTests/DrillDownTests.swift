@@ -116,16 +116,20 @@ func sampleState(width: Int = 100, height: Int = 30) throws -> AppState {
     #expect(edit.old == old && state.dataset.statuses[edit.choice].id == old)
     // Choose another status: down, or up from the last.
     let step = edit.choice == state.dataset.statuses.count - 1 ? -1 : 1
-    reduce(&state, .statusEdit(.move(step)))
-    #expect(state.changeToRecord == nil, "nothing is recorded before the confirm step")
-    reduce(&state, KeyMap.action(for: .enter, in: state)!)
+    #expect(reduce(&state, .statusEdit(.move(step))) == [])
+    #expect(
+      reduce(&state, KeyMap.action(for: .enter, in: state)!) == [],
+      "nothing is recorded before the confirm step")
     #expect(state.statusEdit?.isConfirming == true)
     #expect(StatusEditView(state: state)?.question?.contains("changes.log に記録しますか") == true)
-    reduce(&state, KeyMap.action(for: .character("y"), in: state)!)
-    let change = try #require(state.changeToRecord)
+    let effects = reduce(&state, KeyMap.action(for: .character("y"), in: state)!)
+    guard case .record(let change) = try #require(effects.first), effects.count == 1 else {
+      Issue.record("the confirm step asks to record the change: \(effects)")
+      return
+    }
     #expect(change.programmeID == id && change.old == old && change.new != old)
-    reduce(&state, .statusEdit(.finished("記録しました")))
-    #expect(state.statusEdit == nil && state.changeToRecord == nil && state.notice == "記録しました")
+    #expect(reduce(&state, .statusEdit(.finished("記録しました"))) == [])
+    #expect(state.statusEdit == nil && state.notice == "記録しました")
   }
 
   @Test func escCancelsAndTheSameStatusRecordsNothing() throws {
@@ -157,8 +161,9 @@ func sampleState(width: Int = 100, height: Int = 30) throws -> AppState {
     dataset.programmes[index].statuses[date] = elsewhere
     reduce(&state, .dataReloaded(dataset))
     #expect(state.statusEdit?.old == elsewhere && state.statusEdit?.isConfirming == false)
-    #expect(state.changeToRecord == nil)
     #expect(state.notice?.contains(elsewhere) == true)
+    #expect(
+      reduce(&state, .statusEdit(.confirm)).isEmpty, "no change is recorded from the old status")
     // An unrelated reload leaves the box as it is.
     reduce(&state, .statusEdit(.accept))
     let before = state.statusEdit

@@ -88,8 +88,7 @@ func seedState(width: Int = 80, height: Int = 24, language: Language = .japanese
     reduce(&state, .toggleHelp)
     reduce(&state, .toggleWarnings)
     #expect(state.overlay == .warnings)
-    reduce(&state, .quit)
-    #expect(state.shouldQuit, "q quits even with an overlay open")
+    #expect(reduce(&state, .quit) == [.quit], "q quits even with an overlay open")
   }
 
   @Test func resizeIsKeptAndNeverNegative() throws {

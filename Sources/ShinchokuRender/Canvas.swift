@@ -1,0 +1,238 @@
+import ShinchokuViewModel
+import TerminalText
+
+/// A run of text in one role: the unit widgets lay out.
+public struct Span: Sendable, Equatable {
+  public var text: String
+  public var role: Role
+  public init(_ text: String, _ role: Role) {
+    self.text = text
+    self.role = role
+  }
+}
+
+/// One line of a scrolling list, and the list item it belongs to (nil for headings).
+struct ListLine {
+  var spans: [Span]
+  var item: Int?
+}
+
+/// A part of the screen that draws its view into the rectangle the layout gives it, as
+/// ratatui's `Widget::render(area, buf)` does. A widget holds its view (and whether its pane is
+/// focused); it never sees `AppState`.
+protocol Widget {
+  func render(in area: Rect, on canvas: inout Canvas)
+}
+
+/// A frame being drawn, with the theme's styles and the chrome's glyphs and words: what every
+/// widget draws with. Text that does not fit its room is cut with the chrome's ellipsis; a
+/// write outside the area of the widget being drawn is clipped and recorded as a fault.
+struct Canvas {
+  private(set) var frame: Frame
+  let theme: Theme
+  let chrome: Chrome
+  /// The area of the part being drawn.
+  private(set) var area: Rect
+
+  init(width: Int, height: Int, theme: Theme, chrome: Chrome) {
+    frame = Frame(width: width, height: height, fill: theme.style(.text))
+    self.theme = theme
+    self.chrome = chrome
+    area = Rect(x: 0, y: 0, width: frame.width, height: frame.height)
+  }
+
+  var glyphs: Glyphs { chrome.glyphs }
+
+  /// Draws `widget` in `rect`: its writes are kept to `rect`.
+  mutating func draw(_ widget: some Widget, in rect: Rect) {
+    let outer = area
+    area = rect
+    widget.render(in: rect, on: &self)
+    area = outer
+  }
+
+  /// Writes `text` at (x, y) in at most `maxWidth` columns, cut with an ellipsis when it is
+  /// longer; returns the columns written.
+  @discardableResult
+  mutating func put(_ text: String, x: Int, y: Int, role: Role, maxWidth: Int) -> Int {
+    guard maxWidth > 0 else { return 0 }
+    let fitted = truncated(text, toWidth: maxWidth, ellipsis: glyphs.ellipsis)
+    return write(fitted, x: x, y: y, role: role, maxWidth: maxWidth)
+  }
+
+  /// Writes the last line shown of text that goes on past it: it ends with the ellipsis.
+  @discardableResult
+  mutating func putContinued(_ text: String, x: Int, y: Int, role: Role, maxWidth: Int) -> Int {
+    let ellipsis = glyphs.ellipsis
+    let room = maxWidth - displayWidth(ellipsis)
+    guard room >= 0 else { return 0 }
+    var kept = truncated(text, toWidth: room, ellipsis: "")
+    while kept.last == " " { kept.removeLast() }
+    return put(kept + ellipsis, x: x, y: y, role: role, maxWidth: maxWidth)
+  }
+
+  /// Writes a pattern that is meant to be cut where its room ends (a border, a bar, a rule).
+  @discardableResult
+  mutating func pattern(_ text: String, x: Int, y: Int, role: Role, maxWidth: Int) -> Int {
+    guard maxWidth > 0 else { return 0 }
+    return write(text, x: x, y: y, role: role, maxWidth: maxWidth, cuttable: true)
+  }
+
+  /// Writes spans left to right within `width` columns, the last one that fits cut with an
+  /// ellipsis when they are longer; returns the columns used.
+  @discardableResult
+  mutating func put(_ spans: [Span], x: Int, y: Int, width: Int) -> Int {
+    guard width > 0 else { return 0 }
+    let total = spans.reduce(0) { $0 + displayWidth($1.text) }
+    guard total > width else {
+      var used = 0
+      for span in spans {
+        used += write(span.text, x: x + used, y: y, role: span.role, maxWidth: width - used)
+      }
+      return used
+    }
+    // Too long: keep whole spans while they fit before the ellipsis, cut the next one.
+    let room = width - displayWidth(glyphs.ellipsis)
+    var used = 0
+    for span in spans {
+      let spanWidth = displayWidth(span.text)
+      if used + spanWidth <= room {
+        used += write(span.text, x: x + used, y: y, role: span.role, maxWidth: width - used)
+        continue
+      }
+      let cut = truncated(span.text, toWidth: width - used, ellipsis: glyphs.ellipsis)
+      used += write(cut, x: x + used, y: y, role: span.role, maxWidth: width - used)
+      break
+    }
+    return used
+  }
+
+  /// Writes text that already fits, clipped to the widget's area (a fault if it had to be).
+  private mutating func write(
+    _ text: String, x: Int, y: Int, role: Role, maxWidth: Int, cuttable: Bool = false
+  ) -> Int {
+    let width = displayWidth(text)
+    if !cuttable, width > maxWidth {
+      frame.faults.append(DrawingFault(kind: .cutWithoutEllipsis, x: x, y: y, detail: text))
+    }
+    let wanted = Rect(x: x, y: y, width: min(width, maxWidth), height: 1)
+    if !area.contains(wanted) {
+      frame.faults.append(
+        DrawingFault(kind: .outsideArea, x: x, y: y, detail: "\(wanted) in \(area): \(text)"))
+      guard y >= area.y, y < area.maxY, x < area.maxX else { return 0 }
+      let start = max(x, area.x)
+      let limit = min(x + maxWidth, area.maxX) - start
+      guard limit > 0 else { return 0 }
+      // Skip the columns left of the area.
+      var skipped = 0
+      var rest = Substring(text)
+      while skipped < start - x, let first = rest.first {
+        skipped += displayWidth(String(first))
+        rest = rest.dropFirst()
+      }
+      let written = frame.put(
+        String(rest), x: x + skipped, y: y, style: theme.style(role),
+        maxWidth: min(x + maxWidth, area.maxX) - (x + skipped))
+      return skipped + written
+    }
+    return frame.put(text, x: x, y: y, style: theme.style(role), maxWidth: maxWidth)
+  }
+
+  mutating func fill(_ rect: Rect, role: Role) {
+    let clipped = clip(rect)
+    frame.fill(
+      x: clipped.x, y: clipped.y, width: clipped.width, height: clipped.height,
+      style: theme.style(role))
+  }
+
+  mutating func fill(_ rect: Rect, style: Style) {
+    let clipped = clip(rect)
+    frame.fill(
+      x: clipped.x, y: clipped.y, width: clipped.width, height: clipped.height, style: style)
+  }
+
+  /// Records that `target` is drawn in `rect` (for the mouse, and for the cursor).
+  mutating func mark(_ rect: Rect, as target: ClickTarget) {
+    let clipped = clip(rect)
+    frame.mark(
+      x: clipped.x, y: clipped.y, width: clipped.width, height: clipped.height, as: target)
+  }
+
+  /// Puts the terminal's cursor at (x, y), the selection of the widget being drawn; a later
+  /// widget (an overlay, an input line) that places it wins.
+  mutating func placeCursor(x: Int, y: Int) {
+    guard area.contains(x: x, y: y) else { return }
+    frame.cursor = CursorPosition(x: x, y: y)
+  }
+
+  /// `rect` cut to the widget's area; a fault if it had to be.
+  private mutating func clip(_ rect: Rect) -> Rect {
+    guard !area.contains(rect) else { return rect }
+    frame.faults.append(
+      DrawingFault(kind: .outsideArea, x: rect.x, y: rect.y, detail: "\(rect) in \(area)"))
+    return rect.intersection(area)
+  }
+
+  /// A one-cell border with a title in its top edge (cut with an ellipsis where it is long).
+  mutating func box(_ rect: Rect, title: String, focused: Bool, role: Role? = nil) {
+    guard rect.width >= 2, rect.height >= 2 else { return }
+    let border = role ?? (focused ? .borderFocused : .border)
+    let horizontal = String(repeating: glyphs.horizontal, count: rect.width - 2)
+    pattern(
+      glyphs.topLeft + horizontal + glyphs.topRight, x: rect.x, y: rect.y, role: border,
+      maxWidth: rect.width)
+    for row in 1..<(rect.height - 1) {
+      pattern(glyphs.vertical, x: rect.x, y: rect.y + row, role: border, maxWidth: 1)
+      pattern(glyphs.vertical, x: rect.maxX - 1, y: rect.y + row, role: border, maxWidth: 1)
+    }
+    pattern(
+      glyphs.bottomLeft + horizontal + glyphs.bottomRight, x: rect.x, y: rect.maxY - 1,
+      role: border, maxWidth: rect.width)
+    // The title ends before the scroll mark's place (3 columns from the right) but for its
+    // trailing space; one cut short ends with the ellipsis there.
+    if !title.isEmpty, rect.width > 8 {
+      let role: Role = focused ? .borderFocused : .title
+      let text = " \(title) "
+      if displayWidth(text) <= rect.width - 4 {
+        put(text, x: rect.x + 2, y: rect.y, role: role, maxWidth: rect.width - 4)
+      } else {
+        let used = put(" \(title)", x: rect.x + 2, y: rect.y, role: role, maxWidth: rect.width - 6)
+        put(" ", x: rect.x + 2 + used, y: rect.y, role: role, maxWidth: 1)
+      }
+    }
+  }
+
+  /// ▲ / ▼ in a box's top and bottom edges where lines are hidden above or below.
+  mutating func scrollMarks(_ box: Rect, above: Bool, below: Bool, focused: Bool) {
+    let role: Role = focused ? .borderFocused : .border
+    guard box.width >= 4 else { return }
+    if above { put(glyphs.moreAbove, x: box.maxX - 3, y: box.y, role: role, maxWidth: 1) }
+    if below { put(glyphs.moreBelow, x: box.maxX - 3, y: box.maxY - 1, role: role, maxWidth: 1) }
+  }
+
+  /// Writes `text` centred on row `y` of `rect` (cut to fit); returns `y`.
+  @discardableResult
+  mutating func centredLine(_ text: String, y: Int, in rect: Rect, role: Role) -> Int {
+    guard y >= rect.y, y < rect.maxY else { return y }
+    let line = truncated(text, toWidth: rect.width, ellipsis: glyphs.ellipsis)
+    let x = rect.x + max(0, (rect.width - displayWidth(line)) / 2)
+    put(line, x: x, y: y, role: role, maxWidth: rect.maxX - x)
+    return y
+  }
+
+  /// Text wrapped to `width` and centred line by line from row `y`; returns the next free row.
+  mutating func centredParagraph(
+    _ text: String, y: Int, width: Int, in rect: Rect, role: Role, spacing: Int = 1
+  ) -> Int {
+    var row = y
+    for line in wrapped(text, width: max(1, min(width, rect.width))) {
+      guard row < rect.maxY else { break }
+      centredLine(line.text, y: row, in: rect, role: role)
+      row += spacing
+    }
+    return row
+  }
+
+  /// The finished frame.
+  func finish() -> Frame { frame }
+}

@@ -1,0 +1,18 @@
+import ShinchokuCore
+
+/// What `reduce` asks the main loop to do outside the state, as a value (bubbletea's `Cmd`,
+/// htop's reactions): the state holds no flags that stand in for these.
+public enum Effect: Sendable, Equatable {
+  /// Leave the program.
+  case quit
+  /// Append a confirmed status change to the change log; the loop answers with
+  /// `.statusEdit(.finished(notice))`.
+  case record(StatusChange)
+  /// Draw again although the state did not change: what it is drawn with did.
+  case redraw(RedrawReason)
+}
+
+public enum RedrawReason: Sendable, Equatable {
+  /// A theme file changed and was read again.
+  case themesChanged
+}

@@ -49,7 +49,7 @@ import Testing
     #expect(config == UserConfig(theme: "light"))
     #expect(
       warnings.map(\.description) == [
-        "\(path):4:1: warning: unknown key 'colour' in the config file is ignored (known keys: ascii, lang, theme)",
+        "\(path):4:1: warning: unknown key 'colour' in the config file is ignored (known keys: ascii, cursor, lang, theme)",
         "\(path):2:7: warning: lang must be ja or en, not 'fr'",
         "\(path):3:8: warning: ascii must be true or false, not 'maybe'",
       ])

@@ -55,9 +55,7 @@ public struct DashboardLayout: Sendable, Equatable {
 extension DashboardLayout {
   /// The layout `render` draws the dashboard in (nil: too small).
   public init?(state: AppState, matrix: MatrixView? = nil) {
-    let banner = state.reloadError.map {
-      UIText.reloadFailed($0.description, language: state.language)
-    }
+    let banner = state.bannerText
     self.init(
       width: state.width, height: state.height,
       matrixHeight: MatrixPane.naturalHeight(matrix ?? MatrixView(state: state)),
@@ -83,9 +81,7 @@ public func render(_ state: AppState, theme: Theme) -> Frame {
     return canvas.finish()
   }
   let matrix = MatrixView(state: state)
-  let bannerText = state.reloadError.map {
-    UIText.reloadFailed($0.description, language: state.language)
-  }
+  let bannerText = state.bannerText
   guard let layout = DashboardLayout(state: state, matrix: matrix) else {
     canvas.draw(
       TooSmallWidget(

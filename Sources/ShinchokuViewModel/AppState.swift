@@ -109,6 +109,9 @@ public struct AppState: Sendable {
   public var reloadError: Diagnostic?
   /// A selection the last reload's data lacked, kept to come back to (see ReloadPlace.swift).
   public var awaitedPlace: AwaitedPlace?
+  /// Why a changed theme file could not be used (the theme on screen stays): shown as a banner
+  /// until the themes load again.
+  public var themeError: Diagnostic?
   /// A one-time message for the user (e.g. why Enter opened nothing); cleared by the next key.
   public var notice: String?
   /// Findings from outside the data (a theme that could not be read), shown with the data's.
@@ -146,8 +149,22 @@ public struct AppState: Sendable {
 
   public var isShowingHelp: Bool { overlay == .help }
 
-  /// Every warning to show: the data's, then the theme's.
-  public var warnings: [Diagnostic] { dataset.warnings + startupWarnings }
+  /// Every finding to show under `!`: why the data or a theme no longer loads, then the data's
+  /// warnings, then the theme's; each once.
+  public var warnings: [Diagnostic] {
+    var seen: Set<String> = []
+    return ([reloadError, themeError].compactMap { $0 } + dataset.warnings + startupWarnings)
+      .filter { seen.insert($0.description).inserted }
+  }
+
+  /// The banner's text: why the data or a theme no longer loads (nil when both load).
+  public var bannerText: String? {
+    let parts =
+      [reloadError.map { UIText.reloadFailed($0.description, language: language) }]
+      + [themeError.map { UIText.themeReloadFailed($0.description, language: language) }]
+    let text = parts.compactMap { $0 }.joined(separator: "  ")
+    return text.isEmpty ? nil : text
+  }
 
   public var snapshot: ProgressSnapshot? {
     dataset.snapshots.indices.contains(snapshotIndex) ? dataset.snapshots[snapshotIndex] : nil
@@ -204,6 +221,8 @@ public enum Action: Sendable, Equatable {
   case resize(width: Int, height: Int)
   /// The theme files changed and were read again: the screen is drawn anew.
   case themesReloaded
+  /// A changed theme file no longer loads: the theme on screen stays, with a banner.
+  case themeReloadFailed(Diagnostic)
   case quit
   /// The events pane's own actions (Calendar.swift).
   case calendar(CalendarAction)
@@ -223,14 +242,19 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     }
     return effects
   // A notice lasts until the user's next key or click, not the next reload or resize.
-  case .resize, .dataReloaded, .reloadFailed, .statusEdit(.finished), .themesReloaded: break
+  case .resize, .dataReloaded, .reloadFailed, .statusEdit(.finished), .themesReloaded,
+    .themeReloadFailed:
+    break
   default: state.notice = nil
   }
   switch action {
   case .quit:
     effects.append(.quit)
   case .themesReloaded:
+    state.themeError = nil
     effects.append(.redraw(.themesChanged))
+  case .themeReloadFailed(let diagnostic):
+    state.themeError = diagnostic
   case .resize(let width, let height):
     state.width = max(0, width)
     state.height = max(0, height)

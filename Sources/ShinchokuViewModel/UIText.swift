@@ -74,6 +74,11 @@ public enum UIText {
       ? "データを読み込めません（前のデータを表示中）: \(error)"
       : "the data no longer loads (showing the last good data): \(error)"
   }
+  public static func themeReloadFailed(_ error: String, language: Language) -> String {
+    language == .japanese
+      ? "テーマを読み込めません（前の配色のまま）: \(error)"
+      : "the theme no longer loads (keeping the last good one): \(error)"
+  }
   public static let currentMark = LocalizedText("（現在）", english: "(now)")
   public static let statusUnchanged = LocalizedText("状況は変わりません", english: "the status is unchanged")
   public static func changeStatusTitle(_ programme: String, _ date: CivilDate, language: Language)

@@ -120,11 +120,15 @@ struct Dashboard {
         }
         if changed.contains(themesDirectory), !colorless {
           let loader = ThemeLoader(directory: themesDirectory)
+          var failure: Diagnostic?
           themes = themes.map { old in
             let (new, diagnostics) = loader.load(old.name)
-            return diagnostics.contains { $0.severity == .error } ? old : new
+            let error = diagnostics.first { $0.severity == .error }
+            guard let error else { return new }
+            failure = failure ?? error
+            return old
           }
-          actions.append(.themesReloaded)
+          actions.append(failure.map(Action.themeReloadFailed) ?? .themesReloaded)
         }
       }
       guard !actions.isEmpty else { continue }

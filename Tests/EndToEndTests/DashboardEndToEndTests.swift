@@ -305,6 +305,31 @@ struct DashboardEndToEndTests {
     #expect(try tmux.waitForExit() == .status(0))
   }
 
+  @Test func aThemeBrokenWhileItRunsShowsABannerReadWholeAndUnderWarnings() throws {
+    let themes = NSTemporaryDirectory() + "shinchoku-live-themes-\(UUID().uuidString)"
+    try FileManager.default.copyItem(atPath: repositoryRoot + "/Themes", toPath: themes)
+    defer { try? FileManager.default.removeItem(atPath: themes) }
+    let tmux = try startApp(["--themes", themes], width: 80, height: 24)
+    let file = themes + "/default.yaml"
+    let good = try String(contentsOfFile: file, encoding: .utf8)
+    try (good + "\nroles: [\n").write(toFile: file, atomically: true, encoding: .utf8)
+    try tmux.waitFor("テーマを読み込めません（前の配色のまま）", timeout: .seconds(3))
+    // The whole message wraps onto the banner's rows, under the title bar, above the panes.
+    let screen = try tmux.capture()
+    #expect(screen.joined().contains("default.yaml:"), "\(screen.joined(separator: "\n"))")
+    #expect(screen.contains { $0.contains("┌─ 進捗状況") }, "the pane's title is not hidden")
+    try tmux.sendKeys("!")
+    try tmux.waitFor("読み込みの警告")
+    #expect(try tmux.capture().joined().contains("default.yaml:"))
+    try tmux.sendKeys("Escape")
+    try good.write(toFile: file, atomically: true, encoding: .utf8)
+    try tmux.waitUntil("the banner is gone", timeout: .seconds(3)) {
+      !$0.joined().contains("テーマを読み込めません")
+    }
+    try tmux.sendKeys("q")
+    #expect(try tmux.waitForExit() == .status(0))
+  }
+
   @Test func aStatusChangeFromTheDetailViewIsConfirmedAndRecorded() throws {
     let folder = NSTemporaryDirectory() + "shinchoku-status-\(UUID().uuidString)"
     let written = try spawnAndWait(

@@ -191,4 +191,25 @@ func seedState(width: Int = 80, height: Int = 24, language: Language = .japanese
     reduce(&state, .dataReloaded(state.dataset))
     #expect(state.reloadError == nil)
   }
+
+  @Test func aBrokenThemeOrDataIsInTheBannerAndUnderTheWarningsOnce() throws {
+    var state = try seedState()
+    let data = Diagnostic(
+      .error, SourceLocation(file: "Data/snapshots.yaml", line: 34, column: 23), "broken")
+    let theme = Diagnostic(
+      .error, SourceLocation(file: "Themes/light.yaml", line: 2, column: 1), "unknown role")
+    state.startupWarnings = [data]
+    reduce(&state, .reloadFailed(data))
+    reduce(&state, .themeReloadFailed(theme))
+    let banner = try #require(state.bannerText)
+    #expect(banner.contains("Data/snapshots.yaml:34:23: error: broken"))
+    #expect(banner.contains("Themes/light.yaml:2:1: error: unknown role"))
+    #expect(state.warnings.filter { $0 == data }.count == 1, "the same finding is listed once")
+    #expect(state.warnings.prefix(2) == [data, theme], "what no longer loads comes first")
+    #expect(reduce(&state, .themesReloaded) == [.redraw(.themesChanged)])
+    #expect(state.themeError == nil && state.bannerText?.contains("light.yaml") == false)
+    reduce(&state, .dataReloaded(state.dataset))
+    state.startupWarnings = []
+    #expect(state.bannerText == nil && state.warnings == state.dataset.warnings)
+  }
 }

@@ -60,8 +60,8 @@ public struct CSVByteRow {
     body(field(index))
   }
 
-  /// The field decoded as UTF-8 ("" for an index outside the row). The reader has left out
-  /// every line that is not valid UTF-8, so nothing is replaced.
+  /// The field decoded as UTF-8 ("" for an index outside the row). A sequence that is not
+  /// valid UTF-8 (reported by the reader with its place) becomes U+FFFD.
   public func string(_ index: Int) -> String { String(decoding: field(index), as: UTF8.self) }
 
   /// The column (in characters, that is Unicode scalars, from 1) where the field starts on its
@@ -139,8 +139,8 @@ public enum CSVReader {
   ///
   /// The encoding is the sidecar's (`NAME.csv.encoding` holding `utf-8` or `cp932`), else
   /// UTF-8 when the file starts with a BOM or its first chunk is valid UTF-8, else the guess
-  /// of `decodeWhole`. UTF-8 is read a chunk at a time; a line that is not valid UTF-8 is
-  /// reported and left out. (Rows are given as they are split, so the guess cannot wait for the
+  /// of `decodeWhole`. UTF-8 is read a chunk at a time; each sequence that is not valid UTF-8
+  /// is reported with its line and column, and shown as U+FFFD: its row is kept. (Rows are given as they are split, so the guess cannot wait for the
   /// whole file: one whose first 4 MiB are UTF-8 and the rest CP932 is read as UTF-8, each
   /// CP932 line reported. A spreadsheet saves a file in one encoding, so this is not expected.)
   ///
@@ -222,7 +222,7 @@ public enum CSVReader {
       }
       estimatedRows(bytes.reduce(into: 1) { count, byte in if byte == 0x0A { count += 1 } })
       let decoded = decodeWhole(bytes, file: displayName, declared: declared, sink: sink)
-      var whole = CSVChunkReader(bytes: decoded.utf8, badLines: decoded.badLines)
+      var whole = CSVChunkReader(bytes: decoded.utf8)
       whole.parse(file: displayName, sink: sink, body)
       return decoded.encoding
     }
@@ -239,46 +239,96 @@ public enum CSVReader {
   }
 
   /// Decodes a whole file that is not read as UTF-8 chunk by chunk (without its BOM) into UTF-8.
-  /// The encoding is `declared`, else UTF-8 when no more lines are bad in UTF-8 than in CP932,
-  /// else CP932. A line with a byte that is not valid in the encoding is reported and given as
-  /// empty, its number in `badLines` (from 1) so that the parser leaves it out even inside a
-  /// quoted field.
+  /// The encoding is `declared`, else the one that decodes it with fewer undecodable sequences
+  /// (UTF-8 on a tie): CP932 as glibc's iconv decodes it, so an unassigned pair counts, not
+  /// only a malformed one. Each undecodable sequence is reported (`reportUndecodable`) and
+  /// becomes U+FFFD (for UTF-8, when the field is decoded); its row is kept.
   static func decodeWhole(
     _ bytes: [UInt8], file: String, declared: CSVEncoding?, sink: DiagnosticSink
-  )
-    -> (utf8: [UInt8], badLines: Set<Int>, encoding: CSVEncoding)
-  {
+  ) -> (utf8: [UInt8], encoding: CSVEncoding) {
     let lines = splitLines(bytes)
+    let decoder = CP932Decoder()
     let encoding: CSVEncoding
     if let declared {
       encoding = declared
+    } else if decoder == nil {
+      encoding = .utf8
     } else {
-      let utf8Bad = lines.filter { firstInvalidUTF8($0) != nil }.count
-      let cp932Bad = lines.filter { firstInvalidCP932($0) != nil }.count
+      let utf8Bad = lines.reduce(0) { $0 + undecodableUTF8($1).count }
+      let cp932Bad =
+        utf8Bad == 0 ? 0 : lines.reduce(0) { $0 + decoder!.undecodable($1).count }
       encoding = utf8Bad == 0 || utf8Bad <= cp932Bad ? .utf8 : .cp932
     }
     var utf8: [UInt8] = []
     utf8.reserveCapacity(bytes.count + bytes.count / 2)
-    var badLines = Set<Int>()
     for (index, line) in lines.enumerated() {
-      let bad = encoding == .utf8 ? firstInvalidUTF8(line) : firstInvalidCP932(line)
-      if let bad {
-        let byte = String(line[line.startIndex + bad], radix: 16, uppercase: true)
-        sink.warning(
-          SourceLocation(file: file, line: index + 1, column: bad + 1),
-          "byte 0x\(byte) is not valid \(encoding == .utf8 ? "UTF-8" : "Shift_JIS (CP932)"); this row is left out",
-          hint:
-            "re-save the file, or name its encoding in \((file as NSString).lastPathComponent).encoding"
-        )
-        badLines.insert(index + 1)
-      } else if encoding == .utf8 {
+      let bad: [Range<Int>]
+      if encoding == .utf8 || decoder == nil {
+        bad = undecodableUTF8(line)
         utf8 += line
       } else {
-        utf8 += (String(data: Data(line), encoding: .shiftJIS) ?? "").utf8
+        bad = decoder!.decode(line, into: &utf8)
       }
+      reportUndecodable(
+        bad, in: line, line: index + 1, file: file,
+        encoding: decoder == nil ? .utf8 : encoding, sink: sink)
       utf8.append(0x0A)
     }
-    return (utf8, badLines, encoding)
+    return (utf8, encoding)
+  }
+
+  /// Reports each undecodable sequence of a line (byte offsets in `bytes`) at its column: the
+  /// characters before it, each earlier undecodable sequence counted as the one U+FFFD it
+  /// becomes.
+  static func reportUndecodable<Bytes: Collection<UInt8>>(
+    _ bad: [Range<Int>], in bytes: Bytes, line: Int, file: String, encoding: CSVEncoding,
+    sink: DiagnosticSink
+  ) where Bytes.Index == Int {
+    guard !bad.isEmpty else { return }
+    var column = 1
+    var offset = 0
+    let decoder = encoding == .cp932 ? CP932Decoder() : nil
+    for range in bad {
+      let before = bytes[(bytes.startIndex + offset)..<(bytes.startIndex + range.lowerBound)]
+      if let count = decoder?.decodedCount(Array(before)) {
+        column += count
+      } else {
+        column += String(decoding: before, as: UTF8.self).unicodeScalars.count
+      }
+      let shown = bytes[
+        (bytes.startIndex + range.lowerBound)..<(bytes.startIndex + range.upperBound)
+      ]
+      .map { "0x" + String($0, radix: 16, uppercase: true) }
+      let name = encoding == .utf8 ? "UTF-8" : "Shift_JIS (CP932)"
+      sink.warning(
+        SourceLocation(file: file, line: line, column: column),
+        shown.count == 1
+          ? "byte \(shown[0]) is not valid \(name); it is shown as \u{FFFD}"
+          : "bytes \(shown.joined(separator: " ")) are not a \(name) character; they are shown as \u{FFFD}",
+        hint:
+          "correct the character and re-save the file, or name its encoding in \((file as NSString).lastPathComponent).encoding"
+      )
+      column += 1
+      offset = range.upperBound
+    }
+  }
+
+  /// The ill-formed sequences of a line (byte offsets from its start), each as much as one
+  /// U+FFFD replaces when the line is decoded.
+  static func undecodableUTF8<Bytes: Collection<UInt8>>(_ line: Bytes) -> [Range<Int>] {
+    var parser = Unicode.UTF8.ForwardParser()
+    var iterator = line.makeIterator()
+    var offset = 0
+    var bad: [Range<Int>] = []
+    while true {
+      switch parser.parseScalar(from: &iterator) {
+      case .valid(let encoded): offset += encoded.count
+      case .emptyInput: return bad
+      case .error(let length):
+        bad.append(offset..<(offset + length))
+        offset += length
+      }
+    }
   }
 
   /// Physical lines, without their LF (a CR before it is kept: the parser drops it). LF and CR
@@ -301,30 +351,6 @@ public enum CSVReader {
       case .error: return offset
       }
     }
-  }
-
-  /// The offset of the first byte that cannot be CP932: lead bytes 0x81–0x9F and 0xE0–0xFC
-  /// need a trail byte 0x40–0x7E or 0x80–0xFC; 0x80, 0xA0 and 0xFD–0xFF stand for nothing.
-  static func firstInvalidCP932(_ line: ArraySlice<UInt8>) -> Int? {
-    var index = line.startIndex
-    while index < line.endIndex {
-      let byte = line[index]
-      switch byte {
-      case 0x00...0x7F, 0xA1...0xDF:
-        index += 1
-      case 0x81...0x9F, 0xE0...0xFC:
-        let next = index + 1
-        guard next < line.endIndex,
-          (0x40...0x7E).contains(line[next]) || (0x80...0xFC).contains(line[next])
-        else {
-          return index - line.startIndex
-        }
-        index += 2
-      default:
-        return index - line.startIndex
-      }
-    }
-    return nil
   }
 
   /// Whether every byte sequence is well-formed UTF-8 (ASCII runs checked eight bytes at a
@@ -412,8 +438,6 @@ struct CSVChunkReader: ~Copyable {
   /// The lines before `checked` have been checked: rows are split up to there only.
   var checked = 0
   var checksUTF8: Bool
-  /// Lines (from 1) that are left out: not valid in the file's encoding.
-  var badLines: Set<Int>
   /// The row being split: its fields' unescaped bytes back to back, where each ends there, and
   /// where each starts in the file's bytes. Reused from row to row.
   var scratch: UnsafeMutablePointer<UInt8>
@@ -428,14 +452,13 @@ struct CSVChunkReader: ~Copyable {
     capacity = self.chunkSize
     buffer = .allocate(capacity: capacity)
     checksUTF8 = true
-    badLines = []
     scratch = .allocate(capacity: scratchCapacity)
     ends = .allocate(capacity: fieldCapacity)
     starts = .allocate(capacity: fieldCapacity)
   }
 
-  /// A reader of bytes already in memory (UTF-8, with `badLines` to leave out).
-  init(bytes: [UInt8], badLines: Set<Int>) {
+  /// A reader of bytes already in memory (UTF-8, already checked).
+  init(bytes: [UInt8]) {
     self.init(descriptor: -1, chunkSize: max(1, bytes.count))
     bytes.withUnsafeBufferPointer { source in
       if let base = source.baseAddress { buffer.update(from: base, count: source.count) }
@@ -444,7 +467,6 @@ struct CSVChunkReader: ~Copyable {
     atEnd = true
     checked = end
     checksUTF8 = false
-    self.badLines = badLines
   }
 
   deinit {
@@ -520,8 +542,9 @@ struct CSVChunkReader: ~Copyable {
     return Int(Double(lines) * Double(fileSize) / Double(end - rowStart) * 1.05) + 16
   }
 
-  /// Checks the complete lines read since the last call, reporting and marking those that are
-  /// not valid UTF-8. LF is never part of a multi-byte sequence, so lines are checked whole.
+  /// Checks the complete lines read since the last call, reporting each sequence that is not
+  /// valid UTF-8 (the field holding it shows U+FFFD). LF is never part of a multi-byte
+  /// sequence, so lines are checked whole.
   mutating func checkNewLines(file: String, sink: DiagnosticSink) {
     let newEnd = completeLinesEnd()
     defer { checked = newEnd }
@@ -535,16 +558,9 @@ struct CSVChunkReader: ~Copyable {
       var stop = start
       while stop < newEnd, buffer[stop] != 0x0A { stop += 1 }
       let bytes = UnsafeBufferPointer(start: buffer + start, count: stop - start)
-      if let offset = CSVReader.firstInvalidUTF8(bytes) {
-        badLines.insert(line)
-        let byte = String(bytes[offset], radix: 16, uppercase: true)
-        sink.warning(
-          SourceLocation(file: file, line: line, column: offset + 1),
-          "byte 0x\(byte) is not valid UTF-8; this row is left out",
-          hint:
-            "re-save the file, or name its encoding in \((file as NSString).lastPathComponent).encoding"
-        )
-      }
+      CSVReader.reportUndecodable(
+        CSVReader.undecodableUTF8(bytes), in: bytes, line: line, file: file, encoding: .utf8,
+        sink: sink)
       start = stop + 1
       line += 1
     }
@@ -600,13 +616,6 @@ struct CSVChunkReader: ~Copyable {
     return index
   }
 
-  /// The index after the LF that ends the line at `index` (or `limit`).
-  func afterLine(_ index: Int, limit: Int) -> Int {
-    var index = index
-    while index < limit, buffer[index] != 0x0A { index += 1 }
-    return min(index + 1, limit)
-  }
-
   /// Splits the complete rows in `rowStart..<checked` (RFC 4180, with CRLF or LF), giving each
   /// to `body`; at the end of the file the last row needs no LF, and a quote still open is an
   /// error at the line and column where it opened. A row that is one empty field (an empty
@@ -622,12 +631,6 @@ struct CSVChunkReader: ~Copyable {
       rowLine = line
     }
     while true {
-      if !badLines.isEmpty {
-        while start < limit, badLines.contains(line) {
-          start = afterLine(start, limit: limit)
-          line += 1
-        }
-      }
       guard start < limit else { return }
       var index = start
       var current = line
@@ -676,12 +679,6 @@ struct CSVChunkReader: ~Copyable {
             out += 1
           }
           current += 1
-          if !badLines.isEmpty {
-            while index < limit, badLines.contains(current) {
-              index = afterLine(index, limit: limit)
-              current += 1
-            }
-          }
           continue
         }
         if index == limit, !lastChunk { return }  // The row goes on in the next chunk.

@@ -223,6 +223,11 @@ public struct FileStamp: Equatable, Sendable {
     changed = (info.st_ctim.tv_sec, info.st_ctim.tv_nsec)
   }
 
+  /// Whether both stamps are of the same file (device and inode), changed or not.
+  public func isSameFile(as other: FileStamp) -> Bool {
+    exists && other.exists && device == other.device && inode == other.inode
+  }
+
   public static func == (a: FileStamp, b: FileStamp) -> Bool {
     a.exists == b.exists && a.isRegularFile == b.isRegularFile && a.device == b.device
       && a.inode == b.inode && a.size == b.size && a.modified == b.modified
@@ -677,11 +682,17 @@ struct DatasetReader {
           m["inferred"]?.location ?? node.location,
           "'\(field)' in inferred is not a field of an event")
       }
+      let time = m["time"]?.optionalString("time") ?? nil
+      if let time, let problem = impossibleTime(in: time) {
+        sink.error(
+          m["time"]?.location ?? node.location, problem,
+          hint: "write a time of day such as 9:30 or 13:00〜15:00")
+      }
       events.append(
         CityEvent(
           id: id, title: title, subtitle: m["subtitle"]?.optionalString("subtitle") ?? nil,
           categoryID: categoryID,
-          venues: venues, start: start, end: end, time: m["time"]?.optionalString("time") ?? nil,
+          venues: venues, start: start, end: end, time: time,
           audience: audience,
           fees: fees, notes: m["notes"]?.optionalString("notes") ?? nil,
           source: sourceReference(m) ?? "",

@@ -387,6 +387,40 @@ public func startMinute(of time: String) -> Int? {
   return minute < 60 ? hour * 60 + minute : nil
 }
 
+/// What is wrong with a time text, when a time in it cannot be: each `H:MM` (half or full
+/// width digits and colon) must have hours 0–24 and minutes 0–59 (24:00 only as itself, the end
+/// of a day). Free text ("午後", "10時") is not judged. Nil when nothing is wrong.
+public func impossibleTime(in text: String) -> String? {
+  let scalars = Array(text.unicodeScalars)
+  func digit(_ index: Int) -> Int? {
+    guard scalars.indices.contains(index) else { return nil }
+    let value = scalars[index].value
+    return (0x30...0x39).contains(value)
+      ? Int(value - 0x30) : (0xFF10...0xFF19).contains(value) ? Int(value - 0xFF10) : nil
+  }
+  var index = 0
+  while index < scalars.count {
+    guard scalars[index] == ":" || scalars[index] == "：" else {
+      index += 1
+      continue
+    }
+    var hourStart = index
+    while hourStart > 0, index - hourStart < 2, digit(hourStart - 1) != nil { hourStart -= 1 }
+    var minuteEnd = index + 1
+    while minuteEnd - index - 1 < 2, digit(minuteEnd) != nil { minuteEnd += 1 }
+    if hourStart < index, minuteEnd - index - 1 == 2 {
+      let hour = (hourStart..<index).reduce(0) { $0 * 10 + digit($1)! }
+      let minute = digit(index + 1)! * 10 + digit(index + 2)!
+      if hour > 24 || minute > 59 || (hour == 24 && minute > 0) {
+        let shown = String(String.UnicodeScalarView(scalars[hourStart..<minuteEnd]))
+        return "'\(shown)' is not a time of day (hours 0–24, minutes 0–59)"
+      }
+    }
+    index += 1
+  }
+  return nil
+}
+
 extension CityEvent {
   /// The minute of the day the event starts at, when its time says.
   public var startMinute: Int? { time.flatMap(ShinchokuCore.startMinute(of:)) }

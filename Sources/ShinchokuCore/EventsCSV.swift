@@ -16,6 +16,21 @@ extension DatasetReader {
     "notes": ["notes", "備考"],
   ]
 
+  /// Notes that header column `column` is `key`; a second column for the same key is an error
+  /// naming both (which of them holds the data cannot be guessed), and the first one is kept.
+  mutating func noteHeaderColumn(
+    _ key: String, at column: Int, in index: inout [String: Int], header: CSVRow, file: String
+  ) {
+    if let first = index[key] {
+      sink.error(
+        SourceLocation(file: file, line: header.line, column: header.column(of: column)),
+        "the column '\(header.fields[column].trimmingCharacters(in: .whitespaces))' is there twice (first at column \(header.column(of: first)), as '\(header.fields[first].trimmingCharacters(in: .whitespaces))')",
+        hint: "remove or rename one of them")
+      return
+    }
+    index[key] = column
+  }
+
   /// The header's columns by key, or nil (reported) when it has no title column.
   mutating func eventsCSVColumns(_ header: CSVRow, file: String) -> [String: Int]? {
     var index: [String: Int] = [:]
@@ -24,7 +39,7 @@ extension DatasetReader {
       if let key = Self.eventColumns.first(where: {
         $0.value.contains { $0.lowercased() == trimmed.lowercased() }
       })?.key {
-        index[key] = column
+        noteHeaderColumn(key, at: column, in: &index, header: header, file: file)
       } else if !trimmed.isEmpty {
         sink.warning(
           SourceLocation(file: file, line: header.line, column: header.column(of: column)),
@@ -135,6 +150,12 @@ extension DatasetReader {
       var time = EventStore.none
       let startCell = cell(.start)
       let endCell = cell(.end)
+      for (key, bytes) in [(EventsCSVColumn.start, startCell), (.end, endCell)] where !bytes.isEmpty
+      {
+        if let problem = impossibleTime(in: text(bytes)) {
+          sink.error(location(key), problem, hint: "write a time of day such as 9:30 or 13:00")
+        }
+      }
       if !endCell.isEmpty {
         time = events.internText(
           startCell.isEmpty ? text(endCell) : text(startCell) + "〜" + text(endCell))

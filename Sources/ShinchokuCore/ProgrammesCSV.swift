@@ -25,9 +25,14 @@ extension DatasetReader {
         $0.value.contains { $0.lowercased() == trimmed.lowercased() }
       })?
       .key {
-        index[key] = column
+        noteHeaderColumn(key, at: column, in: &index, header: header, file: file)
       } else if let date = CivilDate(iso: trimmed) ?? parseDate(trimmed, reference: reference) {
-        if snapshots.contains(where: { $0.snapshot.date == date }) {
+        if let first = dateColumns.first(where: { $0.date == date }) {
+          sink.error(
+            location,
+            "the snapshot \(date.iso) has two columns (first at column \(header.column(of: first.column)))",
+            hint: "remove or rename one of them")
+        } else if snapshots.contains(where: { $0.snapshot.date == date }) {
           dateColumns.append((column, date))
         } else {
           sink.error(

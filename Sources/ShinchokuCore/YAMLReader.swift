@@ -259,20 +259,72 @@ public func parseYAML(_ text: String, file: String, sink: DiagnosticSink) -> YAM
     }
     return YAMLNode(node: node, file: file, sink: sink)
   } catch let error as YamlError {
-    switch error {
-    case .scanner(let context, let problem, let mark, _),
-      .parser(let context, let problem, let mark, _),
-      .composer(let context, let problem, let mark, _):
-      let contextText = context.map { " (\($0.text))" } ?? ""
-      sink.error(
-        SourceLocation(file: file, line: mark.line, column: mark.column),
-        "YAML: \(problem)\(contextText)")
-    default:
-      sink.error(SourceLocation(file: file), "YAML: \(error)")
-    }
+    let (location, message) = yamlProblem(error, text: text, file: file)
+    sink.error(location, "YAML: " + message)
     return nil
   } catch {
-    sink.error(SourceLocation(file: file), "YAML: \(error)")
+    sink.error(SourceLocation(file: file, line: 1, column: 1), "YAML: " + firstLine(of: error))
     return nil
   }
+}
+
+/// Where a YAML error is and what it says, in one line: never the file's text (Yams puts the
+/// whole document into some errors' descriptions).
+func yamlProblem(_ error: YamlError, text: String, file: String) -> (SourceLocation, String) {
+  switch error {
+  case .scanner(let context, let problem, let mark, _),
+    .parser(let context, let problem, let mark, _),
+    .composer(let context, let problem, let mark, _):
+    let contextText =
+      context.map { " (\($0.text) at line \($0.mark.line), column \($0.mark.column))" } ?? ""
+    return (SourceLocation(file: file, line: mark.line, column: mark.column), problem + contextText)
+  case .duplicatedKeysInMapping(let duplicates, let context):
+    // Yams marks the first of the keys; the place to fix is the second.
+    let first = context.mark
+    let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+    let place =
+      duplicates.lazy.compactMap { secondKey($0, after: first, in: text) }.first
+      ?? (first.line, first.column)
+    return (
+      SourceLocation(file: file, line: place.line, column: place.column),
+      "duplicate key \(names) (first at line \(first.line), column \(first.column)); remove or rename one"
+    )
+  case .reader(let problem, let offset, _, _):
+    guard let offset else { return (SourceLocation(file: file, line: 1, column: 1), problem) }
+    let before = text.utf8.prefix(offset)
+    let line = before.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+    let lineStart = before.lastIndex(of: 0x0A).map { before.index(after: $0) } ?? before.startIndex
+    let column = String(decoding: before[lineStart...], as: UTF8.self).unicodeScalars.count + 1
+    return (SourceLocation(file: file, line: line, column: column), problem)
+  default:
+    return (SourceLocation(file: file, line: 1, column: 1), firstLine(of: error))
+  }
+}
+
+/// Where `key` is written as a key again, after its first place: a later line that has it at
+/// the same column (the same mapping's indentation), plain or quoted, before a colon.
+private func secondKey(_ key: String, after first: Mark, in text: String) -> (
+  line: Int, column: Int
+)? {
+  let spellings = [key, "\"\(key)\"", "'\(key)'"]
+  for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+  where index + 1 > first.line {
+    let scalars = line.unicodeScalars
+    guard scalars.count >= first.column else { continue }
+    let rest = Substring(scalars.dropFirst(first.column - 1))
+    let indent = scalars.prefix(first.column - 1)
+    guard indent.allSatisfy({ $0 == " " || $0 == "-" }) else { continue }
+    for spelling in spellings where rest.hasPrefix(spelling) {
+      let after = rest.dropFirst(spelling.count).drop { $0 == " " }
+      if after.hasPrefix(":") { return (index + 1, first.column) }
+    }
+  }
+  return nil
+}
+
+/// An error's description cut to its first line, and to 200 characters.
+func firstLine(of error: any Error) -> String {
+  let text = String(describing: error)
+  let line = text.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? ""
+  return line.count > 200 ? String(line.prefix(200)) + "…" : line
 }

@@ -107,6 +107,8 @@ public struct AppState: Sendable {
   public var statusEdit: StatusEdit?
   /// Why the last reload failed: shown as a banner until the data loads again.
   public var reloadError: Diagnostic?
+  /// A selection the last reload's data lacked, kept to come back to (see ReloadPlace.swift).
+  public var awaitedPlace: AwaitedPlace?
   /// Why a changed theme file could not be used (the theme on screen stays): shown as a banner
   /// until the themes load again.
   public var themeError: Diagnostic?
@@ -537,8 +539,7 @@ private func reload(_ state: inout AppState, _ dataset: Dataset) {
     ? visibleComments(state)[state.commentSelection].id : nil
   state.dataset = dataset
   state.reloadError = nil
-  state.snapshotIndex =
-    dataset.snapshots.firstIndex { $0.date == date } ?? dataset.defaultSnapshotIndex
+  selectSnapshotByIdentity(&state, previous: date)
   state.matrixSelection = MatrixPosition(
     row: clamp(state.matrixSelection.row, state.matrixRowCount),
     column: clamp(state.matrixSelection.column, state.matrixColumnCount))
@@ -549,10 +550,9 @@ private func reload(_ state: inout AppState, _ dataset: Dataset) {
     state.comments.openCommentID = nil
   }
   if var drill = state.drill {
-    if let id = drill.openProgrammeID, !dataset.programmes.contains(where: { $0.id == id }) {
-      drill.openProgrammeID = nil
-    }
+    keepOpenProgrammeByIdentity(&state, &drill)
     state.drill = drill
     refreshDrill(&state)
   }
+  refreshStatusEdit(&state)
 }

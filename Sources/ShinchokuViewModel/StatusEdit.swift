@@ -28,6 +28,26 @@ public enum StatusEditAction: Sendable, Equatable {
   case finished(String)
 }
 
+/// After a reload: the open status box shows the programme's status as the data has it now
+/// (someone may have recorded a change meanwhile), and a confirm step about the status it
+/// showed before goes back to choosing. The box closes when the programme or snapshot is gone.
+func refreshStatusEdit(_ state: inout AppState) {
+  guard var edit = state.statusEdit else { return }
+  guard state.dataset.snapshots.contains(where: { $0.date == edit.snapshot }),
+    let programme = state.dataset.programmes.first(where: { $0.id == edit.programmeID })
+  else {
+    state.statusEdit = nil
+    return
+  }
+  let now = programme.statuses[edit.snapshot]
+  guard now != edit.old else { return }
+  edit.old = now
+  edit.isConfirming = false
+  edit.choice = min(edit.choice, max(0, state.dataset.statuses.count - 1))
+  state.statusEdit = edit
+  state.notice = UIText.statusChangedMeanwhile(now ?? "—", language: state.language)
+}
+
 func reduceStatusEdit(
   _ state: inout AppState, _ action: StatusEditAction, _ effects: inout [Effect]
 ) {

@@ -102,6 +102,16 @@ public enum UIText {
   }
   public static let statusEditHint = LocalizedText(
     "↑↓ 選ぶ  Enter 決定  Esc やめる", english: "Up/Down choose  Enter ok  Esc cancel")
+  public static func statusChangedMeanwhile(_ status: String, language: Language) -> String {
+    language == .japanese
+      ? "状況が他の場所で変更されました（現在: \(status)）。もう一度選んでください"
+      : "the status was changed elsewhere (now: \(status)); choose again"
+  }
+  public static func tornRecordSetAside(line: Int, language: Language) -> String {
+    language == .japanese
+      ? "（changes.log:\(line) 途切れた記録は適用せず保留）"
+      : " (changes.log:\(line): an incomplete record was set aside)"
+  }
   public static func recorded(_ change: String, language: Language) -> String {
     language == .japanese ? "記録しました: \(change)" : "recorded: \(change)"
   }

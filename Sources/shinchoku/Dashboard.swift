@@ -110,7 +110,7 @@ struct Dashboard {
           reload = reloadInBackground(dataLoader, dataDirectory)
         }
       }
-      if clock.now - lastCheck >= .milliseconds(500) {
+      if clock.now - lastCheck >= watcher.checkInterval {
         lastCheck = clock.now
         let changed = watcher.changedDirectories()
         if changed.contains(dataDirectory) {
@@ -160,18 +160,16 @@ struct Dashboard {
   /// Appends a confirmed status change to the change log (the file watcher then reloads the
   /// data); returns the notice to show.
   func record(_ change: StatusChange, language: Language) -> String {
-    var change = change
-    change.when = ISO8601DateFormatter().string(from: Date())
-    change.by = ProcessInfo.processInfo.environment["USER"]
-    let log = URL(fileURLWithPath: dataDirectory).appendingPathComponent(ChangeLog.fileName)
     do {
-      try ChangeLog.append(change, to: log) {
-        let now = try? dataLoader.load(directory: dataDirectory)
-        return now?.programmes.first { $0.id == change.programmeID }?.statuses[change.snapshot]
-      }
+      // The status the dialog showed is the one expected: a change made meanwhile is refused.
+      let recorded = try ChangeLog.record(
+        programme: change.programmeID, snapshot: change.snapshot, expected: change.old,
+        new: change.new, dataDirectory: dataDirectory, loader: dataLoader)
       return UIText.recorded(
         "\(change.programmeID) \(change.old ?? "—") → \(change.new) (\(change.snapshot.iso))",
         language: language)
+        + (recorded.report.tornLine.map { UIText.tornRecordSetAside(line: $0, language: language) }
+          ?? "")
     } catch {
       return "\(error)"
     }

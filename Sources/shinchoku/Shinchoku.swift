@@ -469,26 +469,56 @@ struct SetStatus: ParsableCommand {
   @Option(name: .long, help: "A note kept with the change.")
   var note: String?
 
-  @Option(name: .long, help: "Who records it (default: $USER).")
+  @Option(
+    name: .long,
+    help: "Who records it (default: $USER, else the account's name).")
   var by: String?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Record only if the status is still this one (as --status takes it; none: no status yet); otherwise refuse and exit 1.",
+      valueName: "current"))
+  var expect: String?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "How long to wait for another writer's lock on the change log (default: 10).",
+      valueName: "seconds"))
+  var lockTimeout: Int?
+
+  func validate() throws {
+    if let lockTimeout, lockTimeout < 0 {
+      throw ValidationError("--lock-timeout must be 0 or more seconds, not \(lockTimeout)")
+    }
+  }
+
+  /// The status `text` names: its id, name, short name or symbol.
+  func status(_ text: String, in dataset: Dataset) throws -> ProgressStatus {
+    guard
+      let found = dataset.statuses.first(where: {
+        [
+          $0.id, $0.name.japanese, $0.shortName.japanese, $0.name.english, $0.shortName.english,
+          $0.symbol,
+        ]
+        .contains(text)
+      })
+    else {
+      throw ValidationError(
+        "no status '\(text)'; statuses are \(dataset.statuses.map(\.id).joined(separator: ", "))")
+    }
+    return found
+  }
 
   func run() throws {
     let dataset = try options.loadDataset()
     guard dataset.programmes.contains(where: { $0.id == programme }) else {
       throw ValidationError("no programme '\(programme)' in \(options.dataDirectory())")
     }
-    guard
-      let newStatus = dataset.statuses.first(where: {
-        [
-          $0.id, $0.name.japanese, $0.shortName.japanese, $0.name.english, $0.shortName.english,
-          $0.symbol,
-        ]
-        .contains(status)
-      })
-    else {
-      throw ValidationError(
-        "no status '\(status)'; statuses are \(dataset.statuses.map(\.id).joined(separator: ", "))")
-    }
+    let newStatus = try status(status, in: dataset)
+    // nil: no --expect; .some(nil): --expect none.
+    let expected: String?? = try expect.map { $0 == "none" ? nil : try status($0, in: dataset).id }
     let index =
       try snapshot.map { try snapshotIndex($0, in: dataset) } ?? (dataset.snapshots.count - 1)
     guard dataset.snapshots.indices.contains(index) else {
@@ -496,27 +526,40 @@ struct SetStatus: ParsableCommand {
     }
     let date = dataset.snapshots[index].date
     let old = dataset.programmes.first { $0.id == programme }?.statuses[date]
-    if old == newStatus.id {
+    if old == newStatus.id, expected.map({ $0 == old }) ?? true {
       print("\(programme) is already \(newStatus.id) in \(date.iso); nothing recorded")
       return
     }
-    let change = StatusChange(
-      when: ISO8601DateFormatter().string(from: Date()),
-      by: by ?? ProcessInfo.processInfo.environment["USER"],
-      programmeID: programme, snapshot: date, old: old, new: newStatus.id, note: note)
-    let log = URL(fileURLWithPath: options.dataDirectory()).appendingPathComponent(
-      ChangeLog.fileName)
     do {
-      try ChangeLog.append(change, to: log) {
-        // Read again under the lock: someone may have recorded a change since.
-        let now = try? options.dataLoader.load(directory: options.dataDirectory())
-        return now?.programmes.first { $0.id == programme }?.statuses[date]
+      let recorded = try ChangeLog.record(
+        programme: programme, snapshot: date, expected: expected ?? old,
+        new: newStatus.id, note: note, by: by, dataDirectory: options.dataDirectory(),
+        loader: options.dataLoader,
+        lockTimeout: lockTimeout.map { .seconds($0) } ?? ChangeLog.defaultLockTimeout,
+        waiting: { printError("shinchoku: \($0)") })
+      if let torn = recorded.report.tornLine {
+        printError(
+          "shinchoku: warning: \(recorded.log.path):\(torn): the last record was incomplete (cut off during a write?); it is kept on its own line and not applied"
+        )
       }
+      print(
+        "\(programme): \(recorded.change.old ?? "—") → \(newStatus.id) in \(date.iso), recorded in \(recorded.log.path)"
+      )
+    } catch let error as StatusConflict {
+      printError(
+        "shinchoku: \(error). Look at the status now, then run set-status again with --expect \(error.found ?? "none")"
+      )
+      throw ExitCode(1)
     } catch let error as ChangeLog.AppendError {
       printError("shinchoku: \(error)")
       throw ExitCode(1)
+    } catch let error as DataLoadError {
+      printError(error.description)
+      printError(
+        "shinchoku: the data no longer loads, so the change cannot be checked; nothing was recorded"
+      )
+      throw ExitCode(1)
     }
-    print("\(programme): \(old ?? "—") → \(newStatus.id) in \(date.iso), recorded in \(log.path)")
   }
 }
 

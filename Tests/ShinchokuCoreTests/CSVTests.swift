@@ -74,23 +74,34 @@ let japaneseCSV = """
     #expect(event.venues == ["㈱﨑山ホール"])
   }
 
-  @Test func aBadByteCostsOneRowWithItsLineAndColumn() throws {
+  @Test func aBadByteIsShownWithItsLineAndColumnAndItsRowKept() throws {
     var bytes = cp932("名称,会場\r\nよい行,会場A\r\n")
     // "あ," then 0x81 0x20: a lead byte without its trail byte.
     bytes += [0x82, 0xA0, 0x2C, 0x81, 0x20] + Array("\r\n".utf8)
     bytes += cp932("次の行,会場B\r\n")
     let data = try load(try folderWithEventsCSV(bytes))
-    #expect(data.events.filter { $0.source == "file:events.csv" }.map(\.title) == ["よい行", "次の行"])
+    let events = data.events.filter { $0.source == "file:events.csv" }
+    #expect(events.map(\.title) == ["よい行", "あ", "次の行"])
+    #expect(events[1].venues == ["\u{FFFD}"])
     let warning = try #require(data.warnings.first { $0.message.contains("not valid") })
-    #expect(warning.location.line == 3 && warning.location.column == 4)
-    #expect(warning.message == "byte 0x81 is not valid Shift_JIS (CP932); this row is left out")
+    #expect(warning.location.line == 3 && warning.location.column == 3)
+    #expect(warning.message == "byte 0x81 is not valid Shift_JIS (CP932); it is shown as \u{FFFD}")
   }
 
   @Test func theSidecarNamesTheEncoding() throws {
     // Valid as UTF-8 and as CP932 alike (ASCII): the sidecar decides; then a CP932 file read as
     // UTF-8 because the sidecar says so reports its bytes.
-    let data = try load(try folderWithEventsCSV(cp932("名称\r\nテスト\r\n"), encodingSidecar: "utf-8\n"))
-    #expect(data.warnings.contains { $0.message.hasPrefix("byte 0x96 is not valid UTF-8") })
+    // The header is then no header: the load stops, and says why.
+    #expect {
+      try load(try folderWithEventsCSV(cp932("名称\r\nテスト\r\n"), encodingSidecar: "utf-8\n"))
+    } throws: { error in
+      let messages = (error as? DataLoadError)?.diagnostics.map(\.message) ?? []
+      return messages.contains {
+        $0.hasPrefix("bytes 0x96 0xBC are not a UTF-8 character")
+          || $0.hasPrefix("byte 0x96 is not valid UTF-8")
+      }
+        && messages.contains { $0.hasPrefix("no 名称 (title) column") }
+    }
     let right = try load(
       try folderWithEventsCSV(cp932("名称\r\nテスト\r\n"), encodingSidecar: "shift_jis"))
     #expect(right.events.contains { $0.title == "テスト" })
@@ -272,15 +283,16 @@ func readBytes(_ bytes: [UInt8], chunk: Int, sidecar: String? = nil) throws -> B
       bytes: Array("a\n\"b".utf8), lines: [1], fields: [["a"]], columns: [[1]],
       diagnostics: ["2:1 this quoted field is never closed"]),
     Case(
-      name: "a bad byte costs its row",
+      name: "a bad byte is shown as U+FFFD and its row kept",
       bytes: Array("a,b\nc".utf8) + [0xFF] + Array(",d\ne,f\n".utf8),
-      lines: [1, 3], fields: [["a", "b"], ["e", "f"]], columns: [[1, 3], [1, 3]],
-      diagnostics: ["2:2 byte 0xFF is not valid UTF-8; this row is left out"]),
+      lines: [1, 2, 3], fields: [["a", "b"], ["c\u{FFFD}", "d"], ["e", "f"]],
+      columns: [[1, 3], [1, 4], [1, 3]],
+      diagnostics: ["2:2 byte 0xFF is not valid UTF-8; it is shown as \u{FFFD}"]),
     Case(
-      name: "a bad line inside quotes is left out of the field",
+      name: "a bad byte inside quotes is kept in the field, shown as U+FFFD",
       bytes: Array("\"a\n".utf8) + [0xFF, 0x28] + Array("\nb\",c\nd\n".utf8), lines: [1, 4],
-      fields: [["a\nb", "c"], ["d"]], columns: [[1, 4], [1]],
-      diagnostics: ["2:1 byte 0xFF is not valid UTF-8; this row is left out"]),
+      fields: [["a\n\u{FFFD}(\nb", "c"], ["d"]], columns: [[1, 4], [1]],
+      diagnostics: ["2:1 byte 0xFF is not valid UTF-8; it is shown as \u{FFFD}"]),
     Case(
       name: "a BOM is skipped", bytes: [0xEF, 0xBB, 0xBF] + Array("名,b\n".utf8), lines: [1],
       fields: [["名", "b"]], columns: [[1, 3]]),
@@ -293,7 +305,8 @@ func readBytes(_ bytes: [UInt8], chunk: Int, sidecar: String? = nil) throws -> B
     #expect(read.fields == test.fields)
     #expect(read.lines == test.lines)
     #expect(read.columns == test.columns)
-    #expect(read.bytes == test.fields.map { $0.map { Array($0.utf8) } })
+    // The bytes as the file has them; decoded, they are the fields.
+    #expect(read.bytes.map { $0.map { String(decoding: $0, as: UTF8.self) } } == test.fields)
     #expect(read.diagnostics == test.diagnostics)
     #expect(read.encoding == .utf8)
   }
@@ -330,11 +343,14 @@ func readBytes(_ bytes: [UInt8], chunk: Int, sidecar: String? = nil) throws -> B
     for sidecar in [nil, "cp932"] {
       let read = try readBytes(bytes, chunk: chunk, sidecar: sidecar)
       #expect(read.encoding == .cp932)
-      #expect(read.fields == [["名称", "会場"], ["①髙橋\nさん", "㈱﨑山"], ["次", "x"]])
-      #expect(read.lines == [1, 2, 5])
-      #expect(read.columns == [[1, 4], [1, 5], [1, 3]])
       #expect(
-        read.diagnostics == ["4:1 byte 0x81 is not valid Shift_JIS (CP932); this row is left out"])
+        read.fields == [["名称", "会場"], ["①髙橋\nさん", "㈱﨑山"], ["\u{FFFD} "], ["次", "x"]])
+      #expect(read.lines == [1, 2, 4, 5])
+      #expect(read.columns == [[1, 4], [1, 5], [1], [1, 3]])
+      #expect(
+        read.diagnostics == [
+          "4:1 byte 0x81 is not valid Shift_JIS (CP932); it is shown as \u{FFFD}"
+        ])
     }
   }
 
@@ -386,20 +402,37 @@ func readBytes(_ bytes: [UInt8], chunk: Int, sidecar: String? = nil) throws -> B
 
 /// A reference splitter for the random test: the whole input at once, one byte at a time, with
 /// columns counted as it goes (the reader under test reads chunks, searches runs and counts
-/// columns afterwards). Lines not valid UTF-8 are left out, as the reader leaves them out.
+/// columns afterwards). A sequence that is not valid UTF-8 is reported and becomes U+FFFD.
 func referenceRows(_ bytes: [UInt8]) -> (
   rows: [(line: Int, fields: [String], columns: [Int])], diagnostics: [String]
 ) {
   var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
   if lines.last?.isEmpty == true { lines.removeLast() }
   var diagnostics: [String] = []
-  var bad = Set<Int>()
   for (index, line) in lines.enumerated() {
-    guard let offset = CSVReader.firstInvalidUTF8(line) else { continue }
-    bad.insert(index + 1)
-    let byte = String(line[line.startIndex + offset], radix: 16, uppercase: true)
-    diagnostics.append(
-      "\(index + 1):\(offset + 1) byte 0x\(byte) is not valid UTF-8; this row is left out")
+    // Each ill-formed sequence, at its column: the characters before it, each earlier bad
+    // sequence counted as its U+FFFD.
+    var parser = Unicode.UTF8.ForwardParser()
+    var iterator = line.makeIterator()
+    var offset = 0
+    loop: while true {
+      switch parser.parseScalar(from: &iterator) {
+      case .valid(let encoded): offset += encoded.count
+      case .emptyInput: break loop
+      case .error(let length):
+        let before = line.prefix(offset)
+        let column = String(decoding: before, as: UTF8.self).unicodeScalars.count + 1
+        let shown = line.dropFirst(offset).prefix(length).map {
+          "0x" + String($0, radix: 16, uppercase: true)
+        }
+        diagnostics.append(
+          length == 1
+            ? "\(index + 1):\(column) byte \(shown[0]) is not valid UTF-8; it is shown as \u{FFFD}"
+            : "\(index + 1):\(column) bytes \(shown.joined(separator: " ")) are not a UTF-8 character; they are shown as \u{FFFD}"
+        )
+        offset += length
+      }
+    }
   }
   var rows: [(line: Int, fields: [String], columns: [Int])] = []
   var fields: [String] = []
@@ -412,13 +445,6 @@ func referenceRows(_ bytes: [UInt8]) -> (
   var rowLine = 1
   var column = 1
   var index = 0
-  func skipBadLines() {
-    while bad.contains(line), index < bytes.count {
-      while index < bytes.count, bytes[index] != 0x0A { index += 1 }
-      index += 1
-      line += 1
-    }
-  }
   func endField() {
     if !closed, field.last == 0x0D { field.removeLast() }
     fields.append(String(decoding: field, as: UTF8.self))
@@ -428,7 +454,6 @@ func referenceRows(_ bytes: [UInt8]) -> (
     if fields != [""] { rows.append((rowLine, fields, columns)) }
     (fields, columns, field, closed) = ([], [1], [], false)
   }
-  skipBadLines()
   rowLine = line
   while index < bytes.count {
     let byte = bytes[index]
@@ -442,7 +467,6 @@ func referenceRows(_ bytes: [UInt8]) -> (
         if field.last == 0x0D { field.removeLast() }
         field.append(0x0A)
         (line, column) = (line + 1, 1)
-        skipBadLines()
       } else {
         field.append(byte)
       }
@@ -462,7 +486,6 @@ func referenceRows(_ bytes: [UInt8]) -> (
     case 0x0A:
       endRow()
       (line, column) = (line + 1, 1)
-      skipBadLines()
       rowLine = line
     case 0x0D where closed:
       break

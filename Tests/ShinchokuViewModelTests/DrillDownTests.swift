@@ -144,6 +144,33 @@ func sampleState(width: Int = 100, height: Int = 30) throws -> AppState {
     #expect(state.statusEdit == nil && state.notice == "状況は変わりません")
   }
 
+  @Test func aReloadThatChangesTheStatusUnderTheBoxRefreshesItAndDropsTheConfirmStep() throws {
+    var state = try detail()
+    let id = try #require(state.drill?.openProgrammeID)
+    let date = try #require(state.snapshot?.date)
+    reduce(&state, .statusEdit(.begin))
+    let shown = state.statusEdit?.old
+    let step = state.statusEdit!.choice == state.dataset.statuses.count - 1 ? -1 : 1
+    reduce(&state, .statusEdit(.move(step)))
+    reduce(&state, .statusEdit(.accept))
+    #expect(state.statusEdit?.isConfirming == true)
+    // Someone else records another status for it; the data is read again.
+    var dataset = state.dataset
+    let index = try #require(dataset.programmes.firstIndex { $0.id == id })
+    let elsewhere = try #require(dataset.statuses.map(\.id).first { $0 != shown })
+    dataset.programmes[index].statuses[date] = elsewhere
+    reduce(&state, .dataReloaded(dataset))
+    #expect(state.statusEdit?.old == elsewhere && state.statusEdit?.isConfirming == false)
+    #expect(state.notice?.contains(elsewhere) == true)
+    #expect(
+      reduce(&state, .statusEdit(.confirm)).isEmpty, "no change is recorded from the old status")
+    // An unrelated reload leaves the box as it is.
+    reduce(&state, .statusEdit(.accept))
+    let before = state.statusEdit
+    reduce(&state, .dataReloaded(dataset))
+    #expect(state.statusEdit == before)
+  }
+
   @Test func sDoesNothingOutsideAProgrammesDetail() throws {
     var state = try sampleState()
     reduce(&state, .statusEdit(.begin))

@@ -29,10 +29,13 @@ public enum CalendarExport {
   }
 
   public static func text(
-    _ request: Request, dataset: Dataset, format: ExportFormat, language: Language
+    _ request: Request, dataset: Dataset, format: ExportFormat, language: Language,
+    escaper: ExportEscaper = ExportEscaper()
   ) -> String? {
     var text = ""
-    let written = write(request, dataset: dataset, format: format, language: language) {
+    let written = write(
+      request, dataset: dataset, format: format, language: language, escaper: escaper
+    ) {
       text += $0
     }
     return written ? text : nil
@@ -44,13 +47,13 @@ public enum CalendarExport {
   @discardableResult
   public static func write(
     _ request: Request, dataset: Dataset, format: ExportFormat, language: Language,
-    to output: (String) -> Void
+    escaper: ExportEscaper = ExportEscaper(), to output: (String) -> Void
   ) -> Bool {
     let index = EventIndex(events: dataset.events)
     switch format {
     case .json: json(request, dataset, index, language, output)
-    case .csv: csv(request, index, language, output)
-    case .ics: ics(request, dataset, index, language, output)
+    case .csv: csv(request, index, language, escaper, output)
+    case .ics: ics(request, dataset, index, language, escaper, output)
     case .md, .txt: return false
     }
     return true
@@ -151,13 +154,16 @@ public enum CalendarExport {
   }
 
   static func csv(
-    _ request: Request, _ index: EventIndex, _ language: Language, _ output: (String) -> Void
+    _ request: Request, _ index: EventIndex, _ language: Language, _ escaper: ExportEscaper,
+    _ output: (String) -> Void
   ) {
     output(
       "date,weekday,holiday,event_id,title,category,start,end,dates_inferred,time,venues,audience,fees\n"
     )
     for day in days(request) {
-      let head = [day.iso, day.weekday.japaneseName, JapaneseHolidays.name(of: day) ?? ""]
+      let head = [day.iso, day.weekday.japaneseName, JapaneseHolidays.name(of: day) ?? ""].map {
+        escaper.csvCell($0, record: day.iso)
+      }
       let onDay = events(on: day, request, index)
       if onDay.isEmpty {
         output((head + Array(repeating: "", count: 10)).joined(separator: ",") + "\n")
@@ -171,14 +177,15 @@ public enum CalendarExport {
           event.audience.map(\.rawValue).joined(separator: " "),
           UIText.feeSummary(event.fees, language: language),
         ]
-        output((head + fields).map(MatrixExport.csvField).joined(separator: ",") + "\n")
+        let cells = fields.map { escaper.csvCell($0, record: "event " + event.id) }
+        output((head + cells).joined(separator: ",") + "\n")
       }
     }
   }
 
   static func ics(
     _ request: Request, _ dataset: Dataset, _ index: EventIndex, _ language: Language,
-    _ output: (String) -> Void
+    _ escaper: ExportEscaper, _ output: (String) -> Void
   ) {
     var lines = [
       "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Shinchoku//Event calendar//JA",
@@ -191,6 +198,7 @@ public enum CalendarExport {
     forEachEvent(request, index) { event in
       guard let start = event.start else { return }
       let end = (event.end ?? start).adding(days: 1)
+      func icsText(_ text: String) -> String { escaper.icsText(text, record: "event " + event.id) }
       lines.append("BEGIN:VEVENT")
       lines.append("UID:\(icsText(event.id))@shinchoku")
       lines.append("DTSTAMP:\(request.stamp)")
@@ -241,21 +249,6 @@ public enum CalendarExport {
 
   static func icsDate(_ date: CivilDate) -> String {
     date.iso.replacingOccurrences(of: "-", with: "")
-  }
-
-  /// RFC 5545 TEXT: backslash, semicolon and comma escaped, line breaks as \n.
-  static func icsText(_ text: String) -> String {
-    var out = ""
-    for character in text {
-      switch character {
-      case "\\": out += "\\\\"
-      case ";": out += "\\;"
-      case ",": out += "\\,"
-      case "\n", "\r\n", "\r": out += "\\n"
-      default: out.append(character)
-      }
-    }
-    return out
   }
 
   /// Folds a content line into lines of at most 75 octets (continuations start with a space),

@@ -41,6 +41,23 @@ func needsSanitizing<C: Collection<Unicode.Scalar>>(_ scalars: C) -> Bool {
 ///
 /// When nothing needs replacing, the input is returned as is, without rebuilding it.
 public func sanitized(_ text: String, keepingLineBreaks: Bool = false) -> String {
+  sanitized(text, keepingLineBreaks: keepingLineBreaks, keepingTabs: false, keepingCRLF: false)
+}
+
+/// ``sanitized(_:keepingLineBreaks:)`` for a whole text written to standard output or standard
+/// error: LF is kept, TAB too when `keepingTabs` (a format where it is data: CSV, Markdown,
+/// plain text), and CR before LF when `keepingCRLF` (iCalendar's line ends). Every other
+/// control is replaced as on the screen, so no byte of the result is a C0 or C1 control but
+/// those kept.
+public func sanitizedForOutput(
+  _ text: String, keepingTabs: Bool = false, keepingCRLF: Bool = false
+) -> String {
+  sanitized(text, keepingLineBreaks: true, keepingTabs: keepingTabs, keepingCRLF: keepingCRLF)
+}
+
+func sanitized(
+  _ text: String, keepingLineBreaks: Bool, keepingTabs: Bool, keepingCRLF: Bool
+) -> String {
   let scalars = text.unicodeScalars
   guard let first = scalars.firstIndex(where: isUnsafe) else { return text }
   var out = String.UnicodeScalarView()
@@ -57,13 +74,17 @@ public func sanitized(_ text: String, keepingLineBreaks: Bool = false) -> String
     let value = scalar.value
     switch value {
     case 0x09:
-      out.append(" ")
+      out.append(keepingTabs ? "\t" : " ")
     case 0x0A:
       out.append(keepingLineBreaks ? "\n" : " ")
     case 0x0D:
       // CRLF is one line break: drop the CR and let the LF decide.
       let beforeLF = next < scalars.endIndex && scalars[next] == "\n"
-      if !keepingLineBreaks && !beforeLF { out.append(" ") }
+      if keepingCRLF && beforeLF {
+        out.append("\r")
+      } else if !keepingLineBreaks && !beforeLF {
+        out.append(" ")
+      }
     case 0x00..<0x20:
       out.append("^")
       out.append(Unicode.Scalar(UInt8(value + 0x40)))
@@ -88,4 +109,10 @@ private func appendPlaceholder(_ value: UInt32, to out: inout String.UnicodeScal
     shift -= 4
   }
   out.append(">")
+}
+
+/// Whether ``sanitized(_:keepingLineBreaks:)`` replaces anything in `text` but line breaks:
+/// whether it holds a control, a C1 or a bidirectional control.
+public func containsControls(_ text: String) -> Bool {
+  text.unicodeScalars.contains { isUnsafe($0) && $0 != "\n" && $0 != "\r" }
 }

@@ -127,10 +127,6 @@ struct CommonOptions: ParsableArguments {
   }
 }
 
-func printError(_ text: String) {
-  FileHandle.standardError.write(Data((text + "\n").utf8))
-}
-
 /// Opens the dashboard in the terminal.
 struct Open: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -181,7 +177,7 @@ struct Dump: ParsableCommand {
     state.snapshotIndex = try snapshotIndex(snapshot, in: dataset)
     let (theme, themeWarnings) = try options.loadTheme()
     state.startupWarnings = themeWarnings
-    print(render(state, theme: theme).text)
+    Output.standardOutput.line(render(state, theme: theme).text)
     // For shinchoku-bench: this process's peak RSS, which its parent cannot read reliably (a
     // spawned child's ru_maxrss starts from the parent's).
     if let path = ProcessInfo.processInfo.environment["SHINCHOKU_BENCH_HWM_FILE"],
@@ -240,7 +236,7 @@ struct Sample: ParsableCommand {
       throw ExitCode(1)
     }
     try sample.write(into: out, files: files)
-    print(
+    Output.standardOutput.line(
       "wrote a synthetic data set to \(out): \(programmes) programmes, \(events) events, \(snapshots) snapshots (seed \(seed))"
     )
   }
@@ -273,9 +269,12 @@ struct ExportMatrix: ParsableCommand {
     let view = MatrixView(
       dataset: dataset, snapshotIndex: index, language: try options.language(),
       asciiOnly: options.asciiOnly)
-    print(
-      MatrixExport.text(view, dataset: dataset, format: format, language: try options.language())
-        ?? "", terminator: "")
+    let escaper = ExportEscaper()
+    Output.standardOutput.write(
+      MatrixExport.text(
+        view, dataset: dataset, format: format, language: try options.language(), escaper: escaper)
+        ?? "", .export(format))
+    escaper.warning(format: format).map(printError)
   }
 }
 
@@ -292,9 +291,12 @@ struct ExportComments: ParsableCommand {
   func run() throws {
     let format = try exportFormat(self.format, allowed: [.json, .md, .txt])
     let dataset = try options.loadDataset()
-    print(
-      CommentsExport.text(dataset, format: format, language: try options.language()) ?? "",
-      terminator: "")
+    let escaper = ExportEscaper()
+    Output.standardOutput.write(
+      CommentsExport.text(
+        dataset, format: format, language: try options.language(), escaper: escaper) ?? "",
+      .export(format))
+    escaper.warning(format: format).map(printError)
   }
 }
 
@@ -369,9 +371,12 @@ struct ExportCalendar: ParsableCommand {
         search: search ?? ""),
       stamp: formatter.string(from: Date()))
     // Written as it is made: a year of a large calendar is never one string.
+    let escaper = ExportEscaper()
     CalendarExport.write(
-      request, dataset: dataset, format: format, language: try options.language()
-    ) { print($0, terminator: "") }
+      request, dataset: dataset, format: format, language: try options.language(),
+      escaper: escaper
+    ) { Output.standardOutput.write($0, .export(format)) }
+    escaper.warning(format: format).map(printError)
   }
 }
 
@@ -429,11 +434,11 @@ struct Validate: ParsableCommand {
     }
     var seen = Set<String>()
     diagnostics = diagnostics.filter { seen.insert($0.description).inserted }
-    for diagnostic in diagnostics { print(diagnostic.description) }
+    for diagnostic in diagnostics { Output.standardOutput.line(diagnostic.description) }
     let errors = diagnostics.filter { $0.severity == .error }.count
     let warnings = diagnostics.count - errors
     func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-    print(
+    Output.standardOutput.line(
       "\(plural(errors, "error")), \(plural(warnings, "warning")) in \(dataDirectory) and \(plural(themeNames.count, "theme"))"
     )
     if errors > 0 { throw ExitCode(1) }
@@ -488,7 +493,8 @@ struct SetStatus: ParsableCommand {
     let date = dataset.snapshots[index].date
     let old = dataset.programmes.first { $0.id == programme }?.statuses[date]
     if old == newStatus.id {
-      print("\(programme) is already \(newStatus.id) in \(date.iso); nothing recorded")
+      Output.standardOutput.line(
+        "\(programme) is already \(newStatus.id) in \(date.iso); nothing recorded")
       return
     }
     let change = StatusChange(
@@ -507,7 +513,8 @@ struct SetStatus: ParsableCommand {
       printError("shinchoku: \(error)")
       throw ExitCode(1)
     }
-    print("\(programme): \(old ?? "—") → \(newStatus.id) in \(date.iso), recorded in \(log.path)")
+    Output.standardOutput.line(
+      "\(programme): \(old ?? "—") → \(newStatus.id) in \(date.iso), recorded in \(log.path)")
   }
 }
 

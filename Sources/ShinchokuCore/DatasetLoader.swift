@@ -52,7 +52,7 @@ public struct DatasetLoader: Sendable {
     func document(_ name: String, required: Bool) -> YAMLNode? {
       let url = base.appendingPathComponent(name)
       let shown = displayPath(directory: directory, name: name)
-      guard FileManager.default.fileExists(atPath: url.path) else {
+      guard DataFile.exists(url.path, displayName: shown, sink: sink) else {
         if required {
           sink.error(
             SourceLocation(file: shown), "the file is missing",
@@ -87,7 +87,10 @@ public struct DatasetLoader: Sendable {
       }, limit: eventsCSVSizeLimit, directory: directory)
     if let cached = eventsCache.reader(for: csvKey) {
       csvJob = BackgroundJob(done: cached)
-    } else if FileManager.default.fileExists(atPath: eventsCSV.path) {
+    } else if DataFile.exists(
+      eventsCSV.path, displayName: displayPath(directory: directory, name: "events.csv"),
+      sink: sink)
+    {
       let shown = displayPath(directory: directory, name: "events.csv")
       let limit = eventsCSVSizeLimit
       var csvReader = reader
@@ -111,7 +114,10 @@ public struct DatasetLoader: Sendable {
       releaseFreeMemory()
     #endif
     let programmesCSV = base.appendingPathComponent("programmes.csv")
-    if FileManager.default.fileExists(atPath: programmesCSV.path) {
+    if DataFile.exists(
+      programmesCSV.path, displayName: displayPath(directory: directory, name: "programmes.csv"),
+      sink: sink)
+    {
       let shown = displayPath(directory: directory, name: "programmes.csv")
       if let table = CSVReader.read(
         programmesCSV, displayName: shown, sizeLimit: fileSizeLimit, sink: sink)
@@ -120,8 +126,11 @@ public struct DatasetLoader: Sendable {
       }
     }
     let log = base.appendingPathComponent(ChangeLog.fileName)
-    if FileManager.default.fileExists(atPath: log.path) {
-      let shown = displayPath(directory: directory, name: ChangeLog.fileName)
+    let logShown = displayPath(directory: directory, name: ChangeLog.fileName)
+    if DataFile.exists(log.path, displayName: logShown, sink: sink),
+      DataFile.check(log.path, displayName: logShown, sink: sink)
+    {
+      let shown = logShown
       reader.applyChanges(ChangeLog.read(log, displayName: shown, sink: sink), file: shown)
     }
     if let csvReader = csvJob?.wait() {

@@ -244,7 +244,7 @@ public final class CursesTerminal {
 
   // MARK: - Signals
 
-  /// The termination signal (SIGINT, SIGTERM, SIGHUP or SIGQUIT) that arrived, if any. The main
+  /// The termination signal (SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, …) that arrived, if any. The main
   /// loop checks it after each `nextEvent` and ends with `CursesTerminal.exitBySignal(_:)`.
   /// A second termination signal while one is pending restores the terminal and ends the process
   /// at once (for a main loop that is stuck).

@@ -284,7 +284,7 @@ struct DatasetReader {
   var programmes: [(programme: Programme, location: SourceLocation)] = []
   var comments: [CommitteeComment] = []
   var committeeName: String?
-  var categories: [EventCategory] = []
+  var categories = CategoryTable()
   var events = EventStore()
   /// Where each area's counts (and the plan-wide "stated" ones) are written, per snapshot.
   var countLocations: [CivilDate: [String: SourceLocation]] = [:]
@@ -618,12 +618,11 @@ struct DatasetReader {
       else {
         continue
       }
-      if categories.contains(where: { $0.id == id }) {
+      let category = EventCategory(
+        id: id, name: LocalizedText(name, english: m["name_en"]?.string("name_en")))
+      if !categories.append(category) {
         sink.error(node.location, "duplicate category id '\(id)'")
-        continue
       }
-      categories.append(
-        EventCategory(id: id, name: LocalizedText(name, english: m["name_en"]?.string("name_en"))))
     }
     let fieldNames: Set<String> = [
       "id", "title", "subtitle", "category", "venue", "venues", "start", "end", "time", "audience",
@@ -644,11 +643,11 @@ struct DatasetReader {
       }
       let categoryID = m["category"]?.string("category")
       if let categoryID, let at = m["category"],
-        !categories.contains(where: { $0.id == categoryID })
+        !categories.contains(id: categoryID)
       {
         sink.error(
           at.location, "unknown category '\(categoryID)'",
-          hint: "categories are: \(categories.map(\.id).joined(separator: ", "))")
+          hint: "categories are: \(categories.idList())")
       }
       let start = m["start"].flatMap { $0.isNull ? nil : civilDate($0, "the start date") }
       var end = m["end"].flatMap { $0.isNull ? nil : civilDate($0, "the end date") }
@@ -767,7 +766,7 @@ struct DatasetReader {
       defaultSnapshotIndex: defaults.first ?? max(0, ordered.count - 1),
       programmes: programmes.map(\.programme),
       comments: comments,
-      committeeName: committeeName, categories: categories, events: events, sources: sources,
+      committeeName: committeeName, categoryTable: categories, events: events, sources: sources,
       warnings: sink.items.filter { $0.severity == .warning })
   }
 

@@ -79,10 +79,22 @@ struct Dashboard {
         CursesTerminal.exitBySignal(signal)
       }
       var actions: [Action] = []
-      if let event = terminal.nextEvent(timeoutMilliseconds: 100),
-        let action = action(for: event, in: state, target: frame.target)
-      {
-        actions.append(action)
+      // The keys already queued (a paste of thousands, say) are all taken before the next
+      // frame is drawn: one frame for the batch, not one per key, so a key typed after a paste
+      // is not kept waiting behind thousands of frames. A mouse event ends a batch (it is
+      // aimed at the frame on screen).
+      var keysHandled = false
+      var next = terminal.nextEvent(timeoutMilliseconds: 100)
+      var batched = 0
+      while let event = next {
+        if let action = action(for: event, in: state, target: frame.target) {
+          reduce(&state, action)
+          keysHandled = true
+        }
+        batched += 1
+        if case .mouse = event { break }
+        if batched >= 4096 || state.shouldQuit || state.changeToRecord != nil { break }
+        next = terminal.nextEvent(timeoutMilliseconds: 0)
       }
       // While presenting, the timer and the clock tick about once a second.
       if state.presentation != nil, clock.now - lastTick >= .seconds(1) {
@@ -126,7 +138,7 @@ struct Dashboard {
           actions.append(.resize(width: state.width, height: state.height))
         }
       }
-      guard !actions.isEmpty else { continue }
+      guard !actions.isEmpty || keysHandled else { continue }
       for action in actions { reduce(&state, action) }
       if let change = state.changeToRecord {
         reduce(&state, .statusEdit(.finished(record(change, language: state.language))))

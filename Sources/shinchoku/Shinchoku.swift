@@ -200,13 +200,21 @@ struct Sample: ParsableCommand {
     help: "The folder to write (created if missing; existing data files are not overwritten).")
   var out: String
 
-  @Option(name: .long, help: "Programme records.")
+  /// The most of each a sample may have: enough for every benchmark, and what the loader's
+  /// default file size limits read (a sample folder is for opening).
+  static let maxProgrammes = 200_000
+  static let maxEvents = 4_000_000
+  static let maxSnapshots = 100
+
+  @Option(name: .long, help: "Programme records (0 to \(Sample.maxProgrammes)).")
   var programmes: Int = 60
 
-  @Option(name: .long, help: "Events.")
+  @Option(name: .long, help: "Events (0 to \(Sample.maxEvents)).")
   var events: Int = 300
 
-  @Option(name: .long, help: "Progress snapshots (every six months from 2012-03-31).")
+  @Option(
+    name: .long,
+    help: "Progress snapshots, every six months from 2012-03-31 (1 to \(Sample.maxSnapshots)).")
   var snapshots: Int = 4
 
   @Option(name: .long, help: "The random seed: the same seed gives the same files.")
@@ -216,8 +224,16 @@ struct Sample: ParsableCommand {
   var force = false
 
   func validate() throws {
-    guard programmes >= 0, events >= 0, snapshots >= 1 else {
-      throw ValidationError("--programmes and --events must be 0 or more, --snapshots 1 or more")
+    guard (0...Sample.maxProgrammes).contains(programmes) else {
+      throw ValidationError(
+        "--programmes must be from 0 to \(Sample.maxProgrammes), not \(programmes)")
+    }
+    guard (0...Sample.maxEvents).contains(events) else {
+      throw ValidationError("--events must be from 0 to \(Sample.maxEvents), not \(events)")
+    }
+    guard (1...Sample.maxSnapshots).contains(snapshots) else {
+      throw ValidationError(
+        "--snapshots must be from 1 to \(Sample.maxSnapshots), not \(snapshots)")
     }
   }
 

@@ -25,7 +25,7 @@ public final class ExportEscaper {
   /// `text` of `record` with its controls replaced (line breaks kept when asked: a
   /// multi-line text in md or txt), the record noted when anything was.
   public func text(_ text: String, record: String, keepingLineBreaks: Bool = false) -> String {
-    let safe = sanitized(text, keepingLineBreaks: keepingLineBreaks)
+    let safe = sanitizedControls(text, keepingLineBreaks: keepingLineBreaks)
     // A line break made one (CRLF to LF, or to a space) is not a control replaced.
     if safe != text, containsControls(text) { note(record) }
     return safe

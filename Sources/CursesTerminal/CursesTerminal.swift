@@ -170,15 +170,20 @@ public final class CursesTerminal {
   /// `setlocale(LC_ALL, "")`. The dashboard draws Japanese text, so it needs a UTF-8 locale
   /// (ncurses sends and decodes the locale's encoding): a locale named in LC_ALL, LC_CTYPE or
   /// LANG that is not UTF-8 (LANG=C, ja_JP.eucJP) or not installed is an error that says what
-  /// is needed, before anything is written to the terminal. With none of them set, C.UTF-8 is
-  /// taken.
+  /// is needed, before anything is written to the terminal. With none of them set, or a UTF-8
+  /// one that is not installed, C.UTF-8 is taken.
   private static func configureLocale() throws {
     let loaded = setlocale(LC_ALL, "") != nil
     if isUTF8Codeset() { return }
     let named = ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap { name in
       environment(name).flatMap { $0.isEmpty ? nil : (name, $0) }
     }.first
-    guard let (variable, value) = named else {
+    // None named, or a UTF-8 one that is not installed here (en_US.UTF-8 on a minimal
+    // system): the terminal is UTF-8 all the same, and C.UTF-8 draws it.
+    let claimsUTF8 =
+      named.map { $0.1.lowercased().replacingOccurrences(of: "-", with: "") }
+      .map { $0.hasSuffix(".utf8") || $0.contains(".utf8@") } ?? true
+    guard let (variable, value) = named, !claimsUTF8 else {
       _ = setlocale(LC_ALL, "C.UTF-8")
       return
     }

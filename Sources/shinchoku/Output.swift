@@ -22,6 +22,9 @@ enum Output {
   enum Content {
     case text
     case export(ExportFormat)
+    /// Text with the program's own colours: SGR sequences (`ESC [ 1;38;5;208 m`) pass, every
+    /// other control is replaced as in `text` (the themes listing's sample lines).
+    case styled
   }
 
   var descriptor: Int32 { self == .standardOutput ? STDOUT_FILENO : STDERR_FILENO }
@@ -32,6 +35,7 @@ enum Output {
     let safe: String
     switch content {
     case .text: safe = sanitizedForOutput(text)
+    case .styled: safe = Output.keepingSGR(text)
     case .export(let format):
       safe = sanitizedForOutput(
         text, keepingTabs: format != .json && format != .ics, keepingCRLF: format == .ics)
@@ -59,6 +63,33 @@ enum Output {
       }
       Glibc.exit(1)
     }
+  }
+
+  /// `text` sanitised except for its well-formed SGR sequences (ESC [, digits, ; or :, m).
+  static func keepingSGR(_ text: String) -> String {
+    var out = ""
+    var rest = Substring(text)
+    while let escape = rest.firstIndex(of: "\u{1B}") {
+      out += sanitizedForOutput(String(rest[..<escape]))
+      var end = rest.index(after: escape)
+      if end < rest.endIndex, rest[end] == "[" {
+        end = rest.index(after: end)
+        while end < rest.endIndex, rest[end].isASCII,
+          rest[end].isNumber || rest[end] == ";" || rest[end] == ":"
+        {
+          end = rest.index(after: end)
+        }
+        if end < rest.endIndex, rest[end] == "m" {
+          end = rest.index(after: end)
+          out += rest[escape..<end]
+          rest = rest[end...]
+          continue
+        }
+      }
+      out += sanitizedForOutput("\u{1B}")
+      rest = rest[rest.index(after: escape)...]
+    }
+    return out + sanitizedForOutput(String(rest))
   }
 
   /// Writes `text` and a line break.

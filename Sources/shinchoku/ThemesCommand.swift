@@ -57,7 +57,7 @@ struct Themes: ParsableCommand {
         "    "
           + themeSampleLine(
             theme, language: language, asciiOnly: options.asciiOnly,
-            depth: useEscapes ? depth : nil))
+            depth: useEscapes ? depth : nil), .styled)
     }
   }
 }

@@ -10,10 +10,21 @@ let yamlPoison = #"\e]0;PWNED\a\e[?1000h\e[6n\e#8\x9b31m\u202e\N"#
 
 /// Whether `bytes` (one stream a command wrote) holds a C0 or C1 control, DEL or a bidi control
 /// other than LF, TAB where `tabs` and CR before LF where `crlf`. Returns the first offender.
-func firstControl(_ bytes: [UInt8], tabs: Bool, crlf: Bool) -> String? {
+func firstControl(_ bytes: [UInt8], tabs: Bool, crlf: Bool, sgr: Bool = false) -> String? {
   let scalars = Array(String(decoding: bytes, as: UTF8.self).unicodeScalars)
+  var sgrEnd = 0
   for (index, scalar) in scalars.enumerated() {
+    if index < sgrEnd { continue }
     let v = scalar.value
+    // The program's own colours (SGR: ESC [ digits ; or : … m), where asked for.
+    if sgr, v == 0x1B, index + 1 < scalars.count, scalars[index + 1] == "[" {
+      var end = index + 2
+      while end < scalars.count, "0123456789;:".unicodeScalars.contains(scalars[end]) { end += 1 }
+      if end < scalars.count, scalars[end] == "m" {
+        sgrEnd = end + 1
+        continue
+      }
+    }
     if v == 0x0A || (tabs && v == 0x09) { continue }
     if crlf, v == 0x0D, index + 1 < scalars.count, scalars[index + 1] == "\n" { continue }
     if v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x061C || (0x200E...0x200F).contains(v)
@@ -133,6 +144,7 @@ struct HostileOutputEndToEndTests {
         (["open"] + common, nil),
         (["present"] + common, nil),
         (["themes"] + common, nil),
+        (["themes", "--color", "always"] + common, "sgr"),
         (["set-status", "x" + poison, "y" + poison, "--note", poison] + common, nil),
       ]
       for format in ["json", "csv", "md"] {
@@ -174,7 +186,9 @@ struct HostileOutputEndToEndTests {
         $0.value < 0x20 || (0x7F...0x9F).contains($0.value) ? "�" : String($0)
       }.joined()
       let tabs = run.format.map { ["csv", "md", "txt"].contains($0) } ?? false
-      if let bad = firstControl(result.stdout, tabs: tabs, crlf: run.format == "ics") {
+      if let bad = firstControl(
+        result.stdout, tabs: tabs, crlf: run.format == "ics", sgr: run.format == "sgr")
+      {
         Issue.record("stdout of \(shown): \(bad)")
       }
       if let bad = firstControl(result.stderr, tabs: false, crlf: false) {

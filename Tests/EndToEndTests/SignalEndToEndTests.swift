@@ -137,3 +137,22 @@ struct SignalEndToEndTests {
     try checkSignalRestores(name, number: number, runs: edge ? 20 : 3)
   }
 }
+
+/// With `ulimit -f` in force, recording a status fails with a message (EFBIG), not by SIGXFSZ.
+@Suite(.enabled(if: endToEndEnabled, "tmux is not installed: end-to-end tests skipped"))
+struct FileSizeLimitEndToEndTests {
+  @Test func setStatusPastTheFileSizeLimitSaysSo() throws {
+    let folder = NSTemporaryDirectory() + "shinchoku-ulimit-\(UUID().uuidString)"
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let sample = try spawnAndWait(
+      binaryPath, ["shinchoku", "sample", "--out", folder, "--programmes", "3", "--events", "2"])
+    #expect(sample.status == 0)
+    // The limit for the program alone: `cat` passes its output on.
+    let script =
+      "(ulimit -f 0; exec '\(binaryPath)' set-status --data '\(folder)' P0001 ahead) 2>&1 | cat;"
+      + " exit ${PIPESTATUS[0]}"
+    let result = try spawnAndWait("/bin/bash", ["bash", "-c", script])
+    #expect(result.status == 1, "ended by a signal? \(result.status)")
+    #expect(result.stdout.contains("could not write the whole record"))
+  }
+}

@@ -331,6 +331,8 @@ struct DatasetReader {
       }
     }
     var areaNumbers: [Int: SourceLocation] = [:]
+    // Ids already seen, in sets: a file of many records is checked in linear time.
+    var areaIDs = Set(areas.map(\.id))
     for node in top.required("areas")?.sequence("areas") ?? [] {
       guard let m = node.mapping("an area") else { continue }
       m.rejectUnknownKeys(["id", "number", "name", "name_en"])
@@ -338,7 +340,7 @@ struct DatasetReader {
         let number = m.required("number")?.int("number", range: 1...999),
         let name = m.required("name")?.string("the area's name")
       else { continue }
-      if areas.contains(where: { $0.id == id }) {
+      if !areaIDs.insert(id).inserted {
         sink.error(node.location, "duplicate area id '\(id)'", hint: "area ids must be unique")
         continue
       }
@@ -354,6 +356,7 @@ struct DatasetReader {
           name: LocalizedText(name, english: m["name_en"]?.string("name_en"))))
     }
     areas.sort { $0.number < $1.number }
+    var statusIDs = Set(statuses.map(\.id))
     for node in top.required("statuses")?.sequence("statuses") ?? [] {
       guard let m = node.mapping("a status") else { continue }
       m.rejectUnknownKeys(["id", "name", "short", "name_en", "short_en", "symbol", "ascii"])
@@ -361,7 +364,7 @@ struct DatasetReader {
         let name = m.required("name")?.string("the status's name"),
         let symbol = m.required("symbol")?.string("symbol")
       else { continue }
-      if statuses.contains(where: { $0.id == id }) {
+      if !statusIDs.insert(id).inserted {
         sink.error(node.location, "duplicate status id '\(id)'")
         continue
       }
@@ -510,15 +513,20 @@ struct DatasetReader {
   /// does not match the status it finds, or that names something that does not exist, is
   /// reported and skipped.
   mutating func applyChanges(_ changes: [(change: StatusChange, line: Int)], file: String) {
+    // Where each programme is (the first of an id), and what exists: linear in the log.
+    var positions: [String: Int] = [:]
+    for (index, entry) in programmes.enumerated() where positions[entry.programme.id] == nil {
+      positions[entry.programme.id] = index
+    }
+    let snapshotDates = Set(snapshots.map(\.snapshot.date))
+    let statusIDs = Set(statuses.map(\.id))
     for (change, line) in changes {
       let location = SourceLocation(file: file, line: line, column: 1)
-      guard let index = programmes.firstIndex(where: { $0.programme.id == change.programmeID })
-      else {
+      guard let index = positions[change.programmeID] else {
         sink.warning(location, "no programme '\(change.programmeID)'; the change is not applied")
         continue
       }
-      guard snapshots.contains(where: { $0.snapshot.date == change.snapshot }),
-        statuses.contains(where: { $0.id == change.new })
+      guard snapshotDates.contains(change.snapshot), statusIDs.contains(change.new)
       else {
         sink.warning(
           location,
@@ -549,6 +557,8 @@ struct DatasetReader {
       committeeName = committee["name"]?.string("the committee's name")
     }
     var numbers: Set<Int> = []
+    var commentIDs = Set(comments.map(\.id))
+    let knownAreaIDs = Set(areas.map(\.id))
     for node in top.required("comments")?.sequence("comments") ?? [] {
       guard let m = node.mapping("a comment") else { continue }
       m.rejectUnknownKeys([
@@ -560,7 +570,7 @@ struct DatasetReader {
       else {
         continue
       }
-      if comments.contains(where: { $0.id == id }) {
+      if !commentIDs.insert(id).inserted {
         sink.error(node.location, "duplicate comment id '\(id)'")
         continue
       }
@@ -568,9 +578,8 @@ struct DatasetReader {
       if !numbers.insert(number).inserted {
         sink.error(m["number"]?.location ?? node.location, "comment number \(number) is used twice")
       }
-      let areaIDs = m["areas"]?.strings("areas") ?? []
-      for (index, areaID) in areaIDs.enumerated() where !areas.contains(where: { $0.id == areaID })
-      {
+      let commentAreaIDs = m["areas"]?.strings("areas") ?? []
+      for (index, areaID) in commentAreaIDs.enumerated() where !knownAreaIDs.contains(areaID) {
         let at = m["areas"]?.sequence("areas").flatMap {
           index < $0.count ? $0[index].location : nil
         }
@@ -580,7 +589,7 @@ struct DatasetReader {
       }
       comments.append(
         CommitteeComment(
-          id: id, number: number, text: text, areaIDs: areaIDs,
+          id: id, number: number, text: text, areaIDs: commentAreaIDs,
           snapshotDate: m["snapshot"].flatMap {
             $0.isNull ? nil : civilDate($0, "the comment's snapshot")
           },

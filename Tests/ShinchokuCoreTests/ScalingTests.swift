@@ -51,4 +51,18 @@ import Testing
     #expect(data.categories.count == count)
     #expect(data.category("csv-c99999")?.name.japanese == "c99999")
   }
+
+  /// 10⁵ programme rows (ids checked for duplicates in a set) and a duplicate among them.
+  @Test func manyProgrammeRowsLoadAndADuplicateIsFound() throws {
+    let folder = try dataFolder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let count = 100_000
+    var csv = "id,area,title\n"
+    csv.reserveCapacity(count * 20)
+    for n in 0..<count { csv += "P\(n),1,t\(n)\n" }
+    try (csv + "P7,1,again\n").write(
+      toFile: folder + "/programmes.csv", atomically: true, encoding: .utf8)
+    let errors = loadErrors(folder)
+    #expect(errors.map(\.message) == ["duplicate programme id 'P7'"])
+  }
 }

@@ -58,7 +58,7 @@ let package = Package(
     .executableTarget(
       name: "shinchoku",
       dependencies: [
-        "ShinchokuCore", "ShinchokuViewModel", "ShinchokuRender", "CursesTerminal",
+        "ShinchokuCore", "ShinchokuViewModel", "ShinchokuRender", "CursesTerminal", "TerminalText",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       plugins: ["BuildCommit"]

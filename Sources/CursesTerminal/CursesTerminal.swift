@@ -64,7 +64,8 @@ public final class CursesTerminal {
     }
     if term == "dumb" { throw TerminalUnavailable("TERM=dumb cannot show a full-screen interface") }
 
-    configureLocale()
+    try configureLocale()
+    try checkSizeVariables()
 
     // Probe terminfo quietly (errret given: setupterm prints nothing) before curses starts.
     var status: Int32 = 0
@@ -181,12 +182,48 @@ public final class CursesTerminal {
     state.pointee.capturedStderrFD = file
   }
 
-  /// `setlocale(LC_ALL, "")`, falling back to C.UTF-8 when the codeset is not UTF-8: ncurses
-  /// needs a UTF-8 locale to draw and to decode Japanese.
-  private static func configureLocale() {
-    _ = setlocale(LC_ALL, "")
-    if !isUTF8Codeset() {
+  /// `setlocale(LC_ALL, "")`. The dashboard draws Japanese text, so it needs a UTF-8 locale
+  /// (ncurses sends and decodes the locale's encoding): a locale named in LC_ALL, LC_CTYPE or
+  /// LANG that is not UTF-8 (LANG=C, ja_JP.eucJP) or not installed is an error that says what
+  /// is needed, before anything is written to the terminal. With none of them set, or a UTF-8
+  /// one that is not installed, C.UTF-8 is taken.
+  private static func configureLocale() throws {
+    let loaded = setlocale(LC_ALL, "") != nil
+    if isUTF8Codeset() { return }
+    let named = ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap { name in
+      environment(name).flatMap { $0.isEmpty ? nil : (name, $0) }
+    }.first
+    // None named, or a UTF-8 one that is not installed here (en_US.UTF-8 on a minimal
+    // system): the terminal is UTF-8 all the same, and C.UTF-8 draws it.
+    let claimsUTF8 =
+      named.map { $0.1.lowercased().replacingOccurrences(of: "-", with: "") }
+      .map { $0.hasSuffix(".utf8") || $0.contains(".utf8@") } ?? true
+    guard let (variable, value) = named, !claimsUTF8 else {
       _ = setlocale(LC_ALL, "C.UTF-8")
+      return
+    }
+    _ = setlocale(LC_ALL, "C")
+    let what =
+      loaded
+      ? "is not a UTF-8 locale" : "is not installed on this machine (see `locale -a`)"
+    throw TerminalUnavailable(
+      "\(variable)=\(value) \(what); the dashboard draws Japanese text and needs a UTF-8 locale: run it with LANG=ja_JP.UTF-8 or LANG=C.UTF-8 (and a terminal set to UTF-8)"
+    )
+  }
+
+  /// The most rows or columns `LINES` and `COLUMNS` may give (ncurses takes them over the
+  /// terminal's own size, and fails on absurd ones).
+  static let maxSizeVariable = 10_000
+
+  /// `LINES` and `COLUMNS`, when set, must be a size ncurses can use.
+  private static func checkSizeVariables() throws {
+    for name in ["COLUMNS", "LINES"] {
+      guard let value = environment(name), !value.isEmpty else { continue }
+      guard let number = Int(value), number >= 1, number <= maxSizeVariable else {
+        throw TerminalUnavailable(
+          "\(name)=\(value) is not a usable terminal size (1 to \(maxSizeVariable)); unset \(name) to use the terminal's own size"
+        )
+      }
     }
   }
 
@@ -259,7 +296,7 @@ public final class CursesTerminal {
 
   // MARK: - Signals
 
-  /// The termination signal (SIGINT, SIGTERM, SIGHUP or SIGQUIT) that arrived, if any. The main
+  /// The termination signal (SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, …) that arrived, if any. The main
   /// loop checks it after each `nextEvent` and ends with `CursesTerminal.exitBySignal(_:)`.
   /// A second termination signal while one is pending restores the terminal and ends the process
   /// at once (for a main loop that is stuck).

@@ -10,7 +10,7 @@ import Synchronization
 // the handlers are installed. Handlers call only async-signal-safe functions (write, tcsetattr,
 // sigaction, raise) and never touch ncurses.
 
-/// The termination signal (SIGINT, SIGTERM, SIGHUP, SIGQUIT) that arrived and waits for the main
+/// The termination signal (any in `terminationSignals`) that arrived and waits for the main
 /// loop; 0 when none.
 let pendingTerminationSignalNumber = Atomic<Int32>(0)
 
@@ -21,8 +21,27 @@ let resumedAfterStop = Atomic<Bool>(false)
 /// no terminal is open.
 let publishedRestoreState = Atomic<UInt>(0)
 
-let terminationSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
+/// The signals whose default action is to end the process, from the system's list: every
+/// signal from 1 to SIGRTMAX but those whose default is to be ignored, to stop or to continue
+/// (signal(7)), KILL and STOP (which cannot be caught), the crash signals (handled apart) and
+/// those the terminal session ignores. Each is noted for the main loop, which restores the
+/// terminal and ends the process by it.
+let terminationSignals: [Int32] = {
+  let notTerminating: Set<Int32> = [
+    SIGCHLD, SIGCONT, SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU, SIGURG, SIGWINCH, SIGKILL,
+  ]
+  let excluded = notTerminating.union(crashSignals).union(ignoredSignals)
+  // 32 and 33 are glibc's own (threads); SIGRTMIN is the first an application may use.
+  let realTime = Array(__libc_current_sigrtmin()...__libc_current_sigrtmax())
+  return (Array(1..<32) + realTime).filter { !excluded.contains($0) }
+}()
 let crashSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE]
+/// Ignored while the terminal is open: a write past `ulimit -f` fails with EFBIG and a write to
+/// a closed pipe with EPIPE, instead of ending the process with the terminal left as curses
+/// set it.
+let ignoredSignals: [Int32] = [SIGXFSZ, SIGPIPE]
+/// How many dispositions `previousActions` holds (signals 0 to SIGRTMAX).
+let signalSlots = Int(NSIG)
 
 /// What is needed to put the terminal back from inside a signal handler.
 struct CrashRestoreState {
@@ -36,7 +55,7 @@ struct CrashRestoreState {
   /// Mouse reporting off, attributes reset, cursor visible, keypad off, alternate screen left.
   var bytes: UnsafeMutablePointer<UInt8>? = nil
   var byteCount = 0
-  /// The dispositions before ours, indexed by signal number (< 32).
+  /// The dispositions before ours, indexed by signal number (< `signalSlots`).
   var previousActions: UnsafeMutablePointer<sigaction>? = nil
   /// While curses runs, standard error goes to `capturedStderrFD` (an unlinked temporary file)
   /// so stray messages cannot scribble over the screen; `savedStderrFD` is the original one.
@@ -54,8 +73,8 @@ struct CrashRestoreState {
 nonisolated(unsafe) let restoreStateStorage: UnsafeMutablePointer<CrashRestoreState> = {
   let state = UnsafeMutablePointer<CrashRestoreState>.allocate(capacity: 1)
   state.initialize(to: CrashRestoreState())
-  let actions = UnsafeMutablePointer<sigaction>.allocate(capacity: 32)
-  actions.initialize(repeating: sigaction(), count: 32)
+  let actions = UnsafeMutablePointer<sigaction>.allocate(capacity: signalSlots)
+  actions.initialize(repeating: sigaction(), count: signalSlots)
   state.pointee.previousActions = actions
   state.pointee.copyBuffer = .allocate(capacity: state.pointee.copyBufferSize)
   return state
@@ -119,7 +138,7 @@ func releaseCapturedStderr(_ state: UnsafeMutablePointer<CrashRestoreState>) {
 /// crash signals, usually) or the default one.
 func reinstallPreviousDisposition(_ sig: Int32) {
   let actions = restoreStateStorage.pointee.previousActions
-  if let actions, sig > 0, sig < 32 {
+  if let actions, sig > 0, sig < signalSlots {
     _ = sigaction(sig, actions + Int(sig), nil)
   } else {
     _ = signal(sig, SIG_DFL)
@@ -134,7 +153,8 @@ func resetToDefaultDisposition(_ sig: Int32) {
   _ = sigaction(sig, &action, nil)
 }
 
-/// SIGINT, SIGTERM, SIGHUP, SIGQUIT: note the signal for the main loop. A second termination
+/// SIGINT, SIGTERM, SIGHUP, SIGQUIT and every other signal that would end the process: note the
+/// signal for the main loop. A second termination
 /// signal before the main loop acted means it is stuck: restore the terminal and die now.
 let terminationSignalHandler: @convention(c) (Int32) -> Void = { sig in
   let previous = pendingTerminationSignalNumber.exchange(sig, ordering: .sequentiallyConsistent)
@@ -189,6 +209,12 @@ func installSignalHandlers() {
     action.sa_flags = SA_SIGINFO | SA_ONSTACK
     _ = sigaction(sig, &action, previous + Int(sig))
   }
+  for sig in ignoredSignals {
+    var action = sigaction()
+    action.__sigaction_handler = .init(sa_handler: SIG_IGN)
+    sigemptyset(&action.sa_mask)
+    _ = sigaction(sig, &action, previous + Int(sig))
+  }
   var action = sigaction()
   action.__sigaction_handler = .init(sa_handler: continueSignalHandler)
   sigemptyset(&action.sa_mask)
@@ -199,7 +225,7 @@ func installSignalHandlers() {
 /// Puts back the dispositions saved by `installSignalHandlers`.
 func uninstallSignalHandlers() {
   let previous = restoreStateStorage.pointee.previousActions!
-  for sig in terminationSignals + crashSignals + [SIGCONT] {
+  for sig in terminationSignals + crashSignals + ignoredSignals + [SIGCONT] {
     _ = sigaction(sig, previous + Int(sig), nil)
   }
 }

@@ -163,34 +163,31 @@ public enum CSVReader {
     estimatedRows: (Int) -> Void = { _ in }, _ body: (CSVByteRow) -> Void
   ) -> CSVEncoding? {
     let location = SourceLocation(file: displayName)
-    guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path) else {
-      sink.error(location, "cannot read the file")
-      return nil
-    }
-    let size = attributes[.size] as? Int
-    if let size, size > sizeLimit {
-      sink.error(
-        location, "the file is \(size) bytes, over the limit of \(sizeLimit) bytes",
-        hint: "split it, or raise the limit with --max-file-size")
-      return nil
-    }
-    let descriptor = open(url.path, O_RDONLY)
-    guard descriptor >= 0 else {
-      sink.error(location, "cannot read the file")
+    guard let (descriptor, fileSize) = DataFile.open(url.path, displayName: displayName, sink: sink)
+    else { return nil }
+    let size: Int? = fileSize
+    if fileSize > sizeLimit {
+      DataFile.reportTooLarge(location, size: fileSize, sizeLimit: sizeLimit, sink: sink)
+      close(descriptor)
       return nil
     }
     defer { close(descriptor) }
     var reader = CSVChunkReader(descriptor: descriptor, chunkSize: chunkSize)
+    reader.byteLimit = sizeLimit
     // Enough bytes to see a BOM, then (when guessing) at least one whole line.
     while reader.end - reader.rowStart < 3, !reader.atEnd {
       guard reader.readMore() else {
-        sink.error(location, "cannot read the file")
+        reader.reportReadFailure(location, sink: sink)
         return nil
       }
     }
     var declared: CSVEncoding?
     let sidecar = url.path + ".encoding"
-    if let name = try? String(contentsOfFile: sidecar, encoding: .utf8) {
+    let sidecarName = displayName + ".encoding"
+    if DataFile.exists(sidecar, displayName: sidecarName, sink: sink),
+      let bytes = DataFile.read(sidecar, displayName: sidecarName, sizeLimit: 256, sink: sink)
+    {
+      let name = String(decoding: bytes, as: UTF8.self)
       declared = CSVEncoding(name: name)
       if declared == nil {
         sink.warning(
@@ -204,7 +201,7 @@ public enum CSVReader {
     if declared == nil, !hadBOM {
       while reader.completeLinesEnd() == reader.rowStart, !reader.atEnd {
         guard reader.readMore() else {
-          sink.error(location, "cannot read the file")
+          reader.reportReadFailure(location, sink: sink)
           return nil
         }
       }
@@ -217,7 +214,7 @@ public enum CSVReader {
       // CP932, declared or guessed: the whole file is read and decoded at once. CP932 files are
       // the small ones (a spreadsheet saved on Windows); large files are generated, in UTF-8.
       guard let bytes = reader.readAll() else {
-        sink.error(location, "cannot read the file")
+        reader.reportReadFailure(location, sink: sink)
         return nil
       }
       estimatedRows(bytes.reduce(into: 1) { count, byte in if byte == 0x0A { count += 1 } })
@@ -232,7 +229,7 @@ public enum CSVReader {
       reader.parse(file: displayName, sink: sink, body)
       if reader.atEnd { return .utf8 }
       guard reader.readMore() else {
-        sink.error(location, "cannot read the file")
+        reader.reportReadFailure(location, sink: sink)
         return nil
       }
     }
@@ -476,7 +473,23 @@ struct CSVChunkReader: ~Copyable {
     starts.deallocate()
   }
 
-  /// Moves the unfinished row to the front and reads more after it: false when reading fails.
+  /// The most bytes read from the file (the size limit, held on what is read, not on what
+  /// `stat` said); `overLimit` tells that reading stopped there.
+  var byteLimit = Int.max
+  var bytesRead = 0
+  var overLimit = false
+
+  /// Why `readMore` failed, as a diagnostic.
+  func reportReadFailure(_ location: SourceLocation, sink: DiagnosticSink) {
+    if overLimit {
+      DataFile.reportTooLarge(location, size: nil, sizeLimit: byteLimit, sink: sink)
+    } else {
+      sink.error(location, "cannot read the file")
+    }
+  }
+
+  /// Moves the unfinished row to the front and reads more after it: false when reading fails
+  /// or goes over `byteLimit`.
   mutating func readMore() -> Bool {
     let tail = end - rowStart
     if rowStart > 0 {
@@ -505,6 +518,11 @@ struct CSVChunkReader: ~Copyable {
       got += count
     }
     end += got
+    bytesRead += got
+    if bytesRead > byteLimit {
+      overLimit = true
+      return false
+    }
     return true
   }
 

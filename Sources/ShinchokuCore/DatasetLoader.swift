@@ -52,7 +52,7 @@ public struct DatasetLoader: Sendable {
     func document(_ name: String, required: Bool) -> YAMLNode? {
       let url = base.appendingPathComponent(name)
       let shown = displayPath(directory: directory, name: name)
-      guard FileManager.default.fileExists(atPath: url.path) else {
+      guard DataFile.exists(url.path, displayName: shown, sink: sink) else {
         if required {
           sink.error(
             SourceLocation(file: shown), "the file is missing",
@@ -87,7 +87,10 @@ public struct DatasetLoader: Sendable {
       }, limit: eventsCSVSizeLimit, directory: directory)
     if let cached = eventsCache.reader(for: csvKey) {
       csvJob = BackgroundJob(done: cached)
-    } else if FileManager.default.fileExists(atPath: eventsCSV.path) {
+    } else if DataFile.exists(
+      eventsCSV.path, displayName: displayPath(directory: directory, name: "events.csv"),
+      sink: sink)
+    {
       let shown = displayPath(directory: directory, name: "events.csv")
       let limit = eventsCSVSizeLimit
       var csvReader = reader
@@ -111,7 +114,10 @@ public struct DatasetLoader: Sendable {
       releaseFreeMemory()
     #endif
     let programmesCSV = base.appendingPathComponent("programmes.csv")
-    if FileManager.default.fileExists(atPath: programmesCSV.path) {
+    if DataFile.exists(
+      programmesCSV.path, displayName: displayPath(directory: directory, name: "programmes.csv"),
+      sink: sink)
+    {
       let shown = displayPath(directory: directory, name: "programmes.csv")
       if let table = CSVReader.read(
         programmesCSV, displayName: shown, sizeLimit: fileSizeLimit, sink: sink)
@@ -120,8 +126,11 @@ public struct DatasetLoader: Sendable {
       }
     }
     let log = base.appendingPathComponent(ChangeLog.fileName)
-    if FileManager.default.fileExists(atPath: log.path) {
-      let shown = displayPath(directory: directory, name: ChangeLog.fileName)
+    let logShown = displayPath(directory: directory, name: ChangeLog.fileName)
+    if DataFile.exists(log.path, displayName: logShown, sink: sink),
+      DataFile.check(log.path, displayName: logShown, sink: sink)
+    {
+      let shown = logShown
       reader.applyChanges(ChangeLog.read(log, displayName: shown, sink: sink), file: shown)
     }
     if let csvReader = csvJob?.wait() {
@@ -280,7 +289,7 @@ struct DatasetReader {
   var programmes: [(programme: Programme, location: SourceLocation)] = []
   var comments: [CommitteeComment] = []
   var committeeName: String?
-  var categories: [EventCategory] = []
+  var categories = CategoryTable()
   var events = EventStore()
   /// Where each area's counts (and the plan-wide "stated" ones) are written, per snapshot.
   var countLocations: [CivilDate: [String: SourceLocation]] = [:]
@@ -327,6 +336,8 @@ struct DatasetReader {
       }
     }
     var areaNumbers: [Int: SourceLocation] = [:]
+    // Ids already seen, in sets: a file of many records is checked in linear time.
+    var areaIDs = Set(areas.map(\.id))
     for node in top.required("areas")?.sequence("areas") ?? [] {
       guard let m = node.mapping("an area") else { continue }
       m.rejectUnknownKeys(["id", "number", "name", "name_en"])
@@ -334,7 +345,7 @@ struct DatasetReader {
         let number = m.required("number")?.int("number", range: 1...999),
         let name = m.required("name")?.string("the area's name")
       else { continue }
-      if areas.contains(where: { $0.id == id }) {
+      if !areaIDs.insert(id).inserted {
         sink.error(node.location, "duplicate area id '\(id)'", hint: "area ids must be unique")
         continue
       }
@@ -350,6 +361,7 @@ struct DatasetReader {
           name: LocalizedText(name, english: m["name_en"]?.string("name_en"))))
     }
     areas.sort { $0.number < $1.number }
+    var statusIDs = Set(statuses.map(\.id))
     for node in top.required("statuses")?.sequence("statuses") ?? [] {
       guard let m = node.mapping("a status") else { continue }
       m.rejectUnknownKeys(["id", "name", "short", "name_en", "short_en", "symbol", "ascii"])
@@ -357,7 +369,7 @@ struct DatasetReader {
         let name = m.required("name")?.string("the status's name"),
         let symbol = m.required("symbol")?.string("symbol")
       else { continue }
-      if statuses.contains(where: { $0.id == id }) {
+      if !statusIDs.insert(id).inserted {
         sink.error(node.location, "duplicate status id '\(id)'")
         continue
       }
@@ -506,15 +518,20 @@ struct DatasetReader {
   /// does not match the status it finds, or that names something that does not exist, is
   /// reported and skipped.
   mutating func applyChanges(_ changes: [(change: StatusChange, line: Int)], file: String) {
+    // Where each programme is (the first of an id), and what exists: linear in the log.
+    var positions: [String: Int] = [:]
+    for (index, entry) in programmes.enumerated() where positions[entry.programme.id] == nil {
+      positions[entry.programme.id] = index
+    }
+    let snapshotDates = Set(snapshots.map(\.snapshot.date))
+    let statusIDs = Set(statuses.map(\.id))
     for (change, line) in changes {
       let location = SourceLocation(file: file, line: line, column: 1)
-      guard let index = programmes.firstIndex(where: { $0.programme.id == change.programmeID })
-      else {
+      guard let index = positions[change.programmeID] else {
         sink.warning(location, "no programme '\(change.programmeID)'; the change is not applied")
         continue
       }
-      guard snapshots.contains(where: { $0.snapshot.date == change.snapshot }),
-        statuses.contains(where: { $0.id == change.new })
+      guard snapshotDates.contains(change.snapshot), statusIDs.contains(change.new)
       else {
         sink.warning(
           location,
@@ -545,6 +562,8 @@ struct DatasetReader {
       committeeName = committee["name"]?.string("the committee's name")
     }
     var numbers: Set<Int> = []
+    var commentIDs = Set(comments.map(\.id))
+    let knownAreaIDs = Set(areas.map(\.id))
     for node in top.required("comments")?.sequence("comments") ?? [] {
       guard let m = node.mapping("a comment") else { continue }
       m.rejectUnknownKeys([
@@ -556,7 +575,7 @@ struct DatasetReader {
       else {
         continue
       }
-      if comments.contains(where: { $0.id == id }) {
+      if !commentIDs.insert(id).inserted {
         sink.error(node.location, "duplicate comment id '\(id)'")
         continue
       }
@@ -564,9 +583,8 @@ struct DatasetReader {
       if !numbers.insert(number).inserted {
         sink.error(m["number"]?.location ?? node.location, "comment number \(number) is used twice")
       }
-      let areaIDs = m["areas"]?.strings("areas") ?? []
-      for (index, areaID) in areaIDs.enumerated() where !areas.contains(where: { $0.id == areaID })
-      {
+      let commentAreaIDs = m["areas"]?.strings("areas") ?? []
+      for (index, areaID) in commentAreaIDs.enumerated() where !knownAreaIDs.contains(areaID) {
         let at = m["areas"]?.sequence("areas").flatMap {
           index < $0.count ? $0[index].location : nil
         }
@@ -576,7 +594,7 @@ struct DatasetReader {
       }
       comments.append(
         CommitteeComment(
-          id: id, number: number, text: text, areaIDs: areaIDs,
+          id: id, number: number, text: text, areaIDs: commentAreaIDs,
           snapshotDate: m["snapshot"].flatMap {
             $0.isNull ? nil : civilDate($0, "the comment's snapshot")
           },
@@ -614,12 +632,11 @@ struct DatasetReader {
       else {
         continue
       }
-      if categories.contains(where: { $0.id == id }) {
+      let category = EventCategory(
+        id: id, name: LocalizedText(name, english: m["name_en"]?.string("name_en")))
+      if !categories.append(category) {
         sink.error(node.location, "duplicate category id '\(id)'")
-        continue
       }
-      categories.append(
-        EventCategory(id: id, name: LocalizedText(name, english: m["name_en"]?.string("name_en"))))
     }
     let fieldNames: Set<String> = [
       "id", "title", "subtitle", "category", "venue", "venues", "start", "end", "time", "audience",
@@ -640,11 +657,11 @@ struct DatasetReader {
       }
       let categoryID = m["category"]?.string("category")
       if let categoryID, let at = m["category"],
-        !categories.contains(where: { $0.id == categoryID })
+        !categories.contains(id: categoryID)
       {
         sink.error(
           at.location, "unknown category '\(categoryID)'",
-          hint: "categories are: \(categories.map(\.id).joined(separator: ", "))")
+          hint: "categories are: \(categories.idList())")
       }
       let start = m["start"].flatMap { $0.isNull ? nil : civilDate($0, "the start date") }
       var end = m["end"].flatMap { $0.isNull ? nil : civilDate($0, "the end date") }
@@ -769,7 +786,7 @@ struct DatasetReader {
       defaultSnapshotIndex: defaults.first ?? max(0, ordered.count - 1),
       programmes: programmes.map(\.programme),
       comments: comments,
-      committeeName: committeeName, categories: categories, events: events, sources: sources,
+      committeeName: committeeName, categoryTable: categories, events: events, sources: sources,
       warnings: sink.items.filter { $0.severity == .warning })
   }
 

@@ -186,9 +186,7 @@ extension DatasetReader {
         let number = cells.intern(categoryCell).id
         if categoryTexts[number] == nil {
           let name = text(categoryCell)
-          if let known = categories.first(where: {
-            $0.id == name || $0.name.japanese == name || $0.name.english == name
-          }) {
+          if let known = categories.first(matching: name) {
             categoryTexts[number] = events.internText(known.id)
           } else {
             let newID = "csv-" + name

@@ -214,7 +214,9 @@ public struct Dataset: Sendable, Equatable {
   public var programmes: [Programme]
   public var comments: [CommitteeComment]
   public var committeeName: String?
-  public var categories: [EventCategory]
+  /// The event categories (in file order, looked up by id in constant time).
+  public var categoryTable: CategoryTable
+  public var categories: [EventCategory] { categoryTable.list }
   /// The events, column by column (`EventStore`); `events[n]` makes the `CityEvent`.
   public var events: EventStore
   public var sources: [String: DataSource]
@@ -229,5 +231,5 @@ public struct Dataset: Sendable, Equatable {
   public func hasProgrammeRecords(_ snapshot: ProgressSnapshot) -> Bool {
     snapshot.recordCounts != nil
   }
-  public func category(_ id: String) -> EventCategory? { categories.first { $0.id == id } }
+  public func category(_ id: String) -> EventCategory? { categoryTable.category(id: id) }
 }

@@ -14,6 +14,8 @@ extension DatasetReader {
 
   mutating func readProgrammesCSV(_ rows: [CSVRow], file: String) {
     guard let header = rows.first else { return }
+    // The ids already seen, in a set: many rows are checked in linear time.
+    var programmeIDs = Set(programmes.map(\.programme.id))
     var index: [String: Int] = [:]
     var dateColumns: [(column: Int, date: CivilDate)] = []
     let reference = CivilDate(year: 2000, month: 1, day: 1)!
@@ -72,7 +74,7 @@ extension DatasetReader {
         sink.warning(location(0), "a row without 番号, 分野 or 名称 is left out")
         continue
       }
-      if programmes.contains(where: { $0.programme.id == id }) {
+      if programmeIDs.contains(id) {
         sink.error(location(idColumn), "duplicate programme id '\(id)'")
         continue
       }
@@ -104,6 +106,7 @@ extension DatasetReader {
           )
         }
       }
+      programmeIDs.insert(id)
       programmes.append(
         (
           Programme(

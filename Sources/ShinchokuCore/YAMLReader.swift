@@ -199,26 +199,15 @@ func editDistance(_ a: String, _ b: String) -> Int {
   return previous[b.count]
 }
 
-/// Reads one file as UTF-8 text, reporting a missing file, a file over the size limit, or a
-/// byte that is not UTF-8 (with its offset).
+/// Reads one file as UTF-8 text, reporting a missing file, one that is not a regular file, a
+/// file over the size limit, or a byte that is not UTF-8 (with its offset).
 public func readTextFile(_ url: URL, displayName: String, sizeLimit: Int, sink: DiagnosticSink)
   -> String?
 {
-  let location = SourceLocation(file: displayName)
-  let data: Data
-  do {
-    let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
-    if let size = attributes[.size] as? Int, size > sizeLimit {
-      sink.error(
-        location, "the file is \(size) bytes, over the limit of \(sizeLimit) bytes",
-        hint: "split it, or raise the limit with --max-file-size")
-      return nil
-    }
-    data = try Data(contentsOf: url)
-  } catch {
-    sink.error(location, "cannot read the file: \(error.localizedDescription)")
-    return nil
-  }
+  guard
+    let read = DataFile.read(url.path, displayName: displayName, sizeLimit: sizeLimit, sink: sink)
+  else { return nil }
+  let data = Data(read)
   var bytes = data[...]
   if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
   if let offset = firstInvalidUTF8Offset(bytes) {

@@ -108,6 +108,10 @@ public struct Theme: Sendable {
 public struct ThemeLoader: Sendable {
   public var directory: String
 
+  /// The most themes one `extends` chain may hold (the theme asked for included): a longer one
+  /// is an error, not read further.
+  public static let maxChainLength = 16
+
   public init(directory: String) { self.directory = directory }
 
   /// The theme names in the folder (file names without `.yaml`), sorted.
@@ -163,6 +167,13 @@ public struct ThemeLoader: Sendable {
         "themes extend each other in a circle: \((chain + [file]).joined(separator: " → "))")
       return nil
     }
+    if chain.count >= Self.maxChainLength {
+      sink.error(
+        SourceLocation(file: chain.last ?? file),
+        "the extends chain is longer than \(Self.maxChainLength) themes; \(file) is not read",
+        hint: "extend a theme that extends nothing (default) instead")
+      return nil
+    }
     chain.append(file)
     guard FileManager.default.fileExists(atPath: file) else {
       sink.error(
@@ -177,7 +188,17 @@ public struct ThemeLoader: Sendable {
     else { return nil }
     top.rejectUnknownKeys(["name", "description", "extends", "roles"])
     var styles: [Role: Style] = [:]
-    if let parent = top["extends"]?.string("extends") {
+    if let node = top["extends"], let parent = node.string("extends") {
+      // A theme of this folder, by its name: a path could make any file on the machine read
+      // and quoted in the warnings.
+      guard !parent.isEmpty, !parent.contains("/"), parent != ".", parent != "..",
+        !parent.hasSuffix(".yaml")
+      else {
+        sink.error(
+          node.location, "extends must name a theme of the themes folder, not a path",
+          hint: "write its name without .yaml, e.g. extends: default")
+        return nil
+      }
       var ignored = TopLevel()
       guard let inherited = loadStyles(parent, sink: sink, chain: &chain, top: &ignored) else {
         return nil

@@ -100,6 +100,11 @@ public struct CalendarInput: Sendable, Equatable {
   public var text: String
   /// The search before `/` was pressed, restored by Esc.
   public var previousSearch: String
+
+  /// The most UTF-8 bytes the line takes (a search that long matches nothing anyway): further
+  /// characters, a paste of thousands say, are dropped at constant cost each, so the keys typed
+  /// after it are not kept waiting.
+  public static let maxBytes = 1024
 }
 
 /// The events pane's state: the selected day, the agenda's span and selection, the filter,
@@ -242,6 +247,7 @@ func reduceCalendar(_ state: inout AppState, _ action: CalendarAction) {
     calendar.agendaSelection = nil
   case .inputCharacter(let character):
     guard var input = calendar.input, !character.isNewline else { return }
+    guard input.text.utf8.count + character.utf8.count <= CalendarInput.maxBytes else { return }
     guard sanitized(String(character)) == String(character) else { return }
     input.text.append(character)
     calendar.input = input

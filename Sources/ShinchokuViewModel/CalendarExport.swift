@@ -31,10 +31,13 @@ public enum CalendarExport {
   }
 
   public static func text(
-    _ request: Request, dataset: Dataset, format: ExportFormat, language: Language
+    _ request: Request, dataset: Dataset, format: ExportFormat, language: Language,
+    escaper: ExportEscaper = ExportEscaper()
   ) -> String? {
     var text = ""
-    let written = write(request, dataset: dataset, format: format, language: language) {
+    let written = write(
+      request, dataset: dataset, format: format, language: language, escaper: escaper
+    ) {
       text += $0
     }
     return written ? text : nil
@@ -46,13 +49,13 @@ public enum CalendarExport {
   @discardableResult
   public static func write(
     _ request: Request, dataset: Dataset, format: ExportFormat, language: Language,
-    to output: (String) -> Void
+    escaper: ExportEscaper = ExportEscaper(), to output: (String) -> Void
   ) -> Bool {
     let index = EventIndex(events: dataset.events)
     switch format {
     case .json: json(request, dataset, index, language, output)
-    case .csv: csv(request, index, language, output)
-    case .ics: ics(request, dataset, index, language, output)
+    case .csv: csv(request, index, language, escaper, output)
+    case .ics: ics(request, dataset, index, language, escaper, output)
     case .md, .txt: return false
     }
     return true
@@ -153,13 +156,16 @@ public enum CalendarExport {
   }
 
   static func csv(
-    _ request: Request, _ index: EventIndex, _ language: Language, _ output: (String) -> Void
+    _ request: Request, _ index: EventIndex, _ language: Language, _ escaper: ExportEscaper,
+    _ output: (String) -> Void
   ) {
     output(
       "date,weekday,holiday,event_id,title,category,start,end,dates_inferred,time,venues,audience,fees\n"
     )
     for day in days(request) {
-      let head = [day.iso, day.weekday.japaneseName, JapaneseHolidays.name(of: day) ?? ""]
+      let head = [day.iso, day.weekday.japaneseName, JapaneseHolidays.name(of: day) ?? ""].map {
+        escaper.csvCell($0, record: day.iso)
+      }
       let onDay = events(on: day, request, index)
       if onDay.isEmpty {
         output((head + Array(repeating: "", count: 10)).joined(separator: ",") + "\n")
@@ -174,14 +180,15 @@ public enum CalendarExport {
           // " / " between fees: CP932 (--encoding cp932, for Excel) has no "·".
           UIText.feeSummary(event.fees, language: language, asciiOnly: true),
         ]
-        output((head + fields).map(MatrixExport.csvField).joined(separator: ",") + "\n")
+        let cells = fields.map { escaper.csvCell($0, record: "event " + event.id) }
+        output((head + cells).joined(separator: ",") + "\n")
       }
     }
   }
 
   static func ics(
     _ request: Request, _ dataset: Dataset, _ index: EventIndex, _ language: Language,
-    _ output: (String) -> Void
+    _ escaper: ExportEscaper, _ output: (String) -> Void
   ) {
     var lines =
       [
@@ -194,6 +201,7 @@ public enum CalendarExport {
     }
     forEachEvent(request, index) { event in
       guard let start = event.start else { return }
+      func icsText(_ text: String) -> String { escaper.icsText(text, record: "event " + event.id) }
       lines.append("BEGIN:VEVENT")
       lines.append("UID:\(icsText(event.id))@shinchoku")
       lines.append("DTSTAMP:\(request.stamp)")
@@ -292,21 +300,6 @@ public enum CalendarExport {
 
   static func icsDate(_ date: CivilDate) -> String {
     date.iso.replacingOccurrences(of: "-", with: "")
-  }
-
-  /// RFC 5545 TEXT: backslash, semicolon and comma escaped, line breaks as \n.
-  static func icsText(_ text: String) -> String {
-    var out = ""
-    for character in text {
-      switch character {
-      case "\\": out += "\\\\"
-      case ";": out += "\\;"
-      case ",": out += "\\,"
-      case "\n", "\r\n", "\r": out += "\\n"
-      default: out.append(character)
-      }
-    }
-    return out
   }
 
   /// Folds a content line into lines of at most 75 octets (continuations start with a space),

@@ -4,11 +4,14 @@ import ShinchokuCore
 /// The committee's comments with their numbers, areas and meeting: JSON for other programs,
 /// Markdown for meeting minutes, plain text.
 public enum CommentsExport {
-  public static func text(_ dataset: Dataset, format: ExportFormat, language: Language) -> String? {
+  public static func text(
+    _ dataset: Dataset, format: ExportFormat, language: Language,
+    escaper: ExportEscaper = ExportEscaper()
+  ) -> String? {
     switch format {
     case .json: json(dataset)
-    case .md: markdown(dataset, language: language)
-    case .txt: plain(dataset, language: language)
+    case .md: markdown(dataset, language: language, escaper)
+    case .txt: plain(dataset, language: language, escaper)
     case .csv, .ics: nil
     }
   }
@@ -57,34 +60,43 @@ public enum CommentsExport {
     return parts.joined(separator: " / ")
   }
 
-  static func markdown(_ dataset: Dataset, language: Language) -> String {
+  static func markdown(_ dataset: Dataset, language: Language, _ escaper: ExportEscaper)
+    -> String
+  {
     var lines = [
-      "### " + (dataset.committeeName ?? UIText.comments.text(language)) + " — "
-        + UIText.comments.text(language)
+      "### "
+        + escaper.text(
+          dataset.committeeName ?? UIText.comments.text(language), record: "the committee's name")
+        + " — " + UIText.comments.text(language)
     ]
     if dataset.plan.isSynthetic { lines += ["", "_" + UIText.synthetic.text(language) + "_"] }
     lines.append("")
     for comment in dataset.comments {
-      lines.append("\(comment.number). \(comment.text.replacingOccurrences(of: "\n", with: " "))")
+      func safe(_ text: String) -> String {
+        escaper.text(text, record: "comment \(comment.number)")
+      }
+      lines.append("\(comment.number). \(safe(comment.text))")
       let context = context(comment, dataset, language: language)
-      if !context.isEmpty { lines.append("   - " + context) }
+      if !context.isEmpty { lines.append("   - " + safe(context)) }
       for correction in comment.corrections {
-        lines.append("   - " + UIText.correctionLine(correction, language: language))
+        lines.append("   - " + safe(UIText.correctionLine(correction, language: language)))
       }
       for part in comment.unreadable {
-        lines.append("   - " + UIText.unreadableLine(part, language: language))
+        lines.append("   - " + safe(UIText.unreadableLine(part, language: language)))
       }
     }
     return lines.joined(separator: "\n") + "\n"
   }
 
-  static func plain(_ dataset: Dataset, language: Language) -> String {
+  static func plain(_ dataset: Dataset, language: Language, _ escaper: ExportEscaper) -> String {
     var lines: [String] = []
     if dataset.plan.isSynthetic { lines.append(UIText.synthetic.text(language)) }
     for comment in dataset.comments {
-      lines.append("\(comment.number). \(comment.text)")
+      let record = "comment \(comment.number)"
+      lines.append(
+        "\(comment.number). \(escaper.text(comment.text, record: record, keepingLineBreaks: true))")
       let context = context(comment, dataset, language: language)
-      if !context.isEmpty { lines.append("   (" + context + ")") }
+      if !context.isEmpty { lines.append("   (" + escaper.text(context, record: record) + ")") }
       lines.append("")
     }
     return lines.joined(separator: "\n")

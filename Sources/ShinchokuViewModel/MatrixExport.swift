@@ -11,12 +11,13 @@ public enum ExportFormat: String, CaseIterable, Sendable {
 /// separately, never as the total.
 public enum MatrixExport {
   public static func text(
-    _ view: MatrixView, dataset: Dataset, format: ExportFormat, language: Language
+    _ view: MatrixView, dataset: Dataset, format: ExportFormat, language: Language,
+    escaper: ExportEscaper = ExportEscaper()
   ) -> String? {
     switch format {
     case .json: json(view, dataset: dataset)
-    case .csv: csv(view)
-    case .md: markdown(view, dataset: dataset, language: language)
+    case .csv: csv(view, escaper)
+    case .md: markdown(view, dataset: dataset, language: language, escaper)
     case .txt, .ics: nil
     }
   }
@@ -67,8 +68,10 @@ public enum MatrixExport {
     return jsonText(object)
   }
 
-  static func csv(_ view: MatrixView) -> String {
-    let ids = view.statusHeaders.map(\.statusID)
+  static func csv(_ view: MatrixView, _ escaper: ExportEscaper) -> String {
+    let ids = view.statusHeaders.map {
+      escaper.csvCell($0.statusID, record: "status " + $0.statusID)
+    }
     var lines = [
       (["number", "id", "area"] + ids + ["total", "total_at_least"] + ids.map { "change_" + $0 } + [
         "change_total"
@@ -76,7 +79,11 @@ public enum MatrixExport {
       .joined(separator: ",")
     ]
     for row in view.rows {
-      var fields = [row.number.map(String.init) ?? "", row.areaID ?? "total", csvField(row.label)]
+      let record = "area " + (row.areaID ?? "total")
+      var fields = [
+        row.number.map(String.init) ?? "", escaper.csvCell(row.areaID ?? "total", record: record),
+        escaper.csvCell(row.label, record: record),
+      ]
       fields += row.cells.map { $0.value.map(String.init) ?? "" }
       if case .partial(let n) = row.total { fields.append(String(n)) } else { fields.append("") }
       fields += row.deltas.map { $0.map(String.init) ?? "" }
@@ -85,14 +92,9 @@ public enum MatrixExport {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  static func csvField(_ text: String) -> String {
-    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
-      return text
-    }
-    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-  }
-
-  static func markdown(_ view: MatrixView, dataset: Dataset, language: Language) -> String {
+  static func markdown(
+    _ view: MatrixView, dataset: Dataset, language: Language, _ escaper: ExportEscaper
+  ) -> String {
     func cell(_ figure: Figure, _ delta: Int?) -> String {
       var text: String
       switch figure {
@@ -105,20 +107,24 @@ public enum MatrixExport {
       }
       return text
     }
-    func escape(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
+    func escape(_ text: String, _ record: String = "the matrix") -> String {
+      escaper.text(text, record: record).replacingOccurrences(of: "|", with: "\\|")
+    }
     var lines: [String] = []
     let date = view.snapshotDate.map { UIText.snapshotLabel($0, language: language) } ?? ""
     lines.append(
-      "### \(escape(dataset.plan.title.text(language))) — \(UIText.matrix.text(language)) \(date)")
+      "### \(escape(dataset.plan.title.text(language), "the plan's title")) — \(UIText.matrix.text(language)) \(date)"
+    )
     lines.append("")
     let headers =
       [view.areaHeader] + view.statusHeaders.map { $0.symbol + $0.name } + [view.totalHeader]
-    lines.append("| " + headers.map(escape).joined(separator: " | ") + " |")
+    lines.append("| " + headers.map { escape($0) }.joined(separator: " | ") + " |")
     lines.append("|---|" + String(repeating: "--:|", count: headers.count - 1))
     for row in view.rows {
       let label = row.number.map { "\($0) \(row.label)" } ?? "**\(row.label)**"
       let cells = row.cells.enumerated().map { cell($1, row.deltas[$0]) }
-      lines.append("| " + ([escape(label)] + cells).joined(separator: " | ") + " |")
+      let record = "area " + (row.areaID ?? "total")
+      lines.append("| " + ([escape(label, record)] + cells).joined(separator: " | ") + " |")
     }
     lines.append("")
     var notes: [String] = []

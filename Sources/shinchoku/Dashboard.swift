@@ -82,10 +82,25 @@ struct Dashboard {
         CursesTerminal.exitBySignal(signal)
       }
       var actions: [Action] = []
-      if let event = terminal.nextEvent(timeoutMilliseconds: 100),
-        let action = action(for: event, in: state, target: frame.target)
-      {
-        actions.append(action)
+      var effects: [Effect] = []
+      // The keys already queued (a paste of thousands, say) are all taken before the next
+      // frame is drawn: one frame for the batch, not one per key, so a key typed after a paste
+      // is not kept waiting behind thousands of frames. A mouse event ends a batch (it is
+      // aimed at the frame on screen).
+      var keysHandled = false
+      var next = terminal.nextEvent(timeoutMilliseconds: 100)
+      var batched = 0
+      while let event = next {
+        if let action = action(for: event, in: state, target: frame.target) {
+          effects += reduce(&state, action)
+          keysHandled = true
+        }
+        batched += 1
+        if case .mouse = event { break }
+        // Quitting or a change to record ends the batch: it is run before the next key.
+        let mustRun = effects.contains { if case .redraw = $0 { false } else { true } }
+        if batched >= 4096 || mustRun { break }
+        next = terminal.nextEvent(timeoutMilliseconds: 0)
       }
       // While presenting, the timer and the clock tick about once a second.
       if state.presentation != nil, clock.now - lastTick >= .seconds(1) {
@@ -133,10 +148,9 @@ struct Dashboard {
           actions.append(failure.map(Action.themeReloadFailed) ?? .themesReloaded)
         }
       }
-      guard !actions.isEmpty else { continue }
+      guard !actions.isEmpty || keysHandled else { continue }
       // Actions change the state; their effects are run here, and a recorded change answers
       // with the notice to show.
-      var effects: [Effect] = []
       for action in actions { effects += reduce(&state, action) }
       while !effects.isEmpty {
         let effect = effects.removeFirst()

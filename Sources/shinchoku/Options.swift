@@ -3,6 +3,7 @@ import Foundation
 import ShinchokuCore
 import ShinchokuRender
 import ShinchokuViewModel
+import TerminalText
 
 /// The release, as `--version` prints it and `make deb` names the package.
 let shinchokuVersion = "0.1.0"
@@ -91,15 +92,19 @@ struct CSVOutputOptions: ParsableArguments {
 /// Writes an export: `body` hands its text over piece by piece; CSV goes through the
 /// `CSVWriter` (BOM, CP932), everything else to standard output as it is. A character CP932
 /// cannot write stops the export with the row and column, and nothing is written.
-func writeExport(with writer: CSVWriter?, _ body: (_ output: (String) -> Void) -> Void) throws {
+/// Either way the text passes the output's last guard (`sanitizedForOutput`) first.
+func writeExport(
+  _ format: ExportFormat, with writer: CSVWriter?, _ body: (_ output: (String) -> Void) -> Void
+) throws {
   guard let writer else {
-    body { print($0, terminator: "") }
+    body { Output.standardOutput.write($0, .export(format)) }
     return
   }
   var failure: CSVEncodingError?
   body { text in
     guard failure == nil else { return }
-    do throws(CSVEncodingError) { try writer.write(text) } catch { failure = error }
+    let safe = sanitizedForOutput(text, keepingTabs: true, keepingCRLF: false)
+    do throws(CSVEncodingError) { try writer.write(safe) } catch { failure = error }
   }
   if let failure {
     printError("shinchoku: \(failure)")

@@ -137,10 +137,6 @@ struct CommonOptions: ParsableArguments {
   }
 }
 
-func printError(_ text: String) {
-  FileHandle.standardError.write(Data((text + "\n").utf8))
-}
-
 /// Opens the dashboard in the terminal.
 struct Open: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -194,7 +190,7 @@ struct Dump: ParsableCommand {
     state.snapshotIndex = try snapshotIndex(snapshot, in: dataset)
     let (theme, themeWarnings) = try options.loadTheme()
     state.startupWarnings = themeWarnings
-    print(render(state, theme: theme).text)
+    Output.standardOutput.line(render(state, theme: theme).text)
     // For shinchoku-bench: this process's peak RSS, which its parent cannot read reliably (a
     // spawned child's ru_maxrss starts from the parent's).
     if let path = ProcessInfo.processInfo.environment["SHINCHOKU_BENCH_HWM_FILE"],
@@ -217,13 +213,21 @@ struct Sample: ParsableCommand {
     help: "The folder to write (created if missing; existing data files are not overwritten).")
   var out: String
 
-  @Option(name: .long, help: "Programme records.")
+  /// The most of each a sample may have: enough for every benchmark, and what the loader's
+  /// default file size limits read (a sample folder is for opening).
+  static let maxProgrammes = 200_000
+  static let maxEvents = 4_000_000
+  static let maxSnapshots = 100
+
+  @Option(name: .long, help: "Programme records (0 to \(Sample.maxProgrammes)).")
   var programmes: Int = 60
 
-  @Option(name: .long, help: "Events.")
+  @Option(name: .long, help: "Events (0 to \(Sample.maxEvents)).")
   var events: Int = 300
 
-  @Option(name: .long, help: "Progress snapshots (every six months from 2012-03-31).")
+  @Option(
+    name: .long,
+    help: "Progress snapshots, every six months from 2012-03-31 (1 to \(Sample.maxSnapshots)).")
   var snapshots: Int = 4
 
   @Option(name: .long, help: "The random seed: the same seed gives the same files.")
@@ -233,8 +237,16 @@ struct Sample: ParsableCommand {
   var force = false
 
   func validate() throws {
-    guard programmes >= 0, events >= 0, snapshots >= 1 else {
-      throw ValidationError("--programmes and --events must be 0 or more, --snapshots 1 or more")
+    guard (0...Sample.maxProgrammes).contains(programmes) else {
+      throw ValidationError(
+        "--programmes must be from 0 to \(Sample.maxProgrammes), not \(programmes)")
+    }
+    guard (0...Sample.maxEvents).contains(events) else {
+      throw ValidationError("--events must be from 0 to \(Sample.maxEvents), not \(events)")
+    }
+    guard (1...Sample.maxSnapshots).contains(snapshots) else {
+      throw ValidationError(
+        "--snapshots must be from 1 to \(Sample.maxSnapshots), not \(snapshots)")
     }
   }
 
@@ -253,7 +265,7 @@ struct Sample: ParsableCommand {
       throw ExitCode(1)
     }
     try sample.write(into: out, files: files)
-    print(
+    Output.standardOutput.line(
       "wrote a synthetic data set to \(out): \(programmes) programmes, \(events) events, \(snapshots) snapshots (seed \(seed))"
     )
   }
@@ -289,10 +301,13 @@ struct ExportMatrix: ParsableCommand {
     let view = MatrixView(
       dataset: dataset, snapshotIndex: index, language: try options.language(),
       asciiOnly: options.asciiOnly)
+    let escaper = ExportEscaper()
     let text =
-      MatrixExport.text(view, dataset: dataset, format: format, language: try options.language())
+      MatrixExport.text(
+        view, dataset: dataset, format: format, language: try options.language(), escaper: escaper)
       ?? ""
-    try writeExport(with: writer) { $0(text) }
+    try writeExport(format, with: writer) { $0(text) }
+    escaper.warning(format: format).map(printError)
   }
 }
 
@@ -309,9 +324,12 @@ struct ExportComments: ParsableCommand {
   func run() throws {
     let format = self.format.format
     let dataset = try options.loadDataset()
-    print(
-      CommentsExport.text(dataset, format: format, language: try options.language()) ?? "",
-      terminator: "")
+    let escaper = ExportEscaper()
+    Output.standardOutput.write(
+      CommentsExport.text(
+        dataset, format: format, language: try options.language(), escaper: escaper) ?? "",
+      .export(format))
+    escaper.warning(format: format).map(printError)
   }
 }
 
@@ -386,10 +404,13 @@ struct ExportCalendar: ParsableCommand {
       stamp: formatter.string(from: Date()))
     let language = try options.language()
     // Written as it is made: a year of a large calendar is never one string.
-    try writeExport(with: writer) { output in
+    let escaper = ExportEscaper()
+    try writeExport(format, with: writer) { output in
       CalendarExport.write(
-        request, dataset: dataset, format: format, language: language, to: output)
+        request, dataset: dataset, format: format, language: language, escaper: escaper,
+        to: output)
     }
+    escaper.warning(format: format).map(printError)
   }
 }
 
@@ -438,11 +459,11 @@ struct Validate: ParsableCommand {
     }
     var seen = Set<String>()
     diagnostics = diagnostics.filter { seen.insert($0.description).inserted }
-    for diagnostic in diagnostics { print(diagnostic.description) }
+    for diagnostic in diagnostics { Output.standardOutput.line(diagnostic.description) }
     let errors = diagnostics.filter { $0.severity == .error }.count
     let warnings = diagnostics.count - errors
     func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-    print(
+    Output.standardOutput.line(
       "\(plural(errors, "error")), \(plural(warnings, "warning")) in \(dataDirectory) and \(plural(themeNames.count, "theme"))"
     )
     if errors > 0 { throw ExitCode(1) }
@@ -527,7 +548,8 @@ struct SetStatus: ParsableCommand {
     let date = dataset.snapshots[index].date
     let old = dataset.programmes.first { $0.id == programme }?.statuses[date]
     if old == newStatus.id, expected.map({ $0 == old }) ?? true {
-      print("\(programme) is already \(newStatus.id) in \(date.iso); nothing recorded")
+      Output.standardOutput.line(
+        "\(programme) is already \(newStatus.id) in \(date.iso); nothing recorded")
       return
     }
     do {
@@ -542,7 +564,7 @@ struct SetStatus: ParsableCommand {
           "shinchoku: warning: \(recorded.log.path):\(torn): the last record was incomplete (cut off during a write?); it is kept on its own line and not applied"
         )
       }
-      print(
+      Output.standardOutput.line(
         "\(programme): \(recorded.change.old ?? "—") → \(newStatus.id) in \(date.iso), recorded in \(recorded.log.path)"
       )
     } catch let error as StatusConflict {

@@ -43,16 +43,17 @@ struct Themes: ParsableCommand {
       let mark = name == current ? "*" : " "
       let padded = name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
       if diagnostics.contains(where: { $0.severity == .error }) {
-        print("\(mark) \(padded)  (" + (language == .japanese ? "読み込めません" : "cannot be read") + ")")
-        for diagnostic in diagnostics { print("    \(diagnostic)") }
+        Output.standardOutput.line(
+          "\(mark) \(padded)  (" + (language == .japanese ? "読み込めません" : "cannot be read") + ")")
+        for diagnostic in diagnostics { Output.standardOutput.line("    \(diagnostic)") }
         continue
       }
-      print("\(mark) \(padded)  \(theme.description)")
-      print(
+      Output.standardOutput.line("\(mark) \(padded)  \(theme.description)")
+      Output.standardOutput.line(
         "    "
           + themeSampleLine(
             theme, language: language, asciiOnly: options.asciiOnly,
-            depth: useEscapes ? depth : nil))
+            depth: useEscapes ? depth : nil), .styled)
     }
   }
 }

@@ -299,6 +299,17 @@ final class TmuxSession: Sendable {
 func spawnAndWait(_ path: String, _ argv: [String]) throws -> (
   status: Int32, stdout: String, stderr: String
 ) {
+  let result = try spawnAndWaitForBytes(path, argv)
+  return (
+    result.status, String(decoding: result.stdout, as: UTF8.self),
+    String(decoding: result.stderr, as: UTF8.self)
+  )
+}
+
+/// `spawnAndWait`, giving the bytes written as they are.
+func spawnAndWaitForBytes(_ path: String, _ argv: [String]) throws -> (
+  status: Int32, stdout: [UInt8], stderr: [UInt8]
+) {
   func tempFile() throws -> Int32 {
     var template = Array((NSTemporaryDirectory() + "tmux-run-XXXXXX").utf8CString)
     let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
@@ -306,7 +317,7 @@ func spawnAndWait(_ path: String, _ argv: [String]) throws -> (
     _ = template.withUnsafeBufferPointer { unlink($0.baseAddress!) }
     return fd
   }
-  func readAll(_ fd: Int32) -> String {
+  func readAll(_ fd: Int32) -> [UInt8] {
     var data = [UInt8]()
     var buffer = [UInt8](repeating: 0, count: 65536)
     _ = lseek(fd, 0, SEEK_SET)
@@ -315,7 +326,7 @@ func spawnAndWait(_ path: String, _ argv: [String]) throws -> (
       if n <= 0 { break }
       data += buffer[0..<n]
     }
-    return String(decoding: data, as: UTF8.self)
+    return data
   }
   let out = try tempFile()
   let err = try tempFile()

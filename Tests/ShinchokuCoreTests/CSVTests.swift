@@ -366,7 +366,8 @@ func readBytes(_ bytes: [UInt8], chunk: Int, sidecar: String? = nil) throws -> B
       sink: sink
     ) { _ in rows += 1 }
     #expect(encoding == nil && rows == 0)
-    #expect(sink.items.map(\.message) == ["cannot read the file"])
+    #expect(
+      sink.items.map(\.message) == ["the file is a folder, not a regular file; it is not read"])
   }
 
   @Test func isValidUTF8AgreesWithTheStandardLibrary() {

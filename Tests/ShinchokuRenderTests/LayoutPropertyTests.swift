@@ -143,7 +143,8 @@ import Testing
   }
 
   @Test func theKeyBarKeepsHelpAndQuitAtTwelveColumns() throws {
-    var state = try seedState(width: 12, height: 3)
+    // The dashboard's state (a screen it fits), the bar drawn into a narrow rectangle.
+    var state = try seedState(width: 100, height: 30)
     state.focus = .events
     let frame = draw(KeyBarWidget(view: KeyBarView(state: state)), width: 12, height: 1)
     #expect(frame.lines == [" ? F1 ヘルプ"])

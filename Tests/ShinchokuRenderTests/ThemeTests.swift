@@ -263,3 +263,49 @@ func shown(_ style: Style, depth: ColorDepth) -> String {
     }
   }
 }
+
+/// `extends` names a theme of the folder, and a chain is bounded.
+@Suite struct ThemeExtendsBoundsTests {
+  func folder(_ files: [String: String]) throws -> String {
+    let folder = NSTemporaryDirectory() + "shinchoku-themes-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    for (name, text) in files {
+      try text.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8)
+    }
+    return folder
+  }
+
+  @Test(arguments: ["/etc/passwd", "../../../../etc/passwd", "..", "sub/theme", "default.yaml"])
+  func extendsAPathIsAnErrorThatReadsNothing(_ target: String) throws {
+    let secret = "root:SECRET-LINE:0:0"
+    let parent = try folder(["x.yaml": "extends: \(target)\nroles: {}\n"])
+    defer { try? FileManager.default.removeItem(atPath: parent) }
+    let (theme, diagnostics) = ThemeLoader(directory: parent).load("x")
+    #expect(theme.name == Theme.builtIn.name)
+    #expect(
+      diagnostics.map(\.message) == ["extends must name a theme of the themes folder, not a path"])
+    #expect(
+      !diagnostics.contains { $0.description.contains(secret) || $0.description.contains("root") })
+  }
+
+  /// However long a chain is, at most `maxChainLength` files are read: the themes past the
+  /// limit (broken on purpose) are never opened, and one inside it is.
+  @Test func aLongChainStopsAtTheLimit() throws {
+    var files: [String: String] = [:]
+    for n in 0..<40 {
+      files["t\(n).yaml"] =
+        n < ThemeLoader.maxChainLength ? "extends: t\(n + 1)\nroles: {}\n" : ": broken"
+    }
+    let parent = try folder(files)
+    defer { try? FileManager.default.removeItem(atPath: parent) }
+    let (_, diagnostics) = ThemeLoader(directory: parent).load("t0")
+    #expect(diagnostics.count == 1)
+    #expect(
+      diagnostics.first?.message.contains("longer than \(ThemeLoader.maxChainLength) themes")
+        == true)
+    // From t1 the chain's 16th theme is the broken t16: read, so its error is reported.
+    let (_, shorter) = ThemeLoader(directory: parent).load("t1")
+    #expect(!shorter.contains { $0.message.contains("longer than") })
+    #expect(shorter.contains { $0.location.file.hasSuffix("t16.yaml") })
+  }
+}

@@ -184,7 +184,7 @@ private func request(
   }
 
   @Test func icsTextIsEscapedAndFoldingKeepsCharactersWhole() {
-    #expect(CalendarExport.icsText("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne")
+    #expect(ExportEscaper().icsText("a,b;c\\d\ne", record: "") == "a\\,b\\;c\\\\d\\ne")
     let long = "SUMMARY:" + String(repeating: "夏", count: 40)
     let folded = CalendarExport.folded(long)
     let parts = folded.components(separatedBy: "\r\n")

@@ -300,3 +300,22 @@ private func press(_ state: inout AppState, _ key: Key) {
     }
   }
 }
+
+/// A paste of 10⁶ characters into the events search: the line stops at its byte limit, every
+/// character past it is dropped at once, and the search stays what the line holds.
+@Suite struct CalendarSearchInputBoundTests {
+  @Test func aMillionPastedCharactersStopAtTheLimit() throws {
+    var state = try seedState()
+    reduce(&state, .focus(.events))
+    reduce(&state, .calendar(.beginSearch))
+    let pair: Character = "\u{3042}\u{3099}"  // あ + a combining voiced mark: one Character
+    for _ in 0..<1_000_000 { reduce(&state, .calendar(.inputCharacter(pair))) }
+    let text = try #require(state.calendar.input?.text)
+    #expect(text.utf8.count <= CalendarInput.maxBytes)
+    #expect(text.utf8.count > CalendarInput.maxBytes - pair.utf8.count)
+    #expect(text.allSatisfy { $0 == pair })
+    #expect(state.calendar.filter.search == text)
+    reduce(&state, .calendar(.inputDeleteBackward))
+    #expect(state.calendar.input?.text.count == text.count - 1)
+  }
+}

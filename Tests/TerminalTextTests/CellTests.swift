@@ -29,10 +29,11 @@ import Testing
 }
 
 @Test func emojiSequenceCells() {
-  // ZWJ attaches to the man; the woman starts a new (wide) cell, as in tmux.
+  // A ZWJ sequence is its first emoji and a one-column marker (tmux 3.3a draws the whole
+  // sequence in 2 columns, glibc's wcwidth counts 4).
   #expect(
     terminalCells("👨\u{200D}👩")
-      == [TerminalCell(text: "👨\u{200D}", width: 2), TerminalCell(text: "👩", width: 2)])
+      == [TerminalCell(text: "👨", width: 2), TerminalCell(text: "+", width: 1)])
 }
 
 @Test func controlsBecomeTheirPlaceholders() {
@@ -58,4 +59,20 @@ import Testing
     let clean = sanitized(sample)
     #expect(joined == clean || joined == "\u{00A0}" + clean, "\(sample.debugDescription)")
   }
+}
+
+@Test func emojiClustersOfUncertainWidthAreDrawnInACertainForm() {
+  let family = "👨\u{200D}👩\u{200D}👧\u{200D}👦"
+  #expect(sanitized(family) == "👨+")
+  #expect(terminalCells("a" + family + "b").map(\.text) == ["a", "👨", "+", "b"])
+  #expect(displayWidth(sanitized(family)) == 3)
+  #expect(sanitized("👍🏽") == "👍")
+  #expect(sanitized("☀\u{FE0F}") == "☀")
+  #expect(sanitized("🏳\u{FE0F}\u{200D}🌈x") == "🏳+x")
+  // A ZWJ outside emoji (Devanagari) and one at the end stay, as a zero-width join.
+  #expect(sanitized("क्\u{200D}ष") == "क्\u{200D}ष")
+  #expect(sanitized("👨\u{200D}") == "👨\u{200D}")
+  // Exports keep the emoji whole.
+  #expect(sanitizedControls(family) == family)
+  #expect(sanitizedForOutput(family) == family)
 }

@@ -1,0 +1,77 @@
+import TerminalText
+
+/// The escaping of every text an export writes, per format; the writers call it for each
+/// piece of data they put in a document, so that the format's own rules and the terminal's
+/// safety are kept in one place.
+///
+/// - md and txt: controls replaced by the screen's placeholders (ESC → `^[`, C1 → `<U+009B>`,
+///   bidi controls → `<U+202E>`), the record named in `warnings`.
+/// - csv: the same replacement, then a cell beginning with `=`, `+`, `-`, `@`, TAB or CR gets a
+///   `'` in front (OWASP's advice against formula injection: a spreadsheet shows it as text
+///   instead of running it), then RFC 4180 quoting.
+/// - ics: the same replacement (RFC 5545 TEXT allows no controls), then RFC 5545 TEXT
+///   escaping (`\\`, `\;`, `\,`, line breaks as `\n`).
+/// - json needs none of it: `jsonText` escapes every control as `\u00XX`.
+public final class ExportEscaper {
+  /// The records whose text had a control replaced, in the order met (at most `namedLimit`).
+  public private(set) var replacedRecords: [String] = []
+  /// How many records had a control replaced.
+  public private(set) var replacedCount = 0
+  static let namedLimit = 10
+  private var seen = Set<String>()
+
+  public init() {}
+
+  /// `text` of `record` with its controls replaced (line breaks kept when asked: a
+  /// multi-line text in md or txt), the record noted when anything was.
+  public func text(_ text: String, record: String, keepingLineBreaks: Bool = false) -> String {
+    let safe = sanitizedControls(text, keepingLineBreaks: keepingLineBreaks)
+    // A line break made one (CRLF to LF, or to a space) is not a control replaced.
+    if safe != text, containsControls(text) { note(record) }
+    return safe
+  }
+
+  /// A CSV cell (RFC 4180) holding `text` of `record`, safe from formula injection.
+  public func csvCell(_ text: String, record: String) -> String {
+    var cell = self.text(text, record: record, keepingLineBreaks: true)
+    if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
+      cell = "'" + cell
+    }
+    guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+      return cell
+    }
+    return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+  }
+
+  /// RFC 5545 TEXT holding `text` of `record`: backslash, semicolon and comma escaped, line
+  /// breaks as `\n`, controls replaced.
+  public func icsText(_ text: String, record: String) -> String {
+    var out = ""
+    for character in self.text(text, record: record, keepingLineBreaks: true) {
+      switch character {
+      case "\\": out += "\\\\"
+      case ";": out += "\\;"
+      case ",": out += "\\,"
+      case "\n", "\r\n", "\r": out += "\\n"
+      default: out.append(character)
+      }
+    }
+    return out
+  }
+
+  /// One line per export for standard error, naming the records whose text was changed;
+  /// nil when none was.
+  public func warning(format: ExportFormat) -> String? {
+    guard replacedCount > 0 else { return nil }
+    let more = replacedCount - replacedRecords.count
+    return "shinchoku: warning: control characters (escape sequences) replaced by placeholders "
+      + "in the \(format.rawValue) export, in \(replacedRecords.joined(separator: ", "))"
+      + (more > 0 ? " and \(more) more" : "")
+  }
+
+  private func note(_ record: String) {
+    guard seen.insert(record).inserted else { return }
+    replacedCount += 1
+    if replacedRecords.count < Self.namedLimit { replacedRecords.append(record) }
+  }
+}

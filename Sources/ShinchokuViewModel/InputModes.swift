@@ -69,23 +69,18 @@ extension KeyMap {
   ]
 
   /// The status dialog's other keys.
-  public static let statusDialog: [KeyBinding] = [
-    KeyBinding(
-      [.enter], LocalizedText("Enter"), LocalizedText("決定・記録する", english: "choose, record"),
-      .statusEdit(.accept)),
-    KeyBinding(
-      [.character("y")], LocalizedText("y"), LocalizedText("記録する", english: "yes, record it"),
-      .statusEdit(.confirm)),
-    KeyBinding(
-      [.character("n"), .escape, .backspace], LocalizedText("n Esc BS"),
-      LocalizedText("やめる", english: "cancel"), .statusEdit(.cancel)),
-    KeyBinding(
-      [.character("?"), .function(1)], LocalizedText("? F1"), LocalizedText("ヘルプ", english: "help"),
-      .toggleHelp),
-    KeyBinding(
-      [.character("q"), .control("c")], LocalizedText("q"), LocalizedText("終了", english: "quit"),
-      .quit),
-  ]
+  public static let statusDialog: [KeyBinding] =
+    [
+      KeyBinding(
+        [.enter], LocalizedText("Enter"), LocalizedText("決定・記録する", english: "choose, record"),
+        .statusEdit(.accept)),
+      KeyBinding(
+        [.character("y")], LocalizedText("y"), LocalizedText("記録する", english: "yes, record it"),
+        .statusEdit(.confirm)),
+      KeyBinding(
+        [.character("n"), .escape, .backspace], LocalizedText("n Esc BS"),
+        LocalizedText("やめる", english: "cancel"), .statusEdit(.cancel)),
+    ] + KeyMap.global.filter { $0.action == .toggleHelp || $0.action == .quit }
 
   /// An input line's keys: every other character is typed into it.
   public static func lineEditing(commit: Action, deleteBackward: Action, cancel: Action)

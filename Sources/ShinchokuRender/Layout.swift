@@ -176,27 +176,17 @@ public struct BarPart: Sendable, Equatable {
   public enum Placement: Sendable, Equatable {
     case leading, centre, trailing
   }
-  public var spans: [BarSpan]
+  public var spans: [Span]
   public var priority: Int
   public var placement: Placement
 
-  public init(_ spans: [BarSpan], priority: Int, placement: Placement = .leading) {
+  public init(_ spans: [Span], priority: Int, placement: Placement = .leading) {
     self.spans = spans
     self.priority = priority
     self.placement = placement
   }
 
   public var width: Int { spans.reduce(0) { $0 + displayWidth($1.text) } }
-}
-
-/// A run of a bar part's text and its role.
-public struct BarSpan: Sendable, Equatable {
-  public var text: String
-  public var role: Role
-  public init(_ text: String, _ role: Role) {
-    self.text = text
-    self.role = role
-  }
 }
 
 /// Where each part of a bar goes: the parts kept (by index into `parts`) with their columns.

@@ -91,25 +91,25 @@ struct PresentationWidget: Widget {
     var footerParts = [
       BarPart(
         [
-          BarSpan(
+          Span(
             (language == .japanese ? " スライド " : " slide ") + "\(view.number) / \(view.count)",
             .muted)
         ], priority: 3)
     ]
     if let now = presentation.now {
       footerParts.append(
-        BarPart([BarSpan(now.localClock + " ", .muted)], priority: 1, placement: .trailing))
+        BarPart([Span(now.localClock + " ", .muted)], priority: 1, placement: .trailing))
     }
     if !presentation.jumpInput.isEmpty {
       let prompt = language == .japanese ? "スライドへ: " : "go to slide: "
       footerParts.append(
         BarPart(
-          [BarSpan(prompt + presentation.jumpInput + canvas.glyphs.inputCursor, .filterChip)],
+          [Span(prompt + presentation.jumpInput + canvas.glyphs.inputCursor, .filterChip)],
           priority: 2, placement: .centre))
     } else if presentation.showsTimer {
       footerParts.append(
         BarPart(
-          [BarSpan(timerText(presentation, chrome: chrome), .heading)], priority: 0,
+          [Span(timerText(presentation, chrome: chrome), .heading)], priority: 0,
           placement: .centre))
     }
     drawBar(footerParts, in: footer, on: &canvas, gap: 2)

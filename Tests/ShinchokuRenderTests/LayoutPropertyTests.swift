@@ -163,9 +163,9 @@ import Testing
 
   @Test func theFooterGivesUpTheTimerThenTheClock() {
     let parts = [
-      BarPart([BarSpan(" スライド 2 / 7", .muted)], priority: 3),
-      BarPart([BarSpan("経過 01:02 · このスライド 00:10", .heading)], priority: 0, placement: .centre),
-      BarPart([BarSpan("15:30 ", .muted)], priority: 1, placement: .trailing),
+      BarPart([Span(" スライド 2 / 7", .muted)], priority: 3),
+      BarPart([Span("経過 01:02 · このスライド 00:10", .heading)], priority: 0, placement: .centre),
+      BarPart([Span("15:30 ", .muted)], priority: 1, placement: .trailing),
     ]
     func line(_ width: Int) -> [Int] { barLayout(parts, width: width).map(\.index) }
     #expect(line(60) == [0, 1, 2])

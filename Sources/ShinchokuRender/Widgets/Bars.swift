@@ -7,12 +7,12 @@ struct TitleBarWidget: Widget {
 
   func render(in area: Rect, on canvas: inout Canvas) {
     canvas.fill(area, role: .titleBar)
-    var right = [BarSpan(view.snapshotLabel + " ", .titleBar)]
+    var right = [Span(view.snapshotLabel + " ", .titleBar)]
     if view.isSynthetic {
-      right.insert(BarSpan(" " + canvas.chrome.text(UIText.synthetic) + " ", .synthetic), at: 0)
+      right.insert(Span(" " + canvas.chrome.text(UIText.synthetic) + " ", .synthetic), at: 0)
     }
     let parts = [
-      BarPart([BarSpan(" " + sanitized(view.planTitle), .titleBar)], priority: 0),
+      BarPart([Span(" " + sanitized(view.planTitle), .titleBar)], priority: 0),
       BarPart(right, priority: 1, placement: .trailing),
     ]
     drawBar(parts, in: area, on: &canvas, gap: 1, cutFirst: true)
@@ -46,11 +46,11 @@ struct KeyBarWidget: Widget {
       let gap = hint.importance == .category ? "" : " "
       parts.append(
         BarPart(
-          [BarSpan(hint.key, .keyHint), BarSpan(gap + hint.meaning, .statusBar)],
+          [Span(hint.key, .keyHint), Span(gap + hint.meaning, .statusBar)],
           priority: priority))
     }
     if let warnings = view.warnings {
-      parts.append(BarPart([BarSpan(warnings, .warning)], priority: 1000, placement: .trailing))
+      parts.append(BarPart([Span(warnings, .warning)], priority: 1000, placement: .trailing))
     }
     return parts
   }
@@ -75,7 +75,7 @@ func drawBar(
     parts = [parts[0]]
     if let room = firstRoom, room > displayWidth(canvas.glyphs.ellipsis) + 1 {
       canvas.put(
-        parts[0].spans.map { Span($0.text, $0.role) }, x: area.x, y: area.y, width: room)
+        parts[0].spans, x: area.x, y: area.y, width: room)
     }
     return
   }
@@ -85,7 +85,7 @@ func drawBar(
 }
 
 private func draw(_ part: BarPart, x: Int, y: Int, on canvas: inout Canvas) {
-  canvas.put(part.spans.map { Span($0.text, $0.role) }, x: x, y: y, width: part.width)
+  canvas.put(part.spans, x: x, y: y, width: part.width)
 }
 
 /// A message line: a notice after an action, or the banner of data that no longer loads,

@@ -112,10 +112,12 @@ struct CalendarPaneWidget: Widget {
         spans: view.weekdayNames.enumerated().map { index, name in
           let role: Role =
             index == 0 ? .calendarSunday : index == 6 ? .calendarSaturday : .heading
+          // A compact day is 3 columns: "Sun" shortened to "Su", so the names stay apart.
+          let short = displayWidth(name) < dayWidth ? name : String(name.prefix(dayWidth - 1))
           let text =
             dayWidth == Self.dayWidth
             ? padded(" " + name, toWidth: dayWidth)
-            : padded(name, toWidth: dayWidth, alignment: .trailing)
+            : padded(short, toWidth: dayWidth, alignment: .trailing)
           return Span(text, role)
         }))
     let dot = chrome.glyphs.countMark

@@ -219,3 +219,15 @@ import Testing
     #expect(Layout(.horizontal, [.length(10), .min(10), .ratio(1, 2)]).sizes(6) == [6, 0, 0])
   }
 }
+
+@Suite struct CompactGridTests {
+  /// In a pane narrower than the grid, a day is 3 columns: the weekday names stay apart in both
+  /// languages ("Sun" is shortened to "Su"; 日 is 2 columns already).
+  @Test(arguments: [Language.english, .japanese])
+  func weekdayNamesStayApartInTheCompactGrid(language: Language) throws {
+    let state = try seedState(width: 60, height: 17, language: language)
+    let lines = render(state, theme: .builtIn).lines
+    let expected = language == .english ? " Su Mo Tu We Th Fr Sa" : " 日 月 火 水 木 金 土"
+    #expect(lines.contains { $0.contains(expected) }, "\(lines.joined(separator: "\n"))")
+  }
+}

@@ -61,26 +61,17 @@ struct KeyBarWidget: Widget {
 func drawBar(
   _ parts: [BarPart], in area: Rect, on canvas: inout Canvas, gap: Int, cutFirst: Bool = false
 ) {
-  guard area.width > 0, area.height > 0 else { return }
-  var parts = parts
-  var firstRoom: Int?
-  if cutFirst, !parts.isEmpty {
-    // The others first; the title takes what is left.
-    let others = barLayout(Array(parts.dropFirst()), width: area.width, gap: gap)
-    let left = others.map { $0.x }.min() ?? area.width
-    firstRoom = max(0, left - gap)
-    for placed in others {
-      draw(parts[placed.index + 1], x: area.x + placed.x, y: area.y, on: &canvas)
-    }
-    parts = [parts[0]]
-    if let room = firstRoom, room > displayWidth(canvas.glyphs.ellipsis) + 1 {
-      canvas.put(
-        parts[0].spans, x: area.x, y: area.y, width: room)
-    }
-    return
+  guard area.width > 0, area.height > 0, let first = parts.first else { return }
+  let laidOut = cutFirst ? Array(parts.dropFirst()) : parts
+  let placed = barLayout(laidOut, width: area.width, gap: gap)
+  for (index, x) in placed {
+    draw(laidOut[index], x: area.x + x, y: area.y, on: &canvas)
   }
-  for placed in barLayout(parts, width: area.width, gap: gap) {
-    draw(parts[placed.index], x: area.x + placed.x, y: area.y, on: &canvas)
+  guard cutFirst else { return }
+  // The title takes the room left of the others.
+  let room = (placed.map(\.x).min() ?? area.width + gap) - gap
+  if room > displayWidth(canvas.glyphs.ellipsis) + 1 {
+    canvas.put(first.spans, x: area.x, y: area.y, width: room)
   }
 }
 

@@ -2,12 +2,11 @@ import ShinchokuViewModel
 import TerminalText
 
 /// A box in the middle of its area with rows of spans and a footer line. Rows that do not fit
-/// scroll: the box marks ▲ / ▼ and keeps the first rows from `scroll`.
+/// are left out, and the box marks ▼ where they are.
 struct OverlayWidget: Widget {
   let title: String
   let rows: [[Span]]
   let footer: String
-  var scroll = 0
   /// The row the cursor rests on (the chosen option of a dialog; else the first).
   var cursorRow = 0
 
@@ -20,18 +19,17 @@ struct OverlayWidget: Widget {
     canvas.box(box, title: title, focused: true, role: .overlayBorder)
     let inner = box.inside
     let room = max(0, inner.height - 2)
-    let first = max(0, min(scroll, rows.count - room))
-    for (row, spans) in rows.dropFirst(first).prefix(room).enumerated() {
+    for (row, spans) in rows.prefix(room).enumerated() {
       canvas.put([Span(" ", .overlay)] + spans, x: inner.x, y: inner.y + row, width: inner.width)
     }
     if room > 0 {
       canvas.placeCursor(
-        x: inner.x + min(1, inner.width - 1), y: inner.y + min(max(0, cursorRow - first), room - 1))
+        x: inner.x + min(1, inner.width - 1), y: inner.y + min(max(0, cursorRow), room - 1))
     }
     canvas.put(
       " " + footer, x: inner.x, y: inner.maxY - 1, role: .muted, maxWidth: inner.width)
     canvas.scrollMarks(
-      box, above: first > 0, below: first + room < rows.count, focused: true)
+      box, above: false, below: room < rows.count, focused: true)
   }
 }
 

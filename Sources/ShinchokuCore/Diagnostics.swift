@@ -22,9 +22,24 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// One finding about the data: an error stops the data from being used, a warning does not.
+///
+/// The message is kept in both UI languages: `message`/`hint` in English, `japanese`/
+/// `japaneseHint` in Japanese. `text(_:)` gives the one a person reads, in one language at a time;
+/// `description` stays English (logs, tests). The `file:line:column:` prefix is the same in both,
+/// since editors parse it.
 public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
   public enum Severity: String, Sendable {
     case error, warning
+
+    /// The severity's word in `language`.
+    public func word(_ language: Language) -> String {
+      switch (self, language) {
+      case (.error, .english): "error"
+      case (.warning, .english): "warning"
+      case (.error, .japanese): "エラー"
+      case (.warning, .japanese): "警告"
+      }
+    }
   }
 
   public var severity: Severity
@@ -32,20 +47,50 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
   public var message: String
   /// What to change to fix it, when that is known.
   public var hint: String?
+  /// The message in Japanese. Every diagnostic should give one; when missing, Japanese readers
+  /// get the English text.
+  public var japanese: String?
+  /// The hint in Japanese.
+  public var japaneseHint: String?
 
   public init(
-    _ severity: Severity, _ location: SourceLocation, _ message: String, hint: String? = nil
+    _ severity: Severity, _ location: SourceLocation, _ message: String, ja japanese: String? = nil,
+    hint: String? = nil, jaHint japaneseHint: String? = nil
   ) {
     self.severity = severity
     self.location = location
     self.message = message
     self.hint = hint
+    self.japanese = japanese
+    self.japaneseHint = japaneseHint
+  }
+
+  /// The same finding, as a warning.
+  public var asWarning: Diagnostic {
+    var copy = self
+    copy.severity = .warning
+    return copy
+  }
+
+  /// The message alone, in `language`.
+  public func message(_ language: Language) -> String {
+    language == .japanese ? (japanese ?? message) : message
+  }
+
+  /// The hint alone, in `language`.
+  public func hint(_ language: Language) -> String? {
+    language == .japanese ? (japaneseHint ?? hint) : hint
   }
 
   /// `file:line:column: error: message (hint)` — the form editors and compilers use.
-  public var description: String {
-    var text = "\(location): \(severity.rawValue): \(message)"
-    if let hint { text += " (\(hint))" }
+  public var description: String { text(.english) }
+
+  /// The whole line in `language`: `file:line:column: エラー: …（…）` in Japanese.
+  public func text(_ language: Language) -> String {
+    var text = "\(location): \(severity.word(language)): \(message(language))"
+    if let hint = hint(language) {
+      text += language == .japanese ? "（\(hint)）" : " (\(hint))"
+    }
     return text
   }
 }

@@ -60,9 +60,7 @@ public struct UserConfig: Sendable, Equatable {
       config.ascii = top["ascii"]?.bool("ascii")
       config.cursor = top["cursor"]?.bool("cursor")
     }
-    let warnings = sink.items.map {
-      Diagnostic(.warning, $0.location, $0.message, hint: $0.hint)
-    }
+    let warnings = sink.items.map(\.asWarning)
     return (config, warnings)
   }
 }

@@ -10,12 +10,20 @@ public final class DiagnosticSink {
 
   public init(visitLimit: Int = 2_000_000) { self.visitLimit = visitLimit }
 
-  public func error(_ location: SourceLocation, _ message: String, hint: String? = nil) {
-    items.append(Diagnostic(.error, location, message, hint: hint))
+  public func error(
+    _ location: SourceLocation, _ message: String, ja japanese: String? = nil,
+    hint: String? = nil, jaHint japaneseHint: String? = nil
+  ) {
+    items.append(
+      Diagnostic(.error, location, message, ja: japanese, hint: hint, jaHint: japaneseHint))
   }
 
-  public func warning(_ location: SourceLocation, _ message: String, hint: String? = nil) {
-    items.append(Diagnostic(.warning, location, message, hint: hint))
+  public func warning(
+    _ location: SourceLocation, _ message: String, ja japanese: String? = nil,
+    hint: String? = nil, jaHint japaneseHint: String? = nil
+  ) {
+    items.append(
+      Diagnostic(.warning, location, message, ja: japanese, hint: hint, jaHint: japaneseHint))
   }
 
   public var hasErrors: Bool { items.contains { $0.severity == .error } }

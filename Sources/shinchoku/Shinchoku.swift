@@ -120,7 +120,7 @@ struct CommonOptions: ParsableArguments {
       loaded = fallback.theme
       diagnostics += fallback.diagnostics
     }
-    let warnings = diagnostics.map { Diagnostic(.warning, $0.location, $0.message, hint: $0.hint) }
+    let warnings = diagnostics.map(\.asWarning)
     let configWarnings = userConfig().warnings
     if loaded.name == Theme.builtIn.name, !exists {
       return (

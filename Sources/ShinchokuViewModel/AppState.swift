@@ -235,6 +235,8 @@ public enum Action: Sendable, Equatable {
 /// The one place state changes; returns what the main loop is to do about it.
 @discardableResult
 public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+  let before = state
+  defer { announceChange(action, before: before, after: &state) }
   var effects: [Effect] = []
   switch action {
   case .present(.tick), .present(.deckLoaded):
@@ -300,7 +302,7 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     state.comments.isEditingQuery = true
     state.comments.query = ""
   case .searchInput(let character):
-    state.comments.query.append(character)
+    guard typeIntoInputLine(&state, \.comments.query, character) else { break }
     jumpToMatch(&state, from: state.commentSelection, step: 1)
   case .searchDeleteBackward:
     if state.comments.query.isEmpty {

@@ -31,8 +31,18 @@ public func announcement(before: AppState, after: AppState) -> String? {
   }
   let place = AnnouncedPlace(after)
   let placeBefore = AnnouncedPlace(before)
-  // Back from an overlay, a dialog or an input line, or into another pane or view: where now.
-  if place.view != placeBefore.view || before.overlay != nil || before.statusEdit != nil {
+  if before.comments.isEditingQuery || (before.focus == .events && before.calendar.input != nil) {
+    // Out of an input line: what the search leaves, and where the selection is.
+    let filter: String? =
+      before.comments.isEditingQuery
+      ? (after.comments.query.isEmpty ? nil : words.commentFilter())
+      : (before.calendar.input?.kind == .search ? words.eventFilter() : nil)
+    return words.joined([filter, words.selection(place)])
+  }
+  // Back from the presentation, an overlay or a dialog, or into another pane or view: where now.
+  if place.view != placeBefore.view || before.overlay != nil || before.statusEdit != nil
+    || before.presentation != nil
+  {
     return words.joined([words.view(place.view), words.selection(place)])
   }
   if after.snapshotIndex != before.snapshotIndex {

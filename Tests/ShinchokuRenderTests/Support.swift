@@ -23,8 +23,15 @@ func seedState(width: Int, height: Int, language: Language = .japanese) throws -
 func assertSnapshot(
   _ frame: Frame, named name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
 ) throws {
+  try assertSnapshot(text: frame.text + "\n", named: name, sourceLocation: sourceLocation)
+}
+
+/// Compares a text with `Snapshots/<name>.txt`, line by line (as `assertSnapshot` a frame).
+func assertSnapshot(
+  text actual: String, named name: String,
+  sourceLocation: Testing.SourceLocation = #_sourceLocation
+) throws {
   let file = testsFolder.appendingPathComponent("Snapshots/\(name).txt")
-  let actual = frame.text + "\n"
   if ProcessInfo.processInfo.environment["SHINCHOKU_RECORD_SNAPSHOTS"] == "1" {
     try Data(actual.utf8).write(to: file)
     return

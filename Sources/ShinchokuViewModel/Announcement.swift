@@ -14,8 +14,9 @@ import TerminalText
 public func announcement(before: AppState, after: AppState) -> String? {
   let words = AnnouncementWords(after)
   if let presentation = after.presentation {
-    guard before.presentation?.slideIndex != presentation.slideIndex
-      || before.presentation?.blank != presentation.blank
+    guard
+      before.presentation?.slideIndex != presentation.slideIndex
+        || before.presentation?.blank != presentation.blank
     else { return nil }
     return presentation.blank == nil ? words.slide(presentation) : nil
   }
@@ -299,7 +300,8 @@ struct AnnouncementWords {
     let query = state.comments.query
     if !query.isEmpty {
       let matches = visible.filter { commentMatches($0, query: query) }.count
-      text += " " + say("「\(query)」", "\"\(query)\"") + " "
+      text +=
+        " " + say("「\(query)」", "\"\(query)\"") + " "
         + UIText.matchCount(matches, language: language)
     }
     return sanitized(text)

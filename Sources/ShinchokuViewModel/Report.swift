@@ -97,7 +97,9 @@ private struct ReportWriter {
         ?? UIText.noSnapshot.text(language))
     let all = dataset.snapshots.map(\.date.iso).joined(separator: ", ")
     if !all.isEmpty { fact(say("データの時点", "Snapshots in the data"), all) }
-    if let note = snapshot?.note { fact(UIText.fieldNotes.text(language), safe(note, "the snapshot")) }
+    if let note = snapshot?.note {
+      fact(UIText.fieldNotes.text(language), safe(note, "the snapshot"))
+    }
   }
 
   func matrix(_ request: Report.Request) {
@@ -111,7 +113,7 @@ private struct ReportWriter {
       let record = "area " + (row.areaID ?? "total")
       heading(
         3,
-        row.number.map { UIText.areaTag(number: $0, language: language) + " " } .map {
+        row.number.map { UIText.areaTag(number: $0, language: language) + " " }.map {
           $0 + safe(row.label, record)
         } ?? row.label)
       for (column, figure) in row.cells.enumerated() {
@@ -142,19 +144,26 @@ private struct ReportWriter {
   func comments() {
     let title = dataset.committeeName.map { safe($0, "the committee's name") + " — " } ?? ""
     heading(
-      2, title + UIText.comments.text(language) + say("（\(dataset.comments.count)件）", " (\(dataset.comments.count))"))
+      2,
+      title + UIText.comments.text(language)
+        + say("（\(dataset.comments.count)件）", " (\(dataset.comments.count))"))
     for comment in dataset.comments {
       let record = "comment \(comment.number)"
       heading(3, UIText.commentNumber(comment.number, language: language))
       line(escaper.text(comment.text, record: record, keepingLineBreaks: true))
       let areas = comment.areaIDs.compactMap { dataset.area($0) }.map {
-        UIText.areaTag(number: $0.number, language: language) + " " + safe($0.name.text(language), record)
+        UIText.areaTag(number: $0.number, language: language) + " "
+          + safe($0.name.text(language), record)
       }
-      if !areas.isEmpty { fact(UIText.area.text(language), areas.joined(separator: say("、", ", "))) }
+      if !areas.isEmpty {
+        fact(UIText.area.text(language), areas.joined(separator: say("、", ", ")))
+      }
       if let date = comment.snapshotDate {
         fact(UIText.snapshotField.text(language), UIText.snapshotLabel(date, language: language))
       }
-      if let meeting = comment.meeting { fact(UIText.meeting.text(language), safe(meeting, record)) }
+      if let meeting = comment.meeting {
+        fact(UIText.meeting.text(language), safe(meeting, record))
+      }
       fact(
         UIText.fieldSource.text(language),
         safe(dataset.sources[comment.source]?.title ?? comment.source, record))
@@ -182,7 +191,9 @@ private struct ReportWriter {
     case .children: chips.append(UIText.forChildren.text(language))
     case .adults: chips.append(UIText.forAdults.text(language))
     }
-    if !filter.search.isEmpty { chips.append(say("検索「", "search \"") + safe(filter.search, "the search") + say("」", "\"")) }
+    if !filter.search.isEmpty {
+      chips.append(say("検索「", "search \"") + safe(filter.search, "the search") + say("」", "\""))
+    }
     fact(
       say("フィルター", "Filter"),
       chips.isEmpty ? say("なし", "none") : chips.joined(separator: say("、", ", ")))
@@ -230,7 +241,8 @@ private struct ReportWriter {
     if !event.fees.isEmpty {
       fact(
         UIText.fieldFees.text(language),
-        safe(UIText.feeSummary(event.fees, language: language, asciiOnly: true, notes: true), record))
+        safe(
+          UIText.feeSummary(event.fees, language: language, asciiOnly: true, notes: true), record))
     }
     if let notes = event.notes { fact(UIText.fieldNotes.text(language), safe(notes, record)) }
     if let note = event.inferenceNote {

@@ -21,10 +21,12 @@ struct ReportCommand: ParsableCommand {
   @Option(name: .long, help: "The snapshot, as YYYY-MM-DD (default: the data's default).")
   var snapshot: String?
 
-  @Option(name: .long, help: "The first day of the events, as 2012-07-01 (default: the first event's).")
+  @Option(
+    name: .long, help: "The first day of the events, as 2012-07-01 (default: the first event's).")
   var from: String?
 
-  @Option(name: .long, help: "The last day of the events, as 2012-08-31 (default: the last event's).")
+  @Option(
+    name: .long, help: "The last day of the events, as 2012-08-31 (default: the last event's).")
   var to: String?
 
   @OptionGroup var filters: EventFilterOptions

@@ -218,6 +218,9 @@ public enum Action: Sendable, Equatable {
 /// components' notices on the notice line, and returns what the main loop is to do.
 @discardableResult
 public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+  // What changed is said on the notice line, unless a component said something (Announcement.swift).
+  let before = state
+  defer { announceChange(action, before: before, after: &state) }
   switch action {
   case .present(.tick), .present(.deckLoaded):
     // The clock and a changed deck.yaml leave overlays and notices open.

@@ -136,7 +136,9 @@ public enum ChangeLog {
       if index == lines.count - 1, !complete {
         sink.warning(
           place, "the last record is incomplete (cut off during a write?) and is not applied",
-          hint: "record the change again; this line can be deleted")
+          ja: "最後の記録が途中までしかない（書く途中で切れた？）ので、反映しません",
+          hint: "record the change again; this line can be deleted",
+          jaHint: "変更をもう一度記録してください。この行は消してかまいません")
         continue
       }
       if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
@@ -147,16 +149,22 @@ public enum ChangeLog {
         sink.warning(
           SourceLocation(file: displayName, line: index + 1, column: column),
           "this line is not valid UTF-8; it is not applied",
-          hint: "each line is one JSON record written by `shinchoku set-status`")
+          ja: "この行は UTF-8 として正しくないので、反映しません",
+          hint: "each line is one JSON record written by `shinchoku set-status`",
+          jaHint: "各行は `shinchoku set-status` が書く JSON の記録一つです")
       case .failure(.checksumMismatch):
         sink.warning(
           place,
           "this record's checksum does not match (cut off during a write, or mixed with another write); it is not applied",
-          hint: "record the change again; this line can be deleted")
+          ja: "この記録のチェックサムが合わない（書く途中で切れたか、別の書き込みと混ざった）ので、反映しません",
+          hint: "record the change again; this line can be deleted",
+          jaHint: "変更をもう一度記録してください。この行は消してかまいません")
       case .failure(.notARecord):
         sink.warning(
           place, "this line is not a status change; it is not applied",
-          hint: "each line is one JSON record written by `shinchoku set-status`")
+          ja: "この行は状況の変更ではないので、反映しません",
+          hint: "each line is one JSON record written by `shinchoku set-status`",
+          jaHint: "各行は `shinchoku set-status` が書く JSON の記録一つです")
       }
     }
     return changes

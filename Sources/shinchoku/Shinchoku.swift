@@ -128,8 +128,9 @@ struct CommonOptions: ParsableArguments {
         configWarnings + [
           Diagnostic(
             .warning, SourceLocation(file: directory),
-            "no themes folder; using the built-in theme",
-            hint: "looked in " + FolderSearch().searched(.themes).joined(separator: ", "))
+            "no themes folder; using the built-in theme", ja: "テーマのフォルダがないので、組み込みのテーマを使います",
+            hint: "looked in " + FolderSearch().searched(.themes).joined(separator: ", "),
+            jaHint: "探した所: " + FolderSearch().searched(.themes).joined(separator: ", "))
         ]
       )
     }

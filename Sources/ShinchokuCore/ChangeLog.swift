@@ -175,8 +175,22 @@ public enum ChangeLog {
     case lockTimeout(path: String, waited: Duration)
     case io(String)
 
-    public var description: String {
-      switch self {
+    public var description: String { text(.english) }
+
+    /// What went wrong, in `language`.
+    public func text(_ language: Language) -> String {
+      if language == .japanese {
+        switch self {
+        case .conflict(let expected, let found):
+          return
+            "その間に状況が変わりました（変更を始めたときは \(expected ?? "なし")、今は \(found ?? "なし")）。記録していません"
+        case .lockTimeout(let path, let waited):
+          return
+            "\(path) のロックを \(waited.components.seconds) 秒待ちましたが、別のプロセスが記録中です（またはロックを持ったまま止まっています）。記録していません。もう一度試してください"
+        case .io(let message): return "変更の記録に失敗しました（\(message)）"
+        }
+      }
+      return switch self {
       case .conflict(let expected, let found):
         "the status changed meanwhile: it was \(expected ?? "none") when this change was made, and is now \(found ?? "none"); nothing was recorded"
       case .lockTimeout(let path, let waited):
@@ -184,6 +198,13 @@ public enum ChangeLog {
       case .io(let message): message
       }
     }
+  }
+
+  /// What a writer waiting for the lock on `path` is told, in `language`.
+  public static func waitingText(path: String, timeout: Duration, _ language: Language) -> String {
+    language == .japanese
+      ? "\(path) のロックを待っています。別のプロセスが変更を記録中です（\(timeout.components.seconds) 秒で諦めます）"
+      : "waiting for the lock on \(path): another process is recording a change (giving up after \(timeout.components.seconds) s)"
   }
 
   /// What `append` found on its way.
@@ -288,9 +309,7 @@ public enum ChangeLog {
       // A wait of a few milliseconds is the ordinary case; a longer one is worth a word.
       if !told, clock.now - start >= .milliseconds(500) {
         told = true
-        waiting(
-          "waiting for the lock on \(path): another process is recording a change (giving up after \(timeout.components.seconds) s)"
-        )
+        waiting(waitingText(path: path, timeout: timeout, .english))
       }
       usleep(50_000)
     }

@@ -127,8 +127,8 @@ public struct AppState: Sendable {
   /// The banner's text: why the data or a theme no longer loads (nil when both load).
   public var bannerText: String? {
     let parts =
-      [reloadError.map { UIText.reloadFailed($0.description, language: language) }]
-      + [themeError.map { UIText.themeReloadFailed($0.description, language: language) }]
+      [reloadError.map { UIText.reloadFailed($0.text(language), language: language) }]
+      + [themeError.map { UIText.themeReloadFailed($0.text(language), language: language) }]
     let text = parts.compactMap { $0 }.joined(separator: "  ")
     return text.isEmpty ? nil : text
   }

@@ -261,13 +261,14 @@ private func route(_ state: inout AppState, _ action: Action) -> [Effect] {
     state.overlay = state.overlay == .help ? nil : .help
   case .toggleWarnings:
     state.overlay = state.overlay == .warnings ? nil : .warnings
-  case _ where state.overlay != nil:
-    // An overlay takes no other action: any other key (Esc too) closes it.
-    state.overlay = nil
   case .dataReloaded(let dataset):
+    // The data changes under an open overlay too; the overlay stays.
     return reload(&state, dataset)
   case .reloadFailed(let diagnostic):
     state.reloadError = diagnostic
+  case _ where state.overlay != nil:
+    // An overlay takes no other action: any other key (Esc too) closes it.
+    state.overlay = nil
   case .nextTheme:
     cycleTheme(&state)
   case .focusNext:
@@ -374,7 +375,9 @@ private func reload(_ state: inout AppState, _ dataset: Dataset) -> [Effect] {
     keepOpenProgrammeByIdentity(&state, &drill)
     state.matrix.drill = drill
   }
-  return route(&state, .matrix(.keepInside))
-    + route(&state, .comments(.keepInside(selectedID: commentID)))
-    + route(&state, .statusEdit(.keepInside))
+  // Straight to the components: what the user has open (an overlay too) stays open.
+  return MatrixComponent.reduce(&state.matrix, .keepInside, state.matrixContext)
+    + CommentsComponent.reduce(
+      &state.comments, .keepInside(selectedID: commentID), state.commentsContext)
+    + StatusEditComponent.reduce(&state.statusEdit, .keepInside, state.statusEditContext)
 }

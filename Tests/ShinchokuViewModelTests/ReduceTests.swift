@@ -192,6 +192,27 @@ func seedState(width: Int = 80, height: Int = 24, language: Language = .japanese
     #expect(state.reloadError == nil)
   }
 
+  @Test func dataThatChangesUnderAnOpenOverlayIsTakenAndTheOverlayStays() throws {
+    var state = try sampleState()
+    reduce(&state, .move(.down))
+    reduce(&state, .activate)
+    for overlay in [Action.toggleHelp, .toggleWarnings] {
+      reduce(&state, overlay)
+      let open = state.overlay
+      var changed = state.dataset
+      changed.comments.removeLast()
+      reduce(&state, .dataReloaded(changed))
+      #expect(state.overlay == open && open != nil, "the overlay stays open")
+      #expect(state.dataset.comments.count == changed.comments.count, "the reload is taken")
+      #expect(state.matrix.drill != nil, "the drill-down stays")
+      let error = Diagnostic(.error, SourceLocation(file: "Data/plan.yaml"), "broken")
+      reduce(&state, .reloadFailed(error))
+      #expect(state.overlay == open && state.reloadError == error)
+      reduce(&state, .dataReloaded(changed))
+      reduce(&state, .back)
+    }
+  }
+
   @Test func aBrokenThemeOrDataIsInTheBannerAndUnderTheWarningsOnce() throws {
     var state = try seedState()
     let data = Diagnostic(

@@ -79,16 +79,16 @@ struct AnnouncedPlace: Equatable {
   var agendaEntry: Int?
 
   init(_ state: AppState) {
-    matrixCell = state.drill?.cell ?? state.matrixSelection
-    programme = state.drill?.selection ?? 0
-    comment = state.commentSelection
+    matrixCell = state.matrix.drill?.cell ?? state.matrix.selection
+    programme = state.matrix.drill?.selection ?? 0
+    comment = state.comments.selection
     day = state.calendar.selectedDay
     agendaEntry = state.calendar.agendaSelection
     switch state.focus {
     case .matrix:
       view =
-        state.drill == nil
-        ? .matrix : state.drill?.openProgrammeID == nil ? .programmeList : .programmeDetail
+        state.matrix.drill == nil
+        ? .matrix : state.matrix.drill?.openProgrammeID == nil ? .programmeList : .programmeDetail
     case .comments:
       view = state.comments.openCommentID == nil ? .comments : .commentReading
     case .events:
@@ -175,7 +175,7 @@ struct AnnouncementWords {
     case .matrix: matrixCell(place.matrixCell)
     case .programmeList: programmeRow(place)
     case .programmeDetail:
-      state.drill?.openProgrammeID.flatMap {
+      state.matrix.drill?.openProgrammeID.flatMap {
         ProgrammeDetailView(state: state, programmeID: $0)?.title
       }
     case .comments: commentItem(place.comment)
@@ -220,7 +220,7 @@ struct AnnouncementWords {
 
   /// "P1-03 …の見直し ○予定どおり（2 / 5）".
   func programmeRow(_ place: AnnouncedPlace) -> String? {
-    guard let drill = state.drill else { return nil }
+    guard let drill = state.matrix.drill else { return nil }
     let list = programmes(behind: drill.cell, in: state)
     guard list.indices.contains(place.programme), let snapshot = state.snapshot else {
       return say("プログラムなし", "no programmes")

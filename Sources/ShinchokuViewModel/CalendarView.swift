@@ -267,7 +267,8 @@ public struct EventDetailView: Sendable, Equatable {
     fields.append(field(UIText.fieldNotes, event.notes ?? missing))
     fields.append(field(UIText.fieldSource, data.sources[event.source]?.title ?? event.source))
     if !event.inferred.isEmpty {
-      fields.append(field(UIText.fieldInferred, event.inferred.sorted().joined(separator: ", ")))
+      fields.append(
+        field(UIText.fieldInferred, UIText.inferredFields(event.inferred, language: language)))
     }
     if let note = event.inferenceNote { fields.append(field(UIText.fieldInferenceNote, note)) }
     for correction in event.corrections {

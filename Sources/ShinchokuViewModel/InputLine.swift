@@ -34,20 +34,3 @@ public enum InputLine {
     ).text(language)
   }
 }
-
-/// Types a character into the input line at `line`: true when it was taken; when the line is
-/// full, the notice line says so.
-func typeIntoInputLine(
-  _ state: inout AppState, _ line: WritableKeyPath<AppState, String>, _ character: Character
-) -> Bool {
-  switch InputLine.typing(character, after: state[keyPath: line]) {
-  case .appended(let text):
-    state[keyPath: line] = text
-    return true
-  case .full:
-    state.notice = InputLine.fullNotice(state.language)
-    return false
-  case .ignored:
-    return false
-  }
-}

@@ -23,7 +23,9 @@ struct EventFilterOptions: ParsableArguments {
     let known = dataset.categories.map(\.id)
     for id in category where !known.contains(id) {
       throw ValidationError(
-        "no category '\(id)'; the data has \(known.joined(separator: ", "))")
+        CLI.say(
+          "分類 '\(id)' はありません。データにある分類は \(known.joined(separator: ", "))",
+          english: "no category '\(id)'; the data has \(known.joined(separator: ", "))"))
     }
     return EventFilter(
       categoryIDs: Set(category), freeOnly: free, audience: audience?.filter ?? .all,
@@ -35,13 +37,22 @@ struct EventFilterOptions: ParsableArguments {
 /// years.
 func dayRange(from: String, to: String, today: CivilDate) throws -> (CivilDate, CivilDate) {
   guard let first = CivilDate(iso: from) ?? parseDate(from, reference: today) else {
-    throw ValidationError("--from must be a date such as 2012-07-01, not '\(from)'")
+    throw ValidationError(
+      CLI.say(
+        "--from は 2012-07-01 のような日付です（'\(from)' ではなく）",
+        english: "--from must be a date such as 2012-07-01, not '\(from)'"))
   }
   guard let last = CivilDate(iso: to) ?? parseDate(to, reference: first) else {
-    throw ValidationError("--to must be a date such as 2012-08-31, not '\(to)'")
+    throw ValidationError(
+      CLI.say(
+        "--to は 2012-08-31 のような日付です（'\(to)' ではなく）",
+        english: "--to must be a date such as 2012-08-31, not '\(to)'"))
   }
   guard first <= last, first.days(to: last) <= 3660 else {
-    throw ValidationError("--from must not be after --to, and the range at most ten years")
+    throw ValidationError(
+      CLI.say(
+        "--from は --to より後にはできず、期間は十年までです",
+        english: "--from must not be after --to, and the range at most ten years"))
   }
   return (first, last)
 }

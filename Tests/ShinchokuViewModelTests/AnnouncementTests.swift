@@ -53,7 +53,7 @@ import Testing
     reduce(&state, .calendar(.clearFilters))
     #expect(state.notice?.hasPrefix("フィルター: なし") == true)
     reduce(&state, .focus(.comments))
-    reduce(&state, .toggleLinkedComments)
+    reduce(&state, .comments(.toggleLinked))
     #expect(state.notice?.hasPrefix("地域協働の推進のみ") == true, "\(state.notice ?? "nil")")
   }
 
@@ -78,10 +78,10 @@ import Testing
     #expect(state.notice == UIText.noProgrammeRecords.text(.japanese))
     reduce(&state, .move(.up))  // at the top already
     #expect(state.notice == nil)
-    reduce(&state, .startSearch)
-    reduce(&state, .searchInput("R"))
+    reduce(&state, .comments(.startSearch))
+    reduce(&state, .comments(.type("R")))
     #expect(state.notice == nil, "typing is echoed by the screen reader, not the notice")
-    reduce(&state, .searchConfirm)
+    reduce(&state, .comments(.confirmSearch))
     #expect(state.notice?.contains("「R」") == true, "\(state.notice ?? "nil")")
   }
 

@@ -9,7 +9,10 @@ import Testing
 @Suite struct InputLineTests {
   /// Each input line: how to open it, and what it holds.
   static let lines: [(name: String, open: [Action], text: @Sendable (AppState) -> String?)] = [
-    ("comments search", [.startSearch], { $0.comments.isEditingQuery ? $0.comments.query : nil }),
+    (
+      "comments search", [.comments(.startSearch)],
+      { $0.comments.isEditingQuery ? $0.comments.query : nil }
+    ),
     ("events search", [.focus(.events), .calendar(.beginSearch)], { $0.calendar.input?.text }),
     ("events date", [.focus(.events), .calendar(.beginDateInput)], { $0.calendar.input?.text }),
   ]

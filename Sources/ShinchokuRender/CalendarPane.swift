@@ -145,7 +145,11 @@ struct CalendarPaneWidget: Widget {
         let number = Span(padded(String(day.date.day), toWidth: 2, alignment: .trailing), role)
         if dayWidth == Self.dayWidth {
           let count = day.count == 0 ? "  " : dot + (day.count > 9 ? "+" : String(day.count))
-          spans += [Span(" ", .text), number, Span(count, .muted)]
+          let mark =
+            day.isToday
+            ? chrome.glyphs.todayMark : day.holiday != nil ? chrome.glyphs.holidayMark : " "
+          spans += [Span(mark, day.isToday ? .calendarToday : .calendarHoliday), number]
+          spans.append(Span(count, .muted))
         } else {
           spans += [Span(day.count == 0 ? " " : dot, .muted), number]
         }

@@ -28,19 +28,23 @@ public struct Glyphs: Sendable, Equatable {
   public var countMark: String
   /// A big figure's block.
   public var block: String
+  /// Before a day of the month grid that is today, or a public holiday (today wins): told by
+  /// a mark, not only by colour or an attribute the selection would hide.
+  public var todayMark: String = ">"
+  public var holidayMark: String = "!"
 
   public static let unicode = Glyphs(
     horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
     moreAbove: "▲", moreBelow: "▼", unknown: "—", inferredMark: "*", increase: "▲", decrease: "▼",
     unchanged: "±", barPatterns: ["█", "▒", "░"], linkMark: "▶", ellipsis: "…", inputCursor: "▏",
-    countMark: "·", block: "█")
+    countMark: "·", block: "█", todayMark: "▸", holidayMark: "!")
   /// Each mark means one thing: `?` unknown, `^` / `v` up and down, `=` unchanged (the ASCII
   /// status symbols are the data's own: `+` `=` `-`).
   public static let ascii = Glyphs(
     horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
     moreAbove: "^", moreBelow: "v", unknown: "?", inferredMark: "*", increase: "^", decrease: "v",
     unchanged: "=", barPatterns: ["#", "=", "."], linkMark: ">", ellipsis: "~", inputCursor: "_",
-    countMark: "+", block: "#")
+    countMark: "+", block: "#", todayMark: "@", holidayMark: "!")
 }
 
 /// Everything the UI draws that is not data: glyphs, symbols, separators and words, chosen once

@@ -150,8 +150,8 @@ struct KeysEndToEndTests {
     try tmux.waitFor(day("2012年7月22日(日)"))
     try tmux.send(keys.left[0])
     try tmux.waitFor(day("2012年7月21日(土)"))
+    // The same screen; only the notice line (last) says what the last key changed.
     let after = try tmux.capture()
-    // The screen is the same but for the notice line (the last), which says the last move.
     #expect(after.dropLast() == before.dropLast(), "\(zip(before, after).filter { $0 != $1 })")
     #expect(after.last?.contains("2012年7月21日(土) 催し 1件") == true, "\(after.last ?? "")")
     for (forward, back) in zip(keys.right, keys.left) {

@@ -4,7 +4,7 @@ import Testing
 /// The screen of a fresh start at this size, once the dashboard is drawn.
 func freshScreen(width: Int, height: Int) throws -> [String] {
   let tmux = try startApp(width: width, height: height)
-  try tmux.waitUntil("the bottom bar") { $0.count == height && $0[height - 1].contains("q 終了") }
+  try tmux.waitUntil("the bottom bar") { $0.count == height && $0[height - 2].contains("q 終了") }
   return try tmux.capture()
 }
 
@@ -29,7 +29,7 @@ struct RobustnessEndToEndTests {
     try tmux.sendText("fg")
     try tmux.sendKeys("Enter")
     try tmux.waitUntil("the dashboard at 120×40") { screen in
-      screen.count == 40 && screen[39].contains("q 終了")
+      screen.count == 40 && screen[38].contains("q 終了")
     }
     try tmux.waitForFormat("#{alternate_on}", toBe: "1")
     let resumed = try tmux.capture()
@@ -74,7 +74,7 @@ struct RobustnessEndToEndTests {
     }
     try tmux.resize(width: 100, height: 30)
     try tmux.waitUntil("the dashboard at 100×30") { screen in
-      screen.count == 30 && screen[29].contains("q 終了") && !screen.joined().contains("小さすぎ")
+      screen.count == 30 && screen[28].contains("q 終了") && !screen.joined().contains("小さすぎ")
     }
     let fresh = try freshScreen(width: 100, height: 30)
     try tmux.waitUntil("the screen of a fresh start") { $0 == fresh }

@@ -8,27 +8,6 @@ import Testing
 /// The cursor rests on the selection after every action, for screen readers and braille
 /// displays: inside the hit region the frame records for the selected item.
 @Suite struct CursorTests {
-  /// The target the selection is drawn as, where it is one.
-  func selectedTarget(_ state: AppState) -> ClickTarget? {
-    if state.overlay != nil || state.statusEdit != nil { return nil }
-    switch state.focus {
-    case .matrix:
-      if let drill = state.matrix.drill {
-        return drill.openProgrammeID == nil ? .programme(drill.selection) : .pane(.matrix)
-      }
-      return .matrixCell(state.matrix.selection)
-    case .comments:
-      if state.comments.isEditingQuery { return nil }
-      return state.comments.openCommentID == nil
-        ? .comment(state.comments.selection) : .pane(.comments)
-    case .events:
-      if state.calendar.input != nil { return nil }
-      if state.calendar.openEventID != nil { return .pane(.events) }
-      return state.calendar.agendaSelection.map { .event($0) }
-        ?? .calendarDay(state.calendar.selectedDay)
-    }
-  }
-
   func tour(_ state: inout AppState, _ keys: [Key], label: String) {
     for (index, key) in keys.enumerated() {
       if let action = KeyMap.action(for: key, in: state) { reduce(&state, action) }

@@ -100,6 +100,8 @@ public struct AppState: Sendable {
   public var calendar: CalendarState
   /// A window drawn over the dashboard; any key closes it.
   public var overlay: Overlay?
+  /// How far help is scrolled (rows that do not fit the screen; see HelpScroll.swift).
+  public var overlayScroll = 0
   /// The matrix drilled down to programmes (nil: the table).
   public var drill: MatrixDrill?
   public var comments = CommentsState()
@@ -206,6 +208,8 @@ public enum Action: Sendable, Equatable {
   case doubleClick(ClickTarget)
   /// The mouse wheel over a pane.
   case scroll(Pane, Direction)
+  /// ↑↓ PgUp PgDn in help: scroll it by `by` rows.
+  case scrollOverlay(Direction, by: Int)
   /// `l` in the comments pane: only the comments about the selected area, or all.
   case toggleLinkedComments
   /// `/`: start typing a search of the focused pane.
@@ -264,6 +268,12 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     state.height = max(0, height)
   case .toggleHelp:
     state.overlay = state.overlay == .help ? nil : .help
+    state.overlayScroll = 0
+  case .scrollOverlay(let direction, let step):
+    guard state.overlay == .help else { break }
+    state.overlayScroll = min(
+      scrolled(state.overlayScroll, direction, by: step),
+      max(0, HelpView(state: state).rows.count - 1))
   case .toggleWarnings:
     state.overlay = state.overlay == .warnings ? nil : .warnings
   case .back where state.overlay != nil:

@@ -128,13 +128,13 @@ struct DashboardEndToEndTests {
   @Test func helpListsTheKeysAndAnyKeyClosesIt() throws {
     let tmux = try startApp()
     try tmux.sendKeys("?")
-    try tmux.waitFor("何かキーを押すと閉じます")
+    try tmux.waitFor("他のキーで閉じます")
     let help = try tmux.capture().joined(separator: "\n")
     for text in ["次のペイン", "前のペイン", "前の時点", "次の時点", "読み込みの警告", "戻る・閉じる", "終了"] {
       #expect(help.contains(text), "help lacks \(text)")
     }
     try tmux.sendKeys("Escape")
-    try tmux.waitUntil("help closed") { !$0.joined().contains("何かキーを押すと閉じます") }
+    try tmux.waitUntil("help closed") { !$0.joined().contains("他のキーで閉じます") }
     try tmux.sendKeys("q")
     #expect(try tmux.waitForExit() == .status(0))
   }

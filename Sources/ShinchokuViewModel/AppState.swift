@@ -303,6 +303,10 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     state.snapshotIndex = max(state.snapshotIndex - 1, 0)
     refreshDrill(&state)
   case .toggleLinkedComments:
+    guard state.comments.onlyLinked || selectedArea(state) != nil else {
+      state.notice = UIText.noAreaToLink.text(state.language)
+      break
+    }
     state.comments.onlyLinked.toggle()
     state.commentSelection = 0
   case .startSearch:

@@ -57,3 +57,21 @@ import Testing
     #expect(render(state, theme: .builtIn).text == atTop)
   }
 }
+
+/// `l` on the totals row would link the comments to no area: it is refused, and says why.
+@Suite struct LinkOnTheTotalsRowTests {
+  @Test(arguments: [Language.japanese, .english])
+  func lOnTheTotalsRowIsRefusedWithANotice(_ language: Language) throws {
+    var state = try seedState(width: 100, height: 30, language: language)
+    state.matrixSelection.row = state.matrixRowCount - 1
+    _ = reduce(&state, .toggleLinkedComments)
+    #expect(!state.comments.onlyLinked)
+    #expect(state.notice == UIText.noAreaToLink.text(language))
+    state.matrixSelection.row = 0
+    _ = reduce(&state, .toggleLinkedComments)
+    #expect(state.comments.onlyLinked, "an area's row links the comments")
+    state.matrixSelection.row = state.matrixRowCount - 1
+    _ = reduce(&state, .toggleLinkedComments)
+    #expect(!state.comments.onlyLinked, "turning it off is always allowed")
+  }
+}

@@ -11,7 +11,7 @@ struct LanguageEndToEndTests {
     "shinchoku", "YAML", "JSON", "CSV", "ICS", "UTF", "CP932", "Shift_JIS", "JIS", "Shift",
     "DIR", "YYYY", "MM", "DD", "FIFO", "none", "total", "stated", "default", "libyaml",
     "community", "information", "pdca", "finance", "organisation", "ahead", "on", "schedule",
-    "behind", "museum", "nursery", "jidokan", "x", "csv",
+    "behind", "museum", "nursery", "jidokan", "x", "csv", "id",
   ]
 
   /// The Latin words of `output` that are not a path, a quoted value, an option, a file name, a

@@ -72,6 +72,8 @@ public struct AppState: Sendable {
   public var statusEdit: StatusEdit?
   /// A window drawn over the dashboard; any key closes it.
   public var overlay: Overlay?
+  /// How far help is scrolled (rows that do not fit the screen; see HelpScroll.swift).
+  public var overlayScroll = 0
   /// Why the last reload failed: shown as a banner until the data loads again.
   public var reloadError: Diagnostic?
   /// A selection the last reload's data lacked, kept to come back to (see ReloadPlace.swift).
@@ -194,6 +196,8 @@ public enum Action: Sendable, Equatable {
   case doubleClick(ClickTarget)
   /// The mouse wheel over a pane.
   case scroll(Pane, Direction)
+  /// ↑↓ PgUp PgDn in help: scroll it by `by` rows.
+  case scrollOverlay(Direction, by: Int)
   case resize(width: Int, height: Int)
   /// A key that does nothing where the user is: the notice line says so.
   case unavailable(Key)
@@ -259,6 +263,12 @@ private func route(_ state: inout AppState, _ action: Action) -> [Effect] {
     state.height = max(0, height)
   case .toggleHelp:
     state.overlay = state.overlay == .help ? nil : .help
+    state.overlayScroll = 0
+  case .scrollOverlay(let direction, let step):
+    guard state.overlay == .help else { break }
+    state.overlayScroll = min(
+      scrolled(state.overlayScroll, by: direction.sign &* step),
+      max(0, HelpView(state: state).rows.count - 1))
   case .toggleWarnings:
     state.overlay = state.overlay == .warnings ? nil : .warnings
   case .dataReloaded(let dataset):

@@ -97,6 +97,10 @@ public enum CommentsComponent: Component {
         state.query = ""
       }
     case .toggleLinked:
+      // On the totals row no area is selected: there is nothing to link to.
+      guard state.onlyLinked || context.linkedArea != nil else {
+        return [.notice(UIText.noAreaToLink.text(context.language))]
+      }
       state.onlyLinked.toggle()
       state.selection = 0
     case .startSearch:

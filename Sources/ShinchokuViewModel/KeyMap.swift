@@ -260,6 +260,7 @@ public func action(
   }
   // Help or the warnings are open: any key closes them, as they say; q still quits.
   if case .key(let key) = event, state.overlay != nil {
+    if state.overlay == .help, let scroll = helpScroll(for: key) { return scroll }
     let action = InputMode(state)?.action(for: key) ?? KeyMap.action(for: key, in: state.focus)
     return action == .quit ? .quit : .back
   }

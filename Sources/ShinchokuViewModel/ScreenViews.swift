@@ -86,6 +86,8 @@ public struct HelpView: Sendable, Equatable {
   public var title: String
   public var rows: [Row]
   public var footer: String
+  /// The first row shown (the widget stops at the last screenful).
+  public var scroll = 0
 
   public init(state: AppState) {
     let chrome = state.chrome
@@ -108,7 +110,8 @@ public struct HelpView: Sendable, Equatable {
         + state.themeNames[state.themeIndex]
     }
     self.title = title
-    footer = chrome.text(UIText.helpClose)
+    footer = helpFooter(chrome)
+    scroll = state.overlayScroll
   }
 }
 

@@ -2,6 +2,11 @@ import ShinchokuCore
 
 /// Words for data keys and changes, so that a person reads them in the UI language.
 extension UIText {
+  /// `l` where no area is selected (the totals row): the comments cannot follow an area.
+  public static let noAreaToLink = LocalizedText(
+    "合計の行は分野ではないので、意見を絞り込めません。分野の行を選んでください",
+    english: "the totals row is no area: choose an area's row to see its comments")
+
   /// An event field's name, as the detail view labels it, for the key `events.yaml` uses.
   public static func eventField(_ key: String) -> LocalizedText? {
     switch key {

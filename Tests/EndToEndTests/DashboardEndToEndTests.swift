@@ -27,6 +27,35 @@ let unsetForApp = [
   "NO_COLOR", "COLORTERM", "LC_ALL", "LC_MESSAGES", "SHINCHOKU_DATA", "SHINCHOKU_THEMES",
 ]
 
+/// Three errors and a warning in the bundled data, as (file, text, replacement).
+let brokenDataEdits = [
+  ("events.yaml", "end: 2012-08-31", "end: 2012-07-01"),
+  ("events.yaml", "id: jidokan-50th-anniversary", "id: jidokan-officers-training"),
+  (
+    "comments.yaml", "    areas: [community]\n    source: seed\n    text: 地域自治",
+    "    areas: [comunity]\n    source: seed\n    text: 地域自治"
+  ),
+  (
+    "snapshots.yaml", "finance:      { ahead: 0, on-schedule: 10, behind: 2, total: 12 }",
+    "finance:      { ahead: 0, on-schedule: 10, behind: 2, total: 13 }"
+  ),
+]
+
+/// A copy of the bundled data with `edits` (file, text, replacement) made; each text must be
+/// there.
+func editedDataCopy(_ edits: [(String, String, String)]) throws -> String {
+  let folder = NSTemporaryDirectory() + "shinchoku-edited-\(UUID().uuidString)"
+  try FileManager.default.copyItem(atPath: repositoryRoot + "/Data", toPath: folder)
+  for (name, old, new) in edits {
+    let path = folder + "/" + name
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    #expect(text.contains(old), "\(name) lacks \(old)")
+    try text.replacingOccurrences(of: old, with: new).write(
+      toFile: path, atomically: true, encoding: .utf8)
+  }
+  return folder
+}
+
 /// End-to-end tests need tmux; on CI a missing tmux is a failure, not a skip.
 let endToEndEnabled = TmuxSession.isAvailable || ProcessInfo.processInfo.environment["CI"] != nil
 
@@ -129,13 +158,13 @@ struct DashboardEndToEndTests {
   @Test func helpListsTheKeysAndAnyKeyClosesIt() throws {
     let tmux = try startApp()
     try tmux.sendKeys("?")
-    try tmux.waitFor("何かキーを押すと閉じます")
+    try tmux.waitFor("他のキーで閉じます")
     let help = try tmux.capture().joined(separator: "\n")
     for text in ["次のペイン", "前のペイン", "前の時点", "次の時点", "読み込みの警告", "戻る・閉じる", "終了"] {
       #expect(help.contains(text), "help lacks \(text)")
     }
     try tmux.sendKeys("Escape")
-    try tmux.waitUntil("help closed") { !$0.joined().contains("何かキーを押すと閉じます") }
+    try tmux.waitUntil("help closed") { !$0.joined().contains("他のキーで閉じます") }
     try tmux.sendKeys("q")
     #expect(try tmux.waitForExit() == .status(0))
   }
@@ -478,24 +507,8 @@ struct DashboardEndToEndTests {
   }
 
   @Test func validateNamesEveryProblemWhereEditorsJumpTo() throws {
-    let folder = NSTemporaryDirectory() + "shinchoku-validate-\(UUID().uuidString)"
-    try FileManager.default.copyItem(atPath: repositoryRoot + "/Data", toPath: folder)
+    let folder = try editedDataCopy(brokenDataEdits)
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    func edit(_ name: String, _ old: String, _ new: String) throws {
-      let path = folder + "/" + name
-      let text = try String(contentsOfFile: path, encoding: .utf8)
-      #expect(text.contains(old))
-      try text.replacingOccurrences(of: old, with: new).write(
-        toFile: path, atomically: true, encoding: .utf8)
-    }
-    try edit("events.yaml", "end: 2012-08-31", "end: 2012-07-01")
-    try edit("events.yaml", "id: jidokan-50th-anniversary", "id: jidokan-officers-training")
-    try edit(
-      "comments.yaml", "    areas: [community]\n    source: seed\n    text: 地域自治",
-      "    areas: [comunity]\n    source: seed\n    text: 地域自治")
-    try edit(
-      "snapshots.yaml", "finance:      { ahead: 0, on-schedule: 10, behind: 2, total: 12 }",
-      "finance:      { ahead: 0, on-schedule: 10, behind: 2, total: 13 }")
     let result = try spawnAndWait(
       binaryPath,
       ["shinchoku", "validate", "--lang", "en", folder, "--themes", repositoryRoot + "/Themes"])

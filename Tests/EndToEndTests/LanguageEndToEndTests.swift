@@ -11,7 +11,7 @@ struct LanguageEndToEndTests {
     "shinchoku", "YAML", "JSON", "CSV", "ICS", "UTF", "CP932", "Shift_JIS", "JIS", "Shift",
     "DIR", "YYYY", "MM", "DD", "FIFO", "none", "total", "stated", "default", "libyaml",
     "community", "information", "pdca", "finance", "organisation", "ahead", "on", "schedule",
-    "behind", "museum", "nursery", "jidokan", "x", "csv",
+    "behind", "museum", "nursery", "jidokan", "x", "csv", "id",
   ]
 
   /// The Latin words of `output` that are not a path, a quoted value, an option, a file name, a
@@ -37,34 +37,23 @@ struct LanguageEndToEndTests {
     }
   }
 
-  /// A copy of the bundled data, broken in four places (two errors, a warning, a typo).
+  /// The bundled data with three errors, a warning and an unknown key.
   static func brokenFolder() throws -> String {
-    let folder = NSTemporaryDirectory() + "shinchoku-lang-\(UUID().uuidString)"
-    try FileManager.default.copyItem(atPath: repositoryRoot + "/Data", toPath: folder)
-    func edit(_ name: String, _ old: String, _ new: String) throws {
-      let path = folder + "/" + name
-      let text = try String(contentsOfFile: path, encoding: .utf8)
-      try text.replacingOccurrences(of: old, with: new).write(
-        toFile: path, atomically: true, encoding: .utf8)
-    }
-    try edit("events.yaml", "end: 2012-08-31", "end: 2012-07-01")
-    try edit(
-      "events.yaml", "    venue: 小川町二丁目児童館\n    source: seed\n\n  - id: jidokan-50th",
-      "    venu: 小川町二丁目児童館\n    source: seed\n\n  - id: jidokan-50th")
-    try edit(
-      "comments.yaml", "    areas: [community]\n    source: seed\n    text: 地域自治",
-      "    areas: [comunity]\n    source: seed\n    text: 地域自治")
-    try edit(
-      "snapshots.yaml", "finance:      { ahead: 0, on-schedule: 10, behind: 2, total: 12 }",
-      "finance:      { ahead: 0, on-schedule: 10, behind: 2, total: 13 }")
-    return folder
+    // The unknown key first: the broken edits rename the event after it.
+    try editedDataCopy(
+      [
+        (
+          "events.yaml",
+          "    venue: 小川町二丁目児童館\n    source: seed\n\n  - id: jidokan-50th",
+          "    venu: 小川町二丁目児童館\n    source: seed\n\n  - id: jidokan-50th"
+        )
+      ] + brokenDataEdits)
   }
 
   /// Every command's output in `lang` (nil: no flag, the Japanese default of LANG=C.UTF-8).
   static func outputs(_ lang: String?) throws -> [(command: String, text: String)] {
     let broken = try brokenFolder()
-    let good = NSTemporaryDirectory() + "shinchoku-lang-\(UUID().uuidString)"
-    try FileManager.default.copyItem(atPath: repositoryRoot + "/Data", toPath: good)
+    let good = try editedDataCopy([])
     defer {
       try? FileManager.default.removeItem(atPath: broken)
       try? FileManager.default.removeItem(atPath: good)

@@ -216,15 +216,18 @@ func seedState(width: Int = 80, height: Int = 24, language: Language = .japanese
   @Test func aBrokenThemeOrDataIsInTheBannerAndUnderTheWarningsOnce() throws {
     var state = try seedState()
     let data = Diagnostic(
-      .error, SourceLocation(file: "Data/snapshots.yaml", line: 34, column: 23), "broken")
+      .error, SourceLocation(file: "Data/snapshots.yaml", line: 34, column: 23), "broken",
+      ja: "壊れています")
     let theme = Diagnostic(
-      .error, SourceLocation(file: "Themes/light.yaml", line: 2, column: 1), "unknown role")
+      .error, SourceLocation(file: "Themes/light.yaml", line: 2, column: 1), "unknown role",
+      ja: "知らない役割です")
     state.startupWarnings = [data]
     reduce(&state, .reloadFailed(data))
     reduce(&state, .themeReloadFailed(theme))
     let banner = try #require(state.bannerText)
-    #expect(banner.contains("Data/snapshots.yaml:34:23: error: broken"))
-    #expect(banner.contains("Themes/light.yaml:2:1: error: unknown role"))
+    // In the UI's language (Japanese here), with the place editors jump to.
+    #expect(banner.contains("Data/snapshots.yaml:34:23: エラー: 壊れています"))
+    #expect(banner.contains("Themes/light.yaml:2:1: エラー: 知らない役割です"))
     #expect(state.warnings.filter { $0 == data }.count == 1, "the same finding is listed once")
     #expect(state.warnings.prefix(2) == [data, theme], "what no longer loads comes first")
     #expect(reduce(&state, .themesReloaded) == [.redraw(.themesChanged)])

@@ -2,13 +2,15 @@ import ShinchokuViewModel
 import TerminalText
 
 /// A box in the middle of its area with rows of spans and a footer line. Rows that do not fit
-/// are left out, and the box marks ▼ where they are.
+/// are left out, and the box marks ▲/▼ where they are; `scroll` says which come first.
 struct OverlayWidget: Widget {
   let title: String
   let rows: [[Span]]
   let footer: String
   /// The row the cursor rests on (the chosen option of a dialog; else the first).
   var cursorRow = 0
+  /// The first row shown, for a box that scrolls (help); kept to the last screenful.
+  var scroll = 0
 
   func render(in area: Rect, on canvas: inout Canvas) {
     let rowWidths = rows.map { $0.reduce(0) { $0 + displayWidth($1.text) } }
@@ -19,7 +21,8 @@ struct OverlayWidget: Widget {
     canvas.box(box, title: title, focused: true, role: .overlayBorder)
     let inner = box.inside
     let room = max(0, inner.height - 2)
-    for (row, spans) in rows.prefix(room).enumerated() {
+    let first = max(0, min(scroll, rows.count - room))
+    for (row, spans) in rows.dropFirst(first).prefix(room).enumerated() {
       canvas.put([Span(" ", .overlay)] + spans, x: inner.x, y: inner.y + row, width: inner.width)
     }
     if room > 0 {
@@ -29,12 +32,13 @@ struct OverlayWidget: Widget {
     canvas.put(
       " " + footer, x: inner.x, y: inner.maxY - 1, role: .muted, maxWidth: inner.width)
     canvas.scrollMarks(
-      box, above: false, below: room < rows.count, focused: true)
+      box, above: first > 0, below: first + room < rows.count, focused: true)
   }
 }
 
 /// Help: the keys in one column, or two (with the short meanings where the full ones would
-/// not fit side by side) when the screen is short.
+/// not fit side by side) when the screen is short; one column of short meanings, scrolled, when
+/// two do not fit.
 struct HelpWidget: Widget {
   let view: HelpView
 
@@ -64,8 +68,15 @@ struct HelpWidget: Widget {
       }
       lines = twoColumns(short: false)
       if (lines.map(width).max() ?? 0) + 6 > area.width { lines = twoColumns(short: true) }
+      // Two columns that still do not fit side by side: one column of short meanings, which
+      // scrolls (a column cut at the border would drop its keys).
+      if (lines.map(width).max() ?? 0) + 6 > area.width {
+        lines = rows(view.rows[...], short: true)
+      }
     }
-    canvas.draw(OverlayWidget(title: view.title, rows: lines, footer: view.footer), in: area)
+    canvas.draw(
+      OverlayWidget(title: view.title, rows: lines, footer: view.footer, scroll: view.scroll),
+      in: area)
   }
 }
 

@@ -10,6 +10,8 @@ public enum Effect: Sendable, Equatable {
   case record(StatusChange)
   /// Draw again although the state did not change: what it is drawn with did.
   case redraw(RedrawReason)
+  /// The presenter view asks the projector it follows to move (PresenterMessages.swift).
+  case presenter(PresenterCommand)
 }
 
 public enum RedrawReason: Sendable, Equatable {

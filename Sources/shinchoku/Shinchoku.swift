@@ -608,7 +608,8 @@ struct FileSizeOption: ParsableArguments {
 extension CommonOptions {
   /// Loads the data, themes and deck and runs the dashboard (or the deck, for `present`).
   func runDashboard(
-    startsPresenting: Bool, color: ColorChoice, crashAfterFirstFrame: Bool = false
+    startsPresenting: Bool, color: ColorChoice, crashAfterFirstFrame: Bool = false,
+    presentation: PresentationState? = nil, presenterSession: sending PresenterSession? = nil
   ) throws {
     let language = try language()
     // One loader for the start and every reload: it keeps the events while their files are
@@ -626,7 +627,8 @@ extension CommonOptions {
         language: language, asciiOnly: asciiOnly, showsCursor: showsCursor,
         crashAfterFirstFrame: crashAfterFirstFrame,
         deck: deck,
-        startsPresenting: startsPresenting, dataLoader: loader, color: color
+        startsPresenting: startsPresenting, dataLoader: loader, color: color,
+        initialPresentation: presentation, presenterSession: presenterSession
       ).run()
     }
   }

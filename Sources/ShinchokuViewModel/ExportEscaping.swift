@@ -11,6 +11,8 @@ import TerminalText
 ///   instead of running it), then RFC 4180 quoting.
 /// - ics: the same replacement (RFC 5545 TEXT allows no controls), then RFC 5545 TEXT
 ///   escaping (`\\`, `\;`, `\,`, line breaks as `\n`).
+/// - html: the same replacement, then `&`, `<`, `>`, `"` and `'` as character references, so
+///   that data is only ever text in the page (in an element or an attribute).
 /// - json needs none of it: `jsonText` escapes every control as `\u00XX`.
 public final class ExportEscaper {
   /// The records whose text had a control replaced, in the order met (at most `namedLimit`).
@@ -53,6 +55,23 @@ public final class ExportEscaper {
       case ";": out += "\\;"
       case ",": out += "\\,"
       case "\n", "\r\n", "\r": out += "\\n"
+      default: out.append(character)
+      }
+    }
+    return out
+  }
+
+  /// HTML text holding `text` of `record` (safe in an element and in a quoted attribute):
+  /// controls replaced, markup characters as references.
+  public func htmlText(_ text: String, record: String) -> String {
+    var out = ""
+    for character in self.text(text, record: record, keepingLineBreaks: true) {
+      switch character {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      case "'": out += "&#39;"
       default: out.append(character)
       }
     }

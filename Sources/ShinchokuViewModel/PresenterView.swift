@@ -215,3 +215,20 @@ extension UIText {
       : "talk \(duration(talk))\(chrome.separator)slide \(duration(slide))"
   }
 }
+
+/// One slide of the handout: its number, its whole content as text (every page), its notes.
+public struct HandoutSlide: Sendable, Equatable {
+  public var number: Int
+  public var text: SlideText
+  public var notes: String?
+}
+
+/// The deck as the handout prints it: every slide whole, not paged to a screen.
+public func handoutSlides(_ state: AppState) -> [HandoutSlide] {
+  presentationDeck(state).slides.enumerated().map { index, slide in
+    HandoutSlide(
+      number: index + 1,
+      text: SlideView.content(slide.kind, state: state, paging: .whole).content.text(state.chrome),
+      notes: slide.notes.map { sanitized($0) })
+  }
+}

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import JapaneseCalendar
 import ShinchokuCore
+import ShinchokuRender
 import ShinchokuViewModel
 
 /// Opens the data as full-screen slides, for a meeting's projector.
@@ -124,5 +125,53 @@ func deckDiagnostics(_ directory: String, _ dataset: Dataset) -> [Diagnostic] {
     return try DeckLoader().load(directory: directory, dataset: dataset)?.warnings ?? []
   } catch {
     return error.diagnostics
+  }
+}
+
+/// The deck as a handout: one self-contained HTML page, or Markdown for the minutes.
+struct ExportSlides: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "slides",
+    abstract: "The slides as a handout: one self-contained HTML page (printable), or Markdown.",
+    discussion: """
+      One section per slide, whole (a list that pages on screen is printed in full), with a \
+      page break after each; the figures as text; the theme's colours (--theme). The speaker \
+      notes only with --notes. To make a PDF, open the page in a browser and print it.
+      """)
+
+  @OptionGroup var options: CommonOptions
+
+  @Option(name: .long, help: "The snapshot, as YYYY-MM-DD (default: the data's default).")
+  var snapshot: String?
+
+  @Option(name: .long, help: "The output's format (md: for meeting minutes).")
+  var format: SlidesFormat = .html
+
+  @Flag(name: .long, help: "Include the speaker notes.")
+  var notes = false
+
+  func run() throws {
+    let dataset = try options.loadDataset()
+    let language = try options.language()
+    var state = AppState(
+      dataset: dataset, language: language, width: 80, height: 24, today: .today(),
+      asciiOnly: options.asciiOnly, deck: try options.loadDeck(dataset))
+    state.snapshotIndex = try snapshotIndex(snapshot, in: dataset)
+    let slides = handoutSlides(state)
+    let title = dataset.plan.title.text(language)
+    let escaper = ExportEscaper()
+    let text: String
+    switch format {
+    case .html:
+      let (theme, warnings) = try options.loadTheme()
+      for warning in warnings { printError(warning.description) }
+      text = Handout.html(
+        slides, title: title, language: language, theme: theme, notes: notes, escaper: escaper)
+    case .md:
+      text = Handout.markdown(
+        slides, title: title, language: language, notes: notes, escaper: escaper)
+    }
+    Output.standardOutput.write(text, .export(format.format))
+    escaper.warning(format: format.format).map(printError)
   }
 }

@@ -274,8 +274,8 @@ struct Sample: ParsableCommand {
 /// Prints what a view shows, for other programs and for meeting minutes.
 struct Export: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Print what the dashboard shows as JSON, CSV or Markdown.",
-    subcommands: [ExportMatrix.self, ExportComments.self, ExportCalendar.self])
+    abstract: "Print what the dashboard shows as JSON, CSV, Markdown or HTML.",
+    subcommands: [ExportMatrix.self, ExportComments.self, ExportCalendar.self, ExportSlides.self])
 }
 
 struct ExportMatrix: ParsableCommand {

@@ -48,31 +48,43 @@ public final class ExportEscaper {
   /// RFC 5545 TEXT holding `text` of `record`: backslash, semicolon and comma escaped, line
   /// breaks as `\n`, controls replaced.
   public func icsText(_ text: String, record: String) -> String {
-    var out = ""
-    for character in self.text(text, record: record, keepingLineBreaks: true) {
+    replacing(text, record: record) { character in
       switch character {
-      case "\\": out += "\\\\"
-      case ";": out += "\\;"
-      case ",": out += "\\,"
-      case "\n", "\r\n", "\r": out += "\\n"
-      default: out.append(character)
+      case "\\": "\\\\"
+      case ";": "\\;"
+      case ",": "\\,"
+      case "\n", "\r\n", "\r": "\\n"
+      default: nil
       }
     }
-    return out
   }
 
   /// HTML text holding `text` of `record` (safe in an element and in a quoted attribute):
   /// controls replaced, markup characters as references.
   public func htmlText(_ text: String, record: String) -> String {
+    replacing(text, record: record) { character in
+      switch character {
+      case "&": "&amp;"
+      case "<": "&lt;"
+      case ">": "&gt;"
+      case "\"": "&quot;"
+      case "'": "&#39;"
+      default: nil
+      }
+    }
+  }
+
+  /// `text` of `record` with its controls replaced (line breaks kept), then each character
+  /// that `escape` gives a replacement for replaced by it.
+  private func replacing(
+    _ text: String, record: String, _ escape: (Character) -> String?
+  ) -> String {
     var out = ""
     for character in self.text(text, record: record, keepingLineBreaks: true) {
-      switch character {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default: out.append(character)
+      if let replacement = escape(character) {
+        out += replacement
+      } else {
+        out.append(character)
       }
     }
     return out

@@ -81,20 +81,28 @@ private func latency(_ tmux: TmuxSession, _ text: String, in window: String) thr
 @Suite(.enabled(if: endToEndEnabled, "tmux is not installed: end-to-end tests skipped"))
 struct PresenterEndToEndTests {
   let data = ["--data", repositoryRoot + "/Data", "--themes", repositoryRoot + "/Themes"]
+  let projector = "main:0"
+  let presenter = "main:presenter"
 
-  @Test func bothWindowsDriveBothAndThePresenterReconnectsToARestartedProjector() throws {
+  /// The projector in the session's first window and a presenter view (with `options`) in a
+  /// second, attached; their socket in a folder of the test's own (the second value: remove it
+  /// when done).
+  func startPair(_ options: [String] = []) throws -> (TmuxSession, runtime: String) {
     let runtime = try runtimeFolder()
-    defer { try? FileManager.default.removeItem(atPath: runtime) }
     let environment = ["XDG_RUNTIME_DIR": runtime]
     let tmux = try TmuxSession(
       command: TmuxSession.argv(["present"] + data, environment), width: 100, height: 30)
-    let projector = "main:0"
-    let presenter = "main:presenter"
     try tmux.waitFor("スライド 1 / 11", in: projector)
     try tmux.openWindow(
-      "presenter", ["present", "--presenter", "--duration", "20m"] + data,
-      environment: environment)
+      "presenter", ["present", "--presenter"] + options + data, environment: environment)
     try tmux.waitFor("投影画面に接続中", in: presenter)
+    return (tmux, runtime)
+  }
+
+  @Test func bothWindowsDriveBothAndThePresenterReconnectsToARestartedProjector() throws {
+    let (tmux, runtime) = try startPair(["--duration", "20m"])
+    defer { try? FileManager.default.removeItem(atPath: runtime) }
+    let environment = ["XDG_RUNTIME_DIR": runtime]
     try tmux.waitFor("スライド 1 / 11", in: presenter)
     try tmux.waitFor("残り 19:", in: presenter)
     // The projector's keys move the presenter view.
@@ -134,16 +142,8 @@ struct PresenterEndToEndTests {
   }
 
   @Test func aStoppedOrKilledPresenterViewDoesNotDelayTheProjector() throws {
-    let runtime = try runtimeFolder()
+    let (tmux, runtime) = try startPair()
     defer { try? FileManager.default.removeItem(atPath: runtime) }
-    let environment = ["XDG_RUNTIME_DIR": runtime]
-    let tmux = try TmuxSession(
-      command: TmuxSession.argv(["present"] + data, environment), width: 100, height: 30)
-    let projector = "main:0"
-    let presenter = "main:presenter"
-    try tmux.waitFor("スライド 1 / 11", in: projector)
-    try tmux.openWindow("presenter", ["present", "--presenter"] + data, environment: environment)
-    try tmux.waitFor("投影画面に接続中", in: presenter)
     try tmux.send(projector, "Right")
     let followed = try latency(tmux, "スライド 2 / 11", in: presenter)
     print("a slide change reached the presenter view in \(followed) ms")

@@ -213,3 +213,37 @@ private func presenting(
     #expect(view.notes == "（メモなし）" && !view.hasNotes)
   }
 }
+
+@Suite struct HandoutEscapingTests {
+  @Test func htmlTextEscapesMarkupAndReplacesControls() {
+    let escaper = ExportEscaper()
+    #expect(
+      escaper.htmlText("<a href=\"x\">'&'</a>", record: "c1")
+        == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;")
+    #expect(escaper.replacedCount == 0)
+    #expect(escaper.htmlText("a\u{1B}[31mb", record: "c2") == "a^[[31mb")
+    #expect(escaper.replacedRecords == ["c2"])
+  }
+
+  @Test func theHandoutHasEverySlideWholeNotPaged() throws {
+    var state = try sampleState(width: 60, height: 17)
+    state.snapshotIndex = 1
+    state.deck = Deck(slides: [
+      DeckSlide(.area(state.dataset.areas[0].id), notes: "n"), DeckSlide(.events),
+    ])
+    let slides = handoutSlides(state)
+    #expect(slides.map(\.number) == [1, 2])
+    #expect(slides[0].notes == "n")
+    let snapshot = try #require(state.snapshot)
+    let programmes = state.dataset.programmes.filter {
+      $0.areaID == state.dataset.areas[0].id && $0.statuses[snapshot.date] != nil
+    }
+    #expect(
+      slides[0].text.lines.filter { line in programmes.contains { line.hasSuffix($0.title) } }.count
+        == programmes.count)
+    let total = state.eventIndex.upcoming(
+      from: state.calendar.selectedDay, filter: state.calendar.filter, limit: 0
+    ).total
+    #expect(slides[1].text.lines.count == total)
+  }
+}

@@ -81,7 +81,8 @@ public enum Handout {
       ink = contrast(RGB(0, 0, 0), paper) >= 3 ? RGB(0, 0, 0) : RGB(255, 255, 255)
     }
     var css = """
-      body { margin: 0; font-family: sans-serif; line-height: 1.6; color: \(hex(ink)); \
+      body { margin: 0; font-family: "Noto Sans CJK JP", "IPAexGothic", "IPAGothic", "Hiragino Sans", \
+      "Yu Gothic", Meiryo, sans-serif; line-height: 1.6; color: \(hex(ink)); \
       background: \(hex(paper)); -webkit-print-color-adjust: exact; print-color-adjust: exact; }
       section.slide { padding: 2em 3em; break-after: page; page-break-after: always; \
       border-bottom: 1px solid \(hex(ink)); }

@@ -109,7 +109,7 @@ public func render(_ state: AppState, theme: Theme) -> Frame {
     let detail = EventDetailView(state: state, eventID: id)
   {
     canvas.draw(EventDetailWidget(view: detail, focused: true), in: layout.body)
-  } else if let drill = state.drill {
+  } else if let drill = state.matrix.drill {
     // Drilled down, the matrix pane takes the whole body.
     let focused = state.focus == .matrix
     if let id = drill.openProgrammeID,

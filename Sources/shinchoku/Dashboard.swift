@@ -44,6 +44,7 @@ struct Dashboard {
     do {
       terminal = try CursesTerminal.open(color: color)
     } catch {
+      presenterSession?.close()
       printError("shinchoku: \(error)")
       throw ExitCode(2)
     }

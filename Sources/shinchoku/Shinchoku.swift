@@ -615,9 +615,18 @@ extension CommonOptions {
     // One loader for the start and every reload: it keeps the events while their files are
     // unchanged.
     let loader = dataLoader
-    let dataset = try loadDataset(with: loader)
-    let deck = try loadDeck(dataset)
-    let (themes, themeIndex, themeWarnings) = try loadThemeCycle()
+    let loaded: (Dataset, Deck?, [Theme], Int, [Diagnostic])
+    do {
+      let dataset = try loadDataset(with: loader)
+      let deck = try loadDeck(dataset)
+      let (themes, themeIndex, themeWarnings) = try loadThemeCycle()
+      loaded = (dataset, deck, themes, themeIndex, themeWarnings)
+    } catch {
+      // A start that fails takes the projector's socket with it.
+      presenterSession?.close()
+      throw error
+    }
+    let (dataset, deck, themes, themeIndex, themeWarnings) = loaded
     let monochrome = loadMonochromeTheme()
     try MainActor.assumeIsolated {
       try Dashboard(

@@ -166,4 +166,21 @@ struct PresenterEndToEndTests {
     try tmux.send(projector, "q")
     #expect(try tmux.waitForExit() == .status(0))
   }
+
+  @Test func aStartThatFailsLeavesNoSocketBehind() throws {
+    let runtime = try runtimeFolder()
+    defer { try? FileManager.default.removeItem(atPath: runtime) }
+    let folder = NSTemporaryDirectory() + "shinchoku-e2e-\(UUID().uuidString)"
+    try FileManager.default.copyItem(atPath: repositoryRoot + "/Data", toPath: folder)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    try "slides:\n  - kind: chart\n".write(
+      toFile: folder + "/deck.yaml", atomically: true, encoding: .utf8)
+    let tmux = try TmuxSession(
+      command: TmuxSession.argv(
+        ["present", "--data", folder, "--themes", repositoryRoot + "/Themes"],
+        ["XDG_RUNTIME_DIR": runtime]), width: 100, height: 30)
+    #expect(try tmux.waitForExit() == .status(1))
+    let left = try FileManager.default.contentsOfDirectory(atPath: runtime)
+    #expect(!left.contains { $0.hasSuffix(".sock") }, "\(left)")
+  }
 }

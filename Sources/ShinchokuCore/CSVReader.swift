@@ -193,7 +193,8 @@ public enum CSVReader {
         sink.warning(
           SourceLocation(file: displayName + ".encoding", line: 1, column: 1),
           "unknown encoding '\(name.trimmingCharacters(in: .whitespacesAndNewlines))'; guessing instead",
-          hint: "write utf-8 or cp932")
+          ja: "知らない文字コード '\(name.trimmingCharacters(in: .whitespacesAndNewlines))' なので、推測します",
+          hint: "write utf-8 or cp932", jaHint: "utf-8 か cp932 と書きます")
       }
     }
     let hadBOM = reader.skipBOM()
@@ -302,8 +303,13 @@ public enum CSVReader {
         shown.count == 1
           ? "byte \(shown[0]) is not valid \(name); it is shown as \u{FFFD}"
           : "bytes \(shown.joined(separator: " ")) are not a \(name) character; they are shown as \u{FFFD}",
+        ja: shown.count == 1
+          ? "バイト \(shown[0]) は \(name) として正しくないので、\u{FFFD} と表示します"
+          : "バイト \(shown.joined(separator: " ")) は \(name) の文字ではないので、\u{FFFD} と表示します",
         hint:
-          "correct the character and re-save the file, or name its encoding in \((file as NSString).lastPathComponent).encoding"
+          "correct the character and re-save the file, or name its encoding in \((file as NSString).lastPathComponent).encoding",
+        jaHint:
+          "文字を直して保存し直すか、\((file as NSString).lastPathComponent).encoding に文字コードを書いてください"
       )
       column += 1
       offset = range.upperBound
@@ -484,7 +490,7 @@ struct CSVChunkReader: ~Copyable {
     if overLimit {
       DataFile.reportTooLarge(location, size: nil, sizeLimit: byteLimit, sink: sink)
     } else {
-      sink.error(location, "cannot read the file")
+      sink.error(location, "cannot read the file", ja: "ファイルを読めません")
     }
   }
 
@@ -678,8 +684,8 @@ struct CSVChunkReader: ~Copyable {
               SourceLocation(
                 file: file, line: quoteLine,
                 column: CSVReader.column(in: buffer + start, at: fieldStart - start)),
-              "this quoted field is never closed",
-              hint: "add the closing \"")
+              "this quoted field is never closed", ja: "引用符で始まる欄が閉じられていません",
+              hint: "add the closing \"", jaHint: "閉じる \" を書き足してください")
             start = limit
             return
           }

@@ -112,10 +112,17 @@ public struct CSVEncodingError: Error, CustomStringConvertible, Equatable {
   /// The field's text up to and including the character.
   public var fieldStart: String
 
-  public var description: String {
+  public var description: String { text(.english) }
+
+  /// The refusal in `language`.
+  public func text(_ language: Language) -> String {
     let code = String(character.value, radix: 16, uppercase: true)
     let padded = String(repeating: "0", count: max(0, 4 - code.count)) + code
     let name = columnName.map { " (\($0))" } ?? ""
+    if language == .japanese {
+      return
+        "\(row) 行 \(column) 列\(name): '\(character)'（U+\(padded)）は CP932（Shift_JIS）にない文字です（\"\(fieldStart)\" の中）。UTF-8 で書き出す（--encoding cp932 を外す）か、データを直してください"
+    }
     return
       "row \(row), column \(column)\(name): '\(character)' (U+\(padded)) has no code in CP932 (Shift_JIS), in \"\(fieldStart)\"; export in UTF-8 (leave out --encoding cp932), or change the data"
   }

@@ -136,7 +136,9 @@ public enum ChangeLog {
       if index == lines.count - 1, !complete {
         sink.warning(
           place, "the last record is incomplete (cut off during a write?) and is not applied",
-          hint: "record the change again; this line can be deleted")
+          ja: "最後の記録が途中までしかない（書く途中で切れた？）ので、反映しません",
+          hint: "record the change again; this line can be deleted",
+          jaHint: "変更をもう一度記録してください。この行は消してかまいません")
         continue
       }
       if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
@@ -147,16 +149,22 @@ public enum ChangeLog {
         sink.warning(
           SourceLocation(file: displayName, line: index + 1, column: column),
           "this line is not valid UTF-8; it is not applied",
-          hint: "each line is one JSON record written by `shinchoku set-status`")
+          ja: "この行は UTF-8 として正しくないので、反映しません",
+          hint: "each line is one JSON record written by `shinchoku set-status`",
+          jaHint: "各行は `shinchoku set-status` が書く JSON の記録一つです")
       case .failure(.checksumMismatch):
         sink.warning(
           place,
           "this record's checksum does not match (cut off during a write, or mixed with another write); it is not applied",
-          hint: "record the change again; this line can be deleted")
+          ja: "この記録のチェックサムが合わない（書く途中で切れたか、別の書き込みと混ざった）ので、反映しません",
+          hint: "record the change again; this line can be deleted",
+          jaHint: "変更をもう一度記録してください。この行は消してかまいません")
       case .failure(.notARecord):
         sink.warning(
           place, "this line is not a status change; it is not applied",
-          hint: "each line is one JSON record written by `shinchoku set-status`")
+          ja: "この行は状況の変更ではないので、反映しません",
+          hint: "each line is one JSON record written by `shinchoku set-status`",
+          jaHint: "各行は `shinchoku set-status` が書く JSON の記録一つです")
       }
     }
     return changes
@@ -167,8 +175,22 @@ public enum ChangeLog {
     case lockTimeout(path: String, waited: Duration)
     case io(String)
 
-    public var description: String {
-      switch self {
+    public var description: String { text(.english) }
+
+    /// What went wrong, in `language`.
+    public func text(_ language: Language) -> String {
+      if language == .japanese {
+        switch self {
+        case .conflict(let expected, let found):
+          return
+            "その間に状況が変わりました（変更を始めたときは \(expected ?? "なし")、今は \(found ?? "なし")）。記録していません"
+        case .lockTimeout(let path, let waited):
+          return
+            "\(path) のロックを \(waited.components.seconds) 秒待ちましたが、別のプロセスが記録中です（またはロックを持ったまま止まっています）。記録していません。もう一度試してください"
+        case .io(let message): return "変更の記録に失敗しました（\(message)）"
+        }
+      }
+      return switch self {
       case .conflict(let expected, let found):
         "the status changed meanwhile: it was \(expected ?? "none") when this change was made, and is now \(found ?? "none"); nothing was recorded"
       case .lockTimeout(let path, let waited):
@@ -176,6 +198,13 @@ public enum ChangeLog {
       case .io(let message): message
       }
     }
+  }
+
+  /// What a writer waiting for the lock on `path` is told, in `language`.
+  public static func waitingText(path: String, timeout: Duration, _ language: Language) -> String {
+    language == .japanese
+      ? "\(path) のロックを待っています。別のプロセスが変更を記録中です（\(timeout.components.seconds) 秒で諦めます）"
+      : "waiting for the lock on \(path): another process is recording a change (giving up after \(timeout.components.seconds) s)"
   }
 
   /// What `append` found on its way.
@@ -280,9 +309,7 @@ public enum ChangeLog {
       // A wait of a few milliseconds is the ordinary case; a longer one is worth a word.
       if !told, clock.now - start >= .milliseconds(500) {
         told = true
-        waiting(
-          "waiting for the lock on \(path): another process is recording a change (giving up after \(timeout.components.seconds) s)"
-        )
+        waiting(waitingText(path: path, timeout: timeout, .english))
       }
       usleep(50_000)
     }

@@ -15,14 +15,14 @@ import Foundation
 ///   that grows while it is read stops at the limit).
 public enum DataFile {
   /// What a file type is called in a message.
-  static func kind(_ mode: mode_t) -> String {
+  static func kind(_ mode: mode_t) -> Subject {
     switch mode & S_IFMT {
-    case S_IFIFO: "a named pipe (FIFO)"
-    case S_IFCHR: "a character device"
-    case S_IFBLK: "a block device"
-    case S_IFDIR: "a folder"
-    case S_IFSOCK: "a socket"
-    default: "not a regular file"
+    case S_IFIFO: Subject("a named pipe (FIFO)", ja: "名前付きパイプ（FIFO）")
+    case S_IFCHR: Subject("a character device", ja: "キャラクタデバイス")
+    case S_IFBLK: Subject("a block device", ja: "ブロックデバイス")
+    case S_IFDIR: Subject("a folder", ja: "フォルダ")
+    case S_IFSOCK: Subject("a socket", ja: "ソケット")
+    default: Subject("not a regular file", ja: "通常のファイル以外のもの")
     }
   }
 
@@ -39,12 +39,16 @@ public enum DataFile {
     if reason == ELOOP {
       sink.error(
         location, "the symbolic link loops (it leads back to itself)",
-        hint: "point it at the real file, or put the file itself here")
+        ja: "シンボリックリンクが輪になっています（自分自身に戻ります）",
+        hint: "point it at the real file, or put the file itself here",
+        jaHint: "本当のファイルを指すか、ファイルそのものをここに置いてください")
     } else {
       let destination = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
       sink.error(
         location, "the symbolic link points at '\(destination)', which does not exist",
-        hint: "point it at the real file, or remove it")
+        ja: "シンボリックリンクの指す '\(destination)' がありません",
+        hint: "point it at the real file, or remove it",
+        jaHint: "本当のファイルを指すか、リンクを消してください")
     }
     return false
   }
@@ -60,27 +64,39 @@ public enum DataFile {
       let reason = errno
       switch reason {
       case EACCES:
-        sink.error(location, "you don't have permission to read the file", hint: "check its mode")
+        sink.error(
+          location, "you don't have permission to read the file", ja: "ファイルを読む権限がありません",
+          hint: "check its mode", jaHint: "ファイルのモードを確かめてください")
       case ELOOP:
-        sink.error(location, "the symbolic link loops (it leads back to itself)")
+        sink.error(
+          location, "the symbolic link loops (it leads back to itself)",
+          ja: "シンボリックリンクが輪になっています（自分自身に戻ります）")
       case ENXIO:
         // A socket or a FIFO's other end that cannot be opened without blocking.
-        sink.error(location, "the file is not a regular file", hint: "put a regular file here")
+        sink.error(
+          location, "the file is not a regular file", ja: "通常のファイルではありません",
+          hint: "put a regular file here", jaHint: "通常のファイルをここに置いてください")
       default:
-        sink.error(location, "cannot read the file: \(String(cString: strerror(reason)))")
+        let reasonText = String(cString: strerror(reason))
+        sink.error(
+          location, "cannot read the file: \(reasonText)", ja: "ファイルを読めません（\(reasonText)）")
       }
       return nil
     }
     var status = stat()
     guard fstat(fd, &status) == 0 else {
-      sink.error(location, "cannot read the file: \(String(cString: strerror(errno)))")
+      let reasonText = String(cString: strerror(errno))
+      sink.error(
+        location, "cannot read the file: \(reasonText)", ja: "ファイルを読めません（\(reasonText)）")
       _ = Glibc.close(fd)
       return nil
     }
     guard status.st_mode & S_IFMT == S_IFREG else {
       sink.error(
-        location, "the file is \(kind(status.st_mode)), not a regular file; it is not read",
-        hint: "data files are read only from regular files: put the file itself here")
+        location, "the file is \(kind(status.st_mode).english), not a regular file; it is not read",
+        ja: "\(kind(status.st_mode).japanese)で、通常のファイルではないので読みません",
+        hint: "data files are read only from regular files: put the file itself here",
+        jaHint: "データは通常のファイルからだけ読みます。ファイルそのものをここに置いてください")
       _ = Glibc.close(fd)
       return nil
     }
@@ -105,7 +121,10 @@ public enum DataFile {
       location,
       size.map { "the file is \($0) bytes, over the limit of \(sizeLimit) bytes" }
         ?? "the file is over the limit of \(sizeLimit) bytes",
-      hint: "split it, or raise the limit with --max-file-size")
+      ja: size.map { "ファイルが \($0) バイトあり、上限の \(sizeLimit) バイトを超えています" }
+        ?? "ファイルが上限の \(sizeLimit) バイトを超えています",
+      hint: "split it, or raise the limit with --max-file-size",
+      jaHint: "分けるか、--max-file-size で上限を上げてください")
   }
 
   /// Reads the whole regular file at `path`, at most `sizeLimit` bytes (more is an error),
@@ -133,7 +152,9 @@ public enum DataFile {
       }
       if n < 0, errno == EINTR { continue }
       if n < 0 {
-        sink.error(location, "cannot read the file: \(String(cString: strerror(errno)))")
+        let reasonText = String(cString: strerror(errno))
+        sink.error(
+          location, "cannot read the file: \(reasonText)", ja: "ファイルを読めません（\(reasonText)）")
         return nil
       }
       if n == 0 { break }

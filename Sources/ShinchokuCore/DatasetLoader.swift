@@ -45,7 +45,8 @@ public struct DatasetLoader: Sendable {
       throw DataLoadError([
         Diagnostic(
           .error, SourceLocation(file: directory), "no data folder here",
-          hint: "give one with --data DIR or $SHINCHOKU_DATA")
+          ja: "ここにデータのフォルダがありません", hint: "give one with --data DIR or $SHINCHOKU_DATA",
+          jaHint: "--data DIR か $SHINCHOKU_DATA で指定してください")
       ])
     }
     let base = URL(fileURLWithPath: directory, isDirectory: true)
@@ -55,8 +56,8 @@ public struct DatasetLoader: Sendable {
       guard DataFile.exists(url.path, displayName: shown, sink: sink) else {
         if required {
           sink.error(
-            SourceLocation(file: shown), "the file is missing",
-            hint: "every data folder needs \(name)")
+            SourceLocation(file: shown), "the file is missing", ja: "ファイルがありません",
+            hint: "every data folder needs \(name)", jaHint: "データのフォルダには \(name) が要ります")
         }
         return nil
       }
@@ -304,12 +305,12 @@ struct DatasetReader {
     guard let top = root.mapping("plan.yaml") else { return }
     top.rejectUnknownKeys(["sources", "plan", "areas", "statuses"])
     for node in top["sources"]?.sequence("sources") ?? [] {
-      guard let m = node.mapping("a source") else { continue }
+      guard let m = node.mapping(.aSource) else { continue }
       m.rejectUnknownKeys(["id", "title", "detail", "synthetic"])
-      guard let id = identifier(m, "a source"), let title = m.required("title")?.string("title")
+      guard let id = identifier(m, .aSource), let title = m.required("title")?.string("title")
       else { continue }
       if sources[id] != nil {
-        sink.error(node.location, "duplicate source id '\(id)'")
+        sink.error(node.location, "duplicate source id '\(id)'", ja: "出典の id '\(id)' が重複しています")
         continue
       }
       sources[id] = DataSource(
@@ -320,8 +321,8 @@ struct DatasetReader {
       m.rejectUnknownKeys([
         "id", "title", "title_en", "organisation", "started", "programmes", "source", "synthetic",
       ])
-      if let id = identifier(m, "the plan"),
-        let title = m.required("title")?.string("the plan's title")
+      if let id = identifier(m, .thePlan),
+        let title = m.required("title")?.string(.thePlansTitle)
       {
         let source = sourceReference(m)
         plan = ReformPlan(
@@ -339,20 +340,23 @@ struct DatasetReader {
     // Ids already seen, in sets: a file of many records is checked in linear time.
     var areaIDs = Set(areas.map(\.id))
     for node in top.required("areas")?.sequence("areas") ?? [] {
-      guard let m = node.mapping("an area") else { continue }
+      guard let m = node.mapping(.anArea) else { continue }
       m.rejectUnknownKeys(["id", "number", "name", "name_en"])
-      guard let id = identifier(m, "an area"),
+      guard let id = identifier(m, .anArea),
         let number = m.required("number")?.int("number", range: 1...999),
-        let name = m.required("name")?.string("the area's name")
+        let name = m.required("name")?.string(.theAreasName)
       else { continue }
       if !areaIDs.insert(id).inserted {
-        sink.error(node.location, "duplicate area id '\(id)'", hint: "area ids must be unique")
+        sink.error(
+          node.location, "duplicate area id '\(id)'", ja: "分野の id '\(id)' が重複しています",
+          hint: "area ids must be unique", jaHint: "分野の id は一つずつ違うものにします")
         continue
       }
       if let first = areaNumbers[number] {
         sink.error(
           node.location, "area number \(number) is used twice",
-          hint: "first at line \(first.line ?? 0)")
+          ja: "分野の番号 \(number) が二度使われています", hint: "first at line \(first.line ?? 0)",
+          jaHint: "一つ目は \(first.line ?? 0) 行目")
       }
       areaNumbers[number] = node.location
       areas.append(
@@ -363,14 +367,14 @@ struct DatasetReader {
     areas.sort { $0.number < $1.number }
     var statusIDs = Set(statuses.map(\.id))
     for node in top.required("statuses")?.sequence("statuses") ?? [] {
-      guard let m = node.mapping("a status") else { continue }
+      guard let m = node.mapping(.aStatus) else { continue }
       m.rejectUnknownKeys(["id", "name", "short", "name_en", "short_en", "symbol", "ascii"])
-      guard let id = identifier(m, "a status"),
-        let name = m.required("name")?.string("the status's name"),
+      guard let id = identifier(m, .aStatus),
+        let name = m.required("name")?.string(.theStatussName),
         let symbol = m.required("symbol")?.string("symbol")
       else { continue }
       if !statusIDs.insert(id).inserted {
-        sink.error(node.location, "duplicate status id '\(id)'")
+        sink.error(node.location, "duplicate status id '\(id)'", ja: "状況の id '\(id)' が重複しています")
         continue
       }
       let nameEnglish = m["name_en"]?.string("name_en")
@@ -383,7 +387,9 @@ struct DatasetReader {
           symbol: symbol, asciiSymbol: m["ascii"]?.string("ascii") ?? String(id.prefix(1))))
     }
     if statuses.isEmpty, !sink.hasErrors {
-      sink.error(top.owner.location, "plan.yaml lists no statuses", hint: "add a 'statuses:' list")
+      sink.error(
+        top.owner.location, "plan.yaml lists no statuses", ja: "plan.yaml に状況が一つもありません",
+        hint: "add a 'statuses:' list", jaHint: "'statuses:' の並びを書き足してください")
     }
   }
 
@@ -393,32 +399,35 @@ struct DatasetReader {
     guard let top = root.mapping("snapshots.yaml") else { return }
     top.rejectUnknownKeys(["snapshots"])
     for node in top.required("snapshots")?.sequence("snapshots") ?? [] {
-      guard let m = node.mapping("a snapshot") else { continue }
+      guard let m = node.mapping(.aSnapshot) else { continue }
       m.rejectUnknownKeys(["date", "source", "default", "note", "areas", "stated"])
-      guard let dateNode = m.required("date"), let date = civilDate(dateNode, "the snapshot's date")
+      guard let dateNode = m.required("date"), let date = civilDate(dateNode, .theSnapshotsDate)
       else { continue }
       if let earlier = snapshots.first(where: { $0.snapshot.date == date }) {
         sink.error(
           dateNode.location, "a second snapshot for \(date.iso)",
-          hint: "the first is at line \(earlier.location.line ?? 0)")
+          ja: "\(date.iso) の時点が二つあります", hint: "the first is at line \(earlier.location.line ?? 0)",
+          jaHint: "一つ目は \(earlier.location.line ?? 0) 行目")
         continue
       }
       let source = sourceReference(m) ?? ""
       var byArea: [String: StatusCounts] = [:]
-      if let areaMap = m["areas"]?.mapping("the snapshot's areas") {
+      if let areaMap = m["areas"]?.mapping(.theSnapshotsAreas) {
         for entry in areaMap.entries {
           guard areas.contains(where: { $0.id == entry.key }) else {
             sink.error(
               entry.keyNode.location, "unknown area '\(entry.key)'",
-              hint: "areas are: \(areas.map(\.id).joined(separator: ", "))")
+              ja: "知らない分野 '\(entry.key)' です",
+              hint: "areas are: \(areas.map(\.id).joined(separator: ", "))",
+              jaHint: "分野は \(areas.map(\.id).joined(separator: ", "))")
             continue
           }
-          byArea[entry.key] = statusCounts(entry.value, "the counts of area '\(entry.key)'")
+          byArea[entry.key] = statusCounts(entry.value, .countsOfArea(entry.key))
           countLocations[date, default: [:]][entry.key] = entry.keyNode.location
         }
       }
       let stated =
-        m["stated"].map { statusCounts($0, "the snapshot's stated totals") } ?? StatusCounts()
+        m["stated"].map { statusCounts($0, .theSnapshotsStatedTotals) } ?? StatusCounts()
       if let statedNode = m["stated"] {
         countLocations[date, default: [:]]["stated"] = statedNode.location
       }
@@ -433,13 +442,13 @@ struct DatasetReader {
     }
   }
 
-  private func statusCounts(_ node: YAMLNode, _ what: String) -> StatusCounts {
+  private func statusCounts(_ node: YAMLNode, _ what: Subject) -> StatusCounts {
     guard let m = node.mapping(what) else { return StatusCounts() }
     var counts = StatusCounts()
     for entry in m.entries {
       let value: Count =
         entry.value.isNull
-        ? nil : entry.value.int("'\(entry.key)' in \(what)", range: 0...10_000_000)
+        ? nil : entry.value.int(what.key(entry.key), range: 0...10_000_000)
       if entry.key == "total" {
         counts.statedTotal = value
       } else if entry.key == "note" {
@@ -448,8 +457,10 @@ struct DatasetReader {
         counts.byStatus[entry.key] = value
       } else {
         sink.error(
-          entry.keyNode.location, "unknown status '\(entry.key)' in \(what)",
-          hint: "statuses are: \(statuses.map(\.id).joined(separator: ", ")), and total")
+          entry.keyNode.location, "unknown status '\(entry.key)' in \(what.english)",
+          ja: "\(what.japanese) に知らない状況 '\(entry.key)' があります",
+          hint: "statuses are: \(statuses.map(\.id).joined(separator: ", ")), and total",
+          jaHint: "状況は \(statuses.map(\.id).joined(separator: ", ")) と total")
       }
     }
     return counts
@@ -462,42 +473,46 @@ struct DatasetReader {
     top.rejectUnknownKeys(["programmes"])
     var seen: [String: SourceLocation] = [:]
     for node in top.required("programmes")?.sequence("programmes") ?? [] {
-      guard let m = node.mapping("a programme") else { continue }
+      guard let m = node.mapping(.aProgramme) else { continue }
       m.rejectUnknownKeys(["id", "area", "title", "section", "notes", "source", "statuses"])
-      guard let id = identifier(m, "a programme"), let areaNode = m.required("area"),
+      guard let id = identifier(m, .aProgramme), let areaNode = m.required("area"),
         let areaID = areaNode.string("area"),
-        let title = m.required("title")?.string("the programme's title")
+        let title = m.required("title")?.string(.theProgrammesTitle)
       else { continue }
       if let first = seen[id] {
         sink.error(
-          node.location, "duplicate programme id '\(id)'", hint: "first at line \(first.line ?? 0)")
+          node.location, "duplicate programme id '\(id)'", ja: "事業の id '\(id)' が重複しています",
+          hint: "first at line \(first.line ?? 0)", jaHint: "一つ目は \(first.line ?? 0) 行目")
         continue
       }
       seen[id] = node.location
       if !areas.contains(where: { $0.id == areaID }) {
         sink.error(
-          areaNode.location, "unknown area '\(areaID)'",
-          hint: "areas are: \(areas.map(\.id).joined(separator: ", "))")
+          areaNode.location, "unknown area '\(areaID)'", ja: "知らない分野 '\(areaID)' です",
+          hint: "areas are: \(areas.map(\.id).joined(separator: ", "))",
+          jaHint: "分野は \(areas.map(\.id).joined(separator: ", "))")
       }
       var statuses: [CivilDate: String] = [:]
-      for entry in m["statuses"]?.mapping("the programme's statuses")?.entries ?? [] {
+      for entry in m["statuses"]?.mapping(.theProgrammesStatuses)?.entries ?? [] {
         guard let date = CivilDate(iso: entry.key) else {
           sink.error(
-            entry.keyNode.location, "'\(entry.key)' is not a date", hint: "write YYYY-MM-DD: status"
-          )
+            entry.keyNode.location, "'\(entry.key)' is not a date", ja: "'\(entry.key)' は日付ではありません",
+            hint: "write YYYY-MM-DD: status", jaHint: "「YYYY-MM-DD: 状況」と書きます")
           continue
         }
-        guard let statusID = entry.value.string("a status") else { continue }
+        guard let statusID = entry.value.string(.aStatus) else { continue }
         guard self.statuses.contains(where: { $0.id == statusID }) else {
           sink.error(
-            entry.value.location, "unknown status '\(statusID)'",
-            hint: "statuses are: \(self.statuses.map(\.id).joined(separator: ", "))")
+            entry.value.location, "unknown status '\(statusID)'", ja: "知らない状況 '\(statusID)' です",
+            hint: "statuses are: \(self.statuses.map(\.id).joined(separator: ", "))",
+            jaHint: "状況は \(self.statuses.map(\.id).joined(separator: ", "))")
           continue
         }
         if !snapshots.contains(where: { $0.snapshot.date == date }) {
           sink.error(
-            entry.keyNode.location, "no snapshot on \(date.iso)",
-            hint: "snapshots are: \(snapshots.map(\.snapshot.date.iso).joined(separator: ", "))")
+            entry.keyNode.location, "no snapshot on \(date.iso)", ja: "\(date.iso) の時点はありません",
+            hint: "snapshots are: \(snapshots.map(\.snapshot.date.iso).joined(separator: ", "))",
+            jaHint: "時点は \(snapshots.map(\.snapshot.date.iso).joined(separator: ", "))")
           continue
         }
         statuses[date] = statusID
@@ -528,22 +543,26 @@ struct DatasetReader {
     for (change, line) in changes {
       let location = SourceLocation(file: file, line: line, column: 1)
       guard let index = positions[change.programmeID] else {
-        sink.warning(location, "no programme '\(change.programmeID)'; the change is not applied")
+        sink.warning(
+          location, "no programme '\(change.programmeID)'; the change is not applied",
+          ja: "事業 '\(change.programmeID)' がないので、この変更は反映しません")
         continue
       }
       guard snapshotDates.contains(change.snapshot), statusIDs.contains(change.new)
       else {
         sink.warning(
           location,
-          "no snapshot \(change.snapshot.iso) or no status '\(change.new)'; the change is not applied"
-        )
+          "no snapshot \(change.snapshot.iso) or no status '\(change.new)'; the change is not applied",
+          ja: "時点 \(change.snapshot.iso) か状況 '\(change.new)' がないので、この変更は反映しません")
         continue
       }
       let current = programmes[index].programme.statuses[change.snapshot]
       guard current == change.old else {
         sink.warning(
           location,
-          "'\(change.programmeID)' was \(current ?? "without a record") in \(change.snapshot.iso), not \(change.old ?? "without a record") as the change expects; it is not applied"
+          "'\(change.programmeID)' was \(current ?? "without a record") in \(change.snapshot.iso), not \(change.old ?? "without a record") as the change expects; it is not applied",
+          ja:
+            "'\(change.programmeID)' の \(change.snapshot.iso) の状況は \(current ?? "記録なし") で、変更が前提とする \(change.old ?? "記録なし") ではないので、反映しません"
         )
         continue
       }
@@ -559,29 +578,31 @@ struct DatasetReader {
     top.rejectUnknownKeys(["committee", "comments"])
     if let committee = top["committee"]?.mapping("committee") {
       committee.rejectUnknownKeys(["name", "name_en", "heading_as_read"])
-      committeeName = committee["name"]?.string("the committee's name")
+      committeeName = committee["name"]?.string(.theCommitteesName)
     }
     var numbers: Set<Int> = []
     var commentIDs = Set(comments.map(\.id))
     let knownAreaIDs = Set(areas.map(\.id))
     for node in top.required("comments")?.sequence("comments") ?? [] {
-      guard let m = node.mapping("a comment") else { continue }
+      guard let m = node.mapping(.aComment) else { continue }
       m.rejectUnknownKeys([
         "id", "number", "snapshot", "meeting", "areas", "source", "note", "text", "unreadable",
         "corrections",
       ])
-      guard let id = identifier(m, "a comment"),
-        let text = m.required("text")?.string("the comment's text")
+      guard let id = identifier(m, .aComment),
+        let text = m.required("text")?.string(.theCommentsText)
       else {
         continue
       }
       if !commentIDs.insert(id).inserted {
-        sink.error(node.location, "duplicate comment id '\(id)'")
+        sink.error(node.location, "duplicate comment id '\(id)'", ja: "意見の id '\(id)' が重複しています")
         continue
       }
       let number = m["number"]?.int("number", range: 1...100_000) ?? comments.count + 1
       if !numbers.insert(number).inserted {
-        sink.error(m["number"]?.location ?? node.location, "comment number \(number) is used twice")
+        sink.error(
+          m["number"]?.location ?? node.location, "comment number \(number) is used twice",
+          ja: "意見の番号 \(number) が二度使われています")
       }
       let commentAreaIDs = m["areas"]?.strings("areas") ?? []
       for (index, areaID) in commentAreaIDs.enumerated() where !knownAreaIDs.contains(areaID) {
@@ -590,13 +611,15 @@ struct DatasetReader {
         }
         sink.error(
           at ?? node.location, "comment '\(id)' names area '\(areaID)', which does not exist",
-          hint: "areas are: \(areas.map(\.id).joined(separator: ", "))")
+          ja: "意見 '\(id)' が挙げる分野 '\(areaID)' はありません",
+          hint: "areas are: \(areas.map(\.id).joined(separator: ", "))",
+          jaHint: "分野は \(areas.map(\.id).joined(separator: ", "))")
       }
       comments.append(
         CommitteeComment(
           id: id, number: number, text: text, areaIDs: commentAreaIDs,
           snapshotDate: m["snapshot"].flatMap {
-            $0.isNull ? nil : civilDate($0, "the comment's snapshot")
+            $0.isNull ? nil : civilDate($0, .theCommentsSnapshot)
           },
           meeting: m["meeting"]?.optionalString("meeting") ?? nil,
           corrections: corrections(m["corrections"]),
@@ -609,7 +632,7 @@ struct DatasetReader {
   private func corrections(_ node: YAMLNode?) -> [Correction] {
     guard let node else { return [] }
     return (node.sequence("corrections") ?? []).compactMap { item in
-      guard let m = item.mapping("a correction") else { return nil }
+      guard let m = item.mapping(.aCorrection) else { return nil }
       m.rejectUnknownKeys(["read", "corrected", "note"])
       guard let read = m.required("read")?.string("read"),
         let corrected = m.required("corrected")?.string("corrected")
@@ -625,17 +648,17 @@ struct DatasetReader {
     guard let top = root.mapping("events.yaml") else { return }
     top.rejectUnknownKeys(["categories", "events"])
     for node in top["categories"]?.sequence("categories") ?? [] {
-      guard let m = node.mapping("a category") else { continue }
+      guard let m = node.mapping(.aCategory) else { continue }
       m.rejectUnknownKeys(["id", "name", "name_en"])
-      guard let id = identifier(m, "a category"),
-        let name = m.required("name")?.string("the category's name")
+      guard let id = identifier(m, .aCategory),
+        let name = m.required("name")?.string(.theCategorysName)
       else {
         continue
       }
       let category = EventCategory(
         id: id, name: LocalizedText(name, english: m["name_en"]?.string("name_en")))
       if !categories.append(category) {
-        sink.error(node.location, "duplicate category id '\(id)'")
+        sink.error(node.location, "duplicate category id '\(id)'", ja: "分類の id '\(id)' が重複しています")
       }
     }
     let fieldNames: Set<String> = [
@@ -644,15 +667,17 @@ struct DatasetReader {
       "source", "inferred", "inference_note", "corrections",
     ]
     for node in top.required("events")?.sequence("events") ?? [] {
-      guard let m = node.mapping("an event") else { continue }
+      guard let m = node.mapping(.anEvent) else { continue }
       m.rejectUnknownKeys(fieldNames)
-      guard let id = identifier(m, "an event"),
-        let title = m.required("title")?.string("the event's title")
+      guard let id = identifier(m, .anEvent),
+        let title = m.required("title")?.string(.theEventsTitle)
       else {
         continue
       }
       if events.contains(id: id) {
-        sink.error(node.location, "duplicate event id '\(id)'", hint: "event ids must be unique")
+        sink.error(
+          node.location, "duplicate event id '\(id)'", ja: "催しの id '\(id)' が重複しています",
+          hint: "event ids must be unique", jaHint: "催しの id は一つずつ違うものにします")
         continue
       }
       let categoryID = m["category"]?.string("category")
@@ -660,17 +685,20 @@ struct DatasetReader {
         !categories.contains(id: categoryID)
       {
         sink.error(
-          at.location, "unknown category '\(categoryID)'",
-          hint: "categories are: \(categories.idList())")
+          at.location, "unknown category '\(categoryID)'", ja: "知らない分類 '\(categoryID)' です",
+          hint: "categories are: \(categories.idList())", jaHint: "分類は \(categories.idList())")
       }
-      let start = m["start"].flatMap { $0.isNull ? nil : civilDate($0, "the start date") }
-      var end = m["end"].flatMap { $0.isNull ? nil : civilDate($0, "the end date") }
+      let start = m["start"].flatMap { $0.isNull ? nil : civilDate($0, .theStartDate) }
+      var end = m["end"].flatMap { $0.isNull ? nil : civilDate($0, .theEndDate) }
       if let start, let endDate = end, endDate < start, let at = m["end"] {
-        sink.error(at.location, "the event ends (\(endDate.iso)) before it starts (\(start.iso))")
+        sink.error(
+          at.location, "the event ends (\(endDate.iso)) before it starts (\(start.iso))",
+          ja: "催しの終了日（\(endDate.iso)）が開始日（\(start.iso)）より前です")
         end = nil
       }
       if end != nil, start == nil, let at = m["end"] {
-        sink.error(at.location, "the event has an end date but no start date")
+        sink.error(
+          at.location, "the event has an end date but no start date", ja: "催しに終了日があって開始日がありません")
       }
       var audience: [Audience] = []
       for item in m["audience"]?.sequence("audience") ?? [] {
@@ -679,13 +707,14 @@ struct DatasetReader {
           audience.append(value)
         } else {
           sink.error(
-            item.location, "unknown audience '\(text)'",
-            hint: "use \(Audience.allCases.map(\.rawValue).joined(separator: ", "))")
+            item.location, "unknown audience '\(text)'", ja: "知らない対象 '\(text)' です",
+            hint: "use \(Audience.allCases.map(\.rawValue).joined(separator: ", "))",
+            jaHint: "\(Audience.allCases.map(\.rawValue).joined(separator: ", ")) のどれかです")
         }
       }
       var fees: [Fee] = []
       for item in m["fees"]?.sequence("fees") ?? [] {
-        guard let f = item.mapping("a fee") else { continue }
+        guard let f = item.mapping(.aFee) else { continue }
         f.rejectUnknownKeys(["who", "yen", "note"])
         guard let who = f.required("who")?.string("who") else { continue }
         let yen = f["yen"].flatMap { $0.isNull ? nil : $0.int("yen", range: 0...10_000_000) }
@@ -697,13 +726,16 @@ struct DatasetReader {
       for field in inferred where !fieldNames.contains(field) {
         sink.error(
           m["inferred"]?.location ?? node.location,
-          "'\(field)' in inferred is not a field of an event")
+          "'\(field)' in inferred is not a field of an event",
+          ja: "inferred の '\(field)' は催しの項目ではありません")
       }
       let time = m["time"]?.optionalString("time") ?? nil
       if let time, let problem = impossibleTime(in: time) {
         sink.error(
-          m["time"]?.location ?? node.location, problem,
-          hint: "write a time of day such as 9:30 or 13:00〜15:00")
+          m["time"]?.location ?? node.location, problem.english ?? problem.japanese,
+          ja: problem.japanese,
+          hint: "write a time of day such as 9:30 or 13:00〜15:00",
+          jaHint: "9:30 や 13:00〜15:00 のように時刻を書きます")
       }
       events.append(
         CityEvent(
@@ -721,14 +753,16 @@ struct DatasetReader {
 
   // MARK: shared pieces
 
-  private func identifier(_ m: YAMLMapping, _ what: String) -> String? {
-    guard let node = m.required("id"), let id = node.string("the id of \(what)") else { return nil }
+  private func identifier(_ m: YAMLMapping, _ what: Subject) -> String? {
+    guard let node = m.required("id"), let id = node.string(what.id) else { return nil }
     let allowed = id.unicodeScalars.allSatisfy {
       ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
         || $0 == "_"
     }
     guard !id.isEmpty, allowed else {
-      sink.error(node.location, "the id '\(id)' of \(what) must be letters, digits, '-' or '_'")
+      sink.error(
+        node.location, "the id '\(id)' of \(what.english) must be letters, digits, '-' or '_'",
+        ja: "\(what.japanese)の id '\(id)' は英字、数字、'-'、'_' だけで書きます")
       return nil
     }
     return id
@@ -740,14 +774,18 @@ struct DatasetReader {
     return id
   }
 
-  private func civilDate(_ node: YAMLNode, _ what: String) -> CivilDate? {
+  private func civilDate(_ node: YAMLNode, _ what: Subject) -> CivilDate? {
     guard let text = node.string(what) else { return nil }
     guard let date = CivilDate(iso: text) else {
       let shaped = text.count == 10 && text.split(separator: "-").count == 3
       sink.error(
         node.location,
-        shaped ? "\(what) \(text) is not a date that exists" : "\(what) '\(text)' is not a date",
-        hint: "write it as YYYY-MM-DD, e.g. 2012-03-31")
+        shaped
+          ? "\(what.english) \(text) is not a date that exists"
+          : "\(what.english) '\(text)' is not a date",
+        ja: shaped
+          ? "\(what.japanese) \(text) はない日付です" : "\(what.japanese) '\(text)' は日付ではありません",
+        hint: "write it as YYYY-MM-DD, e.g. 2012-03-31", jaHint: "2012-03-31 のように YYYY-MM-DD で書きます")
       return nil
     }
     return date
@@ -758,8 +796,9 @@ struct DatasetReader {
   func dataset(directory: String) -> Dataset? {
     for use in sourceUses where sources[use.id] == nil {
       sink.error(
-        use.location, "unknown source '\(use.id)'",
-        hint: "sources are listed in plan.yaml: \(sources.keys.sorted().joined(separator: ", "))")
+        use.location, "unknown source '\(use.id)'", ja: "知らない出典 '\(use.id)' です",
+        hint: "sources are listed in plan.yaml: \(sources.keys.sorted().joined(separator: ", "))",
+        jaHint: "出典は plan.yaml にあるもの: \(sources.keys.sorted().joined(separator: ", "))")
     }
     var ordered = snapshots.sorted { $0.snapshot.date < $1.snapshot.date }
     for index in ordered.indices {
@@ -774,7 +813,9 @@ struct DatasetReader {
     }
     let defaults = ordered.indices.filter { ordered[$0].isDefault }
     if defaults.count > 1 {
-      sink.error(ordered[defaults[1]].location, "more than one snapshot is marked default")
+      sink.error(
+        ordered[defaults[1]].location, "more than one snapshot is marked default",
+        ja: "default の印がついた時点が二つ以上あります")
     }
     for entry in ordered {
       reportCountMismatches(entry.snapshot, at: entry.location)
@@ -796,10 +837,8 @@ struct DatasetReader {
     _ snapshot: ProgressSnapshot, at snapshotLocation: SourceLocation
   ) {
     let rows = countLocations[snapshot.date] ?? [:]
-    func found(_ diagnostic: Diagnostic) {
-      sink.warning(diagnostic.location, diagnostic.message, hint: diagnostic.hint)
-    }
-    func check(_ counts: StatusCounts, _ what: String, _ key: String) {
+    func found(_ diagnostic: Diagnostic) { sink.append([diagnostic.asWarning]) }
+    func check(_ counts: StatusCounts, _ what: Subject, _ key: String) {
       let location = rows[key] ?? snapshotLocation
       let parts = statuses.map { counts.count($0.id) }
       guard let stated = counts.statedTotal, parts.allSatisfy({ $0 != nil }) else { return }
@@ -808,12 +847,14 @@ struct DatasetReader {
         found(
           Diagnostic(
             .warning, location,
-            "\(snapshot.date.iso), \(what): the stated total is \(stated) but the counts add up to \(sum)"
-          ))
+            "\(snapshot.date.iso), \(what.english): the stated total is \(stated) but the counts add up to \(sum)",
+            ja: "\(snapshot.date.iso)、\(what.japanese): 合計は \(stated) とありますが、件数を足すと \(sum) です"))
       }
     }
     for area in areas {
-      if let counts = snapshot.byArea[area.id] { check(counts, "area '\(area.id)'", area.id) }
+      if let counts = snapshot.byArea[area.id] {
+        check(counts, Subject("area '\(area.id)'", ja: "分野 '\(area.id)'"), area.id)
+      }
     }
     if let records = snapshot.recordCounts {
       for area in areas {
@@ -827,7 +868,9 @@ struct DatasetReader {
               Diagnostic(
                 .warning, location,
                 "\(snapshot.date.iso), area '\(area.id)', status '\(status.id)': the snapshot states \(stated) but the programme records give \(recorded[status.id, default: 0])",
-                hint: "correct the count or the records"))
+                ja:
+                  "\(snapshot.date.iso)、分野 '\(area.id)'、状況 '\(status.id)': 時点の件数は \(stated) ですが、事業の記録では \(recorded[status.id, default: 0]) です",
+                hint: "correct the count or the records", jaHint: "件数か記録を直してください"))
           }
         }
         let recordedTotal = recorded.values.reduce(0, +)
@@ -836,11 +879,13 @@ struct DatasetReader {
             Diagnostic(
               .warning, location,
               "\(snapshot.date.iso), area '\(area.id)': the snapshot states \(stated) programmes but the records give \(recordedTotal)",
-              hint: "correct the total or the records"))
+              ja:
+                "\(snapshot.date.iso)、分野 '\(area.id)': 時点の事業数は \(stated) ですが、記録では \(recordedTotal) です",
+              hint: "correct the total or the records", jaHint: "合計か記録を直してください"))
         }
       }
     }
-    check(snapshot.stated, "the plan", "stated")
+    check(snapshot.stated, .thePlan, "stated")
     let location = rows["stated"] ?? snapshotLocation
     for status in statuses {
       let parts = areas.map { snapshot.byArea[$0.id]?.count(status.id) ?? nil }
@@ -850,8 +895,8 @@ struct DatasetReader {
           found(
             Diagnostic(
               .warning, location,
-              "\(snapshot.date.iso), status '\(status.id)': the plan-wide figure is \(stated) but the areas add up to \(sum)"
-            ))
+              "\(snapshot.date.iso), status '\(status.id)': the plan-wide figure is \(stated) but the areas add up to \(sum)",
+              ja: "\(snapshot.date.iso)、状況 '\(status.id)': 計画全体の数は \(stated) ですが、分野を足すと \(sum) です"))
         }
       }
     }

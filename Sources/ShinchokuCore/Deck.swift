@@ -92,15 +92,15 @@ public struct DeckLoader: Sendable {
       var idNode: YAMLNode?
       var notes: String?
       if case .mapping = node.node {
-        guard let m = node.mapping("a slide") else { continue }
+        guard let m = node.mapping(.aSlide) else { continue }
         m.rejectUnknownKeys(["kind", "id", "notes"])
         guard let kind = m.required("kind") else { continue }
         kindNode = kind
         idNode = m["id"]
         notes = m["notes"]?.optionalString("notes") ?? nil
       }
-      guard let kind = kindNode.string("the kind of a slide") else { continue }
-      let id = idNode?.string("the id of a slide")
+      guard let kind = kindNode.string(.theKindOfASlide) else { continue }
+      let id = idNode?.string(.theIDOfASlide)
       switch kind {
       case "title": slides.append(DeckSlide(.title, notes: notes))
       case "matrix": slides.append(DeckSlide(.matrix, notes: notes))
@@ -108,7 +108,9 @@ public struct DeckLoader: Sendable {
       case "area", "areas":
         if let id, let idNode {
           guard dataset.area(id) != nil else {
-            unknownID(id, of: "area", at: idNode, candidates: dataset.areas.map(\.id), sink: sink)
+            unknownID(
+              id, of: Subject("area", ja: "分野"), at: idNode, candidates: dataset.areas.map(\.id),
+              sink: sink)
             continue
           }
           slides.append(DeckSlide(.area(id), notes: notes))
@@ -119,7 +121,8 @@ public struct DeckLoader: Sendable {
         if let id, let idNode {
           guard dataset.comments.contains(where: { $0.id == id }) else {
             unknownID(
-              id, of: "comment", at: idNode, candidates: dataset.comments.map(\.id), sink: sink)
+              id, of: Subject("comment", ja: "意見"), at: idNode,
+              candidates: dataset.comments.map(\.id), sink: sink)
             continue
           }
           slides.append(DeckSlide(.comment(id), notes: notes))
@@ -127,24 +130,31 @@ public struct DeckLoader: Sendable {
           slides += dataset.comments.map { DeckSlide(.comment($0.id), notes: notes) }
         }
       default:
-        let hint = closestMatch(kind, in: Self.kinds).map { "did you mean '\($0)'?" }
+        let near = closestMatch(kind, in: Self.kinds)
         sink.error(
-          kindNode.location, "unknown slide kind '\(kind)'",
-          hint: hint ?? "kinds are: \(Self.kinds.joined(separator: ", "))")
+          kindNode.location, "unknown slide kind '\(kind)'", ja: "知らないスライドの種類 '\(kind)' です",
+          hint: near.map { "did you mean '\($0)'?" }
+            ?? "kinds are: \(Self.kinds.joined(separator: ", "))",
+          jaHint: near.map { "'\($0)' のことですか？" } ?? "種類は \(Self.kinds.joined(separator: ", "))")
       }
     }
     if slides.isEmpty, !sink.hasErrors {
-      sink.error(top.owner.location, "the deck has no slides", hint: "list at least one slide")
+      sink.error(
+        top.owner.location, "the deck has no slides", ja: "スライドが一枚もありません",
+        hint: "list at least one slide", jaHint: "スライドを一枚以上並べてください")
     }
     return Deck(slides: slides)
   }
 
   private func unknownID(
-    _ id: String, of what: String, at node: YAMLNode, candidates: [String], sink: DiagnosticSink
+    _ id: String, of what: Subject, at node: YAMLNode, candidates: [String], sink: DiagnosticSink
   ) {
-    let hint = closestMatch(id, in: candidates).map { "did you mean '\($0)'?" }
+    let near = closestMatch(id, in: candidates)
+    let list = candidates.joined(separator: ", ")
     sink.error(
-      node.location, "no \(what) '\(id)' in the data",
-      hint: hint ?? "\(what)s are: \(candidates.joined(separator: ", "))")
+      node.location, "no \(what.english) '\(id)' in the data",
+      ja: "データに\(what.japanese) '\(id)' はありません",
+      hint: near.map { "did you mean '\($0)'?" } ?? "\(what.english)s are: \(list)",
+      jaHint: near.map { "'\($0)' のことですか？" } ?? "\(what.japanese)は \(list)")
   }
 }

@@ -105,3 +105,25 @@ public struct DataLoadError: Error, Sendable, CustomStringConvertible {
 
   public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }
+
+/// What a diagnostic speaks of, in both UI languages: a key as it is written in the file (a
+/// string literal: `"title"`, the same in both, since a person types it), or a phrase, which
+/// must give its Japanese (`Subject("the plan's title", ja: "計画の名称")`).
+public struct Subject: Hashable, Sendable, ExpressibleByStringLiteral {
+  public var english: String
+  public var japanese: String
+
+  public init(_ english: String, ja japanese: String) {
+    self.english = english
+    self.japanese = japanese
+  }
+
+  /// A key of the file, the same in both languages.
+  public init(stringLiteral key: String) {
+    self.init(key, ja: key)
+  }
+
+  public func text(_ language: Language) -> String {
+    language == .japanese ? japanese : english
+  }
+}

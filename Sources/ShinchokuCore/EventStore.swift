@@ -390,7 +390,7 @@ public func startMinute(of time: String) -> Int? {
 /// What is wrong with a time text, when a time in it cannot be: each `H:MM` (half or full
 /// width digits and colon) must have hours 0–24 and minutes 0–59 (24:00 only as itself, the end
 /// of a day). Free text ("午後", "10時") is not judged. Nil when nothing is wrong.
-public func impossibleTime(in text: String) -> String? {
+public func impossibleTime(in text: String) -> LocalizedText? {
   let scalars = Array(text.unicodeScalars)
   func digit(_ index: Int) -> Int? {
     guard scalars.indices.contains(index) else { return nil }
@@ -413,7 +413,9 @@ public func impossibleTime(in text: String) -> String? {
       let minute = digit(index + 1)! * 10 + digit(index + 2)!
       if hour > 24 || minute > 59 || (hour == 24 && minute > 0) {
         let shown = String(String.UnicodeScalarView(scalars[hourStart..<minuteEnd]))
-        return "'\(shown)' is not a time of day (hours 0–24, minutes 0–59)"
+        return LocalizedText(
+          "'\(shown)' はありえない時刻です（時は 0〜24、分は 0〜59）",
+          english: "'\(shown)' is not a time of day (hours 0–24, minutes 0–59)")
       }
     }
     index += 1

@@ -25,7 +25,9 @@ extension DatasetReader {
       sink.error(
         SourceLocation(file: file, line: header.line, column: header.column(of: column)),
         "the column '\(header.fields[column].trimmingCharacters(in: .whitespaces))' is there twice (first at column \(header.column(of: first)), as '\(header.fields[first].trimmingCharacters(in: .whitespaces))')",
-        hint: "remove or rename one of them")
+        ja:
+          "列 '\(header.fields[column].trimmingCharacters(in: .whitespaces))' が二つあります（一つ目は \(header.column(of: first)) 列目の '\(header.fields[first].trimmingCharacters(in: .whitespaces))'）",
+        hint: "remove or rename one of them", jaHint: "どちらかを消すか名前を変えてください")
       return
     }
     index[key] = column
@@ -43,16 +45,18 @@ extension DatasetReader {
       } else if !trimmed.isEmpty {
         sink.warning(
           SourceLocation(file: file, line: header.line, column: header.column(of: column)),
-          "unknown column '\(trimmed)' is ignored",
+          "unknown column '\(trimmed)' is ignored", ja: "知らない列 '\(trimmed)' は無視します",
           hint:
-            "columns: 日付 開始 終了 名称 会場 対象 料金 分類 備考 (or date start end title venue audience fee category notes)"
+            "columns: 日付 開始 終了 名称 会場 対象 料金 分類 備考 (or date start end title venue audience fee category notes)",
+          jaHint: "列は 日付 開始 終了 名称 会場 対象 料金 分類 備考 です"
         )
       }
     }
     guard index["title"] != nil else {
       sink.error(
         SourceLocation(file: file, line: header.line, column: 1), "no 名称 (title) column",
-        hint: "the first row must name the columns")
+        ja: "名称の列がありません", hint: "the first row must name the columns",
+        jaHint: "1 行目に列の名前を書きます")
       return nil
     }
     let sourceID = "file:" + (file as NSString).lastPathComponent
@@ -78,7 +82,7 @@ extension DatasetReader {
     let reference = CivilDate(year: 2000, month: 1, day: 1)!
     // Cell texts (dates, audiences, fees, categories) by number, and what each was read as.
     var cells = StringTable()
-    var dates = NumberedCache<(start: CivilDate?, end: CivilDate?, warning: String?)>()
+    var dates = NumberedCache<(start: CivilDate?, end: CivilDate?, warning: DateProblem?)>()
     var audiences = NumberedCache<(list: Int32, known: Bool)>()
     var feeLists = NumberedCache<Int32>()
     var categoryTexts = NumberedCache<Int32>()
@@ -114,7 +118,7 @@ extension DatasetReader {
       guard !title.isEmpty else {
         sink.warning(
           SourceLocation(file: file, line: row.line, column: row.column(of: titleColumn)),
-          "a row without a 名称 (title) is left out")
+          "a row without a 名称 (title) is left out", ja: "名称のない行は除きます")
         return
       }
       let idCell = cell(.id)
@@ -123,7 +127,9 @@ extension DatasetReader {
         idCell.isEmpty ? generatedID.withUTF8 { events.internID($0) } : events.internID(idCell)
       guard inserted else {
         let id = idCell.isEmpty ? generatedID : text(idCell)
-        sink.error(location(.id), "duplicate event id '\(id)'", hint: "event ids must be unique")
+        sink.error(
+          location(.id), "duplicate event id '\(id)'", ja: "催しの id '\(id)' が重複しています",
+          hint: "event ids must be unique", jaHint: "催しの id は一つずつ違うものにします")
         return
       }
       var start: CivilDate?
@@ -139,12 +145,19 @@ extension DatasetReader {
         let known = dates[number]!
         start = known.start
         end = known.end
-        if let warning = known.warning {
+        switch known.warning {
+        case nil: break
+        case .unreadable(let written):
           sink.warning(
-            location(.date), warning,
-            hint: warning.hasPrefix("the range")
-              ? nil
-              : "write 2012-08-01, 2012/8/1, 平成24年8月1日, or a range 2012-07-21〜2012-08-31")
+            location(.date),
+            "'\(written)' is not a date this can read; the event is listed as 日付未定",
+            ja: "'\(written)' は読める日付ではないので、日付未定として載せます",
+            hint: "write 2012-08-01, 2012/8/1, 平成24年8月1日, or a range 2012-07-21〜2012-08-31",
+            jaHint: "2012-08-01、2012/8/1、平成24年8月1日、期間なら 2012-07-21〜2012-08-31 と書きます")
+        case .endsBeforeStart:
+          sink.warning(
+            location(.date), "the range ends before it starts; the end is left out",
+            ja: "期間の終わりが始まりより前なので、終わりを除きます")
         }
       }
       var time = EventStore.none
@@ -153,7 +166,9 @@ extension DatasetReader {
       for (key, bytes) in [(EventsCSVColumn.start, startCell), (.end, endCell)] where !bytes.isEmpty
       {
         if let problem = impossibleTime(in: text(bytes)) {
-          sink.error(location(key), problem, hint: "write a time of day such as 9:30 or 13:00")
+          sink.error(
+            location(key), problem.english ?? problem.japanese, ja: problem.japanese,
+            hint: "write a time of day such as 9:30 or 13:00", jaHint: "9:30 や 13:00 のように時刻を書きます")
         }
       }
       if !endCell.isEmpty {
@@ -177,7 +192,8 @@ extension DatasetReader {
           sink.warning(
             location(.audience),
             "cannot tell the audience from '\(text(audienceCell))'; it is kept in the notes",
-            hint: "e.g. 子ども, 大人, 親子, どなたでも")
+            ja: "'\(text(audienceCell))' から対象を読み取れないので、備考に残します",
+            hint: "e.g. 子ども, 大人, 親子, どなたでも", jaHint: "例: 子ども、大人、親子、どなたでも")
         }
       }
       var category = EventStore.none
@@ -261,8 +277,14 @@ extension DatasetReader {
   }
 
   /// A date cell: a day, or a range written with 〜; a warning when it cannot be read.
+  /// What is wrong with a date cell that can still be listed.
+  enum DateProblem {
+    case unreadable(String)
+    case endsBeforeStart
+  }
+
   private func readDate(_ text: String, reference: CivilDate) -> (
-    start: CivilDate?, end: CivilDate?, warning: String?
+    start: CivilDate?, end: CivilDate?, warning: DateProblem?
   ) {
     let parts = text.split(whereSeparator: { "〜～~".contains($0) }).map {
       $0.trimmingCharacters(in: .whitespaces)
@@ -275,12 +297,12 @@ extension DatasetReader {
       return date
     }
     if parts.count > 2 || dates.contains(where: { $0 == nil }) {
-      return (nil, nil, "'\(text)' is not a date this can read; the event is listed as 日付未定")
+      return (nil, nil, .unreadable(text))
     }
     let start = dates.first ?? nil
     let end = dates.count == 2 ? dates[1] : nil
     if let s = start, let e = end, e < s {
-      return (start, nil, "the range ends before it starts; the end is left out")
+      return (start, nil, .endsBeforeStart)
     }
     return (start, end, nil)
   }

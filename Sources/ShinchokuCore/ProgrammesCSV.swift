@@ -33,18 +33,21 @@ extension DatasetReader {
           sink.error(
             location,
             "the snapshot \(date.iso) has two columns (first at column \(header.column(of: first.column)))",
-            hint: "remove or rename one of them")
+            ja: "時点 \(date.iso) の列が二つあります（一つ目は \(header.column(of: first.column)) 列目）",
+            hint: "remove or rename one of them", jaHint: "どちらかを消すか名前を変えてください")
         } else if snapshots.contains(where: { $0.snapshot.date == date }) {
           dateColumns.append((column, date))
         } else {
           sink.error(
-            location, "no snapshot on \(date.iso)",
-            hint: "snapshots are: \(snapshots.map(\.snapshot.date.iso).joined(separator: ", "))")
+            location, "no snapshot on \(date.iso)", ja: "\(date.iso) の時点はありません",
+            hint: "snapshots are: \(snapshots.map(\.snapshot.date.iso).joined(separator: ", "))",
+            jaHint: "時点は \(snapshots.map(\.snapshot.date.iso).joined(separator: ", "))")
         }
       } else if !trimmed.isEmpty {
         sink.warning(
-          location, "unknown column '\(trimmed)' is ignored",
-          hint: "columns: 番号 分野 名称 担当 備考, then one per snapshot date (2017-03-31)")
+          location, "unknown column '\(trimmed)' is ignored", ja: "知らない列 '\(trimmed)' は無視します",
+          hint: "columns: 番号 分野 名称 担当 備考, then one per snapshot date (2017-03-31)",
+          jaHint: "列は 番号 分野 名称 担当 備考 と、時点の日付ごとに一つ（2017-03-31）")
       }
     }
     guard let idColumn = index["id"], let areaColumn = index["area"],
@@ -52,7 +55,8 @@ extension DatasetReader {
     else {
       sink.error(
         SourceLocation(file: file, line: header.line, column: 1),
-        "the header needs 番号, 分野 and 名称 (id, area, title)")
+        "the header needs 番号, 分野 and 名称 (id, area, title)",
+        ja: "1 行目には 番号、分野、名称 の列が要ります")
       return
     }
     let sourceID = "file:" + (file as NSString).lastPathComponent
@@ -71,11 +75,13 @@ extension DatasetReader {
       guard let id = value(idColumn), let title = value(titleColumn),
         let areaText = value(areaColumn)
       else {
-        sink.warning(location(0), "a row without 番号, 分野 or 名称 is left out")
+        sink.warning(
+          location(0), "a row without 番号, 分野 or 名称 is left out", ja: "番号、分野、名称 のどれかがない行は除きます")
         continue
       }
       if programmeIDs.contains(id) {
-        sink.error(location(idColumn), "duplicate programme id '\(id)'")
+        sink.error(
+          location(idColumn), "duplicate programme id '\(id)'", ja: "事業の id '\(id)' が重複しています")
         continue
       }
       guard
@@ -86,8 +92,11 @@ extension DatasetReader {
       else {
         sink.warning(
           location(areaColumn), "unknown area '\(areaText)'; the row is left out",
+          ja: "知らない分野 '\(areaText)' なので、この行は除きます",
           hint:
-            "an area's id, number or name: \(areas.map { "\($0.number) \($0.name.japanese)" }.joined(separator: ", "))"
+            "an area's id, number or name: \(areas.map { "\($0.number) \($0.name.japanese)" }.joined(separator: ", "))",
+          jaHint:
+            "分野の id、番号、名称のどれか: \(areas.map { "\($0.number) \($0.name.japanese)" }.joined(separator: "、"))"
         )
         continue
       }
@@ -101,8 +110,11 @@ extension DatasetReader {
         } else {
           sink.warning(
             location(column), "unknown status '\(text)'; left empty",
+            ja: "知らない状況 '\(text)' なので、空欄にします",
             hint:
-              "a status's id, name, short name or symbol: \(self.statuses.map(\.symbol).joined(separator: " "))"
+              "a status's id, name, short name or symbol: \(self.statuses.map(\.symbol).joined(separator: " "))",
+            jaHint:
+              "状況の id、名称、略称、記号のどれか: \(self.statuses.map(\.symbol).joined(separator: " "))"
           )
         }
       }

@@ -17,7 +17,16 @@ public struct StatusConflict: Error, CustomStringConvertible {
   /// The change that put the status where it is now, when the log has it.
   public var lastChange: StatusChange?
 
-  public var description: String {
+  public var description: String { text(.english) }
+
+  /// The refusal in `language`.
+  public func text(_ language: Language) -> String {
+    if language == .japanese {
+      var text =
+        "\(programmeID) の \(snapshot.iso) の状況は今 \(found ?? "なし") で、前提の \(expected ?? "なし") ではありません"
+      if let last = lastChange { text += "（\(last.by ?? "誰か") が \(last.when) に変更）" }
+      return text + "。記録していません"
+    }
     var text =
       "\(programmeID) is now \(found ?? "without a status") in \(snapshot.iso), not \(expected ?? "without a status") as expected"
     if let last = lastChange {

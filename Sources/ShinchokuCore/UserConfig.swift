@@ -46,7 +46,7 @@ public struct UserConfig: Sendable, Equatable {
     if let text = readTextFile(
       URL(fileURLWithPath: path), displayName: path, sizeLimit: 1 << 16, sink: sink),
       !isBlank(text), let root = parseYAML(text, file: path, sink: sink), !root.isNull,
-      let top = root.mapping("the config file")
+      let top = root.mapping(.theConfigFile)
     {
       top.rejectUnknownKeys(["theme", "lang", "ascii", "cursor"])
       config.theme = top["theme"]?.string("theme")
@@ -54,7 +54,9 @@ public struct UserConfig: Sendable, Equatable {
         if value == "ja" || value == "en" {
           config.lang = value
         } else {
-          sink.error(lang.location, "lang must be ja or en, not '\(value)'")
+          sink.error(
+            lang.location, "lang must be ja or en, not '\(value)'",
+            ja: "lang は ja か en です（'\(value)' ではなく）")
         }
       }
       config.ascii = top["ascii"]?.bool("ascii")

@@ -61,15 +61,19 @@ public struct YAMLNode {
     sink.visited += 1
     if sink.visited == sink.visitLimit {
       sink.error(
-        location, "the document expands to too many values (aliases?)", hint: "simplify it")
+        location, "the document expands to too many values (aliases?)",
+        ja: "文書を展開すると値が多すぎます（別名の使いすぎ？）", hint: "simplify it",
+        jaHint: "簡単にしてください")
     }
     return sink.visited < sink.visitLimit
   }
 
-  public func mapping(_ what: String) -> YAMLMapping? {
+  public func mapping(_ what: Subject) -> YAMLMapping? {
     guard countVisit() else { return nil }
     guard case .mapping(let mapping) = node else {
-      sink.error(location, "\(what) must be a mapping (key: value lines)")
+      sink.error(
+        location, "\(what.english) must be a mapping (key: value lines)",
+        ja: "\(what.japanese) は「キー: 値」の行で書いてください")
       return nil
     }
     var entries: [(key: String, keyNode: YAMLNode, value: YAMLNode)] = []
@@ -77,13 +81,16 @@ public struct YAMLNode {
     for (key, value) in mapping {
       let keyNode = YAMLNode(node: key, file: file, sink: sink)
       guard let name = key.scalar?.string else {
-        sink.error(keyNode.location, "a key in \(what) must be plain text")
+        sink.error(
+          keyNode.location, "a key in \(what.english) must be plain text",
+          ja: "\(what.japanese) のキーはただの文字列で書いてください")
         continue
       }
       if let first = seen[name] {
         sink.error(
-          keyNode.location, "duplicate key '\(name)' in \(what)",
-          hint: "first at line \(first.line ?? 0)")
+          keyNode.location, "duplicate key '\(name)' in \(what.english)",
+          ja: "\(what.japanese) にキー '\(name)' が二度あります", hint: "first at line \(first.line ?? 0)",
+          jaHint: "一つ目は \(first.line ?? 0) 行目")
         continue
       }
       seen[name] = keyNode.location
@@ -92,66 +99,73 @@ public struct YAMLNode {
     return YAMLMapping(owner: self, what: what, entries: entries)
   }
 
-  public func sequence(_ what: String) -> [YAMLNode]? {
+  public func sequence(_ what: Subject) -> [YAMLNode]? {
     guard countVisit() else { return nil }
     if isNull { return [] }
     guard case .sequence(let sequence) = node else {
-      sink.error(location, "\(what) must be a list (lines starting with '- ')")
+      sink.error(
+        location, "\(what.english) must be a list (lines starting with '- ')",
+        ja: "\(what.japanese) は「- 」で始まる行の並びで書いてください")
       return nil
     }
     return sequence.map { YAMLNode(node: $0, file: file, sink: sink) }
   }
 
-  public func string(_ what: String) -> String? {
+  public func string(_ what: Subject) -> String? {
     guard countVisit() else { return nil }
     guard case .scalar(let scalar) = node, !isNull else {
-      sink.error(location, "\(what) must be text")
+      sink.error(location, "\(what.english) must be text", ja: "\(what.japanese) は文字列で書いてください")
       return nil
     }
     return scalar.string
   }
 
   /// Text, or nil for an explicit null (`~` / `null`): a value the source does not give.
-  public func optionalString(_ what: String) -> String?? {
+  public func optionalString(_ what: Subject) -> String?? {
     isNull ? .some(nil) : string(what).map { .some($0) }
   }
 
-  public func int(_ what: String, range: ClosedRange<Int>? = nil) -> Int? {
+  public func int(_ what: Subject, range: ClosedRange<Int>? = nil) -> Int? {
     guard let text = string(what) else { return nil }
     guard let value = Int(text) else {
       sink.error(
-        location, "\(what) must be a whole number, not '\(text)'", hint: "write ~ if it is unknown")
+        location, "\(what.english) must be a whole number, not '\(text)'",
+        ja: "\(what.japanese) は整数で書いてください（'\(text)' ではなく）",
+        hint: "write ~ if it is unknown", jaHint: "不明なら ~ と書きます")
       return nil
     }
     if let range, !range.contains(value) {
       sink.error(
         location,
-        "\(what) must be between \(range.lowerBound) and \(range.upperBound), not \(value)")
+        "\(what.english) must be between \(range.lowerBound) and \(range.upperBound), not \(value)",
+        ja: "\(what.japanese) は \(range.lowerBound) から \(range.upperBound) までです（\(value) ではなく）")
       return nil
     }
     return value
   }
 
-  public func bool(_ what: String) -> Bool? {
+  public func bool(_ what: Subject) -> Bool? {
     guard let text = string(what) else { return nil }
     switch text {
     case "true", "yes": return true
     case "false", "no": return false
     default:
-      sink.error(location, "\(what) must be true or false, not '\(text)'")
+      sink.error(
+        location, "\(what.english) must be true or false, not '\(text)'",
+        ja: "\(what.japanese) は true か false で書いてください（'\(text)' ではなく）")
       return nil
     }
   }
 
   /// The nodes of a list, or the node itself when one value is written alone, so each item
   /// keeps its own position.
-  public func items(_ what: String) -> [YAMLNode]? {
+  public func items(_ what: Subject) -> [YAMLNode]? {
     if case .scalar = node, !isNull { return [self] }
     return sequence(what)
   }
 
   /// A list of text, or one text written alone.
-  public func strings(_ what: String) -> [String]? {
+  public func strings(_ what: Subject) -> [String]? {
     if case .scalar = node, !isNull { return string(what).map { [$0] } }
     return sequence(what)?.compactMap { $0.string(what) }
   }
@@ -159,7 +173,7 @@ public struct YAMLNode {
 
 public struct YAMLMapping {
   public let owner: YAMLNode
-  public let what: String
+  public let what: Subject
   public let entries: [(key: String, keyNode: YAMLNode, value: YAMLNode)]
 
   public subscript(key: String) -> YAMLNode? {
@@ -168,17 +182,22 @@ public struct YAMLMapping {
 
   public func required(_ key: String) -> YAMLNode? {
     if let value = self[key] { return value }
-    owner.sink.error(owner.location, "\(what) has no '\(key)'", hint: "add '\(key): …'")
+    owner.sink.error(
+      owner.location, "\(what.english) has no '\(key)'", ja: "\(what.japanese) に '\(key)' がありません",
+      hint: "add '\(key): …'", jaHint: "'\(key): …' を書き足してください")
     return nil
   }
 
   /// Reports keys this mapping does not know, naming the closest known one.
   public func rejectUnknownKeys(_ known: Set<String>) {
     for entry in entries where !known.contains(entry.key) {
-      let hint = closestMatch(entry.key, in: Array(known)).map { "did you mean '\($0)'?" }
+      let near = closestMatch(entry.key, in: Array(known))
+      let keys = known.sorted().joined(separator: ", ")
       owner.sink.warning(
-        entry.keyNode.location, "unknown key '\(entry.key)' in \(what) is ignored",
-        hint: hint ?? "known keys: \(known.sorted().joined(separator: ", "))")
+        entry.keyNode.location, "unknown key '\(entry.key)' in \(what.english) is ignored",
+        ja: "\(what.japanese) の知らないキー '\(entry.key)' は無視します",
+        hint: near.map { "did you mean '\($0)'?" } ?? "known keys: \(keys)",
+        jaHint: near.map { "'\($0)' のことですか？" } ?? "使えるキー: \(keys)")
     }
   }
 }
@@ -223,7 +242,8 @@ public func readTextFile(_ url: URL, displayName: String, sizeLimit: Int, sink: 
     let line = prefix.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
     sink.error(
       SourceLocation(file: displayName, line: line), "byte \(offset) is not valid UTF-8",
-      hint: "save the file as UTF-8")
+      ja: "\(offset) バイト目が UTF-8 として正しくありません", hint: "save the file as UTF-8",
+      jaHint: "UTF-8 で保存してください")
     return nil
   }
   return String(decoding: bytes, as: UTF8.self)
@@ -251,30 +271,60 @@ func firstInvalidUTF8Offset(_ bytes: Data.SubSequence) -> Int? {
 public func parseYAML(_ text: String, file: String, sink: DiagnosticSink) -> YAMLNode? {
   do {
     guard let node = try Yams.compose(yaml: text, .basic) else {
-      sink.error(SourceLocation(file: file, line: 1, column: 1), "the file is empty")
+      sink.error(
+        SourceLocation(file: file, line: 1, column: 1), "the file is empty", ja: "ファイルが空です")
       return nil
     }
     return YAMLNode(node: node, file: file, sink: sink)
   } catch let error as YamlError {
-    let (location, message) = yamlProblem(error, text: text, file: file)
-    sink.error(location, "YAML: " + message)
+    let (location, message, japanese) = yamlProblem(error, text: text, file: file)
+    sink.error(location, "YAML: " + message, ja: "YAML の書き方の誤り: " + japanese)
     return nil
   } catch {
-    sink.error(SourceLocation(file: file, line: 1, column: 1), "YAML: " + firstLine(of: error))
+    sink.error(
+      SourceLocation(file: file, line: 1, column: 1), "YAML: " + firstLine(of: error),
+      ja: "YAML の書き方の誤り: " + firstLine(of: error))
     return nil
   }
 }
 
-/// Where a YAML error is and what it says, in one line: never the file's text (Yams puts the
-/// whole document into some errors' descriptions).
-func yamlProblem(_ error: YamlError, text: String, file: String) -> (SourceLocation, String) {
+/// libyaml's commonest problems in Japanese; others are shown as libyaml words them.
+let yamlProblemsInJapanese: [String: String] = [
+  "mapping values are not allowed in this context": "ここには「キー: 値」を書けません",
+  "did not find expected key": "キーがあるはずの所にありません",
+  "could not find expected ':'": "「:」があるはずの所にありません",
+  "did not find expected '-' indicator": "「- 」があるはずの所にありません",
+  "did not find expected node content": "値があるはずの所にありません",
+  "found character that cannot start any token": "値を始められない文字があります",
+  "found unexpected end of stream": "文書が途中で終わっています",
+  "found undefined alias": "定義されていない別名（*…）があります",
+  "found a tab character that violates indentation": "字下げにタブ文字があります",
+  "found unknown escape character": "知らないエスケープ文字があります",
+  "block sequence entries are not allowed in this context": "ここには「- 」の項目を書けません",
+  "found a tab character where an indentation space is expected": "字下げの空白の所にタブ文字があります",
+  "did not find expected comment or line break": "値のあとに余計な文字があります",
+  "found unexpected ':'": "思わぬ所に「:」があります",
+  "control characters are not allowed": "制御文字は書けません",
+]
+
+/// Where a YAML error is and what it says (in English and in Japanese), in one line: never the
+/// file's text (Yams puts the whole document into some errors' descriptions).
+func yamlProblem(_ error: YamlError, text: String, file: String) -> (
+  SourceLocation, String, String
+) {
   switch error {
   case .scanner(let context, let problem, let mark, _),
     .parser(let context, let problem, let mark, _),
     .composer(let context, let problem, let mark, _):
     let contextText =
       context.map { " (\($0.text) at line \($0.mark.line), column \($0.mark.column))" } ?? ""
-    return (SourceLocation(file: file, line: mark.line, column: mark.column), problem + contextText)
+    let japanese =
+      (yamlProblemsInJapanese[problem] ?? "libyaml: \(problem)")
+      + (context.map { "（\($0.mark.line) 行 \($0.mark.column) 列からの続き）" } ?? "")
+    return (
+      SourceLocation(file: file, line: mark.line, column: mark.column), problem + contextText,
+      japanese
+    )
   case .duplicatedKeysInMapping(let duplicates, let context):
     // Yams marks the first of the keys; the place to fix is the second.
     let first = context.mark
@@ -284,17 +334,22 @@ func yamlProblem(_ error: YamlError, text: String, file: String) -> (SourceLocat
       ?? (first.line, first.column)
     return (
       SourceLocation(file: file, line: place.line, column: place.column),
-      "duplicate key \(names) (first at line \(first.line), column \(first.column)); remove or rename one"
+      "duplicate key \(names) (first at line \(first.line), column \(first.column)); remove or rename one",
+      "キー \(names) が二度あります（一つ目は \(first.line) 行 \(first.column) 列）。どちらかを消すか名前を変えてください"
     )
   case .reader(let problem, let offset, _, _):
-    guard let offset else { return (SourceLocation(file: file, line: 1, column: 1), problem) }
+    let japanese = yamlProblemsInJapanese[problem] ?? "libyaml: \(problem)"
+    guard let offset else {
+      return (SourceLocation(file: file, line: 1, column: 1), problem, japanese)
+    }
     let before = text.utf8.prefix(offset)
     let line = before.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
     let lineStart = before.lastIndex(of: 0x0A).map { before.index(after: $0) } ?? before.startIndex
     let column = String(decoding: before[lineStart...], as: UTF8.self).unicodeScalars.count + 1
-    return (SourceLocation(file: file, line: line, column: column), problem)
+    return (SourceLocation(file: file, line: line, column: column), problem, japanese)
   default:
-    return (SourceLocation(file: file, line: 1, column: 1), firstLine(of: error))
+    let text = firstLine(of: error)
+    return (SourceLocation(file: file, line: 1, column: 1), text, "libyaml: \(text)")
   }
 }
 

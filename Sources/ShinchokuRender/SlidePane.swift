@@ -10,6 +10,8 @@ struct PresentationWidget: Widget {
 
   let slide: SlideView
   let presentation: PresentationState
+  /// What the last key changed ("スライド 3 / 8: …"), said in the footer in place of the number.
+  var notice: String? = nil
 
   /// A whole screen of presentation mode: the slide, or a blank screen; the notes, the timer
   /// and the footer.
@@ -43,7 +45,12 @@ struct PresentationWidget: Widget {
     let footer = Rect(x: area.x, y: bottom, width: width, height: 1)
     var footerParts = [
       BarPart(
-        [Span(" " + Self.slideNumberText(view, chrome: chrome), .muted)], priority: 3)
+        [
+          Span(
+            notice.map { " " + sanitized($0) }
+              ?? " " + Self.slideNumberText(view, chrome: chrome),
+            .muted)
+        ], priority: 3)
     ]
     if let now = presentation.now {
       footerParts.append(

@@ -137,7 +137,9 @@ public struct ThemeLoader: Sendable {
           top.rolesLocation ?? SourceLocation(file: path(for: nameOrPath)),
           "the theme does not give the role\(missing.count == 1 ? "" : "s") "
             + missing.joined(separator: ", "),
-          hint: "give every role, or start with 'extends: default'")
+          ja: "テーマに役割 \(missing.joined(separator: ", ")) がありません",
+          hint: "give every role, or start with 'extends: default'",
+          jaHint: "すべての役割を書くか、'extends: default' から始めてください")
       }
     }
     guard let styles, !sink.hasErrors else {
@@ -167,27 +169,32 @@ public struct ThemeLoader: Sendable {
     if chain.contains(file) {
       sink.error(
         SourceLocation(file: file),
-        "themes extend each other in a circle: \((chain + [file]).joined(separator: " → "))")
+        "themes extend each other in a circle: \((chain + [file]).joined(separator: " → "))",
+        ja: "テーマの extends が輪になっています: \((chain + [file]).joined(separator: " → "))")
       return nil
     }
     if chain.count >= Self.maxChainLength {
       sink.error(
         SourceLocation(file: chain.last ?? file),
         "the extends chain is longer than \(Self.maxChainLength) themes; \(file) is not read",
-        hint: "extend a theme that extends nothing (default) instead")
+        ja: "extends のつながりが \(Self.maxChainLength) テーマより長いので、\(file) は読みません",
+        hint: "extend a theme that extends nothing (default) instead",
+        jaHint: "何も extends しないテーマ（default）を extends してください")
       return nil
     }
     chain.append(file)
     guard FileManager.default.fileExists(atPath: file) else {
       sink.error(
-        SourceLocation(file: file), "no such theme",
-        hint: "themes here: \(availableThemes().joined(separator: ", "))")
+        SourceLocation(file: file), "no such theme", ja: "そのテーマはありません",
+        hint: "themes here: \(availableThemes().joined(separator: ", "))",
+        jaHint: "ここにあるテーマ: \(availableThemes().joined(separator: ", "))")
       return nil
     }
     guard
       let text = readTextFile(
         URL(fileURLWithPath: file), displayName: file, sizeLimit: 1 << 20, sink: sink),
-      let root = parseYAML(text, file: file, sink: sink), let top = root.mapping("a theme")
+      let root = parseYAML(text, file: file, sink: sink),
+      let top = root.mapping(Subject("a theme", ja: "テーマ"))
     else { return nil }
     top.rejectUnknownKeys(["name", "description", "extends", "roles"])
     var styles: [Role: Style] = [:]
@@ -199,7 +206,9 @@ public struct ThemeLoader: Sendable {
       else {
         sink.error(
           node.location, "extends must name a theme of the themes folder, not a path",
-          hint: "write its name without .yaml, e.g. extends: default")
+          ja: "extends にはパスではなく、テーマのフォルダにあるテーマの名前を書きます",
+          hint: "write its name without .yaml, e.g. extends: default",
+          jaHint: "extends: default のように .yaml を付けずに書きます")
         return nil
       }
       var ignored = TopLevel()
@@ -217,8 +226,9 @@ public struct ThemeLoader: Sendable {
       guard let role = Role(rawValue: entry.key) else {
         let near = closestMatch(entry.key, in: Role.allCases.map(\.rawValue))
         sink.error(
-          entry.keyNode.location, "unknown role '\(entry.key)'",
-          hint: near.map { "did you mean '\($0)'?" } ?? "see the roles in Themes/default.yaml")
+          entry.keyNode.location, "unknown role '\(entry.key)'", ja: "知らない役割 '\(entry.key)' です",
+          hint: near.map { "did you mean '\($0)'?" } ?? "see the roles in Themes/default.yaml",
+          jaHint: near.map { "'\($0)' のことですか？" } ?? "役割は Themes/default.yaml にあります")
         continue
       }
       if let style = parseStyle(entry.value, role: entry.key, sink: sink) { styles[role] = style }
@@ -227,7 +237,7 @@ public struct ThemeLoader: Sendable {
   }
 
   private func parseStyle(_ node: YAMLNode, role: String, sink: DiagnosticSink) -> Style? {
-    guard let m = node.mapping("role '\(role)'") else { return nil }
+    guard let m = node.mapping(Subject("role '\(role)'", ja: "役割 '\(role)'")) else { return nil }
     m.rejectUnknownKeys(["fg", "bg", "attrs"])
     var style = Style()
     if let fg = m["fg"] {
@@ -240,7 +250,7 @@ public struct ThemeLoader: Sendable {
     }
     // Each attribute keeps its own node, so an error points at the word itself.
     for attrNode in m["attrs"]?.items("attrs") ?? [] {
-      guard let attr = attrNode.string("an attribute") else { return nil }
+      guard let attr = attrNode.string(Subject("an attribute", ja: "属性")) else { return nil }
       switch attr {
       case "bold": style.attributes.insert(.bold)
       case "dim": style.attributes.insert(.dim)
@@ -250,7 +260,9 @@ public struct ThemeLoader: Sendable {
         let near = closestMatch(attr, in: ["bold", "dim", "underline", "reverse"])
         sink.error(
           attrNode.location, "unknown attribute '\(attr)' in role '\(role)'",
-          hint: (near.map { "did you mean '\($0)'? " } ?? "") + "use bold, dim, underline, reverse")
+          ja: "役割 '\(role)' に知らない属性 '\(attr)' があります",
+          hint: (near.map { "did you mean '\($0)'? " } ?? "") + "use bold, dim, underline, reverse",
+          jaHint: (near.map { "'\($0)' のことですか？ " } ?? "") + "bold、dim、underline、reverse が使えます")
         return nil
       }
     }
@@ -265,7 +277,8 @@ public struct ThemeLoader: Sendable {
   ]
 
   private func parseColor(_ node: YAMLNode, role: String, sink: DiagnosticSink) -> TerminalColor? {
-    guard let text = node.string("the colour in role '\(role)'") else { return nil }
+    guard let text = node.string(Subject("the colour in role '\(role)'", ja: "役割 '\(role)' の色"))
+    else { return nil }
     if text == "default" { return .terminalDefault }
     if let index = ThemeLoader.colorNames[text] { return .indexed(index) }
     if let n = Int(text), (0...255).contains(n) { return .indexed(UInt8(n)) }
@@ -274,7 +287,9 @@ public struct ThemeLoader: Sendable {
     }
     sink.error(
       node.location, "bad colour '\(text)' in role '\(role)'",
-      hint: "use a name (red, bright-blue, …), 0–255, #rrggbb or default")
+      ja: "役割 '\(role)' の色 '\(text)' が読めません",
+      hint: "use a name (red, bright-blue, …), 0–255, #rrggbb or default",
+      jaHint: "名前（red、bright-blue など）、0〜255、#rrggbb、default のどれかです")
     return nil
   }
 }

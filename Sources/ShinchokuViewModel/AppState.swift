@@ -127,8 +127,8 @@ public struct AppState: Sendable {
   /// The banner's text: why the data or a theme no longer loads (nil when both load).
   public var bannerText: String? {
     let parts =
-      [reloadError.map { UIText.reloadFailed($0.description, language: language) }]
-      + [themeError.map { UIText.themeReloadFailed($0.description, language: language) }]
+      [reloadError.map { UIText.reloadFailed($0.text(language), language: language) }]
+      + [themeError.map { UIText.themeReloadFailed($0.text(language), language: language) }]
     let text = parts.compactMap { $0 }.joined(separator: "  ")
     return text.isEmpty ? nil : text
   }
@@ -218,6 +218,9 @@ public enum Action: Sendable, Equatable {
 /// components' notices on the notice line, and returns what the main loop is to do.
 @discardableResult
 public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+  // What changed is said on the notice line, unless a component said something (Announcement.swift).
+  let before = state
+  defer { announceChange(action, before: before, after: &state) }
   switch action {
   case .present(.tick), .present(.deckLoaded):
     // The clock and a changed deck.yaml leave overlays and notices open.

@@ -101,10 +101,8 @@ public struct CalendarInput: Sendable, Equatable {
   /// The search before `/` was pressed, restored by Esc.
   public var previousSearch: String
 
-  /// The most UTF-8 bytes the line takes (a search that long matches nothing anyway): further
-  /// characters, a paste of thousands say, are dropped at constant cost each, so the keys typed
-  /// after it are not kept waiting.
-  public static let maxBytes = 1024
+  /// The most UTF-8 bytes the line takes: the rule of every input line (InputLine.swift).
+  public static let maxBytes = InputLine.maxBytes
 }
 
 /// The events pane's state: the selected day, the agenda's span and selection, the filter,
@@ -296,12 +294,12 @@ public enum CalendarComponent: Component {
         kind: .search, text: calendar.filter.search, previousSearch: calendar.filter.search)
       calendar.agendaSelection = nil
     case .inputCharacter(let character):
-      guard var input = calendar.input, !character.isNewline else { return [] }
-      guard input.text.utf8.count + character.utf8.count <= CalendarInput.maxBytes else {
-        return [.notice(UIText.searchTooLong(CalendarInput.maxBytes, language: context.language))]
+      guard var input = calendar.input else { return [] }
+      switch InputLine.typing(character, after: input.text) {
+      case .appended(let text): input.text = text
+      case .full: return [.notice(InputLine.fullNotice(context.language))]
+      case .ignored: return []
       }
-      guard sanitized(String(character)) == String(character) else { return [] }
-      input.text.append(character)
       calendar.input = input
       if input.kind == .search {
         calendar.filter.search = input.text

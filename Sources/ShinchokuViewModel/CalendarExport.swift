@@ -240,7 +240,8 @@ public enum CalendarExport {
     if let notes = event.notes { parts.append(notes) }
     if !event.inferred.isEmpty {
       parts.append(
-        UIText.fieldInferred.text(language) + ": " + event.inferred.sorted().joined(separator: ", ")
+        UIText.fieldInferred.text(language) + ": "
+          + UIText.inferredFields(event.inferred, language: language)
           + (event.inferenceNote.map { " — " + $0 } ?? ""))
     }
     parts.append(

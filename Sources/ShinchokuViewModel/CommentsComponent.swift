@@ -16,10 +16,6 @@ public struct CommentsState: Sendable, Equatable {
   /// The query line is taking keystrokes.
   public var isEditingQuery = false
 
-  /// The most UTF-8 bytes the search line takes, as the events pane's: further characters (a
-  /// paste of thousands) are dropped at constant cost, with a notice.
-  public static let maxQueryBytes = CalendarInput.maxBytes
-
   public init() {}
 }
 
@@ -107,15 +103,11 @@ public enum CommentsComponent: Component {
       state.isEditingQuery = true
       state.query = ""
     case .type(let character):
-      guard state.isEditingQuery, !character.isNewline,
-        sanitized(String(character)) == String(character)
-      else { return [] }
-      guard state.query.utf8.count + character.utf8.count <= CommentsState.maxQueryBytes else {
-        return [
-          .notice(UIText.searchTooLong(CommentsState.maxQueryBytes, language: context.language))
-        ]
+      switch InputLine.typing(character, after: state.query) {
+      case .appended(let text): state.query = text
+      case .full: return [.notice(InputLine.fullNotice(context.language))]
+      case .ignored: return []
       }
-      state.query.append(character)
       return jumpToMatch(&state, context, from: state.selection, step: 1)
     case .deleteBackward:
       if state.query.isEmpty {

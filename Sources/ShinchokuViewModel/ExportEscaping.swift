@@ -1,3 +1,4 @@
+import ShinchokuCore
 import TerminalText
 
 /// The escaping of every text an export writes, per format; the writers call it for each
@@ -92,9 +93,14 @@ public final class ExportEscaper {
 
   /// One line per export for standard error, naming the records whose text was changed;
   /// nil when none was.
-  public func warning(format: ExportFormat) -> String? {
+  public func warning(format: ExportFormat, language: Language = .english) -> String? {
     guard replacedCount > 0 else { return nil }
     let more = replacedCount - replacedRecords.count
+    if language == .japanese {
+      return "shinchoku: 警告: \(format.rawValue) の書き出しで、\(replacedRecords.joined(separator: ", "))"
+        + (more > 0 ? " ほか \(more) 件" : "")
+        + " の制御文字（エスケープシーケンス）を代わりの記号に置き換えました"
+    }
     return "shinchoku: warning: control characters (escape sequences) replaced by placeholders "
       + "in the \(format.rawValue) export, in \(replacedRecords.joined(separator: ", "))"
       + (more > 0 ? " and \(more) more" : "")

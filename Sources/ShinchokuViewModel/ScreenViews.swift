@@ -123,7 +123,7 @@ public struct WarningsView: Sendable, Equatable {
   public init(state: AppState) {
     let chrome = state.chrome
     title = chrome.text(UIText.warnings)
-    findings = state.warnings.map { sanitized($0.description) }
+    findings = state.warnings.map { sanitized($0.text(state.language)) }
     emptyText = chrome.text(UIText.noWarnings)
     footer = chrome.text(UIText.helpClose)
   }

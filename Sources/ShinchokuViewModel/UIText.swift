@@ -138,12 +138,6 @@ public enum UIText {
   public static let fieldInferenceNote = LocalizedText("推定の根拠", english: "Why inferred")
   public static let fieldCorrections = LocalizedText("OCR訂正", english: "OCR corrections")
 
-  public static func searchTooLong(_ bytes: Int, language: Language) -> String {
-    language == .japanese
-      ? "検索語は \(bytes) バイトまでです（それより後は入りません）"
-      : "the search takes at most \(bytes) bytes (the rest was not typed)"
-  }
-
   public static func unreadableDate(_ text: String, language: Language) -> String {
     language == .japanese
       ? "日付として読めません: \(text)（例: 2012-08-01, 8/1, 平成24年8月1日）"

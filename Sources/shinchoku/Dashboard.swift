@@ -171,7 +171,7 @@ struct Dashboard {
           quitting = true
         case .record(let change):
           effects += reduce(
-            &state, .statusEdit(.finished(record(change, language: state.language))))
+            &state, .statusEdit(.finished(record(change, state))))
         case .redraw, .notice:
           // A notice is on the state already (reduce puts it there); a redraw follows anyway.
           break
@@ -189,19 +189,21 @@ struct Dashboard {
 
   /// Appends a confirmed status change to the change log (the file watcher then reloads the
   /// data); returns the notice to show.
-  func record(_ change: StatusChange, language: Language) -> String {
+  func record(_ change: StatusChange, _ state: AppState) -> String {
+    let language = state.language
     do {
       // The status the dialog showed is the one expected: a change made meanwhile is refused.
       let recorded = try ChangeLog.record(
         programme: change.programmeID, snapshot: change.snapshot, expected: change.old,
         new: change.new, dataDirectory: dataDirectory, loader: dataLoader)
       return UIText.recorded(
-        "\(change.programmeID) \(change.old ?? "—") → \(change.new) (\(change.snapshot.iso))",
+        UIText.change(
+          change, in: state.dataset, language: language, asciiOnly: state.asciiOnly),
         language: language)
         + (recorded.report.tornLine.map { UIText.tornRecordSetAside(line: $0, language: language) }
           ?? "")
     } catch {
-      return "\(error)"
+      return UIText.notRecorded(error, language: language)
     }
   }
 }

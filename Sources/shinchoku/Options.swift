@@ -76,13 +76,19 @@ struct CSVOutputOptions: ParsableArguments {
   func writer(for format: ExportFormat) throws -> CSVWriter? {
     guard format == .csv else {
       if bom != nil || encoding != nil {
-        throw ValidationError("--bom, --no-bom and --encoding are for --format csv")
+        throw ValidationError(
+          CLI.say(
+            "--bom、--no-bom、--encoding は --format csv のためのものです",
+            english: "--bom, --no-bom and --encoding are for --format csv"))
       }
       return nil
     }
     let encoding = encoding ?? .utf8
     if encoding == .cp932, bom == true {
-      throw ValidationError("--bom is for UTF-8; CP932 has no byte order mark")
+      throw ValidationError(
+        CLI.say(
+          "--bom は UTF-8 のためのものです。CP932 にはバイト順マークがありません",
+          english: "--bom is for UTF-8; CP932 has no byte order mark"))
     }
     return try CSVWriter(
       encoding: encoding, byteOrderMark: encoding == .utf8 && bom != false,
@@ -108,7 +114,7 @@ func writeExport(
     do throws(CSVEncodingError) { try writer.write(safe) } catch { failure = error }
   }
   if let failure {
-    printError("shinchoku: \(failure)")
+    printError("shinchoku: \(failure.text(CLI.language))")
     throw ExitCode(1)
   }
   writer.finish()
@@ -137,7 +143,10 @@ func dataSearchHint() -> String? {
   guard search.named(.data) == nil, !FolderSearch.directoryExists(search.folder(.data)) else {
     return nil
   }
-  return "shinchoku: no data folder in "
-    + search.searched(.data).joined(separator: " or ")
-    + "; give one with --data DIR or $SHINCHOKU_DATA (`shinchoku sample --out DIR` writes one)"
+  let searched = search.searched(.data)
+  return CLI.say(
+    "shinchoku: データのフォルダが \(searched.joined(separator: " にも ")) にもありません。--data DIR か $SHINCHOKU_DATA で指定してください（`shinchoku sample --out DIR` で一式を書けます）",
+    english: "shinchoku: no data folder in "
+      + searched.joined(separator: " or ")
+      + "; give one with --data DIR or $SHINCHOKU_DATA (`shinchoku sample --out DIR` writes one)")
 }

@@ -114,7 +114,12 @@ extension Shinchoku {
       try command.run()
     } catch {
       let code = exitCode(for: error)
-      let message = fullMessage(for: error)
+      var message = fullMessage(for: error)
+      // ArgumentParser's own words stay English (its usage and help cannot be localised); the
+      // message itself is ours, in the command line's language, and so is its label.
+      if CLI.language == .japanese, message.hasPrefix("Error: ") {
+        message = "エラー: " + message.dropFirst("Error: ".count)
+      }
       if !message.isEmpty {
         (code == .success ? Output.standardOutput : .standardError).line(message)
       }

@@ -74,7 +74,10 @@ struct Present: ParsableCommand {
       presentation.countdown = .duration(seconds: seconds)
     }
     guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
-      printError("shinchoku: not a terminal; presentation mode needs one")
+      printError(
+        CLI.say(
+          "shinchoku: 端末ではありません。発表モードには端末が要ります",
+          english: "shinchoku: not a terminal; presentation mode needs one"))
       throw ExitCode(2)
     }
     let session: PresenterSession?
@@ -113,7 +116,7 @@ extension CommonOptions {
     do {
       return try DeckLoader().load(directory: dataDirectory(), dataset: dataset)
     } catch {
-      printError(error.diagnostics.map(\.description).joined(separator: "\n"))
+      printError(CLI.lines(error.diagnostics))
       throw ExitCode(1)
     }
   }

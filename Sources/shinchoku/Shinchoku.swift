@@ -18,7 +18,7 @@ struct Shinchoku: ParsableCommand {
     version: versionText,
     subcommands: [
       Open.self, Present.self, Dump.self, Export.self, Validate.self, SetStatus.self, Sample.self,
-      Themes.self,
+      Themes.self, ReportCommand.self,
     ],
     defaultSubcommand: Open.self
   )
@@ -40,7 +40,10 @@ struct CommonOptions: ParsableArguments {
   var theme: String?
 
   @Option(
-    name: .long, help: "UI language (default: from LANG; Japanese unless it is English).")
+    name: .long,
+    help:
+      "UI and message language, ja or en (default: the config file's lang:, else LC_ALL, LC_MESSAGES or LANG; Japanese unless English)."
+  )
   var lang: Language?
 
   @Flag(name: .long, help: "Draw the UI's chrome with ASCII symbols only.")
@@ -66,33 +69,24 @@ struct CommonOptions: ParsableArguments {
     themes ?? FolderSearch().folder(.themes)
   }
 
-  func language() throws -> Language {
-    if let lang { return lang }
-    if let lang = userConfig().config.lang {
-      guard let language = Language(rawValue: lang) else {
-        throw ValidationError("--lang must be ja or en, not '\(lang)'")
-      }
-      return language
-    }
-    let environment = ProcessInfo.processInfo.environment
-    let locale =
-      [environment["LC_ALL"], environment["LC_MESSAGES"], environment["LANG"]]
-      .compactMap { $0 }.first { !$0.isEmpty } ?? ""
-    return locale.hasPrefix("en") ? .english : .japanese
-  }
+  /// The language decided once for the run (`CLI.language`): `--lang` is part of it.
+  func language() throws -> Language { lang ?? CLI.language }
 
   /// Loads the data, or prints every error (file:line:column) and exits 1.
   func loadDataset(with loader: DatasetLoader? = nil) throws -> Dataset {
     do {
       return try (loader ?? dataLoader).load(directory: dataDirectory())
     } catch {
-      printError(error.diagnostics.map(\.description).joined(separator: "\n"))
+      printError(CLI.lines(error.diagnostics))
       if data == nil, let hint = dataSearchHint() { printError(hint) }
       let count = error.errors.count
       if error.diagnostics.count > 1 {
         printError(
-          "shinchoku: \(count) error\(count == 1 ? "" : "s") in \(dataDirectory()); fix them and start again"
-        )
+          CLI.say(
+            "shinchoku: \(dataDirectory()) にエラーが \(count) 件あります。直してからもう一度始めてください",
+            english:
+              "shinchoku: \(count) error\(count == 1 ? "" : "s") in \(dataDirectory()); fix them and start again"
+          ))
       }
       throw ExitCode(1)
     }
@@ -110,7 +104,10 @@ struct CommonOptions: ParsableArguments {
       && isDirectory.boolValue
     let explicit = themes != nil || FolderSearch().named(.themes) != nil
     if !exists, explicit, !(theme.contains("/") || theme.hasSuffix(".yaml")) {
-      printError("\(directory): error: no themes folder here (give one with --themes DIR)")
+      printError(
+        CLI.say(
+          "\(directory): エラー: ここにテーマのフォルダがありません（--themes DIR で指定してください）",
+          english: "\(directory): error: no themes folder here (give one with --themes DIR)"))
       throw ExitCode(1)
     }
     let loader = ThemeLoader(directory: directory)
@@ -128,8 +125,9 @@ struct CommonOptions: ParsableArguments {
         configWarnings + [
           Diagnostic(
             .warning, SourceLocation(file: directory),
-            "no themes folder; using the built-in theme",
-            hint: "looked in " + FolderSearch().searched(.themes).joined(separator: ", "))
+            "no themes folder; using the built-in theme", ja: "テーマのフォルダがないので、組み込みのテーマを使います",
+            hint: "looked in " + FolderSearch().searched(.themes).joined(separator: ", "),
+            jaHint: "探した所: " + FolderSearch().searched(.themes).joined(separator: ", "))
         ]
       )
     }
@@ -152,8 +150,11 @@ struct Open: ParsableCommand {
   func run() throws {
     guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
       printError(
-        "shinchoku: not a terminal; for text output use `shinchoku dump --size 80x24` (see `shinchoku --help`)"
-      )
+        CLI.say(
+          "shinchoku: 端末ではありません。文字で出すには `shinchoku dump --size 80x24` を使います（`shinchoku --help` を参照）",
+          english:
+            "shinchoku: not a terminal; for text output use `shinchoku dump --size 80x24` (see `shinchoku --help`)"
+        ))
       throw ExitCode(2)
     }
     try options.runDashboard(
@@ -180,7 +181,10 @@ struct Dump: ParsableCommand {
       height > 0,
       width <= 1000, height <= 1000
     else {
-      throw ValidationError("--size must be COLUMNSxROWS, e.g. 80x24, not '\(size)'")
+      throw ValidationError(
+        CLI.say(
+          "--size は 80x24 のように 列数x行数 で書きます（'\(size)' ではなく）",
+          english: "--size must be COLUMNSxROWS, e.g. 80x24, not '\(size)'"))
     }
     let dataset = try options.loadDataset()
     var state = AppState(
@@ -236,17 +240,27 @@ struct Sample: ParsableCommand {
   @Flag(name: .long, help: "Replace data files already in the folder.")
   var force = false
 
+  @Option(name: .long, help: "Message language, ja or en (decided as for the other commands).")
+  var lang: Language?
+
   func validate() throws {
     guard (0...Sample.maxProgrammes).contains(programmes) else {
       throw ValidationError(
-        "--programmes must be from 0 to \(Sample.maxProgrammes), not \(programmes)")
+        CLI.say(
+          "--programmes は 0 から \(Sample.maxProgrammes) までです（\(programmes) ではなく）",
+          english: "--programmes must be from 0 to \(Sample.maxProgrammes), not \(programmes)"))
     }
     guard (0...Sample.maxEvents).contains(events) else {
-      throw ValidationError("--events must be from 0 to \(Sample.maxEvents), not \(events)")
+      throw ValidationError(
+        CLI.say(
+          "--events は 0 から \(Sample.maxEvents) までです（\(events) ではなく）",
+          english: "--events must be from 0 to \(Sample.maxEvents), not \(events)"))
     }
     guard (1...Sample.maxSnapshots).contains(snapshots) else {
       throw ValidationError(
-        "--snapshots must be from 1 to \(Sample.maxSnapshots), not \(snapshots)")
+        CLI.say(
+          "--snapshots は 1 から \(Sample.maxSnapshots) までです（\(snapshots) ではなく）",
+          english: "--snapshots must be from 1 to \(Sample.maxSnapshots), not \(snapshots)"))
     }
   }
 
@@ -260,14 +274,20 @@ struct Sample: ParsableCommand {
     }
     if !existing.isEmpty, !force {
       printError(
-        "shinchoku: \(out) already has \(existing.sorted().joined(separator: ", ")); use --force to replace"
-      )
+        CLI.say(
+          "shinchoku: \(out) にはもう \(existing.sorted().joined(separator: ", ")) があります。置き換えるには --force を付けます",
+          english:
+            "shinchoku: \(out) already has \(existing.sorted().joined(separator: ", ")); use --force to replace"
+        ))
       throw ExitCode(1)
     }
     try sample.write(into: out, files: files)
     Output.standardOutput.line(
-      "wrote a synthetic data set to \(out): \(programmes) programmes, \(events) events, \(snapshots) snapshots (seed \(seed))"
-    )
+      CLI.say(
+        "架空のデータ一式を \(out) に書きました: 事業 \(programmes) 件、催し \(events) 件、時点 \(snapshots) 個（シード \(seed)）",
+        english:
+          "wrote a synthetic data set to \(out): \(programmes) programmes, \(events) events, \(snapshots) snapshots (seed \(seed))"
+      ))
   }
 }
 
@@ -307,7 +327,7 @@ struct ExportMatrix: ParsableCommand {
         view, dataset: dataset, format: format, language: try options.language(), escaper: escaper)
       ?? ""
     try writeExport(format, with: writer) { $0(text) }
-    escaper.warning(format: format).map(printError)
+    escaper.warning(format: format, language: CLI.language).map(printError)
   }
 }
 
@@ -329,7 +349,7 @@ struct ExportComments: ParsableCommand {
       CommentsExport.text(
         dataset, format: format, language: try options.language(), escaper: escaper) ?? "",
       .export(format))
-    escaper.warning(format: format).map(printError)
+    escaper.warning(format: format, language: CLI.language).map(printError)
   }
 }
 
@@ -360,48 +380,21 @@ struct ExportCalendar: ParsableCommand {
 
   @OptionGroup var csv: CSVOutputOptions
 
-  @Option(name: .long, help: "Only this category id (repeat for several).")
-  var category: [String] = []
-
-  @Flag(name: .long, help: "Only events someone can attend for free.")
-  var free = false
-
-  @Option(name: .long, help: "Only events for them (families and everyone count for both).")
-  var audience: AudienceChoice?
-
-  @Option(name: .long, help: "Only events whose title, venue or notes contain this text.")
-  var search: String?
+  @OptionGroup var filters: EventFilterOptions
 
   func run() throws {
     let format = self.format.format
     let writer = try csv.writer(for: format)
-    let today = CivilDate.today()
-    guard let first = CivilDate(iso: from) ?? parseDate(from, reference: today) else {
-      throw ValidationError("--from must be a date such as 2012-07-01, not '\(from)'")
-    }
-    guard let last = CivilDate(iso: to) ?? parseDate(to, reference: first) else {
-      throw ValidationError("--to must be a date such as 2012-08-31, not '\(to)'")
-    }
-    guard first <= last, first.days(to: last) <= 3660 else {
-      throw ValidationError("--from must not be after --to, and the range at most ten years")
-    }
-    let audienceFilter = audience?.filter ?? .all
+    let (first, last) = try dayRange(from: from, to: to, today: CivilDate.today())
     let dataset = try options.loadDataset()
-    let known = dataset.categories.map(\.id)
-    for id in category where !known.contains(id) {
-      throw ValidationError(
-        "no category '\(id)'; the data has \(known.joined(separator: ", "))")
-    }
+    let filter = try filters.filter(for: dataset)
     let formatter = DateFormatter()
     formatter.locale = Locale(identifier: "en_US_POSIX")
     formatter.timeZone = TimeZone(identifier: "UTC")
     formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
     let request = CalendarExport.Request(
       from: first, to: last,
-      filter: EventFilter(
-        categoryIDs: Set(category), freeOnly: free, audience: audienceFilter,
-        search: search ?? ""),
-      stamp: formatter.string(from: Date()))
+      filter: filter, stamp: formatter.string(from: Date()))
     let language = try options.language()
     // Written as it is made: a year of a large calendar is never one string.
     let escaper = ExportEscaper()
@@ -410,7 +403,7 @@ struct ExportCalendar: ParsableCommand {
         request, dataset: dataset, format: format, language: language, escaper: escaper,
         to: output)
     }
-    escaper.warning(format: format).map(printError)
+    escaper.warning(format: format, language: CLI.language).map(printError)
   }
 }
 
@@ -421,7 +414,10 @@ func snapshotIndex(_ date: String?, in dataset: Dataset) throws -> Int {
     let index = dataset.snapshots.firstIndex(where: { $0.date == day })
   else {
     let known = dataset.snapshots.map(\.date.iso).joined(separator: ", ")
-    throw ValidationError("no snapshot on '\(date)'; the data has \(known)")
+    throw ValidationError(
+      CLI.say(
+        "'\(date)' の時点はありません。データにある時点は \(known)",
+        english: "no snapshot on '\(date)'; the data has \(known)"))
   }
   return index
 }
@@ -441,6 +437,9 @@ struct Validate: ParsableCommand {
 
   @OptionGroup var fileSize: FileSizeOption
 
+  @Option(name: .long, help: "Message language, ja or en (decided as for the other commands).")
+  var lang: Language?
+
   func run() throws {
     let dataDirectory = directory ?? FolderSearch().folder(.data)
     var diagnostics: [Diagnostic]
@@ -459,13 +458,16 @@ struct Validate: ParsableCommand {
     }
     var seen = Set<String>()
     diagnostics = diagnostics.filter { seen.insert($0.description).inserted }
-    for diagnostic in diagnostics { Output.standardOutput.line(diagnostic.description) }
+    for diagnostic in diagnostics { Output.standardOutput.line(diagnostic.text(CLI.language)) }
     let errors = diagnostics.filter { $0.severity == .error }.count
     let warnings = diagnostics.count - errors
     func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
     Output.standardOutput.line(
-      "\(plural(errors, "error")), \(plural(warnings, "warning")) in \(dataDirectory) and \(plural(themeNames.count, "theme"))"
-    )
+      CLI.say(
+        "\(dataDirectory) とテーマ \(themeNames.count) 個に、エラー \(errors) 件、警告 \(warnings) 件",
+        english:
+          "\(plural(errors, "error")), \(plural(warnings, "warning")) in \(dataDirectory) and \(plural(themeNames.count, "theme"))"
+      ))
     if errors > 0 { throw ExitCode(1) }
   }
 }
@@ -511,7 +513,10 @@ struct SetStatus: ParsableCommand {
 
   func validate() throws {
     if let lockTimeout, lockTimeout < 0 {
-      throw ValidationError("--lock-timeout must be 0 or more seconds, not \(lockTimeout)")
+      throw ValidationError(
+        CLI.say(
+          "--lock-timeout は 0 秒以上です（\(lockTimeout) ではなく）",
+          english: "--lock-timeout must be 0 or more seconds, not \(lockTimeout)"))
     }
   }
 
@@ -526,8 +531,11 @@ struct SetStatus: ParsableCommand {
         .contains(text)
       })
     else {
+      let known = dataset.statuses.map(\.id).joined(separator: ", ")
       throw ValidationError(
-        "no status '\(text)'; statuses are \(dataset.statuses.map(\.id).joined(separator: ", "))")
+        CLI.say(
+          "状況 '\(text)' はありません。状況は \(known)",
+          english: "no status '\(text)'; statuses are \(known)"))
     }
     return found
   }
@@ -535,7 +543,10 @@ struct SetStatus: ParsableCommand {
   func run() throws {
     let dataset = try options.loadDataset()
     guard dataset.programmes.contains(where: { $0.id == programme }) else {
-      throw ValidationError("no programme '\(programme)' in \(options.dataDirectory())")
+      throw ValidationError(
+        CLI.say(
+          "\(options.dataDirectory()) に事業 '\(programme)' はありません",
+          english: "no programme '\(programme)' in \(options.dataDirectory())"))
     }
     let newStatus = try status(status, in: dataset)
     // nil: no --expect; .some(nil): --expect none.
@@ -543,13 +554,15 @@ struct SetStatus: ParsableCommand {
     let index =
       try snapshot.map { try snapshotIndex($0, in: dataset) } ?? (dataset.snapshots.count - 1)
     guard dataset.snapshots.indices.contains(index) else {
-      throw ValidationError("the data has no snapshots")
+      throw ValidationError(CLI.say("データに時点がありません", english: "the data has no snapshots"))
     }
     let date = dataset.snapshots[index].date
     let old = dataset.programmes.first { $0.id == programme }?.statuses[date]
     if old == newStatus.id, expected.map({ $0 == old }) ?? true {
       Output.standardOutput.line(
-        "\(programme) is already \(newStatus.id) in \(date.iso); nothing recorded")
+        CLI.say(
+          "\(programme) の \(date.iso) の状況はもう \(newStatus.name.japanese)（\(newStatus.id)）です。記録していません",
+          english: "\(programme) is already \(newStatus.id) in \(date.iso); nothing recorded"))
       return
     }
     do {
@@ -558,28 +571,50 @@ struct SetStatus: ParsableCommand {
         new: newStatus.id, note: note, by: by, dataDirectory: options.dataDirectory(),
         loader: options.dataLoader,
         lockTimeout: lockTimeout.map { .seconds($0) } ?? ChangeLog.defaultLockTimeout,
-        waiting: { printError("shinchoku: \($0)") })
+        waiting: { english in
+          printError(
+            "shinchoku: "
+              + (CLI.language == .japanese
+                ? ChangeLog.waitingText(
+                  path: options.dataDirectory() + "/" + ChangeLog.fileName,
+                  timeout: lockTimeout.map { .seconds($0) } ?? ChangeLog.defaultLockTimeout,
+                  .japanese)
+                : english))
+        })
       if let torn = recorded.report.tornLine {
         printError(
-          "shinchoku: warning: \(recorded.log.path):\(torn): the last record was incomplete (cut off during a write?); it is kept on its own line and not applied"
-        )
+          CLI.say(
+            "shinchoku: 警告: \(recorded.log.path):\(torn): 最後の記録が途中までしかありませんでした（書く途中で切れた？）。その行はそのまま残し、反映しません",
+            english:
+              "shinchoku: warning: \(recorded.log.path):\(torn): the last record was incomplete (cut off during a write?); it is kept on its own line and not applied"
+          ))
       }
+      let oldName = recorded.change.old.flatMap { id in dataset.statuses.first { $0.id == id } }
       Output.standardOutput.line(
-        "\(programme): \(recorded.change.old ?? "—") → \(newStatus.id) in \(date.iso), recorded in \(recorded.log.path)"
-      )
+        CLI.say(
+          "\(programme): \(date.iso) の状況を \(oldName?.name.japanese ?? "なし") から \(newStatus.name.japanese) に変えたと \(recorded.log.path) に記録しました",
+          english:
+            "\(programme): \(recorded.change.old ?? "—") → \(newStatus.id) in \(date.iso), recorded in \(recorded.log.path)"
+        ))
     } catch let error as StatusConflict {
       printError(
-        "shinchoku: \(error). Look at the status now, then run set-status again with --expect \(error.found ?? "none")"
-      )
+        CLI.say(
+          "shinchoku: \(error.text(.japanese))。今の状況を確かめてから、--expect \(error.found ?? "none") を付けて set-status をもう一度実行してください",
+          english:
+            "shinchoku: \(error). Look at the status now, then run set-status again with --expect \(error.found ?? "none")"
+        ))
       throw ExitCode(1)
     } catch let error as ChangeLog.AppendError {
-      printError("shinchoku: \(error)")
+      printError("shinchoku: \(error.text(CLI.language))")
       throw ExitCode(1)
     } catch let error as DataLoadError {
-      printError(error.description)
+      printError(CLI.lines(error.diagnostics))
       printError(
-        "shinchoku: the data no longer loads, so the change cannot be checked; nothing was recorded"
-      )
+        CLI.say(
+          "shinchoku: データが読み込めなくなったので、変更を確かめられません。記録していません",
+          english:
+            "shinchoku: the data no longer loads, so the change cannot be checked; nothing was recorded"
+        ))
       throw ExitCode(1)
     }
   }
@@ -595,7 +630,10 @@ struct FileSizeOption: ParsableArguments {
 
   func validate() throws {
     if let maxFileSize, maxFileSize < 1 {
-      throw ValidationError("--max-file-size must be a number of bytes above 0, not \(maxFileSize)")
+      throw ValidationError(
+        CLI.say(
+          "--max-file-size は 1 以上のバイト数です（\(maxFileSize) ではなく）",
+          english: "--max-file-size must be a number of bytes above 0, not \(maxFileSize)"))
     }
   }
 

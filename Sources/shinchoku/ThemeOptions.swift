@@ -35,7 +35,9 @@ extension CommonOptions {
       if theme.name == Theme.builtIn.name {
         extraWarnings += diagnostics.map {
           Diagnostic(
-            .warning, $0.location, $0.message + " (left out of the F2 themes)", hint: $0.hint)
+            .warning, $0.location, $0.message + " (left out of the F2 themes)",
+            ja: $0.message(.japanese) + "（F2 のテーマからは除きます）", hint: $0.hint,
+            jaHint: $0.japaneseHint)
         }
       } else {
         themes.append(theme)

@@ -27,13 +27,17 @@ struct Themes: ParsableCommand {
     if choice == .always, depth == .none {
       depth = .indexed256  // --color always without a usable TERM: the common case today
     }
-    for warning in options.userConfig().warnings { printError(warning.description) }
+    for warning in options.userConfig().warnings { printError(warning.text(CLI.language)) }
     let language = try options.language()
     let loader = ThemeLoader(directory: options.themesDirectory())
     let names = loader.availableThemes()
     if names.isEmpty {
       printError(
-        "\(options.themesDirectory()): error: no themes here (give a folder with --themes DIR)")
+        CLI.say(
+          "\(options.themesDirectory()): エラー: ここにテーマがありません（--themes DIR でフォルダを指定してください）",
+          english:
+            "\(options.themesDirectory()): error: no themes here (give a folder with --themes DIR)")
+      )
       throw ExitCode(1)
     }
     let current = options.themeName
@@ -45,7 +49,9 @@ struct Themes: ParsableCommand {
       if diagnostics.contains(where: { $0.severity == .error }) {
         Output.standardOutput.line(
           "\(mark) \(padded)  (" + (language == .japanese ? "読み込めません" : "cannot be read") + ")")
-        for diagnostic in diagnostics { Output.standardOutput.line("    \(diagnostic)") }
+        for diagnostic in diagnostics {
+          Output.standardOutput.line("    " + diagnostic.text(language))
+        }
         continue
       }
       Output.standardOutput.line("\(mark) \(padded)  \(theme.description)")

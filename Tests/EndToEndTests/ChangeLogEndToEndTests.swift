@@ -22,9 +22,10 @@ import Testing
   ) {
     try spawnAndWait(
       "/usr/bin/env",
-      ["env", "XDG_CONFIG_HOME=/nonexistent", binaryPath, "set-status"] + arguments + [
-        "--data", folder,
-      ])
+      ["env", "XDG_CONFIG_HOME=/nonexistent", "LANG=en_US.UTF-8", binaryPath, "set-status"]
+        + arguments + [
+          "--data", folder,
+        ])
   }
 
   func logLines(_ folder: String) -> [String] {
@@ -35,7 +36,8 @@ import Testing
   /// What `validate` says about the change log.
   func logFindings(_ folder: String) throws -> [String] {
     let result = try spawnAndWait(
-      binaryPath, ["shinchoku", "validate", folder, "--themes", repositoryRoot + "/Themes"])
+      binaryPath,
+      ["shinchoku", "validate", "--lang", "en", folder, "--themes", repositoryRoot + "/Themes"])
     return (result.stdout + result.stderr).split(separator: "\n").map(String.init).filter {
       $0.contains("changes.log:")
     }
@@ -95,7 +97,7 @@ import Testing
       "/bin/bash",
       [
         "bash", "-c",
-        "ulimit -f 1; exec env XDG_CONFIG_HOME=/nonexistent \"$0\" set-status P0001 behind --by x --data \"$1\" || { s=$?; echo >&2; exit $s; }",
+        "ulimit -f 1; exec env XDG_CONFIG_HOME=/nonexistent LANG=en_US.UTF-8 \"$0\" set-status P0001 behind --by x --data \"$1\" || { s=$?; echo >&2; exit $s; }",
         binaryPath, folder,
       ])
     #expect(limited.status == 1, "\(limited.stderr)")
@@ -115,7 +117,8 @@ import Testing
     let result = try spawnAndWait(
       "/usr/bin/env",
       [
-        "env", "-u", "USER", "XDG_CONFIG_HOME=/nonexistent", binaryPath, "set-status", "P0002",
+        "env", "-u", "USER", "XDG_CONFIG_HOME=/nonexistent", "LANG=en_US.UTF-8", binaryPath,
+        "set-status", "P0002",
         "behind", "--data", folder,
       ])
     #expect(result.status == 0, "\(result.stderr)")
@@ -162,7 +165,10 @@ import Testing
       """
     let result = try spawnAndWait(
       "/usr/bin/env",
-      ["env", "XDG_CONFIG_HOME=/nonexistent", "bash", "-c", script, binaryPath, folder])
+      [
+        "env", "XDG_CONFIG_HOME=/nonexistent", "LANG=en_US.UTF-8", "bash", "-c", script, binaryPath,
+        folder,
+      ])
     // Only waits for one another's lock may be said.
     let complaints = result.stderr.split(separator: "\n").filter {
       !$0.hasPrefix("shinchoku: waiting for the lock on")

@@ -433,7 +433,7 @@ struct DashboardEndToEndTests {
   }
 
   @Test func withoutATerminalItSaysWhatToDo() throws {
-    let result = try spawnAndWait(binaryPath, ["shinchoku"])
+    let result = try spawnAndWait(binaryPath, ["shinchoku", "--lang", "en"])
     #expect(result.status == 2)
     #expect(result.stderr.contains("not a terminal"))
     #expect(result.stderr.contains("shinchoku dump"))
@@ -468,7 +468,10 @@ struct DashboardEndToEndTests {
   @Test func validateIsCleanOnTheBundledData() throws {
     let result = try spawnAndWait(
       binaryPath,
-      ["shinchoku", "validate", repositoryRoot + "/Data", "--themes", repositoryRoot + "/Themes"])
+      [
+        "shinchoku", "validate", "--lang", "en", repositoryRoot + "/Data", "--themes",
+        repositoryRoot + "/Themes",
+      ])
     #expect(result.status == 0, "\(result.stdout)")
     #expect(result.stdout.hasPrefix("0 errors, 0 warnings in "))
   }
@@ -493,7 +496,8 @@ struct DashboardEndToEndTests {
       "snapshots.yaml", "finance:      { ahead: 0, on-schedule: 10, behind: 2, total: 12 }",
       "finance:      { ahead: 0, on-schedule: 10, behind: 2, total: 13 }")
     let result = try spawnAndWait(
-      binaryPath, ["shinchoku", "validate", folder, "--themes", repositoryRoot + "/Themes"])
+      binaryPath,
+      ["shinchoku", "validate", "--lang", "en", folder, "--themes", repositoryRoot + "/Themes"])
     #expect(result.status == 1)
     let lines = result.stdout.split(separator: "\n").map(String.init)
     let expected = [
@@ -509,7 +513,8 @@ struct DashboardEndToEndTests {
   }
 
   @Test func aMissingDataFolderIsOneLine() throws {
-    let result = try spawnAndWait(binaryPath, ["shinchoku", "dump", "--data", "/nonexistent/data"])
+    let result = try spawnAndWait(
+      binaryPath, ["shinchoku", "dump", "--lang", "en", "--data", "/nonexistent/data"])
     #expect(result.status == 1)
     #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
     #expect(result.stderr.contains("/nonexistent/data: error: no data folder here"))
@@ -528,7 +533,7 @@ struct DashboardEndToEndTests {
     let output = String(decoding: tmux.loggedOutput(), as: UTF8.self)
     #expect(
       output.contains(
-        "/events.yaml:25:12: error: the start date 2012-02-30 is not a date that exists"),
+        "/events.yaml:25:12: エラー: 開始日 2012-02-30 はない日付です"),
       "\(output)")
     #expect(try tmux.display("#{alternate_on}") == "0")
     #expect(!output.contains("\u{1B}"), "the terminal was not touched")

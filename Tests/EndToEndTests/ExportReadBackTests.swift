@@ -117,8 +117,8 @@ struct ExportFolder {
     defer { folder.remove() }
     let result = try folder.export(
       [
-        "export", "calendar", "--from", "2012-07-24", "--to", "2012-07-26", "--format", "csv",
-        "--encoding", "cp932",
+        "export", "calendar", "--lang", "en", "--from", "2012-07-24", "--to", "2012-07-26",
+        "--format", "csv", "--encoding", "cp932",
       ], to: "sjis.csv")
     #expect(result.status == 1)
     // Rows: the header, 7/24 (the museum's summer period), 7/25 (the museum, then this one).

@@ -230,7 +230,8 @@ struct HostileOutputEndToEndTests {
     let result = try spawnAndWait(
       binaryPath,
       [
-        "shinchoku", "export", "calendar", "--format", "csv", "--from", "2012-07-25", "--to",
+        "shinchoku", "export", "calendar", "--lang", "en", "--format", "csv", "--from",
+        "2012-07-25", "--to",
         "2012-07-26", "--data", data,
       ])
     #expect(result.status == 0, "\(result.stderr)")

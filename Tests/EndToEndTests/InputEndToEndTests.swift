@@ -15,7 +15,7 @@ import Testing
     try Data(big.utf8).write(to: URL(fileURLWithPath: folder + "/comments.yaml"))
     let result = try spawnAndWait(
       binaryPath,
-      ["shinchoku", "validate", folder, "--themes", repositoryRoot + "/Themes"])
+      ["shinchoku", "validate", "--lang", "en", folder, "--themes", repositoryRoot + "/Themes"])
     #expect(result.status == 1)
     let output = result.stdout + result.stderr
     #expect(output.utf8.count < 1_000, "\(output.utf8.count) bytes of output")

@@ -158,7 +158,7 @@ func availableOrCI(_ present: Bool) -> Bool {
       #expect(themes.stdout.contains(" \(name) "), "\(name) missing")
     }
     // No data anywhere: the error says where it looked.
-    let missing = try installed.run(["dump"])
+    let missing = try installed.run(["dump", "--lang", "en"])
     #expect(missing.status == 1)
     #expect(
       missing.stderr.contains(
@@ -172,7 +172,7 @@ func availableOrCI(_ present: Bool) -> Bool {
     #expect(dump.status == 0, "\(dump.stderr)")
     #expect(dump.stdout.contains("進捗状況"))
     #expect(dump.stderr.isEmpty, "no warning: the themes were found (\(dump.stderr))")
-    let validate = try installed.run(["validate"])
+    let validate = try installed.run(["validate", "--lang", "en"])
     #expect(validate.status == 0, "\(validate.stdout)")
     #expect(
       validate.stdout.hasSuffix(

@@ -11,7 +11,8 @@ struct NonRegularFileEndToEndTests {
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let csv = folder + "/events.csv"
     #expect(mkfifo(csv, 0o644) == 0)
-    let start = try spawnAndWait(binaryPath, ["shinchoku", "dump", "--data", folder])
+    let start = try spawnAndWait(
+      binaryPath, ["shinchoku", "dump", "--lang", "en", "--data", folder])
     #expect(start.status == 1)
     #expect(start.stderr.contains("events.csv: error: the file is a named pipe (FIFO)"))
     try FileManager.default.removeItem(atPath: csv)
@@ -38,7 +39,7 @@ struct NonRegularFileEndToEndTests {
     defer { try? FileManager.default.removeItem(atPath: folder) }
     #expect(mkfifo(folder + "/changes.log", 0o644) == 0)
     let result = try spawnAndWait(
-      binaryPath, ["shinchoku", "set-status", "--data", folder, "P1", "ahead"])
+      binaryPath, ["shinchoku", "set-status", "--lang", "en", "--data", folder, "P1", "ahead"])
     #expect(result.status == 1)
     #expect(result.stderr.contains("changes.log: error: the file is a named pipe (FIFO)"))
     #expect(!result.stderr.contains("permission"))

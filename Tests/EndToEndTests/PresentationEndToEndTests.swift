@@ -72,12 +72,14 @@ struct PresentationEndToEndTests {
       "\(folder)/deck.yaml:5:9: error: no area 'finanse' in the data (did you mean 'finance'?)",
     ]
     let result = try spawnAndWait(
-      binaryPath, ["shinchoku", "validate", folder, "--themes", repositoryRoot + "/Themes"])
+      binaryPath,
+      ["shinchoku", "validate", "--lang", "en", folder, "--themes", repositoryRoot + "/Themes"])
     #expect(result.status == 1)
     for line in expected {
       #expect(result.stdout.contains(line), "missing: \(line)\nin:\n\(result.stdout)")
     }
-    let tmux = try startApp(["present", "--data", folder], recordOutput: true, waitFor: nil)
+    let tmux = try startApp(
+      ["present", "--lang", "en", "--data", folder], recordOutput: true, waitFor: nil)
     #expect(try tmux.waitForExit() == .status(1))
     let output = String(decoding: tmux.loggedOutput(), as: UTF8.self)
     for line in expected {

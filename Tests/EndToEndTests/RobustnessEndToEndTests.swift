@@ -83,7 +83,7 @@ struct RobustnessEndToEndTests {
   }
 
   @Test func maxFileSizeRaisesOrLowersTheLimit() throws {
-    let args = ["shinchoku", "dump", "--data", repositoryRoot + "/Data"]
+    let args = ["shinchoku", "dump", "--lang", "en", "--data", repositoryRoot + "/Data"]
     let refused = try spawnAndWait(binaryPath, args + ["--max-file-size", "100"])
     #expect(refused.status == 1)
     #expect(refused.stderr.contains("/Data/plan.yaml: error: the file is"))
@@ -95,7 +95,8 @@ struct RobustnessEndToEndTests {
     #expect(zero.status == 64)
     #expect(zero.stderr.contains("--max-file-size"))
     let validate = try spawnAndWait(
-      binaryPath, ["shinchoku", "validate", repositoryRoot + "/Data", "--max-file-size", "100"])
+      binaryPath,
+      ["shinchoku", "validate", "--lang", "en", repositoryRoot + "/Data", "--max-file-size", "100"])
     #expect(validate.status == 1)
     #expect(validate.stdout.contains("over the limit of 100 bytes"))
   }

@@ -178,7 +178,7 @@ private func request(
     #expect(unfolded.contains("UID:museum-summer-day@shinchoku"))
     #expect(unfolded.contains("DTSTAMP:20120801T000000Z"))
     let description = try #require(unfolded.first { $0.hasPrefix("DESCRIPTION:") })
-    #expect(description.contains("推定した値: end\\, start\\, venue"))
+    #expect(description.contains("推定した値: 開始日、終了日、会場"))
     #expect(description.contains("\\n料金: 小・中学生 無料"))
     #expect(unfolded.filter { $0 == "BEGIN:VEVENT" }.count == 1, "undated events are left out")
   }

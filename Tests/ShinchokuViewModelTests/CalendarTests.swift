@@ -272,7 +272,7 @@ private func press(_ state: inout AppState, _ key: Key) {
     #expect(fields["会場"]?.value == "平櫛田中彫刻美術館（推定）")
     #expect(fields["対象"]?.value == "子ども" && fields["対象"]?.isInferred == false)
     #expect(fields["料金"]?.value == "小・中学生 無料 · 同伴の保護者 観覧料が必要")
-    #expect(fields["推定した値"]?.value == "end, start, venue")
+    #expect(fields["推定した値"]?.value == "開始日、終了日、会場")
     #expect(fields["推定の根拠"]?.value.hasPrefix("紙面に日付はない。") == true)
     #expect(fields["OCR訂正"]?.value == "「夏休みみわくわく体験美術館」→「夏休みわくわく体験美術館」")
     #expect(fields["出典"]?.value == state.dataset.sources["seed"]?.title)

@@ -78,12 +78,12 @@ import Testing
     _ = CommentsComponent.reduce(&comments, .type("\u{1B}"), context)
     #expect(comments.query.isEmpty)
     var last: [Effect] = []
-    for _ in 0..<(CommentsState.maxQueryBytes + 10) {
+    for _ in 0..<(InputLine.maxBytes + 10) {
       last = CommentsComponent.reduce(&comments, .type("a"), context)
     }
-    #expect(comments.query.utf8.count == CommentsState.maxQueryBytes)
+    #expect(comments.query.utf8.count == InputLine.maxBytes)
     #expect(
-      last == [.notice(UIText.searchTooLong(CommentsState.maxQueryBytes, language: .japanese))])
+      last == [.notice(InputLine.fullNotice(.japanese))])
   }
 
   @Test func theLinkFilterReadsTheAreaFromTheContext() throws {

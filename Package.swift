@@ -55,10 +55,13 @@ let package = Package(
       name: "CursesTerminal",
       dependencies: ["ShinchokuRender", "ShinchokuViewModel", "CNcurses"]
     ),
+    // The Unix socket between a projector and its presenter views (Glibc only).
+    .target(name: "PresenterLink"),
     .executableTarget(
       name: "shinchoku",
       dependencies: [
         "ShinchokuCore", "ShinchokuViewModel", "ShinchokuRender", "CursesTerminal", "TerminalText",
+        "PresenterLink",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       plugins: ["BuildCommit"]
@@ -83,6 +86,7 @@ let package = Package(
       dependencies: ["ShinchokuRender", "ShinchokuViewModel", "ShinchokuCore", "TerminalText"],
       exclude: ["Snapshots"]
     ),
+    .testTarget(name: "PresenterLinkTests", dependencies: ["PresenterLink"]),
     // Drives the built `shinchoku` binary inside tmux and reads the screen back.
     .testTarget(name: "EndToEndTests", dependencies: ["shinchoku"]),
   ],

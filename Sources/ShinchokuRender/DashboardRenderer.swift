@@ -72,11 +72,16 @@ public func render(_ state: AppState, theme: Theme) -> Frame {
   var canvas = Canvas(width: state.width, height: state.height, theme: theme, chrome: state.chrome)
   let screen = Rect(x: 0, y: 0, width: state.width, height: state.height)
   if let presentation = state.presentation {
-    canvas.draw(
-      PresentationWidget(
-        slide: SlideView(state: state, presentation: presentation), presentation: presentation,
-        notice: state.notice),
-      in: screen)
+    if presentation.role == .presenter {
+      canvas.draw(
+        PresenterWidget(view: PresenterView(state: state, presentation: presentation)), in: screen)
+    } else {
+      canvas.draw(
+        PresentationWidget(
+          slide: SlideView(state: state, presentation: presentation), presentation: presentation,
+          notice: state.notice),
+        in: screen)
+    }
     drawOverlay(state, in: screen, on: &canvas)
     return canvas.finish()
   }

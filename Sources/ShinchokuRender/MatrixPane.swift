@@ -15,13 +15,7 @@ struct MatrixPane: Widget {
       + (view.hasUnknown || view.hasPartial || view.previousSnapshotDate != nil ? 1 : 0)
   }
 
-  static func text(_ figure: Figure, glyphs: Glyphs) -> String {
-    switch figure {
-    case .known(let n): "\(n)"
-    case .partial(let n): "\(n)+"
-    case .unknown: glyphs.unknown
-    }
-  }
+  static func text(_ figure: Figure, glyphs: Glyphs) -> String { figure.text(glyphs) }
 
   /// "▲2", "▼1", "±0"; empty where the change is not known.
   static func deltaText(_ delta: Int?, glyphs: Glyphs) -> String {

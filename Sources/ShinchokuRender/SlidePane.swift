@@ -3,57 +3,10 @@ import ShinchokuCore
 import ShinchokuViewModel
 import TerminalText
 
-/// Figures drawn large, for the back of the room: 3×5 cells per character from full blocks
-/// (`#` with `--ascii`), scaled up where the screen has room.
-public enum BigDigits {
-  public static let height = 5
-  static let font: [Character: [String]] = [
-    "0": ["###", "# #", "# #", "# #", "###"],
-    "1": [" # ", "## ", " # ", " # ", "###"],
-    "2": ["###", "  #", "###", "#  ", "###"],
-    "3": ["###", "  #", "###", "  #", "###"],
-    "4": ["# #", "# #", "###", "  #", "  #"],
-    "5": ["###", "#  ", "###", "  #", "###"],
-    "6": ["###", "#  ", "###", "# #", "###"],
-    "7": ["###", "  #", "  #", "  #", "  #"],
-    "8": ["###", "# #", "###", "# #", "###"],
-    "9": ["###", "# #", "###", "  #", "###"],
-    "+": ["   ", " # ", "###", " # ", "   "],
-    "-": ["   ", "   ", "###", "   ", "   "],
-    "—": ["   ", "   ", "###", "   ", "   "],
-    ":": [" ", "#", " ", "#", " "],
-  ]
-
-  /// The rows of `text` drawn large at `scale` (each cell becomes scale × scale), characters
-  /// one column apart. Characters without a glyph are left out.
-  public static func lines(_ text: String, scale: Int = 1, block: String = "█") -> [String] {
-    let scale = max(1, scale)
-    let glyphs = text.compactMap { font[$0] }
-    var rows: [String] = []
-    for row in 0..<height {
-      let line = glyphs.map { glyph in
-        glyph[row].map {
-          $0 == "#" ? String(repeating: block, count: scale) : String(repeating: " ", count: scale)
-        }
-        .joined()
-      }.joined(separator: String(repeating: " ", count: scale))
-      for _ in 0..<scale { rows.append(line) }
-    }
-    return rows
-  }
-
-  /// Columns `text` takes at `scale`.
-  public static func width(_ text: String, scale: Int = 1) -> Int {
-    let glyphs = text.compactMap { font[$0] }
-    guard !glyphs.isEmpty else { return 0 }
-    return glyphs.reduce(0) { $0 + $1[0].count * scale } + (glyphs.count - 1) * scale
-  }
-}
-
 /// Presentation mode's screen: a slide (or a blank screen), the notes and the footer.
 struct PresentationWidget: Widget {
-  static let slideMinimumWidth = 20
-  static let slideMinimumHeight = 8
+  static let slideMinimumWidth = SlideGeometry.minimumWidth
+  static let slideMinimumHeight = SlideGeometry.minimumHeight
 
   let slide: SlideView
   let presentation: PresentationState
@@ -95,7 +48,7 @@ struct PresentationWidget: Widget {
         [
           Span(
             notice.map { " " + sanitized($0) }
-              ?? (language == .japanese ? " スライド " : " slide ") + "\(view.number) / \(view.count)",
+              ?? " " + Self.slideNumberText(view, chrome: chrome),
             .muted)
         ], priority: 3)
     ]
@@ -116,13 +69,9 @@ struct PresentationWidget: Widget {
           placement: .centre))
     }
     drawBar(footerParts, in: footer, on: &canvas, gap: 2)
-    // Speaker notes on the lines above the footer.
-    if presentation.showsNotes {
-      let notes =
-        view.notes.map { sanitized($0) } ?? (language == .japanese ? "（メモなし）" : "(no notes)")
-      let all = wrapped(notes, width: max(1, width - 4))
-      let lines = all.prefix(max(1, (height - 8) / 3))
-      bottom -= lines.count + 1
+    // Speaker notes on the lines above the footer, when asked for (`--notes-on-screen`).
+    if let lines = view.projectedNotes {
+      bottom -= view.geometry.notesRows
       canvas.pattern(
         String(repeating: canvas.glyphs.horizontal, count: width), x: area.x, y: bottom,
         role: .border, maxWidth: width)
@@ -131,10 +80,10 @@ struct PresentationWidget: Widget {
       for (index, line) in lines.enumerated() {
         let y = bottom + 1 + index
         // Notes cut short end with the ellipsis.
-        if index == lines.count - 1, lines.count < all.count {
-          canvas.putContinued("  " + line.text, x: area.x, y: y, role: .text, maxWidth: width)
+        if index == lines.count - 1, view.projectedNotesCut {
+          canvas.putContinued("  " + line, x: area.x, y: y, role: .text, maxWidth: width)
         } else {
-          canvas.put("  " + line.text, x: area.x, y: y, role: .text, maxWidth: width)
+          canvas.put("  " + line, x: area.x, y: y, role: .text, maxWidth: width)
         }
       }
     }
@@ -162,19 +111,14 @@ struct PresentationWidget: Widget {
     }
   }
 
+  /// "スライド 3 / 11", with "· ページ 2/5" on a slide of several pages.
+  static func slideNumberText(_ view: SlideView, chrome: Chrome) -> String {
+    UIText.slideNumber(
+      view.number, of: view.count, page: view.page, of: view.pageCount, chrome: chrome)
+  }
+
   func timerText(_ presentation: PresentationState, chrome: Chrome) -> String {
-    let language = chrome.language
-    func clock(_ seconds: Int?) -> String {
-      guard let seconds else { return "--:--" }
-      let two = { (n: Int) in n < 10 ? "0\(n)" : "\(n)" }
-      let hours = seconds / 3600
-      let minutes = seconds / 60 % 60
-      return (hours > 0 ? "\(hours):" : "") + two(minutes) + ":" + two(seconds % 60)
-    }
-    let separator = chrome.separator
-    return language == .japanese
-      ? "経過 \(clock(presentation.talkElapsed))\(separator)このスライド \(clock(presentation.slideElapsed))"
-      : "talk \(clock(presentation.talkElapsed))\(separator)slide \(clock(presentation.slideElapsed))"
+    UIText.timers(talk: presentation.talkElapsed, slide: presentation.slideElapsed, chrome: chrome)
   }
 
   static func figureRole(_ figure: SlideFigure, index: Int) -> Role {
@@ -183,32 +127,29 @@ struct PresentationWidget: Widget {
     return statusRole(id, index: index)
   }
 
-  /// Figures side by side, each large with its label (and change) under it; returns the rows
-  /// used.
+  /// Figures side by side, each large (at the deck's scale) with its label (and change) under
+  /// it; returns the rows used.
   func drawFigures(
-    _ figures: [SlideFigure], y: Int, in rect: Rect, maxHeight: Int, showDeltas: Bool,
-    on canvas: inout Canvas
+    _ figures: [SlideFigure], y: Int, in rect: Rect, showDeltas: Bool, on canvas: inout Canvas
   ) -> Int {
     let glyphs = canvas.glyphs
-    guard !figures.isEmpty, maxHeight >= 2 else { return 0 }
+    guard !figures.isEmpty else { return 0 }
     let columnWidth = rect.width / figures.count
-    let texts = figures.map { MatrixPane.text($0.figure, glyphs: glyphs) }
     let labelRows = showDeltas ? 2 : 1
-    let (scale, big) = Self.figureScale(
-      texts, columnWidth: columnWidth, maxHeight: maxHeight, labelRows: labelRows)
+    let scale = slide.figureScale
     for (index, figure) in figures.enumerated() {
       let column = Rect(
-        x: rect.x + index * columnWidth, y: y, width: columnWidth, height: maxHeight)
+        x: rect.x + index * columnWidth, y: y, width: columnWidth, height: rect.maxY - y)
       let role = Self.figureRole(figure, index: index)
       var row = y
-      if big {
-        for line in BigDigits.lines(texts[index], scale: scale, block: glyphs.block) {
+      if scale > 0 {
+        for line in BigDigits.lines(figure.text, scale: scale, block: glyphs.block) {
           canvas.centredLine(line, y: row, in: column, role: role)
           row += 1
         }
         row += 1
       } else {
-        canvas.centredLine(texts[index], y: row, in: column, role: role)
+        canvas.centredLine(figure.text, y: row, in: column, role: role)
         row += 1
       }
       let labelRole: Role =
@@ -221,47 +162,19 @@ struct PresentationWidget: Widget {
           delta.isEmpty ? glyphs.unknown : delta, y: row + 1, in: column, role: .muted)
       }
     }
-    return (big ? BigDigits.height * scale + 1 : 1) + labelRows
-  }
-
-  /// How large figures can be drawn: the largest scale (up to 3) at which each fits its
-  /// column and the rows; `big` is false when even 1× does not fit (then they are plain text).
-  static func figureScale(_ texts: [String], columnWidth: Int, maxHeight: Int, labelRows: Int)
-    -> (scale: Int, big: Bool)
-  {
-    var scale = 3
-    while scale > 1,
-      texts.contains(where: { BigDigits.width($0, scale: scale) > columnWidth - 2 })
-        || BigDigits.height * scale + 1 + labelRows > maxHeight
-    {
-      scale -= 1
-    }
-    return (scale, BigDigits.height * scale <= maxHeight - labelRows)
-  }
-
-  /// Rows `drawFigures` takes for these figures.
-  func figureRows(
-    _ figures: [SlideFigure], width: Int, maxHeight: Int, labelRows: Int, glyphs: Glyphs
-  ) -> Int {
-    guard !figures.isEmpty, maxHeight >= 2 else { return 0 }
-    let texts = figures.map { MatrixPane.text($0.figure, glyphs: glyphs) }
-    let (scale, big) = Self.figureScale(
-      texts, columnWidth: width / figures.count, maxHeight: maxHeight, labelRows: labelRows)
-    return (big ? BigDigits.height * scale + 1 : 1) + labelRows
+    return SlideGeometry.figureRows(scale: scale, labelRows: labelRows)
   }
 
   func drawTitleSlide(_ slide: TitleSlide, in body: Rect, on canvas: inout Canvas) {
     let language = canvas.chrome.language
-    let glyphs = canvas.glyphs
+    let geometry = self.slide.geometry
     // Centred as a block: the title lines, the date, the figures, the counts.
     let titleWidth = body.width - 4
-    let textRows =
-      (slide.isSynthetic ? 1 : 0) + wrapped(slide.planTitle, width: max(1, titleWidth)).count
-      + (slide.organisation == nil ? 0 : 1) + 3
-    let glanceRows = 2
-    let figureRows = figureRows(
-      slide.figures, width: body.width, maxHeight: body.height - textRows - glanceRows,
-      labelRows: 1, glyphs: glyphs)
+    let textRows = geometry.titleTextRows(slide)
+    let glanceRows = SlideGeometry.titleGlanceRows
+    let figureRows =
+      slide.figures.isEmpty
+      ? 0 : SlideGeometry.figureRows(scale: self.slide.figureScale, labelRows: 1)
     var y = body.y + max(0, (body.height - textRows - figureRows - glanceRows) / 2)
     if slide.isSynthetic {
       canvas.centredLine(
@@ -277,9 +190,7 @@ struct PresentationWidget: Widget {
     y += 1
     canvas.centredLine(slide.snapshotLabel, y: y, in: body, role: .heading)
     y += 2
-    let used = drawFigures(
-      slide.figures, y: y, in: body, maxHeight: body.y + body.height - y - glanceRows,
-      showDeltas: false, on: &canvas)
+    let used = drawFigures(slide.figures, y: y, in: body, showDeltas: false, on: &canvas)
     y += used + 1
     canvas.centredLine(slide.glance, y: min(y, body.y + body.height - 1), in: body, role: .text)
   }
@@ -291,11 +202,8 @@ struct PresentationWidget: Widget {
     y += 1
     canvas.centredLine(slide.snapshotLabel, y: y, in: body, role: .heading)
     y += 2
-    let programmeRows = slide.programmes.map { min($0.count, 6) + 1 } ?? 1
     let used = drawFigures(
-      slide.figures, y: y, in: body,
-      maxHeight: body.y + body.height - y - programmeRows - (slide.changeCaption == nil ? 0 : 1),
-      showDeltas: slide.changeCaption != nil, on: &canvas)
+      slide.figures, y: y, in: body, showDeltas: slide.changeCaption != nil, on: &canvas)
     y += used
     if let caption = slide.changeCaption {
       canvas.centredLine(caption, y: y, in: body, role: .muted)
@@ -307,19 +215,12 @@ struct PresentationWidget: Widget {
       canvas.centredLine(UIText.noProgrammeRecords.text(language), y: y, in: body, role: .muted)
       return
     }
-    let room = body.y + body.height - y
-    let shown = programmes.count > room ? Array(programmes.prefix(max(0, room - 1))) : programmes
-    let listWidth = min(body.width, max(30, shown.map(displayWidth).max() ?? 0))
+    // This page of the list: the view model pages it to the rows left (the footer says which).
+    let listWidth = min(body.width, max(30, programmes.map(displayWidth).max() ?? 0))
     let x = body.x + (body.width - listWidth) / 2
-    for line in shown {
+    for line in programmes where y < body.y + body.height {
       canvas.put(line, x: x, y: y, role: .text, maxWidth: listWidth)
       y += 1
-    }
-    if shown.count < programmes.count {
-      let more =
-        language == .japanese
-        ? "ほか\(programmes.count - shown.count)件" : "\(programmes.count - shown.count) more"
-      canvas.put(more, x: x, y: y, role: .muted, maxWidth: listWidth)
     }
   }
 
@@ -361,7 +262,7 @@ struct PresentationWidget: Widget {
     if let note = slide.filterNote {
       canvas.centredLine(note, y: y, in: body, role: .filterChip)
     }
-    y += 2
+    y = body.y + SlideGeometry.eventsHeaderRows
     let listWidth = min(body.width, 100)
     let x = body.x + (body.width - listWidth) / 2
     let end = body.y + body.height
@@ -369,16 +270,8 @@ struct PresentationWidget: Widget {
       canvas.centredLine(UIText.noEvents.text(language), y: y, in: body, role: .muted)
       return
     }
-    for (index, item) in slide.items.enumerated() {
-      // Each event takes two rows and a gap; keep the last row for "n more".
-      let rowsLeft = end - y
-      let remaining = slide.total - index
-      if rowsLeft < 2 || (remaining > 1 && rowsLeft < 4) {
-        let more =
-          language == .japanese ? "ほか\(remaining)件" : "\(remaining) more"
-        canvas.put(more, x: x, y: min(y, end - 1), role: .muted, maxWidth: listWidth)
-        break
-      }
+    // This page of the events: each takes two rows and a gap (the footer says which page).
+    for item in slide.items where y + 1 < end {
       var used = canvas.put(item.when, x: x, y: y, role: .heading, maxWidth: listWidth)
       if item.isInferred {
         used += canvas.put(

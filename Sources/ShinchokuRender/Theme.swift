@@ -33,6 +33,8 @@ public enum Role: String, CaseIterable, Sendable {
   case synthetic
   /// Text that matches the search.
   case match
+  /// Something already wrong: the presenter view's countdown once the slot is over.
+  case alert
 }
 
 /// Styles for every role.
@@ -96,6 +98,7 @@ public struct Theme: Sendable {
       .bigFigure: Style(attributes: [.bold]),
       .synthetic: Style(attributes: [.bold, .reverse]),
       .match: Style(attributes: [.reverse, .underline]),
+      .alert: Style(attributes: [.bold, .reverse, .underline]),
     ])
 }
 

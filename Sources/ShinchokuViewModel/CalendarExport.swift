@@ -56,7 +56,7 @@ public enum CalendarExport {
     case .json: json(request, dataset, index, language, output)
     case .csv: csv(request, index, language, escaper, output)
     case .ics: ics(request, dataset, index, language, escaper, output)
-    case .md, .txt: return false
+    case .md, .txt, .html: return false
     }
     return true
   }

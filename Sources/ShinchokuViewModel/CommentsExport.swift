@@ -12,7 +12,7 @@ public enum CommentsExport {
     case .json: json(dataset)
     case .md: markdown(dataset, language: language, escaper)
     case .txt: plain(dataset, language: language, escaper)
-    case .csv, .ics: nil
+    case .csv, .ics, .html: nil
     }
   }
 

@@ -13,6 +13,8 @@ public enum Effect: Sendable, Equatable {
   /// A one-time message for the notice line. Components say it; the top-level `reduce` puts it
   /// on the line (it never reaches the main loop).
   case notice(String)
+  /// The presenter view asks the projector it follows to move (PresenterMessages.swift).
+  case presenter(PresenterCommand)
 }
 
 public enum RedrawReason: Sendable, Equatable {

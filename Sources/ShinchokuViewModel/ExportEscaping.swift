@@ -12,6 +12,8 @@ import TerminalText
 ///   instead of running it), then RFC 4180 quoting.
 /// - ics: the same replacement (RFC 5545 TEXT allows no controls), then RFC 5545 TEXT
 ///   escaping (`\\`, `\;`, `\,`, line breaks as `\n`).
+/// - html: the same replacement, then `&`, `<`, `>`, `"` and `'` as character references, so
+///   that data is only ever text in the page (in an element or an attribute).
 /// - json needs none of it: `jsonText` escapes every control as `\u00XX`.
 public final class ExportEscaper {
   /// The records whose text had a control replaced, in the order met (at most `namedLimit`).
@@ -47,14 +49,43 @@ public final class ExportEscaper {
   /// RFC 5545 TEXT holding `text` of `record`: backslash, semicolon and comma escaped, line
   /// breaks as `\n`, controls replaced.
   public func icsText(_ text: String, record: String) -> String {
+    replacing(text, record: record) { character in
+      switch character {
+      case "\\": "\\\\"
+      case ";": "\\;"
+      case ",": "\\,"
+      case "\n", "\r\n", "\r": "\\n"
+      default: nil
+      }
+    }
+  }
+
+  /// HTML text holding `text` of `record` (safe in an element and in a quoted attribute):
+  /// controls replaced, markup characters as references.
+  public func htmlText(_ text: String, record: String) -> String {
+    replacing(text, record: record) { character in
+      switch character {
+      case "&": "&amp;"
+      case "<": "&lt;"
+      case ">": "&gt;"
+      case "\"": "&quot;"
+      case "'": "&#39;"
+      default: nil
+      }
+    }
+  }
+
+  /// `text` of `record` with its controls replaced (line breaks kept), then each character
+  /// that `escape` gives a replacement for replaced by it.
+  private func replacing(
+    _ text: String, record: String, _ escape: (Character) -> String?
+  ) -> String {
     var out = ""
     for character in self.text(text, record: record, keepingLineBreaks: true) {
-      switch character {
-      case "\\": out += "\\\\"
-      case ";": out += "\\;"
-      case ",": out += "\\,"
-      case "\n", "\r\n", "\r": out += "\\n"
-      default: out.append(character)
+      if let replacement = escape(character) {
+        out += replacement
+      } else {
+        out.append(character)
       }
     }
     return out

@@ -3,7 +3,7 @@ import JapaneseCalendar
 import ShinchokuCore
 
 public enum ExportFormat: String, CaseIterable, Sendable {
-  case json, csv, md, txt, ics
+  case json, csv, md, txt, ics, html
 }
 
 /// What the matrix shows, as JSON, CSV or a Markdown table for meeting minutes. Unknown
@@ -18,7 +18,7 @@ public enum MatrixExport {
     case .json: json(view, dataset: dataset)
     case .csv: csv(view, escaper)
     case .md: markdown(view, dataset: dataset, language: language, escaper)
-    case .txt, .ics: nil
+    case .txt, .ics, .html: nil
     }
   }
 

@@ -3,8 +3,34 @@ import ShinchokuCore
 import TerminalText
 
 /// What a blanked screen shows: what a clicker's "blank" button asks for.
-public enum BlankScreen: Sendable, Equatable {
+public enum BlankScreen: String, Sendable, Equatable, Codable {
   case black, white
+}
+
+/// Which screen this instance draws: the projected slides, or the facilitator's own view that
+/// follows them (`shinchoku present --presenter`).
+public enum PresentationRole: Sendable, Equatable {
+  case projector, presenter
+}
+
+/// The state of the link between a projector and its presenter views, as the screen tells it.
+public enum PresenterLinkStatus: Sendable, Equatable {
+  /// The projector listens; `followers` presenter views are attached.
+  case serving(followers: Int)
+  /// The projector could not open its socket (why): it presents alone.
+  case unavailable(String)
+  /// The presenter view follows a projector.
+  case following
+  /// The presenter view finds no projector and tries again.
+  case searching
+}
+
+/// The end of the talk's slot, for the presenter view's countdown.
+public enum Countdown: Sendable, Equatable {
+  /// `--end 15:30`: that instant.
+  case until(WallTime)
+  /// `--duration 20m`: this many seconds after the talk began.
+  case duration(seconds: Int)
 }
 
 /// Presentation mode: the deck's current slide, the blank screen, the timer, the notes and the
@@ -23,12 +49,40 @@ public struct PresentationState: Sendable, Equatable {
   /// When the talk and the current slide began (set by the first tick when unknown).
   public var talkStart: WallTime?
   public var slideStart: WallTime?
+  /// The page of the slide (0-based): a slide whose content does not fit the screen pages.
+  public var page = 0
+  /// The projector, or the presenter view that follows it.
+  public var role = PresentationRole.projector
+  /// The link to the presenter views (or to the projector); nil when there is none.
+  public var link: PresenterLinkStatus?
+  /// The projector shows the notes only when asked (`present --notes-on-screen`); the
+  /// presenter view always does.
+  public var notesAllowed = false
+  /// The end of the slot, for the presenter view's countdown, and how many seconds before it
+  /// the countdown turns to the warning role.
+  public var countdown: Countdown?
+  public var warningSeconds = 300
+  /// The presenter view: how many pages the projector's screen has for its slide.
+  public var projectorPages: Int?
 
-  public init(returnsToDashboard: Bool) { self.returnsToDashboard = returnsToDashboard }
+  public init(returnsToDashboard: Bool, role: PresentationRole = .projector) {
+    self.returnsToDashboard = returnsToDashboard
+    self.role = role
+  }
 
   /// Seconds since the talk began, and since the slide came up.
   public var talkElapsed: Int? { elapsed(since: talkStart) }
   public var slideElapsed: Int? { elapsed(since: slideStart) }
+
+  /// Seconds left until the end of the slot (negative when over); nil without a countdown.
+  public var remaining: Int? {
+    guard let now, let countdown else { return nil }
+    switch countdown {
+    case .until(let end): return end.secondsSinceEpoch - now.secondsSinceEpoch
+    case .duration(let seconds):
+      return (talkStart ?? now).secondsSinceEpoch + seconds - now.secondsSinceEpoch
+    }
+  }
 
   private func elapsed(since start: WallTime?) -> Int? {
     guard let now, let start else { return nil }
@@ -63,6 +117,12 @@ public enum PresentationAction: Sendable, Equatable {
   case tick(WallTime)
   /// `deck.yaml` was read again after a change (nil: the file is gone, the standard order).
   case deckLoaded(Deck?)
+  /// The presenter view: where the projector is (it is the authority on the position).
+  case follow(PresenterPosition)
+  /// The projector: what a presenter view asks for.
+  case remote(PresenterCommand)
+  /// The link to the other side changed.
+  case linkChanged(PresenterLinkStatus?)
 }
 
 /// The deck in use: `deck.yaml`'s, or the standard order.
@@ -91,15 +151,26 @@ func reducePresentation(
   default: break
   }
   guard var presentation = state.presentation else { return }
+  // The presenter view following a projector asks it to move, and shows where it went.
+  if presentation.role == .presenter, presentation.link == .following,
+    let command = presenterCommand(for: action, &presentation, state: state)
+  {
+    state.presentation = presentation
+    effects.append(.presenter(command))
+    return
+  }
   let count = presentationDeck(state).slides.count
-  func go(to index: Int) {
+  func go(to index: Int, page: Int = 0) {
     let target = max(0, min(index, count - 1))
     if target != presentation.slideIndex { presentation.slideStart = presentation.now }
     presentation.slideIndex = target
+    presentation.page = max(0, min(page, slidePageCount(state, slide: target) - 1))
+    presentation.projectorPages = nil
     presentation.jumpInput = ""
   }
+  let pages = slidePageCount(state, slide: presentation.slideIndex)
   // A blanked screen comes back first: a slide never changes unseen.
-  if presentation.blank != nil {
+  if presentation.blank != nil, presentation.role == .projector {
     switch action {
     case .nextSlide, .previousSlide, .firstSlide, .lastSlide, .confirm, .deleteBackward:
       presentation.blank = nil
@@ -112,9 +183,19 @@ func reducePresentation(
   case .start, .startFromFirst, .firstSlide:
     go(to: 0)
   case .nextSlide:
-    go(to: presentation.slideIndex + 1)
+    // The next page of this slide, then the next slide.
+    if presentation.page + 1 < pages {
+      presentation.page += 1
+    } else if presentation.slideIndex + 1 < count {
+      go(to: presentation.slideIndex + 1)
+    }
   case .previousSlide:
-    go(to: presentation.slideIndex - 1)
+    // The previous page, then the previous slide's last page.
+    if presentation.page > 0 {
+      presentation.page = min(presentation.page, pages) - 1
+    } else if presentation.slideIndex > 0 {
+      go(to: presentation.slideIndex - 1, page: Int.max / 2)
+    }
   case .lastSlide:
     go(to: count - 1)
   case .typeDigit(let digit):
@@ -127,7 +208,9 @@ func reducePresentation(
     }
   case .deleteBackward:
     if presentation.jumpInput.isEmpty {
-      go(to: presentation.slideIndex - 1)
+      state.presentation = presentation
+      reducePresentation(&state, .previousSlide, &effects)
+      return
     } else {
       presentation.jumpInput.removeLast()
     }
@@ -140,7 +223,8 @@ func reducePresentation(
     presentation.talkStart = presentation.now
     presentation.slideStart = presentation.now
   case .toggleNotes:
-    presentation.showsNotes.toggle()
+    // Notes reach the projected screen only when asked for at the start.
+    if presentation.notesAllowed { presentation.showsNotes.toggle() }
   case .leave:
     if !presentation.jumpInput.isEmpty {
       presentation.jumpInput = ""
@@ -152,10 +236,34 @@ func reducePresentation(
     }
   case .deckLoaded:
     break
+  case .follow(let position):
+    presentation.slideIndex = max(0, min(position.slide, count - 1))
+    presentation.page = max(0, position.page)
+    presentation.projectorPages = position.pages
+    presentation.blank = position.blank
+    presentation.jumpInput = ""
+    let offset = presentation.now?.utcOffsetSeconds ?? 0
+    presentation.talkStart = position.talkStart.map {
+      WallTime(secondsSinceEpoch: $0, utcOffsetSeconds: offset)
+    }
+    presentation.slideStart = position.slideStart.map {
+      WallTime(secondsSinceEpoch: $0, utcOffsetSeconds: offset)
+    }
+    if let snapshot = position.snapshot, state.dataset.snapshots.indices.contains(snapshot) {
+      state.snapshotIndex = snapshot
+    }
+  case .remote(let command):
+    state.presentation = presentation
+    applyRemote(command, &state, &effects)
+    return
+  case .linkChanged(let status):
+    presentation.link = status
   case .tick(let now):
     presentation.now = now
     if presentation.talkStart == nil { presentation.talkStart = now }
     if presentation.slideStart == nil { presentation.slideStart = now }
+    // A page that no longer exists (the screen grew) is the last one.
+    if presentation.role == .projector { presentation.page = min(presentation.page, pages - 1) }
   }
   state.presentation = presentation
 }
@@ -201,8 +309,10 @@ extension KeyMap {
       [.character("T")], LocalizedText("T"), LocalizedText("タイマーを0に", english: "reset the timer"),
       .present(.resetTimer)),
     KeyBinding(
-      [.character("s")], LocalizedText("s"), LocalizedText("発表者メモ", english: "speaker notes"),
-      .present(.toggleNotes), main: true, short: LocalizedText("メモ", english: "notes")),
+      [.character("s")], LocalizedText("s"),
+      LocalizedText(
+        "発表者メモ（--notes-on-screen のとき）", english: "speaker notes (with --notes-on-screen)"),
+      .present(.toggleNotes)),
     KeyBinding(
       [.character("["), .character("]")], LocalizedText("[ ]"),
       LocalizedText("前の時点・次の時点", english: "previous, next snapshot"), .previousSnapshot,

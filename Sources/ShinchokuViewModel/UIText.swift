@@ -120,6 +120,7 @@ public enum UIText {
   public static let noItems = LocalizedText("（なし）", english: "(none)")
   public static let today = LocalizedText("今日", english: "today")
   public static let noEvents = LocalizedText("催しはありません", english: "no events")
+  public static let noNotes = LocalizedText("（メモなし）", english: "(no notes)")
   public static let dateInput = LocalizedText("日付へ: ", english: "go to: ")
   public static let searchInput = LocalizedText("検索: ", english: "search: ")
   public static let freeOnly = LocalizedText("無料あり", english: "free for some")

@@ -34,16 +34,24 @@ struct Dashboard {
   var dataLoader = DatasetLoader()
   /// `--color`: `never` draws with the monochrome theme, `always` ignores `NO_COLOR`.
   var color = ColorChoice.auto
+  /// `shinchoku present`: how presentation mode starts (the presenter view, the countdown).
+  var initialPresentation: PresentationState? = nil
+  /// The link to the presenter views, or to the projector (PresenterSession.swift).
+  var presenterSession: PresenterSession? = nil
 
   func run() throws {
     let terminal: CursesTerminal
     do {
       terminal = try CursesTerminal.open(color: color)
     } catch {
+      presenterSession?.close()
       printError("shinchoku: \(error)")
       throw ExitCode(2)
     }
-    defer { terminal.close() }
+    defer {
+      terminal.close()
+      presenterSession?.close()
+    }
     terminal.setCursorVisible(showsCursor)
     let size = terminal.size
     // Without colour every theme would look alike, so there is one: attributes only.
@@ -53,7 +61,8 @@ struct Dashboard {
       dataset: dataset, language: language, width: size.width, height: size.height, today: .today(),
       asciiOnly: asciiOnly, themeNames: themes.map(\.name), themeIndex: colorless ? 0 : themeIndex,
       startupWarnings: themeWarnings + (deck?.warnings ?? []), deck: deck,
-      presentation: startsPresenting ? PresentationState(returnsToDashboard: false) : nil)
+      presentation: startsPresenting
+        ? initialPresentation ?? PresentationState(returnsToDashboard: false) : nil)
     func theme(_ state: AppState) -> Theme {
       themes.indices.contains(state.themeIndex) ? themes[state.themeIndex] : monochrome
     }
@@ -79,6 +88,7 @@ struct Dashboard {
     while !quitting {
       if let signal = terminal.pendingTerminationSignal {
         terminal.close()
+        presenterSession?.close()
         CursesTerminal.exitBySignal(signal)
       }
       var actions: [Action] = []
@@ -88,7 +98,8 @@ struct Dashboard {
       // is not kept waiting behind thousands of frames. A mouse event ends a batch (it is
       // aimed at the frame on screen).
       var keysHandled = false
-      var next = terminal.nextEvent(timeoutMilliseconds: 100)
+      // With a presenter link, look at it more often: the other side's keys act within 20 ms.
+      var next = terminal.nextEvent(timeoutMilliseconds: presenterSession == nil ? 100 : 20)
       var batched = 0
       while let event = next {
         if let action = action(for: event, in: state, target: frame.target) {
@@ -102,6 +113,7 @@ struct Dashboard {
         if batched >= 4096 || mustRun { break }
         next = terminal.nextEvent(timeoutMilliseconds: 0)
       }
+      if let presenterSession { actions += presenterSession.poll() }
       // While presenting, the timer and the clock tick about once a second.
       if state.presentation != nil, clock.now - lastTick >= .seconds(1) {
         lastTick = clock.now
@@ -163,8 +175,11 @@ struct Dashboard {
         case .redraw, .notice:
           // A notice is on the state already (reduce puts it there); a redraw follows anyway.
           break
+        case .presenter(let command):
+          presenterSession?.send(command)
         }
       }
+      presenterSession?.publish(state)
       if !quitting {
         frame = render(state, theme: theme(state))
         terminal.draw(frame)

@@ -46,6 +46,7 @@ extension ExportFormatChoice {
 enum MatrixFormat: String, ExportFormatChoice { case json, csv, md }
 enum CommentsFormat: String, ExportFormatChoice { case json, md, txt }
 enum CalendarFormat: String, ExportFormatChoice { case json, csv, ics }
+enum SlidesFormat: String, ExportFormatChoice { case html, md }
 
 /// `--color` of the dashboard, `present` and `themes`.
 struct ColorOption: ParsableArguments {

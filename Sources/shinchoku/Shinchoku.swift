@@ -294,8 +294,8 @@ struct Sample: ParsableCommand {
 /// Prints what a view shows, for other programs and for meeting minutes.
 struct Export: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Print what the dashboard shows as JSON, CSV or Markdown.",
-    subcommands: [ExportMatrix.self, ExportComments.self, ExportCalendar.self])
+    abstract: "Print what the dashboard shows as JSON, CSV, Markdown or HTML.",
+    subcommands: [ExportMatrix.self, ExportComments.self, ExportCalendar.self, ExportSlides.self])
 }
 
 struct ExportMatrix: ParsableCommand {
@@ -646,15 +646,25 @@ struct FileSizeOption: ParsableArguments {
 extension CommonOptions {
   /// Loads the data, themes and deck and runs the dashboard (or the deck, for `present`).
   func runDashboard(
-    startsPresenting: Bool, color: ColorChoice, crashAfterFirstFrame: Bool = false
+    startsPresenting: Bool, color: ColorChoice, crashAfterFirstFrame: Bool = false,
+    presentation: PresentationState? = nil, presenterSession: sending PresenterSession? = nil
   ) throws {
     let language = try language()
     // One loader for the start and every reload: it keeps the events while their files are
     // unchanged.
     let loader = dataLoader
-    let dataset = try loadDataset(with: loader)
-    let deck = try loadDeck(dataset)
-    let (themes, themeIndex, themeWarnings) = try loadThemeCycle()
+    let loaded: (Dataset, Deck?, [Theme], Int, [Diagnostic])
+    do {
+      let dataset = try loadDataset(with: loader)
+      let deck = try loadDeck(dataset)
+      let (themes, themeIndex, themeWarnings) = try loadThemeCycle()
+      loaded = (dataset, deck, themes, themeIndex, themeWarnings)
+    } catch {
+      // A start that fails takes the projector's socket with it.
+      presenterSession?.close()
+      throw error
+    }
+    let (dataset, deck, themes, themeIndex, themeWarnings) = loaded
     let monochrome = loadMonochromeTheme()
     try MainActor.assumeIsolated {
       try Dashboard(
@@ -664,7 +674,8 @@ extension CommonOptions {
         language: language, asciiOnly: asciiOnly, showsCursor: showsCursor,
         crashAfterFirstFrame: crashAfterFirstFrame,
         deck: deck,
-        startsPresenting: startsPresenting, dataLoader: loader, color: color
+        startsPresenting: startsPresenting, dataLoader: loader, color: color,
+        initialPresentation: presentation, presenterSession: presenterSession
       ).run()
     }
   }

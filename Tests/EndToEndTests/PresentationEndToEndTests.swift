@@ -37,9 +37,13 @@ struct PresentationEndToEndTests {
       let line = screen.first { $0.contains("経過") }
       return line != nil && line != first
     }
-    // Speaker notes from deck.yaml.
-    try tmux.sendKeys("s")
-    try tmux.waitFor("委員会の意見2（地域協働の推進に係る15項目）から")
+    // Speaker notes stay off the projected screen (`present --notes-on-screen` allows them):
+    // s is sent before Right, so the next slide shows only once s was taken.
+    try tmux.sendKeys("s", "Right")
+    try tmux.waitFor("スライド 4 / 11")
+    #expect(!(try tmux.capture().joined().contains("メモ")))
+    try tmux.sendKeys("Left")
+    try tmux.waitFor("スライド 3 / 11")
     try tmux.sendKeys("Escape")
     try tmux.waitFor("日付未定")
     try tmux.waitFor("分野で絞る")

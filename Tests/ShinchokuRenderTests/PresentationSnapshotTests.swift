@@ -64,6 +64,10 @@ private let kinds: [(name: String, kind: @Sendable (Dataset) -> SlideKind)] = [
       notes: "2012年度末の数値はOCRで失われている。")
     reduce(&state, .present(.tick(WallTime(secondsSinceEpoch: 1_000, utcOffsetSeconds: 9 * 3600))))
     reduce(&state, .present(.toggleTimer))
+    // Notes reach the projected screen only when allowed (`present --notes-on-screen`).
+    reduce(&state, .present(.toggleNotes))
+    #expect(state.presentation?.showsNotes == false)
+    state.presentation?.notesAllowed = true
     reduce(&state, .present(.toggleNotes))
     reduce(&state, .present(.tick(WallTime(secondsSinceEpoch: 1_075, utcOffsetSeconds: 9 * 3600))))
     try assertSnapshot(render(state, theme: theme), named: "slide-notes-timer-80x24")

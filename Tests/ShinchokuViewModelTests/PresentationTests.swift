@@ -200,6 +200,10 @@ private func key(_ key: Key, _ state: AppState) -> Action? {
   @Test func notesToggleAndQuitWorks() throws {
     var state = try seedState()
     reduce(&state, .present(.start))
+    // The projected screen keeps the notes to itself unless they were allowed at the start.
+    reduce(&state, try #require(key(.character("s"), state)))
+    #expect(!state.presentation!.showsNotes)
+    state.presentation!.notesAllowed = true
     reduce(&state, try #require(key(.character("s"), state)))
     #expect(state.presentation!.showsNotes)
     #expect(reduce(&state, try #require(key(.character("q"), state))) == [.quit])

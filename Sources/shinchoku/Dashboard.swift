@@ -34,6 +34,9 @@ struct Dashboard {
   var dataLoader = DatasetLoader()
   /// `--color`: `never` draws with the monochrome theme, `always` ignores `NO_COLOR`.
   var color = ColorChoice.auto
+  /// events.csv still being read (FirstLoad.swift), and what to print if it has errors.
+  var firstLoad: FirstLoad? = nil
+  var reportLoadFailure: (DataLoadError) -> Void = { _ in }
 
   func run() throws {
     let terminal: CursesTerminal
@@ -54,6 +57,8 @@ struct Dashboard {
       asciiOnly: asciiOnly, themeNames: themes.map(\.name), themeIndex: colorless ? 0 : themeIndex,
       startupWarnings: themeWarnings + (deck?.warnings ?? []), deck: deck,
       presentation: startsPresenting ? PresentationState(returnsToDashboard: false) : nil)
+    var firstLoad = self.firstLoad
+    if let firstLoad { state.beginEventsLoading(totalBytes: firstLoad.totalBytes) }
     func theme(_ state: AppState) -> Theme {
       themes.indices.contains(state.themeIndex) ? themes[state.themeIndex] : monochrome
     }
@@ -88,7 +93,7 @@ struct Dashboard {
       // is not kept waiting behind thousands of frames. A mouse event ends a batch (it is
       // aimed at the frame on screen).
       var keysHandled = false
-      var next = terminal.nextEvent(timeoutMilliseconds: 100)
+      var next = terminal.nextEvent(timeoutMilliseconds: firstLoad == nil ? 100 : 10)
       var batched = 0
       while let event = next {
         if let action = action(for: event, in: state, target: frame.target) {
@@ -111,6 +116,18 @@ struct Dashboard {
       // longer loads leaves the last good data on screen with a banner naming the error.
       // The data is read on another thread (a million events take most of a second), so keys
       // keep working meanwhile; a change seen during a reload starts another when it is done.
+      if let load = firstLoad {
+        switch load.poll() {
+        case .running(let progress): actions += progress
+        case .finished(let loaded):
+          actions.append(loaded)
+          firstLoad = nil
+        case .failed(let error):
+          terminal.close()
+          reportLoadFailure(error)
+          throw ExitCode(1)
+        }
+      }
       if let finished = reload?.finished ?? nil {
         reload = nil
         switch finished {

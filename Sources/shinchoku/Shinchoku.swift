@@ -84,17 +84,26 @@ struct CommonOptions: ParsableArguments {
   /// Loads the data, or prints every error (file:line:column) and exits 1.
   func loadDataset(with loader: DatasetLoader? = nil) throws -> Dataset {
     do {
-      return try (loader ?? dataLoader).load(directory: dataDirectory())
-    } catch {
-      printError(error.diagnostics.map(\.description).joined(separator: "\n"))
-      if data == nil, let hint = dataSearchHint() { printError(hint) }
-      let count = error.errors.count
-      if error.diagnostics.count > 1 {
-        printError(
-          "shinchoku: \(count) error\(count == 1 ? "" : "s") in \(dataDirectory()); fix them and start again"
-        )
+      let loader = loader ?? dataLoader
+      let directory = dataDirectory()
+      return try StderrProgress.whileLoading { (progress) throws(DataLoadError) in
+        try loader.load(directory: directory, progress: progress)
       }
+    } catch {
+      reportLoadFailure(error)
       throw ExitCode(1)
+    }
+  }
+
+  /// Prints every error of a load (file:line:column), and where the data was looked for.
+  func reportLoadFailure(_ error: DataLoadError) {
+    printError(error.diagnostics.map(\.description).joined(separator: "\n"))
+    if data == nil, let hint = dataSearchHint() { printError(hint) }
+    let count = error.errors.count
+    if error.diagnostics.count > 1 {
+      printError(
+        "shinchoku: \(count) error\(count == 1 ? "" : "s") in \(dataDirectory()); fix them and start again"
+      )
     }
   }
 
@@ -445,7 +454,10 @@ struct Validate: ParsableCommand {
     let dataDirectory = directory ?? FolderSearch().folder(.data)
     var diagnostics: [Diagnostic]
     do {
-      let dataset = try fileSize.dataLoader.load(directory: dataDirectory)
+      let loader = fileSize.dataLoader
+      let dataset = try StderrProgress.whileLoading { (progress) throws(DataLoadError) in
+        try loader.load(directory: dataDirectory, progress: progress)
+      }
       diagnostics = dataset.warnings + deckDiagnostics(dataDirectory, dataset)
     } catch {
       diagnostics = error.diagnostics
@@ -614,7 +626,17 @@ extension CommonOptions {
     // One loader for the start and every reload: it keeps the events while their files are
     // unchanged.
     let loader = dataLoader
-    let dataset = try loadDataset(with: loader)
+    // The first screen does not wait for events.csv: it is read on (FirstLoad.swift).
+    let firstLoad = FirstLoad(loader: loader, directory: dataDirectory(), today: .today())
+    let dataset: Dataset
+    let pending: FirstLoad?
+    do {
+      (dataset, pending) = try firstLoad.firstScreen()
+      if pending == nil { FirstLoad.announceEventsIn() }
+    } catch {
+      reportLoadFailure(error)
+      throw ExitCode(1)
+    }
     let deck = try loadDeck(dataset)
     let (themes, themeIndex, themeWarnings) = try loadThemeCycle()
     let monochrome = loadMonochromeTheme()
@@ -626,7 +648,8 @@ extension CommonOptions {
         language: language, asciiOnly: asciiOnly, showsCursor: showsCursor,
         crashAfterFirstFrame: crashAfterFirstFrame,
         deck: deck,
-        startsPresenting: startsPresenting, dataLoader: loader, color: color
+        startsPresenting: startsPresenting, dataLoader: loader, color: color,
+        firstLoad: pending, reportLoadFailure: reportLoadFailure
       ).run()
     }
   }

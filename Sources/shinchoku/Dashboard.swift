@@ -65,12 +65,7 @@ struct Dashboard {
     var frame = render(state, theme: theme(state))
     terminal.draw(frame)
     // For shinchoku-bench: when the first frame reached the terminal (CLOCK_MONOTONIC, ns).
-    if let path = ProcessInfo.processInfo.environment["SHINCHOKU_BENCH_FIRST_FRAME_FILE"] {
-      var now = timespec()
-      clock_gettime(CLOCK_MONOTONIC, &now)
-      try? Data("\(Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec))".utf8)
-        .write(to: URL(fileURLWithPath: path), options: .atomic)
-    }
+    writeBenchTime(to: "SHINCHOKU_BENCH_FIRST_FRAME_FILE")
     if crashAfterFirstFrame {
       fatalError("crash requested by --crash-after-first-frame (a test of terminal restore)")
     }

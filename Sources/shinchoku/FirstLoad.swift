@@ -38,15 +38,7 @@ final class FirstLoad: @unchecked Sendable {
 
   /// For shinchoku-bench: when the whole data set was in (CLOCK_MONOTONIC, ns), written to
   /// SHINCHOKU_BENCH_EVENTS_FILE.
-  static func announceEventsIn() {
-    guard let path = ProcessInfo.processInfo.environment["SHINCHOKU_BENCH_EVENTS_FILE"] else {
-      return
-    }
-    var now = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &now)
-    try? Data("\(Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec))".utf8)
-      .write(to: URL(fileURLWithPath: path), options: .atomic)
-  }
+  static func announceEventsIn() { writeBenchTime(to: "SHINCHOKU_BENCH_EVENTS_FILE") }
 
   /// The size of events.csv (0 until it is opened).
   var totalBytes: Int { progress.bytes?.total ?? 0 }
@@ -74,4 +66,14 @@ final class FirstLoad: @unchecked Sendable {
     lastShown = percent
     return .running([.eventsLoading(.progress(bytesRead: read, totalBytes: total))])
   }
+}
+
+/// For shinchoku-bench: writes CLOCK_MONOTONIC (ns) to the file the environment variable names,
+/// when it is set.
+func writeBenchTime(to variable: String) {
+  guard let path = ProcessInfo.processInfo.environment[variable] else { return }
+  var now = timespec()
+  clock_gettime(CLOCK_MONOTONIC, &now)
+  try? Data("\(Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec))".utf8)
+    .write(to: URL(fileURLWithPath: path), options: .atomic)
 }

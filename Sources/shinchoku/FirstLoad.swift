@@ -11,6 +11,7 @@ final class FirstLoad: @unchecked Sendable {
   let progress = LoadProgress()
   private let job: BackgroundJob<Result<Loaded, DataLoadError>?>
   private var lastShown = -1
+  private var lastShownAt = ContinuousClock.now - .seconds(1)
 
   init(loader: DatasetLoader, directory: String, today: CivilDate) {
     let progress = progress
@@ -49,7 +50,8 @@ final class FirstLoad: @unchecked Sendable {
     case failed(DataLoadError)
   }
 
-  /// The progress to show (once per percent), or the loaded data.
+  /// The progress to show (a new percent, at most ten times a second: each is a frame drawn
+  /// on a core the load could use), or the loaded data.
   func poll() -> Poll {
     if let outcome = job.finished ?? nil {
       switch outcome {
@@ -62,8 +64,12 @@ final class FirstLoad: @unchecked Sendable {
     }
     guard let (read, total) = progress.bytes else { return .running([]) }
     let percent = total > 0 ? read * 100 / total : 0
-    guard percent != lastShown else { return .running([]) }
+    let now = ContinuousClock.now
+    guard percent != lastShown, now - lastShownAt >= .milliseconds(100) else {
+      return .running([])
+    }
     lastShown = percent
+    lastShownAt = now
     return .running([.eventsLoading(.progress(bytesRead: read, totalBytes: total))])
   }
 }

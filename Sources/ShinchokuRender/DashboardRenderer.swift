@@ -17,7 +17,9 @@ public struct DashboardLayout: Sendable, Equatable {
   public var matrix: Rect
   public var comments: Rect
   public var events: Rect
-  /// The one-time notice after an action (empty when there is none).
+  /// The notice after an action (what it changed, or why it did nothing): the screen's last
+  /// row, kept for it whether or not there is one, so nothing moves when it comes and goes and
+  /// a screen reader finds it in one place, after the selection.
   public var notice: Rect
   public var keyBar: Rect
 
@@ -30,19 +32,17 @@ public struct DashboardLayout: Sendable, Equatable {
   }
 
   /// nil when the screen is too small for the dashboard.
-  public init?(
-    width: Int, height: Int, matrixHeight: Int, bannerRows: Int = 0, noticeRows: Int = 0
-  ) {
+  public init?(width: Int, height: Int, matrixHeight: Int, bannerRows: Int = 0) {
     guard width >= Self.minimumWidth, height >= Self.minimumHeight else { return nil }
     let screen = Rect(x: 0, y: 0, width: width, height: height)
     let rows = Layout(
       .vertical,
       [
-        .length(1), .length(min(bannerRows, Self.bannerRowLimit)), .fill(1),
-        .length(min(noticeRows, 1)), .length(1),
+        .length(1), .length(min(bannerRows, Self.bannerRowLimit)), .fill(1), .length(1),
+        .length(1),
       ]
     ).split(screen)
-    (titleBar, banner, body, notice, keyBar) = (rows[0], rows[1], rows[2], rows[3], rows[4])
+    (titleBar, banner, body, keyBar, notice) = (rows[0], rows[1], rows[2], rows[3], rows[4])
     // The matrix keeps its natural height while at least 6 rows stay for the panes below.
     let panes = Layout(.vertical, [.length(min(matrixHeight, max(5, body.height - 6))), .fill(1)])
       .split(body)
@@ -61,8 +61,7 @@ extension DashboardLayout {
       matrixHeight: MatrixPane.naturalHeight(matrix ?? MatrixView(state: state)),
       bannerRows: banner.map {
         NoticeWidget.rows($0, width: state.width, limit: DashboardLayout.bannerRowLimit)
-      } ?? 0,
-      noticeRows: state.notice == nil ? 0 : 1)
+      } ?? 0)
   }
 }
 
@@ -75,7 +74,8 @@ public func render(_ state: AppState, theme: Theme) -> Frame {
   if let presentation = state.presentation {
     canvas.draw(
       PresentationWidget(
-        slide: SlideView(state: state, presentation: presentation), presentation: presentation),
+        slide: SlideView(state: state, presentation: presentation), presentation: presentation,
+        notice: state.notice),
       in: screen)
     drawOverlay(state, in: screen, on: &canvas)
     return canvas.finish()
@@ -104,7 +104,7 @@ public func render(_ state: AppState, theme: Theme) -> Frame {
     let detail = EventDetailView(state: state, eventID: id)
   {
     canvas.draw(EventDetailWidget(view: detail, focused: true), in: layout.body)
-  } else if let drill = state.drill {
+  } else if let drill = state.matrix.drill {
     // Drilled down, the matrix pane takes the whole body.
     let focused = state.focus == .matrix
     if let id = drill.openProgrammeID,
@@ -125,12 +125,13 @@ public func render(_ state: AppState, theme: Theme) -> Frame {
       CalendarPaneWidget(view: CalendarView(state: state), focused: state.focus == .events),
       in: layout.events)
   }
-  if let notice = state.notice { canvas.draw(NoticeWidget(text: notice), in: layout.notice) }
   canvas.draw(KeyBarWidget(view: KeyBarView(state: state)), in: layout.keyBar)
   if let edit = StatusEditView(state: state) {
     canvas.draw(StatusEditWidget(view: edit), in: layout.body)
   }
   drawOverlay(state, in: screen, on: &canvas)
+  // Last: the notice, on the last row (over an overlay too, which says it opened).
+  if let notice = state.notice { canvas.draw(NoticeWidget(text: notice), in: layout.notice) }
   return canvas.finish()
 }
 

@@ -135,8 +135,9 @@ struct MatrixPane: Widget {
       canvas.put(spans, x: inner.x + geometry.barX, y: y, width: geometry.barWidth)
     }
 
-    // Rows.
-    for (rowIndex, row) in view.rows.enumerated() {
+    // Rows; when they do not all fit, the selected one stays in view.
+    let firstRow = max(0, view.selection.row - max(1, inner.height - 1) + 1)
+    for (rowIndex, row) in view.rows.enumerated() where rowIndex >= firstRow {
       y += 1
       guard y < inner.y + inner.height else { break }
       canvas.put(

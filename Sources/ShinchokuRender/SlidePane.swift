@@ -57,6 +57,8 @@ struct PresentationWidget: Widget {
 
   let slide: SlideView
   let presentation: PresentationState
+  /// What the last key changed ("スライド 3 / 8: …"), said in the footer in place of the number.
+  var notice: String? = nil
 
   /// A whole screen of presentation mode: the slide, or a blank screen; the notes, the timer
   /// and the footer.
@@ -92,7 +94,8 @@ struct PresentationWidget: Widget {
       BarPart(
         [
           Span(
-            (language == .japanese ? " スライド " : " slide ") + "\(view.number) / \(view.count)",
+            notice.map { " " + sanitized($0) }
+              ?? (language == .japanese ? " スライド " : " slide ") + "\(view.number) / \(view.count)",
             .muted)
         ], priority: 3)
     ]

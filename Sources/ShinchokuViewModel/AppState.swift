@@ -24,38 +24,6 @@ public enum Overlay: Sendable, Equatable {
   case warnings
 }
 
-/// Where the matrix pane is drilled down to: the programmes behind a cell, and perhaps one
-/// programme's detail. The matrix selection is kept underneath, so going back lands on it.
-public struct MatrixDrill: Sendable, Equatable {
-  /// The cell whose programmes are listed.
-  public var cell: MatrixPosition
-  /// The selected row of the programme list.
-  public var selection: Int = 0
-  /// The programme whose detail is open, if any.
-  public var openProgrammeID: String? {
-    didSet { if openProgrammeID != oldValue { detailScroll = 0 } }
-  }
-  /// How far the open programme's detail is scrolled.
-  public var detailScroll = 0
-
-  public init(cell: MatrixPosition) { self.cell = cell }
-}
-
-/// The comments pane: the link filter, the comment open for reading, and the search.
-public struct CommentsState: Sendable, Equatable {
-  /// Show only the comments about the area selected in the matrix.
-  public var onlyLinked = false
-  /// The comment open full-pane for reading, and how far it is scrolled.
-  public var openCommentID: String?
-  public var readingScroll = 0
-  /// The search query (kana and width folded when matched).
-  public var query = ""
-  /// The query line is taking keystrokes.
-  public var isEditingQuery = false
-
-  public init() {}
-}
-
 /// What a mouse click can land on; the renderer records where each one is drawn.
 public enum ClickTarget: Sendable, Equatable, Hashable {
   case pane(Pane)
@@ -94,17 +62,16 @@ public struct AppState: Sendable {
 
   public var snapshotIndex: Int
   public var focus: Pane = .matrix
-  public var matrixSelection = MatrixPosition(row: 0, column: 0)
-  public var commentSelection = 0
-  /// The events pane: the month grid, its agenda, the event filter (see Calendar.swift).
-  public var calendar: CalendarState
-  /// A window drawn over the dashboard; any key closes it.
-  public var overlay: Overlay?
-  /// The matrix drilled down to programmes (nil: the table).
-  public var drill: MatrixDrill?
+  /// Each pane's own state, changed by its component (`Component`): the matrix and its
+  /// drill-down (MatrixComponent.swift), the comments (CommentsComponent.swift), the events
+  /// (Calendar.swift), the status dialog (StatusEdit.swift).
+  public var matrix = MatrixState()
   public var comments = CommentsState()
+  public var calendar: CalendarState
   /// The status change being made from a programme's detail, if any.
   public var statusEdit: StatusEdit?
+  /// A window drawn over the dashboard; any key closes it.
+  public var overlay: Overlay?
   /// Why the last reload failed: shown as a banner until the data loads again.
   public var reloadError: Diagnostic?
   /// A selection the last reload's data lacked, kept to come back to (see ReloadPlace.swift).
@@ -173,19 +140,42 @@ public struct AppState: Sendable {
   }
 
   /// Rows of the matrix: one per area plus the totals row.
-  public var matrixRowCount: Int { dataset.areas.count + 1 }
+  public var matrixRowCount: Int { matrixContext.rowCount }
   /// Columns of the matrix: one per status plus the total column.
-  public var matrixColumnCount: Int { dataset.statuses.count + 1 }
+  public var matrixColumnCount: Int { matrixContext.columnCount }
+
+  // What each component reads of the rest of the app.
+  public var matrixContext: MatrixContext {
+    MatrixContext(dataset: dataset, snapshot: snapshot, language: language)
+  }
+  public var commentsContext: CommentsContext {
+    CommentsContext(all: dataset.comments, linkedArea: selectedArea(self), language: language)
+  }
+  public var calendarContext: CalendarContext {
+    CalendarContext(
+      eventIndex: eventIndex, categories: dataset.categories, today: today, language: language)
+  }
+  public var statusEditContext: StatusEditContext {
+    StatusEditContext(
+      dataset: dataset, openProgrammeID: focus == .matrix ? matrix.drill?.openProgrammeID : nil,
+      snapshot: snapshot, language: language)
+  }
 }
 
-/// What the user (or the terminal) asks for, named for what it means.
+/// What the user (or the terminal) asks for. Each pane's own actions are its component's
+/// (`.matrix`, `.comments`, `.calendar`, `.statusEdit`, `.present`), named for what they mean;
+/// the shared navigation keys (`.move`, `.page`, `.moveToFirst`, `.moveToLast`, `.activate`,
+/// `.back`) are given their meaning by the focused component (`Component.action(for:in:)`).
 public enum Action: Sendable, Equatable {
   case focusNext
   case focusPrevious
   case focus(Pane)
+  /// An arrow key.
   case move(Direction)
+  /// Home / End.
   case moveToFirst
   case moveToLast
+  /// PgUp / PgDn.
   case page(Direction)
   case nextSnapshot
   case previousSnapshot
@@ -193,8 +183,6 @@ public enum Action: Sendable, Equatable {
   case toggleWarnings
   /// F2: the next theme in `themeNames`.
   case nextTheme
-  /// Changing a programme's status from its detail (`s`), with a confirm step.
-  case statusEdit(StatusEditAction)
   /// A file in the data folder changed and the data loaded again: shown, keeping the
   /// selections and filters where they still fit.
   case dataReloaded(Dataset)
@@ -202,7 +190,7 @@ public enum Action: Sendable, Equatable {
   case reloadFailed(Diagnostic)
   /// The first load's events.csv: its progress, then its events (EventsLoading.swift).
   case eventsLoading(EventsLoadingAction)
-  /// Enter: open what is selected (a matrix cell's programmes, a programme's detail).
+  /// Enter: open what is selected.
   case activate
   /// Esc / Backspace: close an overlay, or go back one level.
   case back
@@ -210,18 +198,6 @@ public enum Action: Sendable, Equatable {
   case doubleClick(ClickTarget)
   /// The mouse wheel over a pane.
   case scroll(Pane, Direction)
-  /// `l` in the comments pane: only the comments about the selected area, or all.
-  case toggleLinkedComments
-  /// `/`: start typing a search of the focused pane.
-  case startSearch
-  /// A character typed into the search line, or a deletion.
-  case searchInput(Character)
-  case searchDeleteBackward
-  /// Enter on the search line: keep the query and jump to the first match.
-  case searchConfirm
-  /// `n` / `N`: the next or previous match.
-  case nextMatch
-  case previousMatch
   case resize(width: Int, height: Int)
   /// A key that does nothing where the user is: the notice line says so.
   case unavailable(Key)
@@ -230,37 +206,56 @@ public enum Action: Sendable, Equatable {
   /// A changed theme file no longer loads: the theme on screen stays, with a banner.
   case themeReloadFailed(Diagnostic)
   case quit
+  /// The matrix pane's own actions (MatrixComponent.swift).
+  case matrix(MatrixAction)
+  /// The comments pane's own actions (CommentsComponent.swift).
+  case comments(CommentsAction)
   /// The events pane's own actions (Calendar.swift).
   case calendar(CalendarAction)
+  /// Changing a programme's status from its detail (`s`), with a confirm step (StatusEdit.swift).
+  case statusEdit(StatusEditAction)
   /// Presentation mode's actions (Presentation.swift).
   case present(PresentationAction)
 }
 
-/// The one place state changes; returns what the main loop is to do about it.
+/// The one place state changes: routes the action to the component it is for, puts the
+/// components' notices on the notice line, and returns what the main loop is to do.
 @discardableResult
 public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
-  var effects: [Effect] = []
+  // What changed is said on the notice line, unless a component said something (Announcement.swift).
+  let before = state
+  defer { announceChange(action, before: before, after: &state) }
   switch action {
   case .present(.tick), .present(.deckLoaded):
     // The clock and a changed deck.yaml leave overlays and notices open.
-    if case .present(let presentationAction) = action {
-      reducePresentation(&state, presentationAction, &effects)
-    }
-    return effects
+    break
   // A notice lasts until the user's next key or click, not the next reload or resize.
   case .resize, .dataReloaded, .reloadFailed, .statusEdit(.finished), .themesReloaded,
     .themeReloadFailed, .eventsLoading:
     break
   default: state.notice = nil
   }
+  var effects: [Effect] = []
+  for effect in route(&state, action) {
+    if case .notice(let text) = effect { state.notice = text } else { effects.append(effect) }
+  }
+  return effects
+}
+
+private func route(_ state: inout AppState, _ action: Action) -> [Effect] {
   switch action {
+  case .present(.tick), .present(.deckLoaded):
+    // The clock and a changed deck.yaml pass under an overlay.
+    var effects: [Effect] = []
+    if case .present(let action) = action { reducePresentation(&state, action, &effects) }
+    return effects
   case .quit:
-    effects.append(.quit)
+    return [.quit]
   case .unavailable(let key):
-    state.notice = UIText.keyUnavailable(keyName(key), language: state.language)
+    return [.notice(UIText.keyUnavailable(keyName(key), language: state.language))]
   case .themesReloaded:
     state.themeError = nil
-    effects.append(.redraw(.themesChanged))
+    return [.redraw(.themesChanged)]
   case .themeReloadFailed(let diagnostic):
     state.themeError = diagnostic
   case .resize(let width, let height):
@@ -268,24 +263,20 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     state.height = max(0, height)
   case .eventsLoading(let loading):
     // Before the overlays: an open one stays open.
-    reduceEventsLoading(&state, loading, reload: reload)
+    return reduceEventsLoading(&state, loading, reload: reload)
   case .toggleHelp:
     state.overlay = state.overlay == .help ? nil : .help
   case .toggleWarnings:
     state.overlay = state.overlay == .warnings ? nil : .warnings
-  case .back where state.overlay != nil:
-    state.overlay = nil
   case _ where state.overlay != nil:
-    // An overlay takes no other action: any other key closes it.
+    // An overlay takes no other action: any other key (Esc too) closes it.
     state.overlay = nil
   case .dataReloaded(let dataset):
-    reload(&state, dataset)
+    return reload(&state, dataset)
   case .reloadFailed(let diagnostic):
     state.reloadError = diagnostic
   case .nextTheme:
     cycleTheme(&state)
-  case .statusEdit(let edit):
-    reduceStatusEdit(&state, edit, &effects)
   case .focusNext:
     state.focus = Pane(rawValue: (state.focus.rawValue + 1) % Pane.allCases.count)!
   case .focusPrevious:
@@ -295,271 +286,102 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     state.focus = pane
   case .nextSnapshot:
     state.snapshotIndex = min(state.snapshotIndex + 1, max(0, state.dataset.snapshots.count - 1))
-    refreshDrill(&state)
+    return route(&state, .matrix(.keepInside))
   case .previousSnapshot:
     state.snapshotIndex = max(state.snapshotIndex - 1, 0)
-    refreshDrill(&state)
-  case .toggleLinkedComments:
-    state.comments.onlyLinked.toggle()
-    state.commentSelection = 0
-  case .startSearch:
-    state.focus = .comments
-    state.comments.isEditingQuery = true
-    state.comments.query = ""
-  case .searchInput(let character):
-    state.comments.query.append(character)
-    jumpToMatch(&state, from: state.commentSelection, step: 1)
-  case .searchDeleteBackward:
-    if state.comments.query.isEmpty {
-      state.comments.isEditingQuery = false
-    } else {
-      state.comments.query.removeLast()
-    }
-  case .searchConfirm:
-    state.comments.isEditingQuery = false
-    jumpToMatch(&state, from: state.commentSelection, step: 1)
-  case .nextMatch:
-    jumpToMatch(&state, from: state.commentSelection + 1, step: 1)
-  case .previousMatch:
-    jumpToMatch(&state, from: state.commentSelection - 1, step: -1)
-  case .activate:
-    activate(&state)
-  case .back:
-    back(&state)
+    return route(&state, .matrix(.keepInside))
   case .click(let target):
-    select(&state, target)
+    return select(&state, target)
   case .doubleClick(let target):
-    select(&state, target)
-    activate(&state)
+    return select(&state, target) + navigate(&state, .open, in: state.focus)
   case .scroll(let pane, let direction):
-    let focus = state.focus
-    state.focus = pane
-    move(&state, direction, by: 3)
-    state.focus = focus
-  case .calendar(let action):
-    reduceCalendar(&state, action)
-  case .present(let action):
-    reducePresentation(&state, action, &effects)
+    return navigate(&state, .move(direction, step: 3), in: pane)
   case .move(let direction):
-    move(&state, direction, by: 1)
-  case .page(let direction) where state.focus == .events:
-    pageInCalendar(&state, direction)
+    return navigate(&state, .move(direction, step: 1), in: state.focus)
   case .page(let direction):
-    move(&state, direction, by: 5)
+    return navigate(&state, .page(direction), in: state.focus)
   case .moveToFirst:
-    move(&state, .up, by: Int.max / 2)
+    return navigate(&state, .first, in: state.focus)
   case .moveToLast:
-    move(&state, .down, by: Int.max / 2)
+    return navigate(&state, .last, in: state.focus)
+  case .activate:
+    return navigate(&state, .open, in: state.focus)
+  case .back:
+    return navigate(&state, .back, in: state.focus)
+  case .matrix(let action):
+    return MatrixComponent.reduce(&state.matrix, action, state.matrixContext)
+  case .comments(let action):
+    return CommentsComponent.reduce(&state.comments, action, state.commentsContext)
+  case .calendar(let action):
+    return CalendarComponent.reduce(&state.calendar, action, state.calendarContext)
+  case .statusEdit(let action):
+    return StatusEditComponent.reduce(&state.statusEdit, action, state.statusEditContext)
+  case .present(let action):
+    var effects: [Effect] = []
+    reducePresentation(&state, action, &effects)
+    return effects
   }
-  return effects
+  return []
 }
 
-private func clamp(_ value: Int, _ count: Int) -> Int {
-  max(0, min(value, count - 1))
-}
-
-private func move(_ state: inout AppState, _ direction: Direction, by step: Int) {
-  switch state.focus {
-  case .matrix where state.drill?.openProgrammeID != nil:
-    let scroll = scrolled(state.drill?.detailScroll ?? 0, direction, by: step)
-    state.drill?.detailScroll = scroll
-  case .matrix where state.drill != nil:
-    guard var drill = state.drill else { return }
-    let count = programmes(behind: drill.cell, in: state).count
-    switch direction {
-    case .up, .left: drill.selection = clamp(drill.selection &- step, count)
-    case .down, .right: drill.selection = clamp(drill.selection &+ step, count)
+/// A shared navigation key, given its meaning by the component of `pane`.
+private func navigate(_ state: inout AppState, _ navigation: Navigation, in pane: Pane)
+  -> [Effect]
+{
+  let action: Action? =
+    switch pane {
+    case .matrix: MatrixComponent.action(for: navigation, in: state.matrix).map(Action.matrix)
+    case .comments:
+      CommentsComponent.action(for: navigation, in: state.comments).map(Action.comments)
+    case .events:
+      CalendarComponent.action(for: navigation, in: state.calendar).map(Action.calendar)
     }
-    state.drill = drill
-  case .matrix:
-    var position = state.matrixSelection
-    switch direction {
-    case .up: position.row = clamp(position.row &- step, state.matrixRowCount)
-    case .down: position.row = clamp(position.row &+ step, state.matrixRowCount)
-    case .left: position.column = clamp(position.column &- step, state.matrixColumnCount)
-    case .right: position.column = clamp(position.column &+ step, state.matrixColumnCount)
-    }
-    state.matrixSelection = position
-  case .comments where state.comments.openCommentID != nil:
-    state.comments.readingScroll = scrolled(state.comments.readingScroll, direction, by: step)
-  case .comments:
-    let count = visibleComments(state).count
-    switch direction {
-    case .up, .left: state.commentSelection = clamp(state.commentSelection &- step, count)
-    case .down, .right: state.commentSelection = clamp(state.commentSelection &+ step, count)
-    }
-  case .events:
-    moveInCalendar(&state, direction, by: step)
-  }
+  return action.map { route(&state, $0) } ?? []
 }
 
-/// A detail or reading view's scroll position after a move (the view stops at its last line).
-func scrolled(_ scroll: Int, _ direction: Direction, by step: Int) -> Int {
-  switch direction {
-  case .up, .left: max(0, scroll &- step)
-  case .down, .right: min(10_000, scroll &+ step)
-  }
-}
-
-/// The programmes behind a matrix cell in the current snapshot: an area's with a status, an
-/// area's all (the total column), a status across areas (the totals row), or all.
-public func programmes(behind cell: MatrixPosition, in state: AppState) -> [Programme] {
-  guard let snapshot = state.snapshot else { return [] }
-  let data = state.dataset
-  let areaID = cell.row < data.areas.count ? data.areas[cell.row].id : nil
-  let statusID = cell.column < data.statuses.count ? data.statuses[cell.column].id : nil
-  return data.programmes.filter { programme in
-    guard let status = programme.statuses[snapshot.date] else { return false }
-    return (areaID == nil || programme.areaID == areaID) && (statusID == nil || status == statusID)
-  }
-}
-
-private func activate(_ state: inout AppState) {
-  if state.focus == .comments {
-    let visible = visibleComments(state)
-    if state.comments.openCommentID == nil, visible.indices.contains(state.commentSelection) {
-      state.comments.openCommentID = visible[state.commentSelection].id
-      state.comments.readingScroll = 0
-    }
-    return
-  }
-  guard state.focus == .matrix else { return }
-  guard var drill = state.drill else {
-    guard let snapshot = state.snapshot, state.dataset.hasProgrammeRecords(snapshot) else {
-      state.notice = UIText.noProgrammeRecords.text(state.language)
-      return
-    }
-    state.drill = MatrixDrill(cell: state.matrixSelection)
-    return
-  }
-  guard drill.openProgrammeID == nil else { return }
-  let list = programmes(behind: drill.cell, in: state)
-  guard list.indices.contains(drill.selection) else { return }
-  drill.openProgrammeID = list[drill.selection].id
-  state.drill = drill
-}
-
-private func back(_ state: inout AppState) {
-  if state.comments.isEditingQuery {
-    state.comments.isEditingQuery = false
-    state.comments.query = ""
-    return
-  }
-  if state.focus == .comments {
-    if state.comments.openCommentID != nil {
-      state.comments.openCommentID = nil
-    } else if !state.comments.query.isEmpty {
-      state.comments.query = ""
-    }
-    return
-  }
-  guard var drill = state.drill else { return }
-  if drill.openProgrammeID != nil {
-    drill.openProgrammeID = nil
-    state.drill = drill
-  } else {
-    state.drill = nil
-  }
-}
-
-/// After the snapshot changes, keep the drill-down only where the new snapshot has records.
-private func refreshDrill(_ state: inout AppState) {
-  guard var drill = state.drill else { return }
-  guard let snapshot = state.snapshot, state.dataset.hasProgrammeRecords(snapshot) else {
-    state.drill = nil
-    return
-  }
-  if drill.openProgrammeID == nil {
-    drill.selection = clamp(drill.selection, programmes(behind: drill.cell, in: state).count)
-  }
-  state.drill = drill
-}
-
-private func select(_ state: inout AppState, _ target: ClickTarget) {
+/// A click: focuses the pane and selects what was clicked.
+private func select(_ state: inout AppState, _ target: ClickTarget) -> [Effect] {
+  state.focus = target.pane
   switch target {
-  case .pane(let pane):
-    state.focus = pane
-  case .matrixCell(let position):
-    state.focus = .matrix
-    state.drill = nil
-    state.matrixSelection = MatrixPosition(
-      row: clamp(position.row, state.matrixRowCount),
-      column: clamp(position.column, state.matrixColumnCount))
-  case .programme(let index):
-    state.focus = .matrix
-    if var drill = state.drill, drill.openProgrammeID == nil {
-      drill.selection = clamp(index, programmes(behind: drill.cell, in: state).count)
-      state.drill = drill
-    }
-  case .comment(let index):
-    state.focus = .comments
-    state.commentSelection = clamp(index, visibleComments(state).count)
-  case .event(let index):
-    state.focus = .events
-    // A click can arrive from a frame drawn before the agenda emptied: then it selects nothing.
-    let entries = calendarAgenda(state).count
-    state.calendar.agendaSelection = entries == 0 ? nil : clamp(index, entries)
-  case .calendarDay(let day):
-    state.focus = .events
-    reduceCalendar(&state, .goTo(day))
+  case .pane: return []
+  case .matrixCell(let position): return route(&state, .matrix(.selectCell(position)))
+  case .programme(let index): return route(&state, .matrix(.selectProgramme(index)))
+  case .comment(let index): return route(&state, .comments(.select(index)))
+  case .event(let index): return route(&state, .calendar(.selectEntry(index)))
+  case .calendarDay(let day): return route(&state, .calendar(.goTo(day)))
   }
+}
+
+/// The programmes behind a matrix cell in the current snapshot.
+public func programmes(behind cell: MatrixPosition, in state: AppState) -> [Programme] {
+  state.matrixContext.programmes(behind: cell)
 }
 
 /// The area the matrix selection is on, if it is on an area row.
 public func selectedArea(_ state: AppState) -> PlanArea? {
-  let row = state.drill?.cell.row ?? state.matrixSelection.row
+  let row = state.matrix.drill?.cell.row ?? state.matrix.selection.row
   return row < state.dataset.areas.count ? state.dataset.areas[row] : nil
 }
 
 /// The comments the pane lists: all, or with `l` only those about the selected area.
 public func visibleComments(_ state: AppState) -> [CommitteeComment] {
-  guard state.comments.onlyLinked else { return state.dataset.comments }
-  guard let area = selectedArea(state) else { return state.dataset.comments }
-  return state.dataset.comments.filter { $0.areaIDs.contains(area.id) }
-}
-
-/// Whether a comment matches the search query.
-public func commentMatches(_ comment: CommitteeComment, query: String) -> Bool {
-  !query.isEmpty && !foldedMatches(of: query, in: comment.text).isEmpty
-}
-
-/// Selects the first comment from `start` (going by `step`, wrapping) that matches the query.
-private func jumpToMatch(_ state: inout AppState, from start: Int, step: Int) {
-  let visible = visibleComments(state)
-  guard !visible.isEmpty, !state.comments.query.isEmpty else { return }
-  for offset in 0..<visible.count {
-    let index = ((start + offset * step) % visible.count + visible.count) % visible.count
-    if commentMatches(visible[index], query: state.comments.query) {
-      state.commentSelection = index
-      state.focus = .comments
-      return
-    }
-  }
-  state.notice = UIText.noMatch(state.comments.query, language: state.language)
+  state.commentsContext.visible(state.comments)
 }
 
 /// Shows newly loaded data, keeping what the user had selected where it still exists.
-private func reload(_ state: inout AppState, _ dataset: Dataset) {
+private func reload(_ state: inout AppState, _ dataset: Dataset) -> [Effect] {
   let date = state.snapshot?.date
+  let visible = visibleComments(state)
   let commentID =
-    visibleComments(state).indices.contains(state.commentSelection)
-    ? visibleComments(state)[state.commentSelection].id : nil
+    visible.indices.contains(state.comments.selection) ? visible[state.comments.selection].id : nil
   state.dataset = dataset
   state.reloadError = nil
   selectSnapshotByIdentity(&state, previous: date)
-  state.matrixSelection = MatrixPosition(
-    row: clamp(state.matrixSelection.row, state.matrixRowCount),
-    column: clamp(state.matrixSelection.column, state.matrixColumnCount))
-  let comments = visibleComments(state)
-  state.commentSelection =
-    comments.firstIndex { $0.id == commentID } ?? clamp(state.commentSelection, comments.count)
-  if let id = state.comments.openCommentID, !dataset.comments.contains(where: { $0.id == id }) {
-    state.comments.openCommentID = nil
-  }
-  if var drill = state.drill {
+  if var drill = state.matrix.drill {
     keepOpenProgrammeByIdentity(&state, &drill)
-    state.drill = drill
-    refreshDrill(&state)
+    state.matrix.drill = drill
   }
-  refreshStatusEdit(&state)
+  return route(&state, .matrix(.keepInside))
+    + route(&state, .comments(.keepInside(selectedID: commentID)))
+    + route(&state, .statusEdit(.keepInside))
 }

@@ -101,10 +101,8 @@ public struct CalendarInput: Sendable, Equatable {
   /// The search before `/` was pressed, restored by Esc.
   public var previousSearch: String
 
-  /// The most UTF-8 bytes the line takes (a search that long matches nothing anyway): further
-  /// characters, a paste of thousands say, are dropped at constant cost each, so the keys typed
-  /// after it are not kept waiting.
-  public static let maxBytes = 1024
+  /// The most UTF-8 bytes the line takes: the rule of every input line (InputLine.swift).
+  public static let maxBytes = InputLine.maxBytes
 }
 
 /// The events pane's state: the selected day, the agenda's span and selection, the filter,
@@ -147,8 +145,18 @@ public struct CalendarState: Sendable, Equatable {
   }
 }
 
-/// What the events pane's keys ask for, beyond the moves every pane has.
+/// What the events pane's keys ask for.
 public enum CalendarAction: Sendable, Equatable {
+  /// Another day on the grid (leaving the agenda): a day or a week either way.
+  case moveDay(by: Int)
+  /// The same day of another month.
+  case moveMonth(by: Int)
+  /// Another entry of the agenda.
+  case moveInAgenda(by: Int)
+  /// The agenda entry at this index (a click).
+  case selectEntry(Int)
+  /// Scroll the open event's detail.
+  case scrollDetail(by: Int)
   case goToToday
   case goTo(CivilDate)
   case cycleSpan
@@ -204,153 +212,174 @@ public func calendarEntries(_ state: AppState) -> [CalendarEntry] { calendarAgen
 
 /// The agenda's entries from the index, without copying every event: what a key needs.
 public func calendarAgenda(_ state: AppState) -> Agenda {
-  state.eventIndex.agenda(
-    state.calendar.selectedDay, span: state.calendar.span, filter: state.calendar.filter)
+  state.calendarContext.agenda(state.calendar)
 }
 
-func reduceCalendar(_ state: inout AppState, _ action: CalendarAction) {
-  var calendar = state.calendar
-  defer { state.calendar = calendar }
-  switch action {
-  case .goToToday:
-    calendar.selectedDay = state.today
-    calendar.agendaSelection = nil
-  case .goTo(let day):
-    calendar.selectedDay = day
-    calendar.agendaSelection = nil
-  case .cycleSpan:
-    calendar.span = calendar.span.next
-    calendar.agendaSelection = nil
-  case .toggleCategory(let number):
-    guard number >= 1, number <= state.dataset.categories.count else { return }
-    let id = state.dataset.categories[number - 1].id
-    if calendar.filter.categoryIDs.contains(id) {
-      calendar.filter.categoryIDs.remove(id)
-    } else {
-      calendar.filter.categoryIDs.insert(id)
-    }
-    calendar.agendaSelection = nil
-  case .toggleFreeOnly:
-    calendar.filter.freeOnly.toggle()
-    calendar.agendaSelection = nil
-  case .cycleAudience:
-    calendar.filter.audience = calendar.filter.audience.next
-    calendar.agendaSelection = nil
-  case .clearFilters:
-    calendar.filter = EventFilter()
-    calendar.agendaSelection = nil
-  case .beginDateInput:
-    calendar.input = CalendarInput(kind: .date, text: "", previousSearch: calendar.filter.search)
-  case .beginSearch:
-    calendar.input = CalendarInput(
-      kind: .search, text: calendar.filter.search, previousSearch: calendar.filter.search)
-    calendar.agendaSelection = nil
-  case .inputCharacter(let character):
-    guard var input = calendar.input, !character.isNewline else { return }
-    guard input.text.utf8.count + character.utf8.count <= CalendarInput.maxBytes else { return }
-    guard sanitized(String(character)) == String(character) else { return }
-    input.text.append(character)
-    calendar.input = input
-    if input.kind == .search {
-      calendar.filter.search = input.text
-      keepAgendaSelectionInside(&calendar, state)
-    }
-  case .inputDeleteBackward:
-    guard var input = calendar.input, !input.text.isEmpty else { return }
-    input.text.removeLast()
-    calendar.input = input
-    if input.kind == .search {
-      calendar.filter.search = input.text
-      keepAgendaSelectionInside(&calendar, state)
-    }
-  case .inputCommit:
-    guard let input = calendar.input else { return }
-    calendar.input = nil
-    if input.kind == .date {
-      guard let day = parseDate(input.text, reference: calendar.selectedDay) else {
-        state.notice = UIText.unreadableDate(input.text, language: state.language)
-        return
-      }
+/// What the events component reads of the rest of the app.
+public struct CalendarContext {
+  public var eventIndex: EventIndex
+  /// The data's categories, in the order the number keys toggle them.
+  public var categories: [EventCategory]
+  public var today: CivilDate
+  public var language: Language
+
+  public init(
+    eventIndex: EventIndex, categories: [EventCategory], today: CivilDate, language: Language
+  ) {
+    self.eventIndex = eventIndex
+    self.categories = categories
+    self.today = today
+    self.language = language
+  }
+
+  /// The agenda `state` lists.
+  public func agenda(_ state: CalendarState) -> Agenda {
+    eventIndex.agenda(state.selectedDay, span: state.span, filter: state.filter)
+  }
+}
+
+/// The events pane: the month grid, its agenda, the filters, an event's detail and the input
+/// line (go to a date, search).
+public enum CalendarComponent: Component {
+  public static func reduce(
+    _ calendar: inout CalendarState, _ action: CalendarAction, _ context: CalendarContext
+  ) -> [Effect] {
+    switch action {
+    case .moveDay(let days):
+      calendar.agendaSelection = nil
+      calendar.selectedDay = calendar.selectedDay.adding(days: days)
+    case .moveMonth(let months):
+      calendar.selectedDay = calendar.selectedDay.adding(months: months)
+    case .moveInAgenda(let step):
+      guard let selection = calendar.agendaSelection else { return [] }
+      calendar.agendaSelection = clamped(selection &+ step, context.agenda(calendar).count)
+    case .selectEntry(let index):
+      // A click can arrive from a frame drawn before the agenda emptied: it selects nothing.
+      let entries = context.agenda(calendar).count
+      calendar.agendaSelection = entries == 0 ? nil : clamped(index, entries)
+    case .scrollDetail(let step):
+      guard calendar.openEventID != nil else { return [] }
+      calendar.detailScroll = scrolled(calendar.detailScroll, by: step)
+    case .goToToday:
+      calendar.selectedDay = context.today
+      calendar.agendaSelection = nil
+    case .goTo(let day):
       calendar.selectedDay = day
       calendar.agendaSelection = nil
-    }
-  case .inputCancel:
-    guard let input = calendar.input else { return }
-    calendar.input = nil
-    if input.kind == .search {
-      calendar.filter.search = input.previousSearch
-      keepAgendaSelectionInside(&calendar, state)
-    }
-  case .open:
-    guard calendar.openEventID == nil else { return }
-    let entries = calendarAgenda(stateWith(state, calendar))
-    if let selection = calendar.agendaSelection {
-      guard selection >= 0, selection < entries.count else { return }
-      calendar.openEventID = entries.entry(at: selection).event.id
-    } else if entries.count == 0 {
-      state.notice = UIText.noEvents.text(state.language)
-    } else {
-      calendar.agendaSelection = 0
-    }
-  case .back:
-    if calendar.openEventID != nil {
-      calendar.openEventID = nil
-    } else {
+    case .cycleSpan:
+      calendar.span = calendar.span.next
       calendar.agendaSelection = nil
+    case .toggleCategory(let number):
+      guard number >= 1, number <= context.categories.count else { return [] }
+      let id = context.categories[number - 1].id
+      if calendar.filter.categoryIDs.contains(id) {
+        calendar.filter.categoryIDs.remove(id)
+      } else {
+        calendar.filter.categoryIDs.insert(id)
+      }
+      calendar.agendaSelection = nil
+    case .toggleFreeOnly:
+      calendar.filter.freeOnly.toggle()
+      calendar.agendaSelection = nil
+    case .cycleAudience:
+      calendar.filter.audience = calendar.filter.audience.next
+      calendar.agendaSelection = nil
+    case .clearFilters:
+      calendar.filter = EventFilter()
+      calendar.agendaSelection = nil
+    case .beginDateInput:
+      calendar.input = CalendarInput(kind: .date, text: "", previousSearch: calendar.filter.search)
+    case .beginSearch:
+      calendar.input = CalendarInput(
+        kind: .search, text: calendar.filter.search, previousSearch: calendar.filter.search)
+      calendar.agendaSelection = nil
+    case .inputCharacter(let character):
+      guard var input = calendar.input else { return [] }
+      switch InputLine.typing(character, after: input.text) {
+      case .appended(let text): input.text = text
+      case .full: return [.notice(InputLine.fullNotice(context.language))]
+      case .ignored: return []
+      }
+      calendar.input = input
+      if input.kind == .search {
+        calendar.filter.search = input.text
+        keepAgendaSelectionInside(&calendar, context)
+      }
+    case .inputDeleteBackward:
+      guard var input = calendar.input, !input.text.isEmpty else { return [] }
+      input.text.removeLast()
+      calendar.input = input
+      if input.kind == .search {
+        calendar.filter.search = input.text
+        keepAgendaSelectionInside(&calendar, context)
+      }
+    case .inputCommit:
+      guard let input = calendar.input else { return [] }
+      calendar.input = nil
+      if input.kind == .date {
+        guard let day = parseDate(input.text, reference: calendar.selectedDay) else {
+          return [.notice(UIText.unreadableDate(input.text, language: context.language))]
+        }
+        calendar.selectedDay = day
+        calendar.agendaSelection = nil
+      }
+    case .inputCancel:
+      guard let input = calendar.input else { return [] }
+      calendar.input = nil
+      if input.kind == .search {
+        calendar.filter.search = input.previousSearch
+        keepAgendaSelectionInside(&calendar, context)
+      }
+    case .open:
+      guard calendar.openEventID == nil else { return [] }
+      let entries = context.agenda(calendar)
+      if let selection = calendar.agendaSelection {
+        guard selection >= 0, selection < entries.count else { return [] }
+        calendar.openEventID = entries.entry(at: selection).event.id
+      } else if entries.count == 0 {
+        return [.notice(UIText.noEvents.text(context.language))]
+      } else {
+        calendar.agendaSelection = 0
+      }
+    case .back:
+      if calendar.openEventID != nil {
+        calendar.openEventID = nil
+      } else {
+        calendar.agendaSelection = nil
+      }
+    }
+    return []
+  }
+
+  /// On the grid the arrows move a day left and right and a week up and down (whatever the
+  /// step: a wheel notch is a week), PgUp and PgDn a month; in the agenda, up and down move the
+  /// selection (left and right go back to the grid and move a day); a detail scrolls.
+  public static func action(for navigation: Navigation, in calendar: CalendarState)
+    -> CalendarAction?
+  {
+    let step = navigation.signedStep
+    switch navigation {
+    case .open: return .open
+    case .back: return .back
+    case _ where calendar.openEventID != nil: return .scrollDetail(by: step)
+    case .move(.left, _), .move(.right, _): return .moveDay(by: step.signum())
+    case _ where calendar.agendaSelection != nil: return .moveInAgenda(by: step)
+    case .page: return .moveMonth(by: step.signum())
+    case .move, .first, .last: return .moveDay(by: 7 * step.signum())
     }
   }
-}
 
-/// After the incremental search changed the agenda: the selection moves up to its last entry
-/// (or back to the grid when the agenda is empty) instead of pointing past its end.
-private func keepAgendaSelectionInside(_ calendar: inout CalendarState, _ state: AppState) {
-  guard let selection = calendar.agendaSelection else { return }
-  let count = calendarEntries(stateWith(state, calendar)).count
-  calendar.agendaSelection = count == 0 ? nil : min(selection, count - 1)
-}
+  public static func bindings(_ calendar: CalendarState) -> [KeyBinding] {
+    calendar.openEventID == nil ? KeyMap.events : KeyMap.eventDetail
+  }
 
-private func stateWith(_ state: AppState, _ calendar: CalendarState) -> AppState {
-  var copy = state
-  copy.calendar = calendar
-  return copy
-}
-
-/// Arrows in the events pane: on the grid, a day left and right and a week up and down; in the
-/// agenda, up and down move the selection by `step` (left and right go back to the grid and
-/// move a day).
-func moveInCalendar(_ state: inout AppState, _ direction: Direction, by step: Int) {
-  guard state.calendar.openEventID == nil else {
-    state.calendar.detailScroll = scrolled(state.calendar.detailScroll, direction, by: step)
-    return
+  /// After the incremental search changed the agenda: the selection moves up to its last entry
+  /// (or back to the grid when the agenda is empty) instead of pointing past its end.
+  private static func keepAgendaSelectionInside(
+    _ calendar: inout CalendarState, _ context: CalendarContext
+  ) {
+    guard let selection = calendar.agendaSelection else { return }
+    let count = context.agenda(calendar).count
+    calendar.agendaSelection = count == 0 ? nil : min(selection, count - 1)
   }
-  if let selection = state.calendar.agendaSelection {
-    let count = calendarAgenda(state).count
-    switch direction {
-    case .up:
-      state.calendar.agendaSelection = max(0, min(selection &- step, count - 1))
-      return
-    case .down:
-      state.calendar.agendaSelection = max(0, min(selection &+ step, count - 1))
-      return
-    case .left, .right:
-      state.calendar.agendaSelection = nil
-    }
-  }
-  // On the grid a move is one day or one week, whatever the step (a wheel notch: a week).
-  switch direction {
-  case .up: state.calendar.selectedDay = state.calendar.selectedDay.adding(days: -7)
-  case .down: state.calendar.selectedDay = state.calendar.selectedDay.adding(days: 7)
-  case .left: state.calendar.selectedDay = state.calendar.selectedDay.adding(days: -1)
-  case .right: state.calendar.selectedDay = state.calendar.selectedDay.adding(days: 1)
-  }
-}
-
-/// PgUp / PgDn in the events pane: a month (in the agenda, five entries).
-func pageInCalendar(_ state: inout AppState, _ direction: Direction) {
-  if state.calendar.agendaSelection != nil || state.calendar.openEventID != nil {
-    moveInCalendar(&state, direction, by: 5)
-    return
-  }
-  let months = direction == .up || direction == .left ? -1 : 1
-  state.calendar.selectedDay = state.calendar.selectedDay.adding(months: months)
 }

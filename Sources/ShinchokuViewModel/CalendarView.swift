@@ -164,19 +164,7 @@ public struct CalendarView: Sendable, Equatable {
     }
     self.sections = sections
 
-    var chips: [String] = []
-    let filter = calendar.filter
-    for category in state.dataset.categories where filter.categoryIDs.contains(category.id) {
-      chips.append(category.name.text(language))
-    }
-    if filter.freeOnly { chips.append(UIText.freeOnly.text(language)) }
-    switch filter.audience {
-    case .all: break
-    case .children: chips.append(UIText.forChildren.text(language))
-    case .adults: chips.append(UIText.forAdults.text(language))
-    }
-    if !filter.search.isEmpty, calendar.input?.kind != .search { chips.append("/" + filter.search) }
-    self.chips = chips
+    chips = Self.filterChips(state)
     countLabel = UIText.matching(
       state.eventIndex.passingCount(calendar.filter), of: state.dataset.events.count,
       language: language)
@@ -189,6 +177,29 @@ public struct CalendarView: Sendable, Equatable {
     } else {
       inputLine = nil
     }
+  }
+}
+
+extension CalendarView {
+  /// The filters in force, one chip each: categories, free, audience, the search (while it is
+  /// not being typed).
+  public static func filterChips(_ state: AppState) -> [String] {
+    let language = state.language
+    var chips: [String] = []
+    let filter = state.calendar.filter
+    for category in state.dataset.categories where filter.categoryIDs.contains(category.id) {
+      chips.append(category.name.text(language))
+    }
+    if filter.freeOnly { chips.append(UIText.freeOnly.text(language)) }
+    switch filter.audience {
+    case .all: break
+    case .children: chips.append(UIText.forChildren.text(language))
+    case .adults: chips.append(UIText.forAdults.text(language))
+    }
+    if !filter.search.isEmpty, state.calendar.input?.kind != .search {
+      chips.append("/" + filter.search)
+    }
+    return chips
   }
 }
 

@@ -10,6 +10,9 @@ public enum Effect: Sendable, Equatable {
   case record(StatusChange)
   /// Draw again although the state did not change: what it is drawn with did.
   case redraw(RedrawReason)
+  /// A one-time message for the notice line. Components say it; the top-level `reduce` puts it
+  /// on the line (it never reaches the main loop).
+  case notice(String)
 }
 
 public enum RedrawReason: Sendable, Equatable {

@@ -49,19 +49,21 @@ extension AppState {
 /// `reload` is AppState's: the newly loaded data keeps the user's place.
 func reduceEventsLoading(
   _ state: inout AppState, _ action: EventsLoadingAction,
-  reload: (inout AppState, Dataset) -> Void
-) {
+  reload: (inout AppState, Dataset) -> [Effect]
+) -> [Effect] {
   switch action {
   case .progress(let read, let total):
-    guard state.eventsLoading != nil else { return }
+    guard state.eventsLoading != nil else { return [] }
     state.eventsLoading?.bytesRead = read
     state.eventsLoading?.totalBytes = total
+    return []
   case .loaded(let dataset, let index, let opening):
     let untouched = state.eventsLoading.map { state.calendar == $0.openingCalendar } ?? false
     // The index first: the data set then finds it built for its events.
     state.eventIndex = index
-    reload(&state, dataset)
+    let effects = reload(&state, dataset)
     if untouched { state.calendar = opening }
     state.eventsLoading = nil
+    return effects
   }
 }

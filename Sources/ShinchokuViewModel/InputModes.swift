@@ -31,7 +31,8 @@ public enum InputMode: Sendable, Equatable {
       return (confirming ? [] : KeyMap.statusChoice) + KeyMap.statusDialog
     case .commentSearch:
       return KeyMap.lineEditing(
-        commit: .searchConfirm, deleteBackward: .searchDeleteBackward, cancel: .back)
+        commit: .comments(.confirmSearch), deleteBackward: .comments(.deleteBackward),
+        cancel: .comments(.cancelSearch))
     case .calendarInput:
       return KeyMap.lineEditing(
         commit: .calendar(.inputCommit), deleteBackward: .calendar(.inputDeleteBackward),
@@ -43,7 +44,7 @@ public enum InputMode: Sendable, Equatable {
   public func typing(_ character: Character) -> Action? {
     switch self {
     case .statusDialog: nil
-    case .commentSearch: .searchInput(character)
+    case .commentSearch: .comments(.type(character))
     case .calendarInput: .calendar(.inputCharacter(character))
     }
   }
@@ -117,7 +118,7 @@ public enum CoveringView: Sendable, Equatable {
     guard state.presentation == nil, underOverlay || state.overlay == nil else { return nil }
     if state.width < ScreenSize.minimumWidth || state.height < ScreenSize.minimumHeight {
       self = .tooSmall
-    } else if state.focus == .matrix, state.drill?.openProgrammeID != nil {
+    } else if state.focus == .matrix, state.matrix.mode == .detail {
       self = .programmeDetail
     } else if state.focus == .events, state.calendar.openEventID != nil {
       self = .eventDetail
@@ -140,17 +141,8 @@ public enum CoveringView: Sendable, Equatable {
     let global = KeyMap.global.filter { kept.contains($0.action) }
     switch self {
     case .tooSmall: return global
-    case .programmeDetail:
-      var changeStatus = KeyMap.list[0]
-      changeStatus.isMain = true
-      return KeyMap.scrolling + [changeStatus] + global
-    case .eventDetail:
-      return KeyMap.scrolling.map { binding in
-        var binding = binding
-        binding.action = binding.action.inEvents
-        binding.perKey = binding.perKey.mapValues(\.inEvents)
-        return binding
-      } + global
+    case .programmeDetail: return KeyMap.scrolling + [KeyMap.changeStatus] + global
+    case .eventDetail: return KeyMap.eventDetail + global
     case .commentReading: return KeyMap.scrolling + global
     }
   }
@@ -170,14 +162,6 @@ public enum ScreenSize {
   public static let minimumHeight = 17
 }
 
-extension Action {
-  /// The action in an event's detail: Esc goes back through the events pane's own action.
-  fileprivate var inEvents: Action {
-    // The events pane takes the same moves: in a detail they scroll it.
-    self == .back ? .calendar(.back) : self
-  }
-}
-
 extension KeyMap {
   /// Scrolling a detail or reading view, and going back from it.
   public static let scrolling: [KeyBinding] = [
@@ -194,6 +178,13 @@ extension KeyMap {
       [.escape, .backspace], LocalizedText("Esc BS"), LocalizedText("戻る", english: "back"),
       .back, main: true),
   ]
+
+  /// An event's detail: it scrolls, and Esc goes back through the events pane's own action.
+  public static let eventDetail: [KeyBinding] = scrolling.map { binding in
+    var binding = binding
+    if binding.action == .back { binding.action = .calendar(.back) }
+    return binding
+  }
 }
 
 /// How a key is named in a message ("v", "Enter", "F3").

@@ -1,3 +1,4 @@
+import JapaneseCalendar
 import ShinchokuCore
 
 /// One line of the key map: the keys, what they do, and the action they send. The help overlay
@@ -80,12 +81,11 @@ public enum KeyMap {
 
   /// The matrix and comments panes: moving in a list or table.
   public static let list: [KeyBinding] = [
-    KeyBinding(
-      [.character("s")], LocalizedText("s"),
-      LocalizedText(
-        "状況を変更して記録（プログラムの詳細で）", english: "change the status and record it (in a programme's detail)"
-      ),
-      .statusEdit(.begin), short: LocalizedText("状況を変更", english: "change status")),
+    {
+      var binding = changeStatus
+      binding.isMain = false
+      return binding
+    }(),
     KeyBinding(
       [.up, .character("k")], LocalizedText("↑ k", english: "Up k"),
       LocalizedText("上へ", english: "move up"),
@@ -113,6 +113,13 @@ public enum KeyMap {
       [.end, .character("G")], LocalizedText("End G"), LocalizedText("末尾へ", english: "last"),
       .moveToLast),
   ]
+
+  /// `s`: in a programme's detail, change its status (the list keys name it too, for help).
+  public static let changeStatus = KeyBinding(
+    [.character("s")], LocalizedText("s"),
+    LocalizedText(
+      "状況を変更して記録（プログラムの詳細で）", english: "change the status and record it (in a programme's detail)"),
+    .statusEdit(.begin), main: true, short: LocalizedText("状況を変更", english: "change status"))
 
   /// The events pane: the month grid, its agenda and the filters.
   public static let events: [KeyBinding] = [
@@ -179,27 +186,27 @@ public enum KeyMap {
     KeyBinding(
       [.character("l")], LocalizedText("l"),
       LocalizedText("選んだ分野の意見だけ／すべて", english: "only the selected area's comments / all"),
-      .toggleLinkedComments, main: true, short: LocalizedText("分野で絞る", english: "by area")),
+      .comments(.toggleLinked), main: true, short: LocalizedText("分野で絞る", english: "by area")),
     KeyBinding(
       [.character("/")], LocalizedText("/"),
       LocalizedText("意見を検索（かな・全半角を区別しない）", english: "search the comments"),
-      .startSearch, main: true, short: LocalizedText("検索", english: "search")),
+      .comments(.startSearch), main: true, short: LocalizedText("検索", english: "search")),
     KeyBinding(
       [.character("n")], LocalizedText("n"), LocalizedText("次の一致", english: "next match"),
-      .nextMatch),
+      .comments(.nextMatch)),
     KeyBinding(
       [.character("N")], LocalizedText("N"), LocalizedText("前の一致", english: "previous match"),
-      .previousMatch),
+      .comments(.previousMatch)),
   ]
 
-  /// The focused pane's own table.
+  /// The focused pane's own table, as its component gives it for the pane's main view (a
+  /// detail or reading view over it is a `CoveringView`, with its own keys).
   public static func paneBindings(_ pane: Pane) -> [KeyBinding] {
     switch pane {
-    case .events: return events
-    case .matrix: return list
-    case .comments:
-      let taken = Set(comments.flatMap(\.keys))
-      return comments + list.filter { !$0.keys.contains(where: taken.contains) }
+    case .events:
+      CalendarComponent.bindings(CalendarState(selectedDay: CivilDate(daysSinceEpoch: 0)))
+    case .matrix: MatrixComponent.bindings(MatrixState())
+    case .comments: CommentsComponent.bindings(CommentsState())
     }
   }
 

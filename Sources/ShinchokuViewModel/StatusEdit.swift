@@ -26,70 +26,101 @@ public enum StatusEditAction: Sendable, Equatable {
   case cancel
   /// The main loop's answer: what happened to the change (a notice).
   case finished(String)
+  /// The data changed under the open dialog.
+  case keepInside
 }
 
-/// After a reload: the open status box shows the programme's status as the data has it now
-/// (someone may have recorded a change meanwhile), and a confirm step about the status it
-/// showed before goes back to choosing. The box closes when the programme or snapshot is gone.
-func refreshStatusEdit(_ state: inout AppState) {
-  guard var edit = state.statusEdit else { return }
-  guard state.dataset.snapshots.contains(where: { $0.date == edit.snapshot }),
-    let programme = state.dataset.programmes.first(where: { $0.id == edit.programmeID })
-  else {
-    state.statusEdit = nil
-    return
+/// What the status dialog reads of the rest of the app.
+public struct StatusEditContext {
+  public var dataset: Dataset
+  /// The programme whose detail is on screen (where `s` opens the dialog), if any.
+  public var openProgrammeID: String?
+  public var snapshot: ProgressSnapshot?
+  public var language: Language
+
+  public init(
+    dataset: Dataset, openProgrammeID: String?, snapshot: ProgressSnapshot?, language: Language
+  ) {
+    self.dataset = dataset
+    self.openProgrammeID = openProgrammeID
+    self.snapshot = snapshot
+    self.language = language
   }
-  let now = programme.statuses[edit.snapshot]
-  guard now != edit.old else { return }
-  edit.old = now
-  edit.isConfirming = false
-  edit.choice = min(edit.choice, max(0, state.dataset.statuses.count - 1))
-  state.statusEdit = edit
-  state.notice = UIText.statusChangedMeanwhile(now ?? "—", language: state.language)
 }
 
-func reduceStatusEdit(
-  _ state: inout AppState, _ action: StatusEditAction, _ effects: inout [Effect]
-) {
-  switch action {
-  case .begin:
-    guard state.focus == .matrix, let id = state.drill?.openProgrammeID,
-      let snapshot = state.snapshot,
-      let programme = state.dataset.programmes.first(where: { $0.id == id })
-    else { return }
-    let old = programme.statuses[snapshot.date]
-    state.statusEdit = StatusEdit(
-      programmeID: id, snapshot: snapshot.date, old: old,
-      choice: state.dataset.statuses.firstIndex { $0.id == old } ?? 0)
-  case .move(let step):
-    guard var edit = state.statusEdit, !edit.isConfirming else { return }
-    edit.choice = max(0, min(state.dataset.statuses.count - 1, edit.choice + step))
-    state.statusEdit = edit
-  case .accept where state.statusEdit?.isConfirming == true,
-    .confirm where state.statusEdit?.isConfirming == true:
-    guard let edit = state.statusEdit else { return }
-    effects.append(
-      .record(
-        StatusChange(
-          when: "", by: nil, programmeID: edit.programmeID, snapshot: edit.snapshot,
-          old: edit.old, new: state.dataset.statuses[edit.choice].id, note: nil)))
-  case .accept:
-    guard var edit = state.statusEdit else { return }
-    if state.dataset.statuses[edit.choice].id == edit.old {
-      state.statusEdit = nil
-      state.notice = UIText.statusUnchanged.text(state.language)
-      return
+/// Changing a programme's status from its detail: the dialog (nil while closed).
+public enum StatusEditComponent: Component {
+  public static func reduce(
+    _ state: inout StatusEdit?, _ action: StatusEditAction, _ context: StatusEditContext
+  ) -> [Effect] {
+    let statuses = context.dataset.statuses
+    switch action {
+    case .begin:
+      guard let id = context.openProgrammeID, let snapshot = context.snapshot,
+        let programme = context.dataset.programmes.first(where: { $0.id == id })
+      else { return [] }
+      let old = programme.statuses[snapshot.date]
+      state = StatusEdit(
+        programmeID: id, snapshot: snapshot.date, old: old,
+        choice: statuses.firstIndex { $0.id == old } ?? 0)
+    case .move(let step):
+      guard var edit = state, !edit.isConfirming else { return [] }
+      edit.choice = max(0, min(statuses.count - 1, edit.choice + step))
+      state = edit
+    case .accept where state?.isConfirming == true, .confirm where state?.isConfirming == true:
+      guard let edit = state else { return [] }
+      return [
+        .record(
+          StatusChange(
+            when: "", by: nil, programmeID: edit.programmeID, snapshot: edit.snapshot,
+            old: edit.old, new: statuses[edit.choice].id, note: nil))
+      ]
+    case .accept:
+      guard var edit = state else { return [] }
+      if statuses[edit.choice].id == edit.old {
+        state = nil
+        return [.notice(UIText.statusUnchanged.text(context.language))]
+      }
+      edit.isConfirming = true
+      state = edit
+    case .confirm:
+      break
+    case .cancel:
+      state = nil
+    case .finished(let message):
+      state = nil
+      return [.notice(message)]
+    case .keepInside:
+      // After a reload: the box shows the programme's status as the data has it now (someone
+      // may have recorded a change meanwhile), and a confirm step about the status it showed
+      // before goes back to choosing. The box closes when the programme or snapshot is gone.
+      guard var edit = state else { return [] }
+      guard context.dataset.snapshots.contains(where: { $0.date == edit.snapshot }),
+        let programme = context.dataset.programmes.first(where: { $0.id == edit.programmeID })
+      else {
+        state = nil
+        return []
+      }
+      let now = programme.statuses[edit.snapshot]
+      guard now != edit.old else { return [] }
+      edit.old = now
+      edit.isConfirming = false
+      edit.choice = min(edit.choice, max(0, statuses.count - 1))
+      state = edit
+      return [.notice(UIText.statusChangedMeanwhile(now ?? "—", language: context.language))]
     }
-    edit.isConfirming = true
-    state.statusEdit = edit
-  case .confirm:
-    break
-  case .cancel:
-    state.statusEdit = nil
-  case .finished(let message):
-    state.statusEdit = nil
-    state.notice = message
+    return []
   }
+
+  /// Choosing a status, then the confirm step.
+  public static func bindings(_ state: StatusEdit?) -> [KeyBinding] {
+    (state?.isConfirming == true ? [] : KeyMap.statusChoice) + KeyMap.statusDialog
+  }
+
+  /// The dialog takes its own keys only.
+  public static func action(for navigation: Navigation, in state: StatusEdit?)
+    -> StatusEditAction?
+  { nil }
 }
 
 /// What the status-change box shows.

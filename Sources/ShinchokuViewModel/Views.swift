@@ -81,7 +81,7 @@ public struct MatrixView: Sendable, Equatable {
   public init(state: AppState) {
     self.init(
       dataset: state.dataset, snapshotIndex: state.snapshotIndex, language: state.language,
-      asciiOnly: state.asciiOnly, selection: state.matrixSelection)
+      asciiOnly: state.asciiOnly, selection: state.matrix.selection)
   }
 
   public init(
@@ -210,12 +210,12 @@ public struct CommentsView: Sendable, Equatable {
         },
         context: context.isEmpty ? nil : context.joined(separator: " "),
         hasCorrections: !comment.corrections.isEmpty || !comment.unreadable.isEmpty,
-        isSelected: index == state.commentSelection,
+        isSelected: index == state.comments.selection,
         isLinked: linkedArea.map { comment.areaIDs.contains($0.id) } ?? false,
         matches: query.isEmpty ? [] : foldedMatches(of: query, in: text))
     }
     isEditingQuery = state.comments.isEditingQuery
-    selection = items.isEmpty ? nil : state.commentSelection
+    selection = items.isEmpty ? nil : state.comments.selection
     typedEnd = state.comments.isEditingQuery ? displayWidth("/" + sanitized(query)) : nil
     if state.comments.isEditingQuery || !query.isEmpty {
       let count = items.filter { !$0.matches.isEmpty }.count
@@ -391,7 +391,7 @@ public struct ProgrammeDetailView: Sendable, Equatable {
     let language = state.language
     guard let programme = data.programmes.first(where: { $0.id == programmeID }) else { return nil }
     title = programme.id + " " + programme.title
-    scroll = state.drill?.detailScroll ?? 0
+    scroll = state.matrix.drill?.detailScroll ?? 0
     let area = data.area(programme.areaID)
     let current = state.snapshot.flatMap { programme.statuses[$0.date] }.flatMap { data.status($0) }
     let source = data.sources[programme.source]

@@ -172,7 +172,8 @@ struct Dashboard {
         case .record(let change):
           effects += reduce(
             &state, .statusEdit(.finished(record(change, language: state.language))))
-        case .redraw:
+        case .redraw, .notice:
+          // A notice is on the state already (reduce puts it there); a redraw follows anyway.
           break
         }
       }

@@ -18,7 +18,7 @@ struct Shinchoku: ParsableCommand {
     version: versionText,
     subcommands: [
       Open.self, Present.self, Dump.self, Export.self, Validate.self, SetStatus.self, Sample.self,
-      Themes.self,
+      Themes.self, ReportCommand.self,
     ],
     defaultSubcommand: Open.self
   )
@@ -369,48 +369,21 @@ struct ExportCalendar: ParsableCommand {
 
   @OptionGroup var csv: CSVOutputOptions
 
-  @Option(name: .long, help: "Only this category id (repeat for several).")
-  var category: [String] = []
-
-  @Flag(name: .long, help: "Only events someone can attend for free.")
-  var free = false
-
-  @Option(name: .long, help: "Only events for them (families and everyone count for both).")
-  var audience: AudienceChoice?
-
-  @Option(name: .long, help: "Only events whose title, venue or notes contain this text.")
-  var search: String?
+  @OptionGroup var filters: EventFilterOptions
 
   func run() throws {
     let format = self.format.format
     let writer = try csv.writer(for: format)
-    let today = CivilDate.today()
-    guard let first = CivilDate(iso: from) ?? parseDate(from, reference: today) else {
-      throw ValidationError("--from must be a date such as 2012-07-01, not '\(from)'")
-    }
-    guard let last = CivilDate(iso: to) ?? parseDate(to, reference: first) else {
-      throw ValidationError("--to must be a date such as 2012-08-31, not '\(to)'")
-    }
-    guard first <= last, first.days(to: last) <= 3660 else {
-      throw ValidationError("--from must not be after --to, and the range at most ten years")
-    }
-    let audienceFilter = audience?.filter ?? .all
+    let (first, last) = try dayRange(from: from, to: to, today: CivilDate.today())
     let dataset = try options.loadDataset()
-    let known = dataset.categories.map(\.id)
-    for id in category where !known.contains(id) {
-      throw ValidationError(
-        "no category '\(id)'; the data has \(known.joined(separator: ", "))")
-    }
+    let filter = try filters.filter(for: dataset)
     let formatter = DateFormatter()
     formatter.locale = Locale(identifier: "en_US_POSIX")
     formatter.timeZone = TimeZone(identifier: "UTC")
     formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
     let request = CalendarExport.Request(
       from: first, to: last,
-      filter: EventFilter(
-        categoryIDs: Set(category), freeOnly: free, audience: audienceFilter,
-        search: search ?? ""),
-      stamp: formatter.string(from: Date()))
+      filter: filter, stamp: formatter.string(from: Date()))
     let language = try options.language()
     // Written as it is made: a year of a large calendar is never one string.
     let escaper = ExportEscaper()

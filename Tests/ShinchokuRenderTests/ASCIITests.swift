@@ -70,10 +70,10 @@ import Testing
     check(render(state, theme: theme), allowed: allowed, "sample")
     reduce(&state, .move(.down))
     reduce(&state, .activate)
-    #expect(state.drill != nil)
+    #expect(state.matrix.drill != nil)
     check(render(state, theme: theme), allowed: allowed, "programme list")
     reduce(&state, .activate)
-    #expect(state.drill?.openProgrammeID != nil)
+    #expect(state.matrix.drill?.openProgrammeID != nil)
     check(render(state, theme: theme), allowed: allowed, "programme detail")
   }
 }

@@ -9,9 +9,9 @@ import Testing
   @Test func linkedCommentsAreMarkedAndAFailedSearchSaysSo() throws {
     var state = try seedState(width: 100, height: 30)
     reduce(&state, .focus(.comments))
-    reduce(&state, .startSearch)
-    for character in "ちいききょうどう" { reduce(&state, .searchInput(character)) }
-    reduce(&state, .searchConfirm)
+    reduce(&state, .comments(.startSearch))
+    for character in "ちいききょうどう" { reduce(&state, .comments(.type(character))) }
+    reduce(&state, .comments(.confirmSearch))
     let frame = render(state, theme: theme)
     try assertSnapshot(frame, named: "comments-linked-search-100x30")
     // Search folds kana and width, not readings: 地域協働 is not found by its reading.
@@ -20,9 +20,9 @@ import Testing
 
   @Test func searchHighlightsEveryOccurrence() throws {
     var state = try seedState(width: 100, height: 30)
-    reduce(&state, .startSearch)
-    for character in "地域協働" { reduce(&state, .searchInput(character)) }
-    reduce(&state, .searchConfirm)
+    reduce(&state, .comments(.startSearch))
+    for character in "地域協働" { reduce(&state, .comments(.type(character))) }
+    reduce(&state, .comments(.confirmSearch))
     let frame = render(state, theme: theme)
     let match = theme.style(.match)
     let highlighted = (0..<frame.height).map { y in
@@ -47,7 +47,7 @@ import Testing
   @Test func narrowedToTheSelectedArea() throws {
     var state = try seedState(width: 80, height: 24)
     reduce(&state, .focus(.comments))
-    reduce(&state, .toggleLinkedComments)
+    reduce(&state, .comments(.toggleLinked))
     try assertSnapshot(render(state, theme: theme), named: "comments-only-area1-80x24")
   }
 }

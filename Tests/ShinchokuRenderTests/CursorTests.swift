@@ -13,14 +13,14 @@ import Testing
     if state.overlay != nil || state.statusEdit != nil { return nil }
     switch state.focus {
     case .matrix:
-      if let drill = state.drill {
+      if let drill = state.matrix.drill {
         return drill.openProgrammeID == nil ? .programme(drill.selection) : .pane(.matrix)
       }
-      return .matrixCell(state.matrixSelection)
+      return .matrixCell(state.matrix.selection)
     case .comments:
       if state.comments.isEditingQuery { return nil }
       return state.comments.openCommentID == nil
-        ? .comment(state.commentSelection) : .pane(.comments)
+        ? .comment(state.comments.selection) : .pane(.comments)
     case .events:
       if state.calendar.input != nil { return nil }
       if state.calendar.openEventID != nil { return .pane(.events) }

@@ -21,14 +21,20 @@ import Testing
     ("events search", [.focus(.events), .calendar(.beginSearch), .calendar(.inputCharacter("び"))]),
     ("event detail", [.focus(.events), .calendar(.open), .calendar(.open), .move(.down)]),
     ("comment reading", [.focus(.comments), .activate, .move(.down)]),
-    ("comments search", [.startSearch, .searchInput("ち"), .searchInput("x")]),
+    ("comments search", [.comments(.startSearch), .comments(.type("ち")), .comments(.type("x"))]),
     ("drill list", [.activate]),
     ("programme detail", [.activate, .activate, .move(.down)]),
     ("status edit", [.activate, .activate, .statusEdit(.begin), .statusEdit(.move(1))]),
     ("help", [.toggleHelp]),
     ("events help", [.focus(.events), .toggleHelp]),
     ("warnings", [.toggleWarnings]),
-    ("notice", [.focus(.comments), .startSearch, .searchInput("x"), .searchConfirm]),
+    (
+      "notice",
+      [
+        .focus(.comments), .comments(.startSearch), .comments(.type("x")),
+        .comments(.confirmSearch),
+      ]
+    ),
     ("title slide", [.present(.start), .present(.toggleTimer), .present(.toggleNotes)]),
     ("matrix slide", [.present(.start), .present(.nextSlide)]),
     ("area slide", [.present(.start), .present(.nextSlide), .present(.nextSlide)]),

@@ -23,8 +23,15 @@ func seedState(width: Int, height: Int, language: Language = .japanese) throws -
 func assertSnapshot(
   _ frame: Frame, named name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
 ) throws {
+  try assertSnapshot(text: frame.text + "\n", named: name, sourceLocation: sourceLocation)
+}
+
+/// Compares a text with `Snapshots/<name>.txt`, line by line (as `assertSnapshot` a frame).
+func assertSnapshot(
+  text actual: String, named name: String,
+  sourceLocation: Testing.SourceLocation = #_sourceLocation
+) throws {
   let file = testsFolder.appendingPathComponent("Snapshots/\(name).txt")
-  let actual = frame.text + "\n"
   if ProcessInfo.processInfo.environment["SHINCHOKU_RECORD_SNAPSHOTS"] == "1" {
     try Data(actual.utf8).write(to: file)
     return
@@ -88,7 +95,8 @@ func checkBordersAligned(_ frame: Frame, sourceLocation: Testing.SourceLocation 
   let lowerTop = try #require(
     (1..<frame.height).first { frame[0, $0].text == "┌" && $0 > 1 }, sourceLocation: sourceLocation)
   var columnSets: Set<[Int]> = []
-  for y in 1..<(frame.height - 1) {
+  // The boxes end above the key bar and the notice line, the last two rows.
+  for y in 1..<(frame.height - 2) {
     #expect(
       borderGlyphs.contains(frame[0, y].text), "row \(y) starts with \(frame[0, y].text)",
       sourceLocation: sourceLocation)
@@ -96,7 +104,7 @@ func checkBordersAligned(_ frame: Frame, sourceLocation: Testing.SourceLocation 
       borderGlyphs.contains(frame[frame.width - 1, y].text),
       "row \(y) ends with \(frame[frame.width - 1, y].text)", sourceLocation: sourceLocation)
     #expect(displayWidth(frame.lines[y]) == frame.width, sourceLocation: sourceLocation)
-    if y > lowerTop, y < frame.height - 2 {
+    if y > lowerTop, y < frame.height - 3 {
       columnSets.insert((0..<frame.width).filter { frame[$0, y].text == "│" })
     }
   }

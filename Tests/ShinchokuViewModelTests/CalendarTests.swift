@@ -76,11 +76,11 @@ private func press(_ state: inout AppState, _ key: Key) {
     var state = try seedState()
     let day = state.calendar.selectedDay
     press(&state, .pageDown)
-    #expect(state.matrixSelection.row == 5)
+    #expect(state.matrix.selection.row == 5)
     press(&state, .character("g"))
-    #expect(state.matrixSelection.row == 0)
+    #expect(state.matrix.selection.row == 0)
     press(&state, .character("G"))
-    #expect(state.matrixSelection.row == 5)
+    #expect(state.matrix.selection.row == 5)
     #expect(state.calendar.selectedDay == day)
     #expect(state.calendar.input == nil)
   }

@@ -13,12 +13,12 @@ import Testing
     #expect(CommentsView(state: state).items.map(\.isLinked) == [false, false, false])
     reduce(&state, .move(.up))
     reduce(&state, .focus(.comments))
-    #expect(KeyMap.action(for: .character("l"), in: state) == .toggleLinkedComments)
-    reduce(&state, .toggleLinkedComments)
+    #expect(KeyMap.action(for: .character("l"), in: state) == .comments(.toggleLinked))
+    reduce(&state, .comments(.toggleLinked))
     let view = CommentsView(state: state)
     #expect(view.items.map(\.number) == [2, 3])
     #expect(view.onlyArea == "分野1")
-    reduce(&state, .toggleLinkedComments)
+    reduce(&state, .comments(.toggleLinked))
     #expect(CommentsView(state: state).items.count == 3)
   }
 
@@ -30,45 +30,45 @@ import Testing
   @Test func searchFoldsKanaAndWidthAndNJumpsBetweenMatches() throws {
     var state = try seedState()
     reduce(&state, .focus(.comments))
-    reduce(&state, .startSearch)
+    reduce(&state, .comments(.startSearch))
     #expect(state.comments.isEditingQuery)
     // Typed in katakana, found in hiragana: comment 2 has "つながって".
     for character in "ツナガッテ" {
       reduce(&state, KeyMap.action(for: .character(character), in: state)!)
     }
-    #expect(state.commentSelection == 1, "comment 2 contains つながって")
+    #expect(state.comments.selection == 1, "comment 2 contains つながって")
     reduce(&state, KeyMap.action(for: .enter, in: state)!)
     #expect(!state.comments.isEditingQuery)
     let view = CommentsView(state: state)
     #expect(view.items[1].matches.count == 1)
     #expect(view.searchLine == "/ツナガッテ  1件一致")
     // A query in two comments: 必要 (comments 1 and 2).
-    reduce(&state, .startSearch)
-    for character in "必要" { reduce(&state, .searchInput(character)) }
-    reduce(&state, .searchConfirm)
-    let first = state.commentSelection
-    reduce(&state, .nextMatch)
-    let second = state.commentSelection
+    reduce(&state, .comments(.startSearch))
+    for character in "必要" { reduce(&state, .comments(.type(character))) }
+    reduce(&state, .comments(.confirmSearch))
+    let first = state.comments.selection
+    reduce(&state, .comments(.nextMatch))
+    let second = state.comments.selection
     #expect(Set([first, second]) == [0, 1])
-    reduce(&state, .nextMatch)
-    #expect(state.commentSelection == first, "n wraps around")
-    reduce(&state, .previousMatch)
-    #expect(state.commentSelection == second)
+    reduce(&state, .comments(.nextMatch))
+    #expect(state.comments.selection == first, "n wraps around")
+    reduce(&state, .comments(.previousMatch))
+    #expect(state.comments.selection == second)
   }
 
   @Test func aQueryWithNoMatchSaysSo() throws {
     var state = try seedState()
-    reduce(&state, .startSearch)
-    for character in "存在しない語" { reduce(&state, .searchInput(character)) }
-    reduce(&state, .searchConfirm)
+    reduce(&state, .comments(.startSearch))
+    for character in "存在しない語" { reduce(&state, .comments(.type(character))) }
+    reduce(&state, .comments(.confirmSearch))
     #expect(state.notice == "「存在しない語」は見つかりません")
   }
 
   @Test func escCancelsTheSearchLineAndBackspaceEdits() throws {
     var state = try seedState()
-    reduce(&state, .startSearch)
-    reduce(&state, .searchInput("a"))
-    reduce(&state, .searchInput("b"))
+    reduce(&state, .comments(.startSearch))
+    reduce(&state, .comments(.type("a")))
+    reduce(&state, .comments(.type("b")))
     reduce(&state, KeyMap.action(for: .backspace, in: state)!)
     #expect(state.comments.query == "a")
     reduce(&state, KeyMap.action(for: .escape, in: state)!)
@@ -90,7 +90,7 @@ import Testing
     #expect(state.comments.readingScroll == 2)
     reduce(&state, .back)
     #expect(CommentReadingView(state: state) == nil)
-    #expect(state.commentSelection == 1)
+    #expect(state.comments.selection == 1)
   }
 }
 

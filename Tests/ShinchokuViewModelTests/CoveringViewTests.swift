@@ -47,11 +47,11 @@ import Testing
     var state = try seedState()
     reduce(&state, .resize(width: 40, height: 12))
     press(&state, .enter)
-    #expect(state.drill == nil && state.notice?.contains("Enter") == true)
+    #expect(state.matrix.drill == nil && state.notice?.contains("Enter") == true)
     press(&state, .tab)
     #expect(state.focus == .matrix, "no pane can be focused unseen")
     reduce(&state, .resize(width: 100, height: 30))
-    #expect(state.drill == nil, "nothing appears after the resize")
+    #expect(state.matrix.drill == nil, "nothing appears after the resize")
     #expect(KeyMap.action(for: .character("q"), in: state) == .quit)
   }
 

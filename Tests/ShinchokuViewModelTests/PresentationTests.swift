@@ -25,7 +25,7 @@ private func key(_ key: Key, _ state: AppState) -> Action? {
     #expect(reduce(&state, try #require(key(.escape, state))) == [], "Esc does not quit")
     #expect(state.presentation == nil)
     #expect(state.focus == .comments)
-    #expect(state.commentSelection == 1)
+    #expect(state.comments.selection == 1)
   }
 
   @Test func escQuitsWhenStartedAsPresent() throws {

@@ -35,17 +35,17 @@ func seedState(width: Int = 80, height: Int = 24, language: Language = .japanese
     var state = try seedState()
     reduce(&state, .move(.up))
     reduce(&state, .move(.left))
-    #expect(state.matrixSelection == MatrixPosition(row: 0, column: 0))
+    #expect(state.matrix.selection == MatrixPosition(row: 0, column: 0))
     for _ in 0..<20 {
       reduce(&state, .move(.down))
       reduce(&state, .move(.right))
     }
     // Five areas + the totals row; three statuses + the total column.
-    #expect(state.matrixSelection == MatrixPosition(row: 5, column: 3))
+    #expect(state.matrix.selection == MatrixPosition(row: 5, column: 3))
     reduce(&state, .moveToFirst)
-    #expect(state.matrixSelection.row == 0)
+    #expect(state.matrix.selection.row == 0)
     reduce(&state, .page(.down))
-    #expect(state.matrixSelection.row == 5)
+    #expect(state.matrix.selection.row == 5)
   }
 
   @Test func arrowsMoveInTheFocusedPaneOnly() throws {
@@ -55,13 +55,13 @@ func seedState(width: Int = 80, height: Int = 24, language: Language = .japanese
     reduce(&state, .move(.down))
     reduce(&state, .move(.down))
     #expect(state.calendar.selectedDay == day.adding(days: 14), "down is a week in the calendar")
-    #expect(state.commentSelection == 0)
-    #expect(state.matrixSelection == MatrixPosition(row: 0, column: 0))
+    #expect(state.comments.selection == 0)
+    #expect(state.matrix.selection == MatrixPosition(row: 0, column: 0))
     reduce(&state, .focus(.comments))
     reduce(&state, .moveToLast)
-    #expect(state.commentSelection == 2)
+    #expect(state.comments.selection == 2)
     reduce(&state, .move(.down))
-    #expect(state.commentSelection == 2)
+    #expect(state.comments.selection == 2)
   }
 
   @Test func snapshotsStepAndStopAtTheEnds() throws {
@@ -81,7 +81,7 @@ func seedState(width: Int = 80, height: Int = 24, language: Language = .japanese
     #expect(state.isShowingHelp)
     reduce(&state, .move(.down))
     #expect(!state.isShowingHelp)
-    #expect(state.matrixSelection.row == 0, "the key that closes help does nothing else")
+    #expect(state.matrix.selection.row == 0, "the key that closes help does nothing else")
     reduce(&state, .toggleHelp)
     reduce(&state, .back)
     #expect(!state.isShowingHelp)
@@ -176,9 +176,9 @@ func seedState(width: Int = 80, height: Int = 24, language: Language = .japanese
     data.comments.removeFirst()
     reduce(&state, .dataReloaded(data))
     #expect(state.snapshot?.date.iso == "2016-03-31")
-    #expect(state.matrixSelection.row == 1)
-    #expect(state.commentSelection == 0, "still on the comment that was selected (c2), now first")
-    #expect(visibleComments(state)[state.commentSelection].id == "c2")
+    #expect(state.matrix.selection.row == 1)
+    #expect(state.comments.selection == 0, "still on the comment that was selected (c2), now first")
+    #expect(visibleComments(state)[state.comments.selection].id == "c2")
   }
 
   @Test func aFailedReloadKeepsTheDataAndAGoodOneClearsTheBanner() throws {

@@ -45,14 +45,15 @@ import Testing
     var state = try sampleState()
     reduce(&state, .activate)
     reduce(&state, .activate)
-    let id = try #require(state.drill?.openProgrammeID)
+    let id = try #require(state.matrix.drill?.openProgrammeID)
     let full = state.dataset
     var partial = full
     partial.programmes.removeAll { $0.id == id }
     reduce(&state, .dataReloaded(partial))
-    #expect(state.drill != nil && state.drill?.openProgrammeID == nil, "back to the list")
+    #expect(
+      state.matrix.drill != nil && state.matrix.drill?.openProgrammeID == nil, "back to the list")
     reduce(&state, .dataReloaded(full))
-    #expect(state.drill?.openProgrammeID == id)
+    #expect(state.matrix.drill?.openProgrammeID == id)
     #expect(state.awaitedPlace == nil)
   }
 }

@@ -24,7 +24,7 @@ import Testing
     #expect(state.themeIndex == 0)
     #expect(state.notice?.hasPrefix("テーマ: default (1/3)") == true)
     reduce(&state, .move(.down))
-    #expect(state.notice == nil)
+    #expect(state.notice?.hasPrefix("テーマ") == false, "the theme's notice goes with the next key")
   }
 
   @Test func englishNotice() throws {

@@ -171,13 +171,13 @@ struct ActionReader {
     case 17: return .click(target(arg))
     case 18: return .doubleClick(target(arg))
     case 19: return .scroll(panes[arg % panes.count], directions[(arg / 4) % 4])
-    case 20: return .toggleLinkedComments
-    case 21: return .startSearch
-    case 22: return .searchInput(character(arg))
-    case 23: return .searchDeleteBackward
-    case 24: return .searchConfirm
-    case 25: return .nextMatch
-    case 26: return .previousMatch
+    case 20: return .comments(.toggleLinked)
+    case 21: return .comments(.startSearch)
+    case 22: return .comments(.type(character(arg)))
+    case 23: return .comments(.deleteBackward)
+    case 24: return .comments(.confirmSearch)
+    case 25: return .comments(.nextMatch)
+    case 26: return .comments(.previousMatch)
     case 27:
       // Sizes 0×0 … 400×120, with small sizes more likely.
       let height = byte() ?? 0
@@ -220,12 +220,12 @@ struct ActionReader {
 }
 
 func check(_ state: AppState) {
-  guard (0..<state.matrixRowCount).contains(state.matrixSelection.row),
-    (0..<state.matrixColumnCount).contains(state.matrixSelection.column)
-  else { fatalError("matrix selection \(state.matrixSelection) outside the matrix") }
-  guard state.commentSelection >= 0,
-    state.commentSelection < max(1, state.dataset.comments.count)
-  else { fatalError("comment selection \(state.commentSelection) outside the comments") }
+  guard (0..<state.matrixRowCount).contains(state.matrix.selection.row),
+    (0..<state.matrixColumnCount).contains(state.matrix.selection.column)
+  else { fatalError("matrix selection \(state.matrix.selection) outside the matrix") }
+  guard state.comments.selection >= 0,
+    state.comments.selection < max(1, state.dataset.comments.count)
+  else { fatalError("comment selection \(state.comments.selection) outside the comments") }
   guard state.snapshotIndex >= 0, state.snapshotIndex < max(1, state.dataset.snapshots.count)
   else { fatalError("snapshot index \(state.snapshotIndex) outside the snapshots") }
   guard state.themeIndex >= 0, state.themeIndex < max(1, state.themeNames.count)

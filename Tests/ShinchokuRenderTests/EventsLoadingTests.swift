@@ -98,11 +98,8 @@ import Testing
     #expect(moved == today.adding(days: 1))
     let snapshot = state.snapshotIndex
     #expect(snapshot == opened - 1)
-    reduce(&state, .toggleHelp)
     reduce(&state, .eventsLoading(.progress(bytesRead: 500, totalBytes: 1000)))
     reduce(&state, loaded(full))
-    // An open overlay stays open through the progress and the load.
-    #expect(state.overlay == .help)
     #expect(state.calendar.selectedDay == moved)
     #expect(state.snapshotIndex == snapshot)
     #expect(state.eventsLoading == nil)

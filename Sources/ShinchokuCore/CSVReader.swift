@@ -149,17 +149,19 @@ public enum CSVReader {
   /// once rather than grow its arrays again and again. It is only an estimate.
   public static func forEachByteRow(
     _ url: URL, displayName: String, sizeLimit: Int, sink: DiagnosticSink,
+    progress: LoadProgress? = nil,
     estimatedRows: (Int) -> Void = { _ in }, _ body: (CSVByteRow) -> Void
   ) -> CSVEncoding? {
     forEachByteRow(
       url, displayName: displayName, sizeLimit: sizeLimit, sink: sink,
-      chunkSize: defaultChunkSize, estimatedRows: estimatedRows, body)
+      chunkSize: defaultChunkSize, progress: progress, estimatedRows: estimatedRows, body)
   }
 
   /// `forEachByteRow` reading `chunkSize` bytes at a time (tests use tiny chunks, so that rows
   /// straddle every boundary).
   static func forEachByteRow(
     _ url: URL, displayName: String, sizeLimit: Int, sink: DiagnosticSink, chunkSize: Int,
+    progress: LoadProgress? = nil,
     estimatedRows: (Int) -> Void = { _ in }, _ body: (CSVByteRow) -> Void
   ) -> CSVEncoding? {
     let location = SourceLocation(file: displayName)
@@ -172,6 +174,7 @@ public enum CSVReader {
       return nil
     }
     defer { close(descriptor) }
+    progress?.begin(total: fileSize)
     var reader = CSVChunkReader(descriptor: descriptor, chunkSize: chunkSize)
     reader.byteLimit = sizeLimit
     // Enough bytes to see a BOM, then (when guessing) at least one whole line.
@@ -218,6 +221,7 @@ public enum CSVReader {
         reader.reportReadFailure(location, sink: sink)
         return nil
       }
+      progress?.advance(to: bytes.count)
       estimatedRows(bytes.reduce(into: 1) { count, byte in if byte == 0x0A { count += 1 } })
       let decoded = decodeWhole(bytes, file: displayName, declared: declared, sink: sink)
       var whole = CSVChunkReader(bytes: decoded.utf8)
@@ -226,6 +230,7 @@ public enum CSVReader {
     }
     estimatedRows(reader.estimatedRows(fileSize: size ?? 0))
     while true {
+      progress?.advance(to: reader.bytesRead)
       reader.checkNewLines(file: displayName, sink: sink)
       reader.parse(file: displayName, sink: sink, body)
       if reader.atEnd { return .utf8 }

@@ -36,7 +36,11 @@ public struct DatasetLoader: Sendable {
     "plan.yaml", "snapshots.yaml", "programmes.yaml", "comments.yaml", "events.yaml",
   ]
 
-  public func load(directory: String) throws(DataLoadError) -> Dataset {
+  /// With `progress`, the bytes of events.csv read so far and, before waiting for them, the data
+  /// set without them (LoadProgress.swift).
+  public func load(
+    directory: String, progress: LoadProgress? = nil
+  ) throws(DataLoadError) -> Dataset {
     let sink = DiagnosticSink()
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory),
@@ -101,7 +105,7 @@ public struct DatasetLoader: Sendable {
         let sink = reader.sink
         reader.readEventsCSV(file: shown) { estimatedRows, body in
           _ = CSVReader.forEachByteRow(
-            eventsCSV, displayName: shown, sizeLimit: limit, sink: sink,
+            eventsCSV, displayName: shown, sizeLimit: limit, sink: sink, progress: progress,
             estimatedRows: estimatedRows, body)
         }
       }
@@ -133,6 +137,9 @@ public struct DatasetLoader: Sendable {
     {
       let shown = logShown
       reader.applyChanges(ChangeLog.read(log, displayName: shown, sink: sink), file: shown)
+    }
+    if let progress, csvJob?.finished == nil {
+      progress.publishHead(reader.head(directory: directory))
     }
     if let csvReader = csvJob?.wait() {
       eventsCache.keep(csvReader, for: csvKey)

@@ -73,7 +73,9 @@ struct CalendarPaneWidget: Widget {
         }
       }
     }
-    let lines = agendaLines(width: agendaRect.width, chrome: chrome)
+    let lines =
+      view.loading.map { loadingLines($0, width: agendaRect.width, chrome: chrome) }
+      ?? agendaLines(width: agendaRect.width, chrome: chrome)
     let window = ScrollingList(
       lines: lines, selected: view.agendaSelection, placesCursor: focused
     ) { .event($0) }.draw(in: agendaRect, on: &canvas)

@@ -51,7 +51,7 @@ public struct AppState: Sendable {
     }
   }
   /// The calendar's indexes over `dataset.events` (EventIndex.swift), rebuilt with the data.
-  public private(set) var eventIndex: EventIndex
+  public internal(set) var eventIndex: EventIndex
   public var language: Language
   /// Columns and rows of the screen.
   public var width: Int
@@ -93,6 +93,8 @@ public struct AppState: Sendable {
   public var presentation: PresentationState?
   /// The slides from `deck.yaml`; nil for the standard order.
   public var deck: Deck?
+  /// events.csv still being read at the start (EventsLoading.swift); nil once it is in.
+  public var eventsLoading: EventsLoading?
 
   public init(
     dataset: Dataset, language: Language, width: Int, height: Int, today: CivilDate,
@@ -188,6 +190,8 @@ public enum Action: Sendable, Equatable {
   case dataReloaded(Dataset)
   /// A file changed but the data no longer loads: the last good data stays, with a banner.
   case reloadFailed(Diagnostic)
+  /// The first load's events.csv: its progress, then its events (EventsLoading.swift).
+  case eventsLoading(EventsLoadingAction)
   /// Enter: open what is selected.
   case activate
   /// Esc / Backspace: close an overlay, or go back one level.
@@ -231,7 +235,7 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     break
   // A notice lasts until the user's next key or click, not the next reload or resize.
   case .resize, .dataReloaded, .reloadFailed, .statusEdit(.finished), .themesReloaded,
-    .themeReloadFailed:
+    .themeReloadFailed, .eventsLoading:
     break
   default: state.notice = nil
   }
@@ -261,6 +265,9 @@ private func route(_ state: inout AppState, _ action: Action) -> [Effect] {
   case .resize(let width, let height):
     state.width = max(0, width)
     state.height = max(0, height)
+  case .eventsLoading(let loading):
+    // Before the overlays: an open one stays open.
+    return reduceEventsLoading(&state, loading, reload: reload)
   case .toggleHelp:
     state.overlay = state.overlay == .help ? nil : .help
     state.overlayScroll = 0

@@ -61,6 +61,8 @@ public struct CalendarView: Sendable, Equatable {
   public var countLabel: String
   /// The input line ("検索: びじゅつ") while one is open.
   public var inputLine: String?
+  /// While events.csv is still being read at the start: the share read (0…1).
+  public var loading: Double?
 
   public init(state: AppState) {
     let language = state.language
@@ -166,6 +168,9 @@ public struct CalendarView: Sendable, Equatable {
     countLabel = UIText.matching(
       state.eventIndex.passingCount(calendar.filter), of: state.dataset.events.count,
       language: language)
+    loading = state.eventsLoading?.fraction
+    // While loading, the title gives the share read rather than "0 / 0件".
+    if let loading { countLabel = "\(Int((loading * 100).rounded(.down)))%" }
     if let input = calendar.input {
       let prompt = input.kind == .date ? UIText.dateInput : UIText.searchInput
       inputLine = prompt.text(language) + input.text

@@ -10,6 +10,8 @@ public enum UIText {
   public static let comments = LocalizedText("委員会の意見", english: "Committee comments")
   public static let events = LocalizedText("催し", english: "Events")
   public static let undated = LocalizedText("日付未定", english: "Date not given")
+  /// The events pane while events.csv is read at the start (followed by the share read).
+  public static let loadingEvents = LocalizedText("催しを読み込み中", english: "Reading events")
   public static let inferred = LocalizedText("推定", english: "inferred")
   public static let unknownLegend = LocalizedText("— 出典に数値なし", english: "— not in the source")
   public static let partialLegend = LocalizedText(

@@ -24,6 +24,10 @@ struct Bench: ParsableCommand {
     var json = false
     var repetitions = 300
     var work = NSTemporaryDirectory() + "shinchoku-bench"
+    /// The checkout whose Data/ (the seed) and Themes/ are used.
+    var checkout = "."
+    /// Also time the dashboard in a pseudo-terminal (Tests/Bench/pty-bench.py).
+    var pty = false
   }
 
   @Option(help: "The sizes, comma-separated: seed, or a number of events.")
@@ -37,6 +41,20 @@ struct Bench: ParsableCommand {
 
   @Option(help: "The folder the generated data sets are kept in.")
   var work = NSTemporaryDirectory() + "shinchoku-bench"
+
+  @Option(
+    help: ArgumentHelp(
+      "The checkout whose Data/ (the seed) and Themes/ are used.",
+      discussion:
+        "Default: the current folder when it has them, else the checkout this benchmark was built from."
+    ), completion: .directory)
+  var checkout: String?
+
+  @Flag(
+    help: ArgumentHelp(
+      "Also time the dashboard in a pseudo-terminal: start to first screen, to the complete calendar, each key to the last byte of its redraw, bytes per key.",
+      discussion: "Runs Tests/Bench/pty-bench.py with python3 (its pty module)."))
+  var pty = false
 
   func validate() throws {
     guard repetitions > 0 else { throw ValidationError("--repeat must be above 0") }
@@ -55,7 +73,8 @@ struct Bench: ParsableCommand {
 
   func run() throws {
     let options = Options(
-      sizes: try sizeList(), json: json, repetitions: repetitions, work: work)
+      sizes: try sizeList(), json: json, repetitions: repetitions, work: work,
+      checkout: try checkoutFolder(), pty: pty)
     let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
       .deletingLastPathComponent().appendingPathComponent("shinchoku").path
     guard FileManager.default.isExecutableFile(atPath: binary) else {
@@ -79,6 +98,39 @@ struct Bench: ParsableCommand {
   }
 }
 
+extension Bench {
+  /// Where Data/ and Themes/ are: `--checkout`, else the current folder, else the checkout
+  /// of this source file (#filePath: Sources/shinchoku-bench/Bench.swift).
+  func checkoutFolder() throws -> String {
+    func hasData(_ folder: String) -> Bool {
+      FileManager.default.fileExists(atPath: folder + "/Data/plan.yaml")
+        && FileManager.default.fileExists(atPath: folder + "/Themes")
+    }
+    if let checkout {
+      guard hasData(checkout) else {
+        throw ValidationError(
+          "--checkout \(checkout): no Data/plan.yaml and Themes/ there; give the shinchoku checkout's folder"
+        )
+      }
+      return checkout
+    }
+    let current = FileManager.default.currentDirectoryPath
+    if hasData(current) { return current }
+    let built = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent().path
+    if hasData(built) { return built }
+    throw ValidationError(
+      "no Data/plan.yaml and Themes/ in \(current) nor in \(built); run from the shinchoku checkout or give --checkout DIR"
+    )
+  }
+}
+
+/// Stops the benchmark with a message (a data set that cannot be written or read).
+func fail(_ message: String) -> Never {
+  FileHandle.standardError.write(Data("shinchoku-bench: \(message)\n".utf8))
+  exit(1)
+}
+
 struct ActionResult {
   var name: String
   var median: Double
@@ -97,6 +149,8 @@ struct SizeResult {
   var peakRSS: Int  // KiB
   /// The first search character after load: it folds every distinct text once.
   var firstSearch: Double
+  /// From outside, in a pseudo-terminal (`--pty`).
+  var pty: PtyResult?
 
   var summary: String {
     "\(label): load \(ms(load)), first frame \(ms(firstFrame)), peak RSS \(mib(peakRSS))"
@@ -108,12 +162,56 @@ struct SizeResult {
       "first_frame_ms": firstFrame * 1000, "peak_rss_kib": peakRSS,
       "terminal_first_frame_ms": terminalFirstFrame.map { $0 * 1000 } ?? NSNull(),
       "first_search_ms": firstSearch * 1000,
+      "pty": pty?.json ?? NSNull(),
       "actions": Dictionary(
         uniqueKeysWithValues: actions.map {
           ($0.name, ["median_ms": $0.median * 1000, "p99_ms": $0.p99 * 1000])
         }),
     ]
   }
+}
+
+/// What Tests/Bench/pty-bench.py measured (milliseconds).
+struct PtyResult {
+  var json: [String: Any]
+  var firstScreen: Double? { json["first_screen_ms"] as? Double }
+  var completeCalendar: Double? { json["complete_calendar_ms"] as? Double }
+  func action(_ name: String) -> (p50: Double, p99: Double, bytes: Double)? {
+    guard let actions = json["actions"] as? [String: Any],
+      let action = actions[name] as? [String: Any],
+      let p50 = action["p50_ms"] as? Double, let p99 = action["p99_ms"] as? Double,
+      let bytes = action["bytes_per_key"] as? Double
+    else { return nil }
+    return (p50, p99, bytes)
+  }
+  static let actionNames = ["move a day", "move a month", "move in the matrix", "switch snapshot"]
+}
+
+/// Runs the pty script on the dashboard; nil (with a message) when it cannot run.
+func ptyRun(binary: String, folder: String, themes: String, options: Bench.Options) -> PtyResult? {
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+  process.arguments = [
+    "python3", options.checkout + "/Tests/Bench/pty-bench.py", "--binary", binary, "--data",
+    folder, "--themes", themes, "--repeat", "\(min(options.repetitions, 200))",
+  ]
+  let output = Pipe()
+  process.standardOutput = output
+  do {
+    try process.run()
+  } catch {
+    FileHandle.standardError.write(Data("shinchoku-bench: cannot run python3: \(error)\n".utf8))
+    return nil
+  }
+  let data = output.fileHandleForReading.readDataToEndOfFile()
+  process.waitUntilExit()
+  guard process.terminationStatus == 0,
+    let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+  else {
+    FileHandle.standardError.write(Data("shinchoku-bench: the pty run failed\n".utf8))
+    return nil
+  }
+  return PtyResult(json: json)
 }
 
 func ms(_ seconds: Double) -> String { String(format: "%.2f ms", seconds * 1000) }
@@ -129,14 +227,18 @@ func now() -> Double {
 /// programme record per 100 events, at least 60).
 func dataFolder(size: Int?, options: Bench.Options) -> String {
   guard let size else {
-    return FileManager.default.currentDirectoryPath + "/Data"
+    return options.checkout + "/Data"
   }
   let folder = options.work + "/\(size)"
   let sample = SampleDataSet(programmes: max(60, size / 100), events: size, snapshots: 4, seed: 1)
   let marker = folder + "/.complete"
   if FileManager.default.fileExists(atPath: marker) { return folder }
   try? FileManager.default.removeItem(atPath: folder)
-  try! sample.write(into: folder)
+  do {
+    try sample.write(into: folder)
+  } catch {
+    fail("cannot write the data set of \(size) events into \(folder): \(error)")
+  }
   _ = FileManager.default.createFile(atPath: marker, contents: Data())
   return folder
 }
@@ -239,7 +341,12 @@ func measure(size: Int?, options: Bench.Options, binary: String) -> SizeResult {
   var state: AppState?
   for _ in 0..<(large ? 1 : 3) {
     let start = now()
-    let dataset = try! DatasetLoader().load(directory: folder)
+    let dataset: Dataset
+    do {
+      dataset = try DatasetLoader().load(directory: folder)
+    } catch {
+      fail(error.diagnostics.map(\.description).joined(separator: "\n"))
+    }
     let loaded = AppState(
       dataset: dataset, language: .japanese, width: 120, height: 40,
       today: CivilDate(year: 2026, month: 11, day: 25)!)
@@ -251,7 +358,7 @@ func measure(size: Int?, options: Bench.Options, binary: String) -> SizeResult {
   // printed.
   var frames: [Double] = []
   var peak = 0
-  let themes = FileManager.default.currentDirectoryPath + "/Themes"
+  let themes = options.checkout + "/Themes"
   for _ in 0..<(large ? 3 : 5) {
     let run = spawn(binary, ["dump", "--data", folder, "--themes", themes, "--size", "120x40"])
     frames.append(run.seconds)
@@ -260,6 +367,8 @@ func measure(size: Int?, options: Bench.Options, binary: String) -> SizeResult {
 
   let terminal = terminalFirstFrames(
     binary: binary, folder: folder, themes: themes, runs: large ? 3 : 5)
+  let pty =
+    options.pty ? ptyRun(binary: binary, folder: folder, themes: themes, options: options) : nil
 
   // Actions: reduce + render of the full frame.
   let theme = ThemeLoader(directory: themes).load("default").theme
@@ -334,7 +443,7 @@ func measure(size: Int?, options: Bench.Options, binary: String) -> SizeResult {
     label: label, events: base.dataset.events.count, programmes: base.dataset.programmes.count,
     load: median(loads), firstFrame: median(frames),
     terminalFirstFrame: terminal.map(median), actions: actions, peakRSS: peak,
-    firstSearch: firstSearch)
+    firstSearch: firstSearch, pty: pty)
 }
 
 func table(_ results: [SizeResult]) -> String {
@@ -364,6 +473,21 @@ func table(_ results: [SizeResult]) -> String {
   lines.append(
     "| first search character after load (once) | "
       + results.map { ms($0.firstSearch) }.joined(separator: " | ") + " |")
+  if results.contains(where: { $0.pty != nil }) {
+    func row(_ name: String, _ value: (PtyResult) -> String?) {
+      lines.append(
+        "| \(name) | " + results.map { $0.pty.flatMap(value) ?? "—" }.joined(separator: " | ")
+          + " |")
+    }
+    let format = { (value: Double?) in value.map { String(format: "%.1f ms", $0) } }
+    row("pty: start to first screen") { format($0.firstScreen) }
+    row("pty: start to complete calendar") { format($0.completeCalendar) }
+    for name in PtyResult.actionNames {
+      row("pty: \(name), key to last byte: p50 / p99, bytes") {
+        $0.action(name).map { String(format: "%.1f / %.1f ms, %.0f B", $0.p50, $0.p99, $0.bytes) }
+      }
+    }
+  }
   lines.append(
     "| peak RSS (load + one frame) | " + results.map { mib($0.peakRSS) }.joined(separator: " | ")
       + " |")

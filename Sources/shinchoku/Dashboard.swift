@@ -38,6 +38,9 @@ struct Dashboard {
   var initialPresentation: PresentationState? = nil
   /// The link to the presenter views, or to the projector (PresenterSession.swift).
   var presenterSession: PresenterSession? = nil
+  /// events.csv still being read (FirstLoad.swift), and what to print if it has errors.
+  var firstLoad: FirstLoad? = nil
+  var reportLoadFailure: (DataLoadError) -> Void = { _ in }
 
   func run() throws {
     let terminal: CursesTerminal
@@ -63,18 +66,15 @@ struct Dashboard {
       startupWarnings: themeWarnings + (deck?.warnings ?? []), deck: deck,
       presentation: startsPresenting
         ? initialPresentation ?? PresentationState(returnsToDashboard: false) : nil)
+    var firstLoad = self.firstLoad
+    if let firstLoad { state.beginEventsLoading(totalBytes: firstLoad.totalBytes) }
     func theme(_ state: AppState) -> Theme {
       themes.indices.contains(state.themeIndex) ? themes[state.themeIndex] : monochrome
     }
     var frame = render(state, theme: theme(state))
     terminal.draw(frame)
     // For shinchoku-bench: when the first frame reached the terminal (CLOCK_MONOTONIC, ns).
-    if let path = ProcessInfo.processInfo.environment["SHINCHOKU_BENCH_FIRST_FRAME_FILE"] {
-      var now = timespec()
-      clock_gettime(CLOCK_MONOTONIC, &now)
-      try? Data("\(Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec))".utf8)
-        .write(to: URL(fileURLWithPath: path), options: .atomic)
-    }
+    writeBenchTime(to: "SHINCHOKU_BENCH_FIRST_FRAME_FILE")
     if crashAfterFirstFrame {
       fatalError("crash requested by --crash-after-first-frame (a test of terminal restore)")
     }
@@ -98,8 +98,10 @@ struct Dashboard {
       // is not kept waiting behind thousands of frames. A mouse event ends a batch (it is
       // aimed at the frame on screen).
       var keysHandled = false
-      // With a presenter link, look at it more often: the other side's keys act within 20 ms.
-      var next = terminal.nextEvent(timeoutMilliseconds: presenterSession == nil ? 100 : 20)
+      // With a presenter link, look at it more often: the other side's keys act within 20 ms;
+      // while events.csv loads, its progress is shown every 10 ms.
+      var next = terminal.nextEvent(
+        timeoutMilliseconds: firstLoad != nil ? 10 : presenterSession == nil ? 100 : 20)
       var batched = 0
       while let event = next {
         if let action = action(for: event, in: state, target: frame.target) {
@@ -123,6 +125,18 @@ struct Dashboard {
       // longer loads leaves the last good data on screen with a banner naming the error.
       // The data is read on another thread (a million events take most of a second), so keys
       // keep working meanwhile; a change seen during a reload starts another when it is done.
+      if let load = firstLoad {
+        switch load.poll() {
+        case .running(let progress): actions += progress
+        case .finished(let loaded):
+          actions.append(loaded)
+          firstLoad = nil
+        case .failed(let error):
+          terminal.close()
+          reportLoadFailure(error)
+          throw ExitCode(1)
+        }
+      }
       if let finished = reload?.finished ?? nil {
         reload = nil
         switch finished {

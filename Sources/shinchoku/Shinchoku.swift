@@ -75,20 +75,29 @@ struct CommonOptions: ParsableArguments {
   /// Loads the data, or prints every error (file:line:column) and exits 1.
   func loadDataset(with loader: DatasetLoader? = nil) throws -> Dataset {
     do {
-      return try (loader ?? dataLoader).load(directory: dataDirectory())
-    } catch {
-      printError(CLI.lines(error.diagnostics))
-      if data == nil, let hint = dataSearchHint() { printError(hint) }
-      let count = error.errors.count
-      if error.diagnostics.count > 1 {
-        printError(
-          CLI.say(
-            "shinchoku: \(dataDirectory()) にエラーが \(count) 件あります。直してからもう一度始めてください",
-            english:
-              "shinchoku: \(count) error\(count == 1 ? "" : "s") in \(dataDirectory()); fix them and start again"
-          ))
+      let loader = loader ?? dataLoader
+      let directory = dataDirectory()
+      return try StderrProgress.whileLoading { (progress) throws(DataLoadError) in
+        try loader.load(directory: directory, progress: progress)
       }
+    } catch {
+      reportLoadFailure(error)
       throw ExitCode(1)
+    }
+  }
+
+  /// Prints every error of a load (file:line:column), and where the data was looked for.
+  func reportLoadFailure(_ error: DataLoadError) {
+    printError(CLI.lines(error.diagnostics))
+    if data == nil, let hint = dataSearchHint() { printError(hint) }
+    let count = error.errors.count
+    if error.diagnostics.count > 1 {
+      printError(
+        CLI.say(
+          "shinchoku: \(dataDirectory()) にエラーが \(count) 件あります。直してからもう一度始めてください",
+          english:
+            "shinchoku: \(count) error\(count == 1 ? "" : "s") in \(dataDirectory()); fix them and start again"
+        ))
     }
   }
 
@@ -444,7 +453,10 @@ struct Validate: ParsableCommand {
     let dataDirectory = directory ?? FolderSearch().folder(.data)
     var diagnostics: [Diagnostic]
     do {
-      let dataset = try fileSize.dataLoader.load(directory: dataDirectory)
+      let loader = fileSize.dataLoader
+      let dataset = try StderrProgress.whileLoading { (progress) throws(DataLoadError) in
+        try loader.load(directory: dataDirectory, progress: progress)
+      }
       diagnostics = dataset.warnings + deckDiagnostics(dataDirectory, dataset)
     } catch {
       diagnostics = error.diagnostics
@@ -653,18 +665,28 @@ extension CommonOptions {
     // One loader for the start and every reload: it keeps the events while their files are
     // unchanged.
     let loader = dataLoader
-    let loaded: (Dataset, Deck?, [Theme], Int, [Diagnostic])
+    // The first screen does not wait for events.csv: it is read on (FirstLoad.swift).
+    let firstLoad = FirstLoad(loader: loader, directory: dataDirectory(), today: .today())
+    let loaded: (Dataset, FirstLoad?, Deck?, [Theme], Int, [Diagnostic])
     do {
-      let dataset = try loadDataset(with: loader)
+      let dataset: Dataset
+      let pending: FirstLoad?
+      do {
+        (dataset, pending) = try firstLoad.firstScreen()
+        if pending == nil { FirstLoad.announceEventsIn() }
+      } catch {
+        reportLoadFailure(error)
+        throw ExitCode(1)
+      }
       let deck = try loadDeck(dataset)
       let (themes, themeIndex, themeWarnings) = try loadThemeCycle()
-      loaded = (dataset, deck, themes, themeIndex, themeWarnings)
+      loaded = (dataset, pending, deck, themes, themeIndex, themeWarnings)
     } catch {
       // A start that fails takes the projector's socket with it.
       presenterSession?.close()
       throw error
     }
-    let (dataset, deck, themes, themeIndex, themeWarnings) = loaded
+    let (dataset, pending, deck, themes, themeIndex, themeWarnings) = loaded
     let monochrome = loadMonochromeTheme()
     try MainActor.assumeIsolated {
       try Dashboard(
@@ -675,7 +697,8 @@ extension CommonOptions {
         crashAfterFirstFrame: crashAfterFirstFrame,
         deck: deck,
         startsPresenting: startsPresenting, dataLoader: loader, color: color,
-        initialPresentation: presentation, presenterSession: presenterSession
+        initialPresentation: presentation, presenterSession: presenterSession,
+        firstLoad: pending, reportLoadFailure: reportLoadFailure
       ).run()
     }
   }

@@ -1,0 +1,85 @@
+import Foundation
+import JapaneseCalendar
+import ShinchokuCore
+import ShinchokuViewModel
+
+/// The dashboard's first load, on a thread of its own: the matrix and the comments are shown
+/// as soon as the files other than events.csv are read (`LoadProgress.head`); events.csv's
+/// events, and the calendar's index over them, follow (`poll`).
+final class FirstLoad: @unchecked Sendable {
+  typealias Loaded = (dataset: Dataset, index: EventIndex, opening: CalendarState)
+  let progress = LoadProgress()
+  private let job: BackgroundJob<Result<Loaded, DataLoadError>?>
+  private var lastShown = -1
+  private var lastShownAt = ContinuousClock.now - .seconds(1)
+
+  init(loader: DatasetLoader, directory: String, today: CivilDate) {
+    let progress = progress
+    job = BackgroundJob(nil) { outcome in
+      outcome = Result { () throws(DataLoadError) -> Loaded in
+        let dataset = try loader.load(directory: directory, progress: progress)
+        return (
+          dataset, EventIndex(events: dataset.events),
+          CalendarState(dataset: dataset, today: today)
+        )
+      }
+    }
+  }
+
+  /// Waits for what the first screen needs: the data without events.csv's events (with the
+  /// load still going on: `pending` is this), or the whole data when that comes first or the
+  /// rest has errors.
+  func firstScreen() throws(DataLoadError) -> (dataset: Dataset, pending: FirstLoad?) {
+    while true {
+      if let outcome = job.finished ?? nil { return (try outcome.get().dataset, nil) }
+      if progress.headIsReady, let head = progress.head { return (head, self) }
+      usleep(500)
+    }
+  }
+
+  /// For shinchoku-bench: when the whole data set was in (CLOCK_MONOTONIC, ns), written to
+  /// SHINCHOKU_BENCH_EVENTS_FILE.
+  static func announceEventsIn() { writeBenchTime(to: "SHINCHOKU_BENCH_EVENTS_FILE") }
+
+  /// The size of events.csv (0 until it is opened).
+  var totalBytes: Int { progress.bytes?.total ?? 0 }
+
+  enum Poll {
+    case running([Action])
+    case finished(Action)
+    case failed(DataLoadError)
+  }
+
+  /// The progress to show (a new percent, at most ten times a second: each is a frame drawn
+  /// on a core the load could use), or the loaded data.
+  func poll() -> Poll {
+    if let outcome = job.finished ?? nil {
+      switch outcome {
+      case .success(let loaded):
+        Self.announceEventsIn()
+        return .finished(
+          .eventsLoading(.loaded(loaded.dataset, loaded.index, opening: loaded.opening)))
+      case .failure(let error): return .failed(error)
+      }
+    }
+    guard let (read, total) = progress.bytes else { return .running([]) }
+    let percent = total > 0 ? read * 100 / total : 0
+    let now = ContinuousClock.now
+    guard percent != lastShown, now - lastShownAt >= .milliseconds(100) else {
+      return .running([])
+    }
+    lastShown = percent
+    lastShownAt = now
+    return .running([.eventsLoading(.progress(bytesRead: read, totalBytes: total))])
+  }
+}
+
+/// For shinchoku-bench: writes CLOCK_MONOTONIC (ns) to the file the environment variable names,
+/// when it is set.
+func writeBenchTime(to variable: String) {
+  guard let path = ProcessInfo.processInfo.environment[variable] else { return }
+  var now = timespec()
+  clock_gettime(CLOCK_MONOTONIC, &now)
+  try? Data("\(Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec))".utf8)
+    .write(to: URL(fileURLWithPath: path), options: .atomic)
+}

@@ -1,0 +1,149 @@
+#!/usr/bin/env python3
+"""Times the dashboard from outside, as a terminal sees it (shinchoku-bench --pty runs this).
+
+The binary runs in a pseudo-terminal of COLUMNS x ROWS. Measured:
+- start to first screen: from the fork to the first frame's key bar (its last row) read;
+- start to complete calendar: from the fork to the moment the dashboard says its events are in
+  (it writes CLOCK_MONOTONIC to SHINCHOKU_BENCH_EVENTS_FILE);
+- per key: from the key's bytes written to the pty to the last byte of the redraw (output
+  quiet for --quiet ms, minus that wait), p50 and p99, and the bytes written per key.
+Prints one JSON object.
+"""
+import argparse
+import fcntl
+import json
+import os
+import pty
+import select
+import struct
+import sys
+import tempfile
+import termios
+import time
+
+ACTIONS = {
+    # name: (keys to get there, the two keys, how many of one before the other): every key
+    # changes the screen.
+    "move a day": ("\t\t", ["\x1b[C", "\x1b[D"], 40),
+    "move a month": ("\t\t", ["\x1b[6~", "\x1b[5~"], 12),
+    "move in the matrix": ("", ["\x1b[B", "\x1b[A"], 3),
+    "switch snapshot": ("", ["[", "]"], 1),
+}
+# The key bar's last hint: once it is drawn, the first frame is (ncurses sends rows in order).
+FRAME_END = ("終了".encode(), b"Quit")
+
+
+def read_until_quiet(fd, quiet, limit=30.0):
+    """Reads until nothing came for `quiet` seconds: (bytes, time of the last byte)."""
+    data = bytearray()
+    last = None
+    start = time.monotonic()
+    while time.monotonic() - start < limit:
+        ready, _, _ = select.select([fd], [], [], quiet)
+        if not ready:
+            if data:
+                break
+            continue
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        data += chunk
+        last = time.monotonic()
+    return bytes(data), last
+
+
+def percentile(values, p):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, int(len(ordered) * p + 0.999) - 1))]
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--binary", required=True)
+    parser.add_argument("--data", required=True)
+    parser.add_argument("--themes", required=True)
+    parser.add_argument("--size", default="120x40")
+    parser.add_argument("--repeat", type=int, default=100)
+    parser.add_argument("--quiet", type=float, default=30, help="ms of no output that ends a redraw")
+    parser.add_argument("--events-timeout", type=float, default=120, help="s to wait for the events")
+    args = parser.parse_args()
+    columns, rows = (int(n) for n in args.size.split("x"))
+    quiet = args.quiet / 1000
+    marker = tempfile.mktemp(prefix="shinchoku-pty-events-")
+    env = dict(os.environ, TERM="xterm-256color", SHINCHOKU_BENCH_EVENTS_FILE=marker, LANG="C.UTF-8")
+    env.pop("NO_COLOR", None)
+    start = time.monotonic()
+    pid, fd = pty.fork()
+    if pid == 0:
+        fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+        os.execve(args.binary, [args.binary, "--data", args.data, "--themes", args.themes], env)
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+    # The first frame ends with the key bar (the last row) and the cursor's placement; the
+    # events' progress may redraw right after it, so quiet cannot tell where it ends.
+    first = bytearray()
+    last = None
+    while last is None and time.monotonic() - start < 120:
+        ready, _, _ = select.select([fd], [], [], 1)
+        if ready:
+            chunk = os.read(fd, 65536)
+            if not chunk:
+                break
+            first += chunk
+            if any(mark in first for mark in FRAME_END):
+                last = time.monotonic()
+    result = {"first_screen_ms": (last - start) * 1000 if last else None, "first_screen_bytes": len(first)}
+    # The complete calendar: the dashboard's own word (CLOCK_MONOTONIC, ns, as time.monotonic).
+    deadline = time.monotonic() + args.events_timeout
+    while not os.path.exists(marker) and time.monotonic() < deadline:
+        read_until_quiet(fd, 0.005, limit=0.05)
+    try:
+        with open(marker) as file:
+            result["complete_calendar_ms"] = (int(file.read()) / 1e9 - start) * 1000
+        os.unlink(marker)
+    except (OSError, ValueError):
+        result["complete_calendar_ms"] = None
+    read_until_quiet(fd, quiet * 3)
+    actions = {}
+    for name, (setup, keys, period) in ACTIONS.items():
+        for key in setup:
+            os.write(fd, key.encode())
+            read_until_quiet(fd, quiet)
+        samples = []
+        sizes = []
+        for index in range(args.repeat):
+            key = keys[(index // period) % 2]
+            sent = time.monotonic()
+            os.write(fd, key.encode())
+            data, last = read_until_quiet(fd, quiet, limit=2)
+            if last is None:
+                # No redraw: not a sample.
+                continue
+            samples.append((last - sent) * 1000)
+            sizes.append(len(data))
+        if not samples:
+            continue
+        actions[name] = {
+            "p50_ms": percentile(samples, 0.5),
+            "p99_ms": percentile(samples, 0.99),
+            "bytes_per_key": sum(sizes) / len(sizes),
+        }
+        # Back to the matrix (Tab cycles the three panes) for the next action.
+        for _ in range((3 - len(setup)) % 3):
+            os.write(fd, b"\t")
+            read_until_quiet(fd, quiet)
+    result["actions"] = actions
+    os.write(fd, b"q")
+    read_until_quiet(fd, quiet)
+    try:
+        os.waitpid(pid, 0)
+    except ChildProcessError:
+        pass
+    json.dump(result, sys.stdout)
+    print()
+
+
+if __name__ == "__main__":
+    main()

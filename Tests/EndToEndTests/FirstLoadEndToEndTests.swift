@@ -56,7 +56,8 @@ struct FirstLoadEndToEndTests {
     let tmux = try startApp(["--data", folder], width: 120, height: 40, waitFor: nil)
     #expect(try tmux.waitForExit(timeout: .seconds(120)) == .status(1))
     let screen = try tmux.capture().joined(separator: "\n")
-    #expect(screen.contains("events.csv:\(Self.events + 2):1: error: duplicate event id 'e1'"))
+    // In the UI's language (Japanese by default), with the place editors read.
+    #expect(screen.contains("events.csv:\(Self.events + 2):1: エラー: 催しの id 'e1' が重複"))
     #expect(!screen.contains("進捗状況"))
   }
 

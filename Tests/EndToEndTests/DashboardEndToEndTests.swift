@@ -114,6 +114,8 @@ struct DashboardEndToEndTests {
 
   @Test func opensOnTheSeedWithThreePanesAndAlignedBorders() throws {
     let tmux = try startApp()
+    // The first screen does not wait for events.csv: the events follow.
+    try tmux.waitFor("日付未定")
     let screen = try tmux.capture()
     #expect(screen[0].contains("小平市第2次行財政再構築プラン"))
     #expect(screen[0].contains("2012-03-31（平成23年度末）"))

@@ -68,7 +68,16 @@ func startApp(
     command: [binaryPath] + arguments, width: width, height: height,
     environment: appEnvironment.merging(environment) { $1 }, unsetEnvironment: unsetForApp,
     workingDirectory: repositoryRoot, recordOutput: recordOutput)
-  if let text { try session.waitFor(text) }
+  if let text {
+    try session.waitFor(text)
+    // The first screen does not wait for events.csv: a test starts from the whole data (the
+    // frame that shows `text` shows the loading bar while the events are still coming).
+    try session.waitUntil("the events read") { screen in
+      let joined = screen.joined()
+      // UIText.loadingEvents in both languages.
+      return !joined.contains("催しを読み込み中") && !joined.contains("Reading events")
+    }
+  }
   return session
 }
 

@@ -141,7 +141,7 @@ public enum CoveringView: Sendable, Equatable {
     let global = KeyMap.global.filter { kept.contains($0.action) }
     switch self {
     case .tooSmall: return global
-    case .programmeDetail: return KeyMap.scrolling + [KeyMap.changeStatus] + global
+    case .programmeDetail: return KeyMap.programmeDetail + global
     case .eventDetail: return KeyMap.eventDetail + global
     case .commentReading: return KeyMap.scrolling + global
     }
@@ -178,6 +178,9 @@ extension KeyMap {
       [.escape, .backspace], LocalizedText("Esc BS"), LocalizedText("戻る", english: "back"),
       .back, main: true),
   ]
+
+  /// A programme's detail: it scrolls, and `s` changes the programme's status.
+  public static let programmeDetail: [KeyBinding] = scrolling + [changeStatus]
 
   /// An event's detail: it scrolls, and Esc goes back through the events pane's own action.
   public static let eventDetail: [KeyBinding] = scrolling.map { binding in

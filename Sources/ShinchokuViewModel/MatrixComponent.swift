@@ -176,6 +176,6 @@ public enum MatrixComponent: Component {
   /// The table and the list move with the list keys; a detail scrolls (and `s` changes the
   /// programme's status there).
   public static func bindings(_ state: MatrixState) -> [KeyBinding] {
-    state.mode == .detail ? KeyMap.scrolling + [KeyMap.changeStatus] : KeyMap.list
+    state.mode == .detail ? KeyMap.programmeDetail : KeyMap.list
   }
 }

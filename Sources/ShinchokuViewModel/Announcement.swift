@@ -20,8 +20,9 @@ public func announcement(before: AppState, after: AppState) -> String? {
     else { return nil }
     return presentation.blank == nil ? words.slide(presentation) : nil
   }
-  if after.overlay != before.overlay, let overlay = after.overlay {
-    return words.overlay(overlay)
+  if let overlay = after.overlay {
+    // Opening it is said; scrolling it is not (the panes under it did not change).
+    return after.overlay != before.overlay ? words.overlay(overlay) : nil
   }
   if let edit = after.statusEdit {
     guard edit != before.statusEdit else { return nil }

@@ -112,4 +112,13 @@ import Testing
       }
     }
   }
+
+  @Test func scrollingHelpSaysNothingAboutThePanesUnderIt() throws {
+    var state = try seedState(width: 60, height: 17)
+    reduce(&state, .toggleHelp)
+    #expect(state.notice != nil, "opening help is said")
+    reduce(&state, .scrollOverlay(.down, by: 1))
+    #expect(state.overlay == .help)
+    #expect(state.notice == nil, "\(state.notice ?? "")")
+  }
 }

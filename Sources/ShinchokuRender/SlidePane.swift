@@ -174,10 +174,10 @@ struct PresentationWidget: Widget {
       : "talk \(clock(presentation.talkElapsed))\(separator)slide \(clock(presentation.slideElapsed))"
   }
 
-  static func figureRole(_ figure: SlideFigure, index: Int) -> Role {
+  static func figureRole(_ figure: SlideFigure, index: Int, canvas: Canvas) -> Role {
     if figure.figure == .unknown { return .unknown }
     guard let id = figure.statusID else { return .bigFigure }
-    return statusRole(id, index: index)
+    return canvas.statusRole(id, index: index)
   }
 
   /// Figures side by side, each large with its label (and change) under it; returns the rows
@@ -196,7 +196,7 @@ struct PresentationWidget: Widget {
     for (index, figure) in figures.enumerated() {
       let column = Rect(
         x: rect.x + index * columnWidth, y: y, width: columnWidth, height: maxHeight)
-      let role = Self.figureRole(figure, index: index)
+      let role = Self.figureRole(figure, index: index, canvas: canvas)
       var row = y
       if big {
         for line in BigDigits.lines(texts[index], scale: scale, block: glyphs.block) {
@@ -210,7 +210,7 @@ struct PresentationWidget: Widget {
       }
       let labelRole: Role =
         figure.statusID == nil
-        ? .heading : statusRole(figure.statusID!, index: index)
+        ? .heading : canvas.statusRole(figure.statusID!, index: index)
       canvas.centredLine(figure.label, y: row, in: column, role: labelRole)
       if showDeltas {
         let delta = MatrixPane.deltaText(figure.delta, glyphs: glyphs)

@@ -95,6 +95,8 @@ public struct AppState: Sendable {
   public var snapshotIndex: Int
   public var focus: Pane = .matrix
   public var matrixSelection = MatrixPosition(row: 0, column: 0)
+  /// What the matrix pane shows: the table, or a chart (`t`; MatrixCharts.swift).
+  public var matrixChart: MatrixChart?
   public var commentSelection = 0
   /// The events pane: the month grid, its agenda, the event filter (see Calendar.swift).
   public var calendar: CalendarState
@@ -208,6 +210,9 @@ public enum Action: Sendable, Equatable {
   case scroll(Pane, Direction)
   /// `l` in the comments pane: only the comments about the selected area, or all.
   case toggleLinkedComments
+  /// The matrix pane's next view (table, trend, savings, plans) and the next plan.
+  case cycleMatrixChart
+  case nextPlan
   /// `/`: start typing a search of the focused pane.
   case startSearch
   /// A character typed into the search line, or a deletion.
@@ -292,6 +297,10 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
   case .previousSnapshot:
     state.snapshotIndex = max(state.snapshotIndex - 1, 0)
     refreshDrill(&state)
+  case .cycleMatrixChart:
+    cycleMatrixChart(&state)
+  case .nextPlan:
+    effects += nextPlan(state)
   case .toggleLinkedComments:
     state.comments.onlyLinked.toggle()
     state.commentSelection = 0

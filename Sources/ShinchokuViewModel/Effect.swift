@@ -10,6 +10,8 @@ public enum Effect: Sendable, Equatable {
   case record(StatusChange)
   /// Draw again although the state did not change: what it is drawn with did.
   case redraw(RedrawReason)
+  /// Read the data again showing another plan (by id); the loop answers with `.dataReloaded`.
+  case switchPlan(String)
 }
 
 public enum RedrawReason: Sendable, Equatable {

@@ -196,7 +196,7 @@ public enum KeyMap {
   public static func paneBindings(_ pane: Pane) -> [KeyBinding] {
     switch pane {
     case .events: return events
-    case .matrix: return list
+    case .matrix: return matrixChartKeys + list
     case .comments:
       let taken = Set(comments.flatMap(\.keys))
       return comments + list.filter { !$0.keys.contains(where: taken.contains) }

@@ -72,6 +72,8 @@ struct Dashboard {
     var watcher = FileWatcher(directories: [dataDirectory, themesDirectory])
     var reload: DataReload?
     var reloadAgain = false
+    // The plan shown: a reload reads it again; switching plans reloads with another.
+    var planID = dataset.plan.id
     let clock = ContinuousClock()
     var lastCheck = clock.now
     var lastTick = clock.now - .seconds(10)
@@ -122,7 +124,7 @@ struct Dashboard {
         }
         if reloadAgain {
           reloadAgain = false
-          reload = reloadInBackground(dataLoader, dataDirectory)
+          reload = reloadInBackground(dataLoader, dataDirectory, plan: planID)
         }
       }
       if clock.now - lastCheck >= watcher.checkInterval {
@@ -130,7 +132,7 @@ struct Dashboard {
         let changed = watcher.changedDirectories()
         if changed.contains(dataDirectory) {
           if reload == nil {
-            reload = reloadInBackground(dataLoader, dataDirectory)
+            reload = reloadInBackground(dataLoader, dataDirectory, plan: planID)
           } else {
             reloadAgain = true
           }
@@ -162,6 +164,13 @@ struct Dashboard {
             &state, .statusEdit(.finished(record(change, language: state.language))))
         case .redraw:
           break
+        case .switchPlan(let id):
+          planID = id
+          if reload == nil {
+            reload = reloadInBackground(dataLoader, dataDirectory, plan: planID)
+          } else {
+            reloadAgain = true
+          }
         }
       }
       if !quitting {
@@ -194,11 +203,13 @@ struct Dashboard {
 /// own; `finished` is nil until it is done.
 typealias DataReload = BackgroundJob<Result<(dataset: Dataset, deck: Deck?), DataLoadError>?>
 
-func reloadInBackground(_ loader: DatasetLoader, _ directory: String) -> DataReload {
+func reloadInBackground(_ loader: DatasetLoader, _ directory: String, plan: String?)
+  -> DataReload
+{
   DataReload(nil) { outcome in
     outcome = Result { () throws(DataLoadError) -> (dataset: Dataset, deck: Deck?) in
-      let dataset = try loader.load(directory: directory)
-      return (dataset, try DeckLoader().load(directory: directory, dataset: dataset))
+      let dataset = try loader.load(directory: directory, plan: plan)
+      return (dataset, try DeckLoader().load(directory: dataset.planDirectory, dataset: dataset))
     }
   }
 }

@@ -46,6 +46,11 @@ struct CommonOptions: ParsableArguments {
   @Flag(name: .long, help: "Draw the UI's chrome with ASCII symbols only.")
   var ascii = false
 
+  @Option(
+    name: .long,
+    help: "The plan to show, by its id in plans.yaml (default: the plan it marks current).")
+  var plan: String?
+
   @Flag(
     name: .long,
     help: "Show the cursor (it rests on the selection), for braille displays and magnifiers.")
@@ -84,7 +89,7 @@ struct CommonOptions: ParsableArguments {
   /// Loads the data, or prints every error (file:line:column) and exits 1.
   func loadDataset(with loader: DatasetLoader? = nil) throws -> Dataset {
     do {
-      return try (loader ?? dataLoader).load(directory: dataDirectory())
+      return try (loader ?? dataLoader).load(directory: dataDirectory(), plan: plan)
     } catch {
       printError(error.diagnostics.map(\.description).joined(separator: "\n"))
       if data == nil, let hint = dataSearchHint() { printError(hint) }
@@ -275,7 +280,10 @@ struct Sample: ParsableCommand {
 struct Export: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Print what the dashboard shows as JSON, CSV or Markdown.",
-    subcommands: [ExportMatrix.self, ExportComments.self, ExportCalendar.self])
+    subcommands: [
+      ExportMatrix.self, ExportComments.self, ExportCalendar.self, ExportSavings.self,
+      ExportTrend.self,
+    ])
 }
 
 struct ExportMatrix: ParsableCommand {

@@ -118,13 +118,7 @@ struct PlanCatalogue {
   /// read (their plan.yaml, snapshots and programme records) for it. Their errors are errors.
   func summaries(showing dataset: Dataset, chosen: Entry?, sink: DiagnosticSink) -> [PlanSummary] {
     guard let chosen else { return [PlanSummary(dataset, isCurrent: true)] }
-    if dataset.plan.id != chosen.id {
-      sink.error(
-        chosen.location,
-        "plans.yaml names this plan '\(chosen.id)' but its plan.yaml says '\(dataset.plan.id)'",
-        ja: "plans.yaml ではこの計画は '\(chosen.id)' ですが、plan.yaml では '\(dataset.plan.id)' です",
-        hint: "use the same id in both", jaHint: "両方で同じ id にしてください")
-    }
+    checkID(of: chosen, against: dataset, sink: sink)
     let root = URL(fileURLWithPath: directory, isDirectory: true)
     return entries.map { entry in
       if entry == chosen { return PlanSummary(dataset, isCurrent: entry.isCurrent) }
@@ -153,16 +147,21 @@ struct PlanCatalogue {
           isCurrent: entry.isCurrent, source: "", inconsistency: nil, statuses: [],
           latestDate: nil, latestCounts: [:], latestTotal: nil)
       }
-      if other.plan.id != entry.id {
-        sink.error(
-          entry.location,
-          "plans.yaml names this plan '\(entry.id)' but its plan.yaml says '\(other.plan.id)'",
-          ja: "plans.yaml ではこの計画は '\(entry.id)' ですが、plan.yaml では '\(other.plan.id)' です",
-          hint: "use the same id in both", jaHint: "両方で同じ id にしてください")
-      }
+      checkID(of: entry, against: other, sink: sink)
       return PlanSummary(other, isCurrent: entry.isCurrent)
     }
   }
+}
+
+/// The id plans.yaml gives a plan must be its plan.yaml's.
+private func checkID(of entry: PlanCatalogue.Entry, against dataset: Dataset, sink: DiagnosticSink)
+{
+  guard dataset.plan.id != entry.id else { return }
+  sink.error(
+    entry.location,
+    "plans.yaml names this plan '\(entry.id)' but its plan.yaml says '\(dataset.plan.id)'",
+    ja: "plans.yaml ではこの計画は '\(entry.id)' ですが、plan.yaml では '\(dataset.plan.id)' です",
+    hint: "use the same id in both", jaHint: "両方で同じ id にしてください")
 }
 
 extension PlanSummary {

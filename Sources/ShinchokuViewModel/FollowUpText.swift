@@ -33,7 +33,7 @@ extension UIText {
   public static let result = LocalizedText("実績", english: "result")
   public static let yes = LocalizedText("はい", english: "yes")
   public static let no = LocalizedText("いいえ", english: "no")
-  public static let programmeSavings = LocalizedText("効果額（百万円）", english: "Savings (¥ million)")
+  public static let programmeSavings = LocalizedText("効果額（百万円）", english: "Savings (million yen)")
   public static let gradeScale = LocalizedText("評価の尺度", english: "Grade scale")
 }
 

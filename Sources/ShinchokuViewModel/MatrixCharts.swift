@@ -31,10 +31,10 @@ extension KeyMap {
     KeyBinding(
       [.character("t")], LocalizedText("t"),
       LocalizedText("表・推移・効果額・計画の比較を切り替え", english: "table, trend, savings, plans"),
-      .cycleMatrixChart, main: true, short: LocalizedText("グラフ", english: "charts")),
+      .cycleMatrixChart, short: LocalizedText("グラフ", english: "charts")),
     KeyBinding(
       [.character("P")], LocalizedText("P"), LocalizedText("次の計画", english: "next plan"),
-      .nextPlan, main: true, short: LocalizedText("計画", english: "plan")),
+      .nextPlan, short: LocalizedText("計画", english: "plan")),
   ]
 }
 

@@ -10,23 +10,12 @@ struct ExportSavings: ParsableCommand {
       "The plan's savings (効果額) per fiscal year, split into 歳入確保 and 歳出削減; doubtful figures as printed."
   )
 
-  @OptionGroup var options: CommonOptions
-
-  @Option(name: .long, help: "The output's format (md: a table for meeting minutes).")
-  var format: MatrixFormat = .json
-
-  @OptionGroup var csv: CSVOutputOptions
+  @OptionGroup var output: FollowUpExportOptions
 
   func run() throws {
-    let format = self.format.format
-    let writer = try csv.writer(for: format)
-    let dataset = try options.loadDataset()
-    let escaper = ExportEscaper()
-    let text =
-      FollowUpExport.savings(
-        dataset, format: format, language: try options.language(), escaper: escaper) ?? ""
-    try writeExport(format, with: writer) { $0(text) }
-    escaper.warning(format: format).map(printError)
+    try output.run { dataset, format, language, escaper in
+      FollowUpExport.savings(dataset, format: format, language: language, escaper: escaper)
+    }
   }
 }
 
@@ -36,6 +25,20 @@ struct ExportTrend: ParsableCommand {
     commandName: "trend",
     abstract: "The status counts of every snapshot, per area and in total (unknowns as null).")
 
+  @OptionGroup var output: FollowUpExportOptions
+
+  func run() throws {
+    let asciiOnly = output.options.asciiOnly
+    try output.run { dataset, format, language, escaper in
+      FollowUpExport.trend(
+        TrendView(dataset: dataset, language: language, asciiOnly: asciiOnly), dataset: dataset,
+        format: format, language: language, escaper: escaper)
+    }
+  }
+}
+
+/// The options of the follow-up's exports, and their one way of writing.
+struct FollowUpExportOptions: ParsableArguments {
   @OptionGroup var options: CommonOptions
 
   @Option(name: .long, help: "The output's format (md: a table for meeting minutes).")
@@ -43,17 +46,15 @@ struct ExportTrend: ParsableCommand {
 
   @OptionGroup var csv: CSVOutputOptions
 
-  func run() throws {
+  func run(
+    _ text: (Dataset, ExportFormat, Language, ExportEscaper) -> String?
+  ) throws {
     let format = self.format.format
     let writer = try csv.writer(for: format)
     let dataset = try options.loadDataset()
-    let language = try options.language()
     let escaper = ExportEscaper()
-    let view = TrendView(dataset: dataset, language: language, asciiOnly: options.asciiOnly)
-    let text =
-      FollowUpExport.trend(
-        view, dataset: dataset, format: format, language: language, escaper: escaper) ?? ""
-    try writeExport(format, with: writer) { $0(text) }
+    let body = text(dataset, format, try options.language(), escaper) ?? ""
+    try writeExport(format, with: writer) { $0(body) }
     escaper.warning(format: format).map(printError)
   }
 }

@@ -34,12 +34,15 @@ public struct DatasetLoader: Sendable {
 
   public static let fileNames = [
     "plan.yaml", "snapshots.yaml", "programmes.yaml", "comments.yaml", "events.yaml",
+    "savings.yaml", "plans.yaml",
   ]
 
+  /// Reads the data folder, showing `planID` (from `plans.yaml`), else the plan it marks
+  /// current; a folder without `plans.yaml` holds one plan.
   /// With `progress`, the bytes of events.csv read so far and, before waiting for them, the data
   /// set without them (LoadProgress.swift).
   public func load(
-    directory: String, progress: LoadProgress? = nil
+    directory: String, plan planID: String? = nil, progress: LoadProgress? = nil
   ) throws(DataLoadError) -> Dataset {
     let sink = DiagnosticSink()
     var isDirectory: ObjCBool = false
@@ -53,42 +56,54 @@ public struct DatasetLoader: Sendable {
           jaHint: "--data DIR か $SHINCHOKU_DATA で指定してください")
       ])
     }
-    let base = URL(fileURLWithPath: directory, isDirectory: true)
-    func document(_ name: String, required: Bool) -> YAMLNode? {
-      let url = base.appendingPathComponent(name)
-      let shown = displayPath(directory: directory, name: name)
-      guard DataFile.exists(url.path, displayName: shown, sink: sink) else {
-        if required {
-          sink.error(
-            SourceLocation(file: shown), "the file is missing", ja: "ファイルがありません",
-            hint: "every data folder needs \(name)", jaHint: "データのフォルダには \(name) が要ります")
-        }
-        return nil
+    let root = URL(fileURLWithPath: directory, isDirectory: true)
+    let catalogue = PlanCatalogue(directory: directory, loader: self, sink: sink)
+    let chosen = catalogue.choose(planID, sink: sink)
+    // The plan's own files are in its folder; the events are the city's, in the data folder.
+    let base = chosen.map { root.appendingPathComponent($0.folder) } ?? root
+    let planDirectory =
+      chosen.flatMap {
+        $0.folder.isEmpty ? nil : displayPath(directory: directory, name: $0.folder)
       }
-      guard let text = readTextFile(url, displayName: shown, sizeLimit: fileSizeLimit, sink: sink)
-      else { return nil }
-      return parseYAML(text, file: shown, sink: sink)
+      ?? directory
+    func document(_ name: String, required: Bool, in folder: URL? = nil) -> YAMLNode? {
+      yamlDocument(
+        (folder ?? base).appendingPathComponent(name),
+        shown: displayPath(directory: folder == nil ? planDirectory : directory, name: name),
+        required: required, sizeLimit: fileSizeLimit, sink: sink)
     }
 
     var reader = DatasetReader(sink: sink)
+    if chosen?.folder.isEmpty == false, let shared = document("plan.yaml", required: true, in: root)
+    {
+      reader.readSources(shared)
+    }
     if let plan = document("plan.yaml", required: true) { reader.readPlan(plan) }
+    if let planID, chosen == nil, let plan = reader.plan, plan.id != planID {
+      sink.error(
+        SourceLocation(file: displayPath(directory: directory, name: "plan.yaml")),
+        "no plan '\(planID)' here: the data holds one plan, '\(plan.id)'",
+        ja: "計画 '\(planID)' はありません。このデータの計画は '\(plan.id)' だけです",
+        hint: "leave out --plan, or list the plans in plans.yaml",
+        jaHint: "--plan を外すか、plans.yaml に計画を並べてください")
+    }
     if let snapshots = document("snapshots.yaml", required: false) {
       reader.readSnapshots(snapshots)
     }
     if let comments = document("comments.yaml", required: false) { reader.readComments(comments) }
-    if let events = document("events.yaml", required: false) { reader.readEvents(events) }
+    if let events = document("events.yaml", required: false, in: root) { reader.readEvents(events) }
 
     // events.csv (which needs only the categories and events above) is read on a second core
     // while this one reads the programme records: at a million events these are the two large
     // files. The second reader reports to a sink of its own; the reports are put back into
     // the files' order below, so that they read as if the files were read one after another.
-    let eventsCSV = base.appendingPathComponent("events.csv")
+    let eventsCSV = root.appendingPathComponent("events.csv")
     var csvJob: BackgroundJob<DatasetReader>?
     // Unchanged files (a reload after a status change) give the events read last time: the
     // same store, so the calendar keeps its index too.
     let csvKey = EventsCSVCache.Key(
       files: ["events.yaml", "events.csv", "events.csv.encoding"].map {
-        FileStamp(path: base.appendingPathComponent($0).path)
+        FileStamp(path: root.appendingPathComponent($0).path)
       }, limit: eventsCSVSizeLimit, directory: directory)
     if let cached = eventsCache.reader(for: csvKey) {
       csvJob = BackgroundJob(done: cached)
@@ -113,6 +128,7 @@ public struct DatasetLoader: Sendable {
     if let programmes = document("programmes.yaml", required: false) {
       reader.readProgrammes(programmes)
     }
+    if let savings = document("savings.yaml", required: false) { reader.readSavings(savings) }
     #if canImport(Glibc)
       // The YAML tree of thousands of records is gone now; give its pages back, so that they
       // do not stay resident beside the events being read.
@@ -120,10 +136,11 @@ public struct DatasetLoader: Sendable {
     #endif
     let programmesCSV = base.appendingPathComponent("programmes.csv")
     if DataFile.exists(
-      programmesCSV.path, displayName: displayPath(directory: directory, name: "programmes.csv"),
+      programmesCSV.path,
+      displayName: displayPath(directory: planDirectory, name: "programmes.csv"),
       sink: sink)
     {
-      let shown = displayPath(directory: directory, name: "programmes.csv")
+      let shown = displayPath(directory: planDirectory, name: "programmes.csv")
       if let table = CSVReader.read(
         programmesCSV, displayName: shown, sizeLimit: fileSizeLimit, sink: sink)
       {
@@ -131,15 +148,25 @@ public struct DatasetLoader: Sendable {
       }
     }
     let log = base.appendingPathComponent(ChangeLog.fileName)
-    let logShown = displayPath(directory: directory, name: ChangeLog.fileName)
+    let logShown = displayPath(directory: planDirectory, name: ChangeLog.fileName)
     if DataFile.exists(log.path, displayName: logShown, sink: sink),
       DataFile.check(log.path, displayName: logShown, sink: sink)
     {
       let shown = logShown
       reader.applyChanges(ChangeLog.read(log, displayName: shown, sink: sink), file: shown)
     }
+    // What the dataset holds beside its plan's own files: where they are, and the other plans.
+    func placed(_ dataset: Dataset?, sink: DiagnosticSink) -> Dataset? {
+      guard var dataset else { return nil }
+      dataset.planDirectory = planDirectory
+      dataset.plans = catalogue.summaries(showing: dataset, chosen: chosen, sink: sink)
+      return dataset
+    }
     if let progress, csvJob?.finished == nil {
-      progress.publishHead(reader.head(directory: directory))
+      // The final load reports the other plans' problems; the first screen only shows them.
+      progress.publishHead(
+        placed(reader.head(directory: directory), sink: DiagnosticSink(visitLimit: sink.visitLimit))
+      )
     }
     if let csvReader = csvJob?.wait() {
       eventsCache.keep(csvReader, for: csvKey)
@@ -149,8 +176,8 @@ public struct DatasetLoader: Sendable {
       sink.append(csvReader.sink.items)
     }
     let order = [
-      "plan.yaml", "snapshots.yaml", "programmes.yaml", "programmes.csv", ChangeLog.fileName,
-      "comments.yaml", "events.yaml", "events.csv",
+      "plans.yaml", "plan.yaml", "snapshots.yaml", "programmes.yaml", "programmes.csv",
+      "savings.yaml", ChangeLog.fileName, "comments.yaml", "events.yaml", "events.csv",
     ]
     sink.sortByFile { file in
       let name = (file as NSString).lastPathComponent
@@ -158,7 +185,7 @@ public struct DatasetLoader: Sendable {
     }
 
     // The cross-checks run even when a file has errors, so that every problem is reported.
-    let dataset = reader.dataset(directory: directory)
+    let dataset = placed(reader.dataset(directory: directory), sink: sink)
     guard !sink.hasErrors, let dataset else {
       throw DataLoadError(sink.items)
     }
@@ -281,7 +308,7 @@ public final class EventsCSVCache: @unchecked Sendable {
   }
 }
 
-private func displayPath(directory: String, name: String) -> String {
+func displayPath(directory: String, name: String) -> String {
   directory.hasSuffix("/") ? directory + name : directory + "/" + name
 }
 
@@ -299,6 +326,7 @@ struct DatasetReader {
   var committeeName: String?
   var categories = CategoryTable()
   var events = EventStore()
+  var savings: SavingsTable?
   /// Where each area's counts (and the plan-wide "stated" ones) are written, per snapshot.
   var countLocations: [CivilDate: [String: SourceLocation]] = [:]
   /// Source references to check once every source is known.
@@ -308,9 +336,20 @@ struct DatasetReader {
 
   // MARK: plan.yaml
 
+  /// Only the sources of a plan.yaml (the data folder's, under another plan's own).
+  mutating func readSources(_ root: YAMLNode) {
+    guard let top = root.mapping("plan.yaml") else { return }
+    readSources(top)
+  }
+
   mutating func readPlan(_ root: YAMLNode) {
     guard let top = root.mapping("plan.yaml") else { return }
     top.rejectUnknownKeys(["sources", "plan", "areas", "statuses"])
+    readSources(top)
+    readPlanBody(top)
+  }
+
+  private mutating func readSources(_ top: YAMLMapping) {
     for node in top["sources"]?.sequence("sources") ?? [] {
       guard let m = node.mapping(.aSource) else { continue }
       m.rejectUnknownKeys(["id", "title", "detail", "synthetic"])
@@ -324,9 +363,13 @@ struct DatasetReader {
         id: id, title: title, detail: m["detail"]?.optionalString("detail") ?? nil,
         isSynthetic: m["synthetic"]?.bool("synthetic") ?? false)
     }
+  }
+
+  private mutating func readPlanBody(_ top: YAMLMapping) {
     if let m = top.required("plan")?.mapping("plan") {
       m.rejectUnknownKeys([
         "id", "title", "title_en", "organisation", "started", "programmes", "source", "synthetic",
+        "scale", "inconsistency",
       ])
       if let id = identifier(m, .thePlan),
         let title = m.required("title")?.string(.thePlansTitle)
@@ -339,7 +382,9 @@ struct DatasetReader {
           programmeCount: m["programmes"].flatMap {
             $0.isNull ? nil : $0.int("programmes", range: 0...1_000_000)
           },
-          source: source ?? "", isSynthetic: m["synthetic"]?.bool("synthetic") ?? false)
+          source: source ?? "", isSynthetic: m["synthetic"]?.bool("synthetic") ?? false,
+          scale: m["scale"]?.optionalString("scale") ?? nil,
+          inconsistency: m["inconsistency"]?.optionalString("inconsistency") ?? nil)
         planLocation = m.owner.location
       }
     }
@@ -375,7 +420,7 @@ struct DatasetReader {
     var statusIDs = Set(statuses.map(\.id))
     for node in top.required("statuses")?.sequence("statuses") ?? [] {
       guard let m = node.mapping(.aStatus) else { continue }
-      m.rejectUnknownKeys(["id", "name", "short", "name_en", "short_en", "symbol", "ascii"])
+      m.rejectUnknownKeys(["id", "name", "short", "name_en", "short_en", "symbol", "ascii", "tone"])
       guard let id = identifier(m, .aStatus),
         let name = m.required("name")?.string(.theStatussName),
         let symbol = m.required("symbol")?.string("symbol")
@@ -391,7 +436,8 @@ struct DatasetReader {
           shortName: LocalizedText(
             m["short"]?.string("short") ?? name,
             english: m["short_en"]?.string("short_en") ?? nameEnglish),
-          symbol: symbol, asciiSymbol: m["ascii"]?.string("ascii") ?? String(id.prefix(1))))
+          symbol: symbol, asciiSymbol: m["ascii"]?.string("ascii") ?? String(id.prefix(1)),
+          tone: m["tone"].flatMap { tone($0) }))
     }
     if statuses.isEmpty, !sink.hasErrors {
       sink.error(
@@ -481,7 +527,8 @@ struct DatasetReader {
     var seen: [String: SourceLocation] = [:]
     for node in top.required("programmes")?.sequence("programmes") ?? [] {
       guard let m = node.mapping(.aProgramme) else { continue }
-      m.rejectUnknownKeys(["id", "area", "title", "section", "notes", "source", "statuses"])
+      m.rejectUnknownKeys(
+        Self.sheetKeys.union(["id", "area", "title", "section", "notes", "source", "statuses"]))
       guard let id = identifier(m, .aProgramme), let areaNode = m.required("area"),
         let areaID = areaNode.string("area"),
         let title = m.required("title")?.string(.theProgrammesTitle)
@@ -524,15 +571,13 @@ struct DatasetReader {
         }
         statuses[date] = statusID
       }
-      programmes.append(
-        (
-          Programme(
-            id: id, areaID: areaID, title: title,
-            section: m["section"]?.optionalString("section") ?? nil,
-            notes: m["notes"]?.optionalString("notes") ?? nil, source: sourceReference(m) ?? "",
-            statuses: statuses),
-          node.location
-        ))
+      var programme = Programme(
+        id: id, areaID: areaID, title: title,
+        section: m["section"]?.optionalString("section") ?? nil,
+        notes: m["notes"]?.optionalString("notes") ?? nil, source: sourceReference(m) ?? "",
+        statuses: statuses)
+      readSheet(m, into: &programme)
+      programmes.append((programme, node.location))
     }
   }
 
@@ -775,7 +820,7 @@ struct DatasetReader {
     return id
   }
 
-  private mutating func sourceReference(_ m: YAMLMapping) -> String? {
+  mutating func sourceReference(_ m: YAMLMapping) -> String? {
     guard let node = m["source"], let id = node.string("source") else { return nil }
     sourceUses.append((id, node.location))
     return id
@@ -835,7 +880,7 @@ struct DatasetReader {
       programmes: programmes.map(\.programme),
       comments: comments,
       committeeName: committeeName, categoryTable: categories, events: events, sources: sources,
-      warnings: sink.items.filter { $0.severity == .warning })
+      warnings: sink.items.filter { $0.severity == .warning }, savings: savings)
   }
 
   /// A stated total that disagrees with its fully known parts is a warning naming both numbers,

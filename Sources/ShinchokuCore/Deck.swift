@@ -12,6 +12,10 @@ public enum SlideKind: Hashable, Sendable {
   case comment(String)
   /// The upcoming events, as the events pane's filters pass them.
   case events
+  /// The status counts over the snapshots, as stacked bars (the matrix pane's `t` chart).
+  case trend
+  /// The savings per fiscal year, split by kind.
+  case savings
 }
 
 /// One slide of a deck and the speaker's notes for it.
@@ -36,10 +40,13 @@ public struct Deck: Hashable, Sendable {
     self.warnings = warnings
   }
 
-  /// Title, matrix, one slide per area, one per comment, the events.
+  /// Title, matrix, the trend (with more than one snapshot), the savings (where the data has
+  /// them), one slide per area, one per comment, the events.
   public static func standard(_ dataset: Dataset) -> Deck {
     Deck(
       slides: [DeckSlide(.title), DeckSlide(.matrix)]
+        + (dataset.snapshots.count > 1 ? [DeckSlide(.trend)] : [])
+        + (dataset.savings == nil ? [] : [DeckSlide(.savings)])
         + dataset.areas.map { DeckSlide(.area($0.id)) }
         + dataset.comments.map { DeckSlide(.comment($0.id)) } + [DeckSlide(.events)])
   }
@@ -55,11 +62,13 @@ public struct Deck: Hashable, Sendable {
 ///     notes: 話すこと
 /// ```
 ///
-/// Kinds are `title`, `matrix`, `area`, `areas`, `comment`, `comments`, `events`. An unknown
-/// kind or id is an error with its file, line and column.
+/// Kinds are `title`, `matrix`, `trend`, `savings`, `area`, `areas`, `comment`, `comments`,
+/// `events`. An unknown kind or id is an error with its file, line and column.
 public struct DeckLoader: Sendable {
   public static let fileName = "deck.yaml"
-  static let kinds = ["title", "matrix", "area", "areas", "comment", "comments", "events"]
+  static let kinds = [
+    "title", "matrix", "trend", "savings", "area", "areas", "comment", "comments", "events",
+  ]
 
   public init() {}
 
@@ -105,6 +114,17 @@ public struct DeckLoader: Sendable {
       case "title": slides.append(DeckSlide(.title, notes: notes))
       case "matrix": slides.append(DeckSlide(.matrix, notes: notes))
       case "events": slides.append(DeckSlide(.events, notes: notes))
+      case "trend": slides.append(DeckSlide(.trend, notes: notes))
+      case "savings":
+        if dataset.savings == nil {
+          // A slide of nothing would be shown to a room: say so now.
+          sink.warning(
+            kindNode.location, "a savings slide, but the data has no savings.yaml",
+            ja: "効果額のスライドがありますが、データに savings.yaml がありません",
+            hint: "add savings.yaml, or leave the slide out",
+            jaHint: "savings.yaml を加えるか、このスライドを外してください")
+        }
+        slides.append(DeckSlide(.savings, notes: notes))
       case "area", "areas":
         if let id, let idNode {
           guard dataset.area(id) != nil else {

@@ -58,6 +58,10 @@ public struct ReformPlan: Hashable, Sendable {
   public var programmeCount: Int?
   public var source: String
   public var isSynthetic: Bool
+  /// The name of the plan's grade scale ("S / A / B"), when the data names it.
+  public var scale: String? = nil
+  /// What the data says is inconsistent in the plan's sources (shown, never resolved).
+  public var inconsistency: String? = nil
 }
 
 public struct PlanArea: Hashable, Sendable, Identifiable {
@@ -74,6 +78,8 @@ public struct ProgressStatus: Hashable, Sendable, Identifiable {
   public var symbol: String
   /// The same for terminals that cannot show `symbol`.
   public var asciiSymbol: String
+  /// How the grade is drawn (its colour role); nil: by its place in the scale.
+  public var tone: StatusTone? = nil
 }
 
 /// A count the source may or may not give. `nil` is unknown, never zero.
@@ -132,6 +138,18 @@ public struct Programme: Hashable, Sendable, Identifiable {
   public var statuses: [CivilDate: String]
   /// The changes recorded for it in the change log, oldest first.
   public var changes: [StatusChange] = []
+  /// The programme sheet (進捗管理シート): all optional.
+  public var indicators: [Indicator] = []
+  /// 取組内容・進捗状況: what was done.
+  public var progress: String?
+  /// 問題点・課題: why it is late, or its problems.
+  public var problems: String?
+  /// 今後の方向性: next year's direction.
+  public var direction: String?
+  /// 主要管理項目: one of the items the committee manages closely.
+  public var isKeyItem = false
+  /// The programme's own savings, where given.
+  public var savings: [SavingsYear] = []
 
   public init(
     id: String, areaID: String, title: String, section: String? = nil, notes: String? = nil,
@@ -222,6 +240,13 @@ public struct Dataset: Sendable, Equatable {
   public var sources: [String: DataSource]
   /// What the loader noticed that does not stop the data from being used.
   public var warnings: [Diagnostic]
+  /// The plan's savings (効果額), when the data gives them.
+  public var savings: SavingsTable? = nil
+  /// Every plan the data folder holds (this one included), in the data's order.
+  public var plans: [PlanSummary] = []
+  /// The folder of the plan shown (its own files, deck.yaml among them): `directory` itself,
+  /// or the plan's folder inside it.
+  public var planDirectory: String = ""
 
   public func area(_ id: String) -> PlanArea? { areas.first { $0.id == id } }
   public func status(_ id: String) -> ProgressStatus? { statuses.first { $0.id == id } }

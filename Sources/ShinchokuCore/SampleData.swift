@@ -85,8 +85,11 @@ public struct SampleDataSet: Sendable {
   public func write(into directory: String, files: [String: String]? = nil) throws -> String {
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     for (name, text) in (files ?? self.files()).sorted(by: { $0.key < $1.key }) {
-      try Data(text.utf8).write(
-        to: URL(fileURLWithPath: directory).appendingPathComponent(name), options: .atomic)
+      let url = URL(fileURLWithPath: directory).appendingPathComponent(name)
+      // Another plan's files are in a folder of their own (plans/…).
+      try FileManager.default.createDirectory(
+        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try Data(text.utf8).write(to: url, options: .atomic)
     }
     return directory
   }
@@ -126,6 +129,9 @@ public struct SampleDataSet: Sendable {
       "programmes.yaml": programmesFile(dates: dates, records: records),
       "comments.yaml": commentsFile(dates: dates, random: &random),
     ]
+    // The follow-up's other parts, made from the index alone (the random stream, and with it
+    // the events, stays as it was): savings, a previous plan with its own grade scale.
+    files.merge(followUpFiles(dates: dates)) { $1 }
     if eventsAsCSV {
       files["events.yaml"] = categoriesFile() + "events: []\n"
       files["events.csv"] = eventsCSVFile(random: &random)
@@ -232,7 +238,9 @@ public struct SampleDataSet: Sendable {
     for record in records {
       text +=
         "  - id: \(record.id)\n    area: \(Self.areas[record.area].id)\n    title: \(record.title)\n"
-      text += "    section: \(record.section)\n    source: synthetic\n    statuses:\n"
+      text += "    section: \(record.section)\n    source: synthetic\n"
+      text += sheetText(index: Int(record.id.dropFirst()) ?? 0, dates: dates)
+      text += "    statuses:\n"
       for (index, date) in dates.enumerated() {
         text += "      \(date.iso): \(record.statuses[index])\n"
       }

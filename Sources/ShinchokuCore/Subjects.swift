@@ -33,6 +33,13 @@ extension Subject {
   static let theConfigFile = Subject("the config file", ja: "設定ファイル")
 
   /// The counts of one area in a snapshot.
+  static let anIndicator = Subject("an indicator", ja: "指標")
+  static let theIndicatorsName = Subject("the indicator's name", ja: "指標の名称")
+  static let theIndicatorsYears = Subject("the indicator's years", ja: "指標の年度")
+  static let aYearOfTheIndicator = Subject("a year of the indicator", ja: "指標の年度の値")
+  static let aYearOfSavings = Subject("a year of savings", ja: "効果額の年度")
+  static let aPlan = Subject("a plan", ja: "計画")
+  static let thePlansID = Subject("the plan's id", ja: "計画の id")
   static func countsOfArea(_ id: String) -> Subject {
     Subject("the counts of area '\(id)'", ja: "分野 '\(id)' の件数")
   }

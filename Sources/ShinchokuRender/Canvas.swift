@@ -1,3 +1,4 @@
+import ShinchokuCore
 import ShinchokuViewModel
 import TerminalText
 
@@ -33,6 +34,8 @@ struct Canvas {
   let chrome: Chrome
   /// The area of the part being drawn.
   private(set) var area: Rect
+  /// The tone of each status of the plan being drawn (its grade scale), by status id.
+  var statusTones: [String: StatusTone] = [:]
 
   init(width: Int, height: Int, theme: Theme, chrome: Chrome) {
     frame = Frame(width: width, height: height, fill: theme.style(.text))

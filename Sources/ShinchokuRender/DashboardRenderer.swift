@@ -70,6 +70,7 @@ extension DashboardLayout {
 /// and the rectangle the layout gives it.
 public func render(_ state: AppState, theme: Theme) -> Frame {
   var canvas = Canvas(width: state.width, height: state.height, theme: theme, chrome: state.chrome)
+  canvas.statusTones = statusTones(state.dataset)
   let screen = Rect(x: 0, y: 0, width: state.width, height: state.height)
   if let presentation = state.presentation {
     if presentation.role == .presenter {
@@ -122,7 +123,13 @@ public func render(_ state: AppState, theme: Theme) -> Frame {
         in: layout.body)
     }
   } else {
-    canvas.draw(MatrixPane(view: matrix, focused: state.focus == .matrix), in: layout.matrix)
+    if let chart = state.matrix.chart {
+      canvas.draw(
+        ChartWidget(view: ChartView(chart, state: state), focused: state.focus == .matrix),
+        in: layout.matrix)
+    } else {
+      canvas.draw(MatrixPane(view: matrix, focused: state.focus == .matrix), in: layout.matrix)
+    }
     canvas.draw(
       CommentsPaneWidget(view: CommentsView(state: state), focused: state.focus == .comments),
       in: layout.comments)

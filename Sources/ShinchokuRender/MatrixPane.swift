@@ -107,7 +107,7 @@ struct MatrixPane: Widget {
           label, toWidth: geometry.columnWidths[index], alignment: .trailing,
           ellipsis: glyphs.ellipsis),
         x: inner.x + geometry.columnX[index],
-        y: y, role: statusRole(header.statusID, index: index),
+        y: y, role: canvas.statusRole(header.statusID, index: index),
         maxWidth: inner.width - geometry.columnX[index])
     }
     let totalColumn = view.statusHeaders.count
@@ -124,7 +124,7 @@ struct MatrixPane: Widget {
       for (index, header) in view.statusHeaders.enumerated() {
         let pattern = glyphs.barPatterns[index % glyphs.barPatterns.count]
         spans.append(
-          Span(" " + pattern + header.symbol, statusRole(header.statusID, index: index)))
+          Span(" " + pattern + header.symbol, canvas.statusRole(header.statusID, index: index)))
       }
       canvas.put(spans, x: inner.x + geometry.barX, y: y, width: geometry.barWidth)
     }
@@ -212,7 +212,7 @@ struct MatrixPane: Widget {
     var column = x
     for (index, length) in lengths.enumerated() where length > 0 {
       let pattern = canvas.glyphs.barPatterns[index % canvas.glyphs.barPatterns.count]
-      let role = statusRole(view.statusHeaders[index].statusID, index: index)
+      let role = canvas.statusRole(view.statusHeaders[index].statusID, index: index)
       canvas.pattern(
         String(repeating: pattern, count: length), x: column, y: y, role: role, maxWidth: length)
       column += length

@@ -33,7 +33,7 @@ struct ProgrammeListWidget: Widget {
               + "  ", .muted),
           Span(
             padded(row.statusSymbol + row.statusName, toWidth: statusWidth, ellipsis: ellipsis),
-            statusRole(row.statusID, index: row.statusIndex)),
+            canvas.statusRole(row.statusID, index: row.statusIndex)),
         ], item: index)
     }
     PaneList(lines: lines, selected: view.rows.isEmpty ? nil : view.selection, focused: focused) {
@@ -67,7 +67,7 @@ struct ProgrammeDetailWidget: Widget {
         Span("  " + entry.date.iso + " ", entry.isCurrent ? .heading : .muted),
         Span(
           entry.symbol,
-          entry.statusID.map { statusRole($0, index: entry.statusIndex) } ?? .unknown),
+          entry.statusID.map { canvas.statusRole($0, index: entry.statusIndex) } ?? .unknown),
         Span(entry.isCurrent ? " " + chrome.text(UIText.currentMark) : "", .muted),
       ])
     }

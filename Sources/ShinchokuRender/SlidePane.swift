@@ -108,6 +108,18 @@ struct PresentationWidget: Widget {
     case .area(let slide): drawAreaSlide(slide, in: body, on: &canvas)
     case .comment(let slide): drawCommentSlide(slide, in: body, on: &canvas)
     case .events(let slide): drawEventsSlide(slide, in: body, on: &canvas)
+    case .chart(let chart):
+      let y = canvas.centredLine(chart.title, y: body.y, in: body, role: .slideTitle)
+      // Centred as the matrix slide is: across (at most 120 wide) and in the rows left.
+      let chartWidth = min(body.width, 120)
+      let chartBody = ChartBody(view: chart)
+      let available = body.maxY - y - 1
+      canvas.draw(
+        chartBody,
+        in: Rect(
+          x: body.x + (body.width - chartWidth) / 2,
+          y: y + 1 + max(0, (available - chartBody.naturalHeight) / 2), width: chartWidth,
+          height: min(available, chartBody.naturalHeight)))
     }
   }
 
@@ -121,10 +133,10 @@ struct PresentationWidget: Widget {
     UIText.timers(talk: presentation.talkElapsed, slide: presentation.slideElapsed, chrome: chrome)
   }
 
-  static func figureRole(_ figure: SlideFigure, index: Int) -> Role {
+  static func figureRole(_ figure: SlideFigure, index: Int, canvas: Canvas) -> Role {
     if figure.figure == .unknown { return .unknown }
     guard let id = figure.statusID else { return .bigFigure }
-    return statusRole(id, index: index)
+    return canvas.statusRole(id, index: index)
   }
 
   /// Figures side by side, each large (at the deck's scale) with its label (and change) under
@@ -140,7 +152,7 @@ struct PresentationWidget: Widget {
     for (index, figure) in figures.enumerated() {
       let column = Rect(
         x: rect.x + index * columnWidth, y: y, width: columnWidth, height: rect.maxY - y)
-      let role = Self.figureRole(figure, index: index)
+      let role = Self.figureRole(figure, index: index, canvas: canvas)
       var row = y
       if scale > 0 {
         for line in BigDigits.lines(figure.text, scale: scale, block: glyphs.block) {
@@ -154,7 +166,7 @@ struct PresentationWidget: Widget {
       }
       let labelRole: Role =
         figure.statusID == nil
-        ? .heading : statusRole(figure.statusID!, index: index)
+        ? .heading : canvas.statusRole(figure.statusID!, index: index)
       canvas.centredLine(figure.label, y: row, in: column, role: labelRole)
       if showDeltas {
         let delta = MatrixPane.deltaText(figure.delta, glyphs: glyphs)

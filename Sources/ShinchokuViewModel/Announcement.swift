@@ -71,6 +71,7 @@ struct AnnouncedPlace: Equatable {
   enum View: Equatable {
     case matrix, programmeList, programmeDetail, comments, commentReading, events, agenda
     case eventDetail
+    case chart(MatrixChart)
   }
   var view: View
   var matrixCell: MatrixPosition
@@ -87,9 +88,11 @@ struct AnnouncedPlace: Equatable {
     agendaEntry = state.calendar.agendaSelection
     switch state.focus {
     case .matrix:
-      view =
-        state.matrix.drill == nil
-        ? .matrix : state.matrix.drill?.openProgrammeID == nil ? .programmeList : .programmeDetail
+      switch state.matrix.mode {
+      case .table: view = state.matrix.chart.map { .chart($0) } ?? .matrix
+      case .list: view = .programmeList
+      case .detail: view = .programmeDetail
+      }
     case .comments:
       view = state.comments.openCommentID == nil ? .comments : .commentReading
     case .events:
@@ -131,6 +134,7 @@ struct AnnouncementWords {
     case .area(let slide): heading = slide.heading
     case .comment(let slide): heading = slide.heading
     case .events(let slide): heading = slide.heading
+    case .chart(let chart): heading = chart.title
     }
     return sanitized(
       say("スライド \(view.number) / \(view.count)", "slide \(view.number) of \(view.count)")
@@ -167,6 +171,7 @@ struct AnnouncementWords {
     case .commentReading: nil
     case .events, .agenda: UIText.events.text(language)
     case .eventDetail: nil
+    case .chart(let chart): ChartView(chart, state: state).title
     }
   }
 
@@ -185,6 +190,7 @@ struct AnnouncementWords {
     case .agenda: place.agendaEntry.flatMap(agendaEntry)
     case .eventDetail:
       state.calendar.openEventID.flatMap { EventDetailView(state: state, eventID: $0)?.title }
+    case .chart: nil
     }
   }
 

@@ -36,15 +36,15 @@ public struct Glyphs: Sendable, Equatable {
   public static let unicode = Glyphs(
     horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
     moreAbove: "▲", moreBelow: "▼", unknown: "—", inferredMark: "*", increase: "▲", decrease: "▼",
-    unchanged: "±", barPatterns: ["█", "▒", "░"], linkMark: "▶", ellipsis: "…", inputCursor: "▏",
-    countMark: "·", block: "█", todayMark: "▸", holidayMark: "!")
+    unchanged: "±", barPatterns: ["█", "▒", "░", "▓", "▚", "╳"], linkMark: "▶", ellipsis: "…",
+    inputCursor: "▏", countMark: "·", block: "█", todayMark: "▸", holidayMark: "!")
   /// Each mark means one thing: `?` unknown, `^` / `v` up and down, `=` unchanged (the ASCII
   /// status symbols are the data's own: `+` `=` `-`).
   public static let ascii = Glyphs(
     horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
     moreAbove: "^", moreBelow: "v", unknown: "?", inferredMark: "*", increase: "^", decrease: "v",
-    unchanged: "=", barPatterns: ["#", "=", "."], linkMark: ">", ellipsis: "~", inputCursor: "_",
-    countMark: "+", block: "#", todayMark: "@", holidayMark: "!")
+    unchanged: "=", barPatterns: ["#", "=", ".", "%", "o", "x"], linkMark: ">", ellipsis: "~",
+    inputCursor: "_", countMark: "+", block: "#", todayMark: "@", holidayMark: "!")
 }
 
 /// Everything the UI draws that is not data: glyphs, symbols, separators and words, chosen once

@@ -15,6 +15,8 @@ public enum Effect: Sendable, Equatable {
   case notice(String)
   /// The presenter view asks the projector it follows to move (PresenterMessages.swift).
   case presenter(PresenterCommand)
+  /// Read the data again showing another plan (by id); the loop answers with `.dataReloaded`.
+  case switchPlan(String)
 }
 
 public enum RedrawReason: Sendable, Equatable {

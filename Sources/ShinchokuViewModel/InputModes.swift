@@ -109,6 +109,8 @@ public enum CoveringView: Sendable, Equatable {
   case programmeDetail
   case eventDetail
   case commentReading
+  /// A chart in place of the matrix table (`t`): it has no cells to move to or open.
+  case matrixChart
   /// The terminal is smaller than the dashboard needs.
   case tooSmall
 
@@ -120,6 +122,8 @@ public enum CoveringView: Sendable, Equatable {
       self = .tooSmall
     } else if state.focus == .matrix, state.matrix.mode == .detail {
       self = .programmeDetail
+    } else if state.focus == .matrix, state.matrix.chart != nil, state.matrix.mode == .table {
+      self = .matrixChart
     } else if state.focus == .events, state.calendar.openEventID != nil {
       self = .eventDetail
     } else if state.focus == .comments, state.comments.openCommentID != nil {
@@ -144,6 +148,7 @@ public enum CoveringView: Sendable, Equatable {
     case .programmeDetail: return KeyMap.programmeDetail + global
     case .eventDetail: return KeyMap.eventDetail + global
     case .commentReading: return KeyMap.scrolling + global
+    case .matrixChart: return KeyMap.matrixChart + global
     }
   }
 

@@ -6,6 +6,8 @@ public struct MatrixState: Sendable, Equatable {
   public var selection = MatrixPosition(row: 0, column: 0)
   /// The programmes behind a cell, and perhaps one programme's detail (nil: the table).
   public var drill: MatrixDrill?
+  /// A chart shown instead of the table (`t`; MatrixCharts.swift), nil: the table.
+  public var chart: MatrixChart?
 
   public init() {}
 
@@ -54,6 +56,12 @@ public enum MatrixAction: Sendable, Equatable {
   case back
   /// The snapshot or the data changed: keep the drill-down only where it still has records.
   case keepInside
+  /// `t`: the table's next view (table → trend → savings → plans → table).
+  case cycleChart
+  /// Back from a chart to the table.
+  case closeChart
+  /// `P`: read the data again showing the next plan of plans.yaml.
+  case nextPlan
 }
 
 /// What the matrix component reads of the rest of the app.
@@ -141,6 +149,12 @@ public enum MatrixComponent: Component {
       } else {
         state.drill = nil
       }
+    case .cycleChart:
+      state.chart = MatrixChart.after(state.chart)
+    case .closeChart:
+      state.chart = nil
+    case .nextPlan:
+      return nextPlan(context)
     case .keepInside:
       state.selection = MatrixPosition(
         row: clamped(state.selection.row, context.rowCount),
@@ -160,6 +174,11 @@ public enum MatrixComponent: Component {
 
   public static func action(for navigation: Navigation, in state: MatrixState) -> MatrixAction? {
     let step = navigation.signedStep
+    // A chart has no cells: the arrows and Enter would act on a table not shown.
+    if state.chart != nil, state.mode == .table {
+      if case .back = navigation { return .closeChart }
+      return nil
+    }
     switch (state.mode, navigation) {
     case (_, .back): return .back
     case (.table, .open): return .openCell
@@ -176,6 +195,10 @@ public enum MatrixComponent: Component {
   /// The table and the list move with the list keys; a detail scrolls (and `s` changes the
   /// programme's status there).
   public static func bindings(_ state: MatrixState) -> [KeyBinding] {
-    state.mode == .detail ? KeyMap.programmeDetail : KeyMap.list
+    switch state.mode {
+    case .detail: KeyMap.programmeDetail
+    case .list: KeyMap.list
+    case .table: KeyMap.matrixChartKeys + KeyMap.list
+    }
   }
 }

@@ -60,6 +60,8 @@ extension SlideView.Content {
       return SlideText(
         title: slide.heading,
         lines: [slide.text] + (meta.isEmpty ? [] : [meta.joined(separator: " ")]))
+    case .chart(let chart):
+      return SlideText(title: chart.title, lines: chart.textLines(separator: separator))
     case .events(let slide):
       let items = slide.items.map { item in
         item.when + (item.isInferred ? UIText.inferredNote(language) : "") + "  " + item.title

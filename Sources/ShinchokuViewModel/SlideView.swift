@@ -74,6 +74,8 @@ public struct SlideView: Sendable, Equatable {
     case area(AreaSlide)
     case comment(CommentSlide)
     case events(EventsSlide)
+    /// The trend or the savings, drawn as the matrix pane's charts are.
+    case chart(ChartView)
   }
 
   public var content: Content
@@ -166,6 +168,10 @@ public struct SlideView: Sendable, Equatable {
       return (.title(titleSlide(state, matrix: matrix, figures: figures(matrix.rows.last))), 1)
     case .matrix:
       return (.matrix(matrix), 1)
+    case .trend:
+      return (.chart(ChartView(.trend, state: state)), 1)
+    case .savings:
+      return (.chart(ChartView(.savings, state: state)), 1)
     case .area(let id):
       let row = matrix.rows.first { $0.areaID == id }
       let area = data.area(id)

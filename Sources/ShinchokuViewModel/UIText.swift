@@ -26,6 +26,9 @@ public enum UIText {
   public static let noProgrammeRecords = LocalizedText(
     "この時点は件数のみで、プログラムごとの記録はありません",
     english: "this snapshot gives counts only, no record per programme")
+  public static let onlyOnePlan = LocalizedText(
+    "このデータの計画は一つだけです（plans.yaml がありません）",
+    english: "this data holds one plan (there is no plans.yaml)")
   public static let allAreas = LocalizedText("全分野", english: "all areas")
   public static let allStatuses = LocalizedText("全状況", english: "all statuses")
   public static let fieldID = LocalizedText("番号", english: "ID")

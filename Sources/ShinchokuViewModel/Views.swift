@@ -295,8 +295,11 @@ public struct TitleView: Sendable, Equatable {
     isSynthetic = data.plan.isSynthetic
     if let snapshot = state.snapshot {
       let position = "\(state.snapshotIndex + 1)/\(data.snapshots.count)"
+      // A plan whose source contradicts itself says so beside the date (see `!` and `t`).
       snapshotLabel =
-        UIText.snapshotLabel(snapshot.date, language: state.language) + " [\(position)]"
+        (data.plan.inconsistency == nil
+          ? "" : state.chrome.noteMark + UIText.inconsistency.text(state.language) + " ")
+        + UIText.snapshotLabel(snapshot.date, language: state.language) + " [\(position)]"
     } else {
       snapshotLabel = UIText.noSnapshot.text(state.language)
     }
@@ -397,21 +400,22 @@ public struct ProgrammeDetailView: Sendable, Equatable {
     let source = data.sources[programme.source]
     let chrome = state.chrome
     let dash = chrome.glyphs.unknown
-    fields = [
-      (UIText.fieldID.text(language), programme.id),
-      (UIText.fieldTitle.text(language), programme.title),
-      (
-        UIText.area.text(language),
-        area.map { "\($0.number) \($0.name.text(language))" } ?? programme.areaID
-      ),
-      (UIText.fieldSection.text(language), programme.section ?? dash),
-      (
-        UIText.fieldStatus.text(language),
-        current.map { "\(chrome.symbol($0)) \($0.name.text(language))" } ?? dash
-      ),
-      (UIText.fieldSource.text(language), source.map { $0.title } ?? programme.source),
-      (UIText.fieldNotes.text(language), programme.notes ?? dash),
-    ]
+    fields =
+      [
+        (UIText.fieldID.text(language), programme.id),
+        (UIText.fieldTitle.text(language), programme.title),
+        (
+          UIText.area.text(language),
+          area.map { "\($0.number) \($0.name.text(language))" } ?? programme.areaID
+        ),
+        (UIText.fieldResponsible.text(language), programme.section ?? dash),
+        (
+          UIText.fieldStatus.text(language),
+          current.map { "\(chrome.symbol($0)) \($0.name.text(language))" } ?? dash
+        ),
+        (UIText.fieldSource.text(language), source.map { $0.title } ?? programme.source),
+        (UIText.fieldNotes.text(language), programme.notes ?? dash),
+      ] + sheetFields(programme, language: language, chrome: chrome)
     changes = programme.changes.map { change in
       let symbol = { (id: String?) in
         id.flatMap { data.status($0) }.map(chrome.symbol) ?? dash

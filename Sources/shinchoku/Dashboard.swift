@@ -81,6 +81,8 @@ struct Dashboard {
     var watcher = FileWatcher(directories: [dataDirectory, themesDirectory])
     var reload: DataReload?
     var reloadAgain = false
+    // The plan shown: a reload reads it again; switching plans reloads with another.
+    var planID = dataset.plan.id
     let clock = ContinuousClock()
     var lastCheck = clock.now
     var lastTick = clock.now - .seconds(10)
@@ -148,7 +150,7 @@ struct Dashboard {
         }
         if reloadAgain {
           reloadAgain = false
-          reload = reloadInBackground(dataLoader, dataDirectory)
+          reload = reloadInBackground(dataLoader, dataDirectory, plan: planID)
         }
       }
       if clock.now - lastCheck >= watcher.checkInterval {
@@ -156,7 +158,7 @@ struct Dashboard {
         let changed = watcher.changedDirectories()
         if changed.contains(dataDirectory) {
           if reload == nil {
-            reload = reloadInBackground(dataLoader, dataDirectory)
+            reload = reloadInBackground(dataLoader, dataDirectory, plan: planID)
           } else {
             reloadAgain = true
           }
@@ -191,6 +193,13 @@ struct Dashboard {
           break
         case .presenter(let command):
           presenterSession?.send(command)
+        case .switchPlan(let id):
+          planID = id
+          if reload == nil {
+            reload = reloadInBackground(dataLoader, dataDirectory, plan: planID)
+          } else {
+            reloadAgain = true
+          }
         }
       }
       presenterSession?.publish(state)
@@ -226,11 +235,13 @@ struct Dashboard {
 /// own; `finished` is nil until it is done.
 typealias DataReload = BackgroundJob<Result<(dataset: Dataset, deck: Deck?), DataLoadError>?>
 
-func reloadInBackground(_ loader: DatasetLoader, _ directory: String) -> DataReload {
+func reloadInBackground(_ loader: DatasetLoader, _ directory: String, plan: String?)
+  -> DataReload
+{
   DataReload(nil) { outcome in
     outcome = Result { () throws(DataLoadError) -> (dataset: Dataset, deck: Deck?) in
-      let dataset = try loader.load(directory: directory)
-      return (dataset, try DeckLoader().load(directory: directory, dataset: dataset))
+      let dataset = try loader.load(directory: directory, plan: plan)
+      return (dataset, try DeckLoader().load(directory: dataset.planDirectory, dataset: dataset))
     }
   }
 }

@@ -13,11 +13,11 @@ final class FirstLoad: @unchecked Sendable {
   private var lastShown = -1
   private var lastShownAt = ContinuousClock.now - .seconds(1)
 
-  init(loader: DatasetLoader, directory: String, today: CivilDate) {
+  init(loader: DatasetLoader, directory: String, plan: String?, today: CivilDate) {
     let progress = progress
     job = BackgroundJob(nil) { outcome in
       outcome = Result { () throws(DataLoadError) -> Loaded in
-        let dataset = try loader.load(directory: directory, progress: progress)
+        let dataset = try loader.load(directory: directory, plan: plan, progress: progress)
         return (
           dataset, EventIndex(events: dataset.events),
           CalendarState(dataset: dataset, today: today)

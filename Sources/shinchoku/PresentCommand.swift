@@ -114,7 +114,7 @@ extension CommonOptions {
   /// and exits 1 when it does not load.
   func loadDeck(_ dataset: Dataset) throws -> Deck? {
     do {
-      return try DeckLoader().load(directory: dataDirectory(), dataset: dataset)
+      return try DeckLoader().load(directory: dataset.planDirectory, dataset: dataset)
     } catch {
       printError(CLI.lines(error.diagnostics))
       throw ExitCode(1)

@@ -49,6 +49,11 @@ struct CommonOptions: ParsableArguments {
   @Flag(name: .long, help: "Draw the UI's chrome with ASCII symbols only.")
   var ascii = false
 
+  @Option(
+    name: .long,
+    help: "The plan to show, by its id in plans.yaml (default: the plan it marks current).")
+  var plan: String?
+
   @Flag(
     name: .long,
     help: "Show the cursor (it rests on the selection), for braille displays and magnifiers.")
@@ -78,7 +83,7 @@ struct CommonOptions: ParsableArguments {
       let loader = loader ?? dataLoader
       let directory = dataDirectory()
       return try StderrProgress.whileLoading { (progress) throws(DataLoadError) in
-        try loader.load(directory: directory, progress: progress)
+        try loader.load(directory: directory, plan: plan, progress: progress)
       }
     } catch {
       reportLoadFailure(error)
@@ -304,7 +309,10 @@ struct Sample: ParsableCommand {
 struct Export: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Print what the dashboard shows as JSON, CSV, Markdown or HTML.",
-    subcommands: [ExportMatrix.self, ExportComments.self, ExportCalendar.self, ExportSlides.self])
+    subcommands: [
+      ExportMatrix.self, ExportComments.self, ExportCalendar.self, ExportSlides.self,
+      ExportSavings.self, ExportTrend.self,
+    ])
 }
 
 struct ExportMatrix: ParsableCommand {
@@ -666,7 +674,8 @@ extension CommonOptions {
     // unchanged.
     let loader = dataLoader
     // The first screen does not wait for events.csv: it is read on (FirstLoad.swift).
-    let firstLoad = FirstLoad(loader: loader, directory: dataDirectory(), today: .today())
+    let firstLoad = FirstLoad(
+      loader: loader, directory: dataDirectory(), plan: plan, today: .today())
     let loaded: (Dataset, FirstLoad?, Deck?, [Theme], Int, [Diagnostic])
     do {
       let dataset: Dataset

@@ -82,9 +82,9 @@ private func hostileFolder() throws -> String {
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let html = try export(["--data", folder, "--notes"])
     let page = try parse(html)
-    // The bundled deck's 11 slides, each a section with its heading, in order.
-    #expect(page.sections == 11)
-    #expect(page.h2.count == 11)
+    // The bundled deck's 13 slides, each a section with its heading, in order.
+    #expect(page.sections == 13)
+    #expect(page.h2.count == 13)
     #expect(page.h2[1] == "進捗状況")
     #expect(page.h2[2] == "分野1 地域協働の推進")
     // Self-contained: no scripts, links, images or frames, nothing that names another file.
@@ -119,8 +119,12 @@ private func hostileFolder() throws -> String {
   @Test func theMarkdownHandoutIsTheSameForTheMinutes() throws {
     let markdown = try export(["--format", "md", "--data", repositoryRoot + "/Data"])
     let headings = markdown.split(separator: "\n").filter { $0.hasPrefix("## ") }
-    #expect(headings.count == 11)
+    #expect(headings.count == 13)
     #expect(headings[2] == "## 3. 分野1 地域協働の推進")
+    // The follow-up charts close the deck, as text: the trend's rows, the savings as printed.
+    #expect(headings[11] == "## 12. 進捗の推移")
+    #expect(headings[12] == "## 13. 効果額（百万円）")
+    #expect(markdown.contains("約1百億円"))
     #expect(markdown.contains("計 15+"))
     #expect(!markdown.contains("**メモ**"))
     let withNotes = try export(["--format", "md", "--notes", "--data", repositoryRoot + "/Data"])

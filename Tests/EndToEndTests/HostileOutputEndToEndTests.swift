@@ -44,7 +44,9 @@ func poisonedDataFolder(in parent: String) throws -> String {
   let folder = parent + "/data" + poison
   try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
   let source = repositoryRoot + "/Data"
-  for name in try FileManager.default.contentsOfDirectory(atPath: source) {
+  // The shown plan's files (the other plans' folders, and plans.yaml naming them, stay out).
+  for name in try FileManager.default.contentsOfDirectory(atPath: source)
+  where name != "plans" && name != "plans.yaml" {
     let text = try String(contentsOfFile: source + "/" + name, encoding: .utf8)
     var lines: [String] = []
     for line in text.split(separator: "\n", omittingEmptySubsequences: false) {

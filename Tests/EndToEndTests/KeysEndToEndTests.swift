@@ -76,7 +76,7 @@ func startApp(
 @Suite(.enabled(if: endToEndEnabled, "tmux is not installed: end-to-end tests skipped"))
 struct KeysEndToEndTests {
   /// The slide counter of `shinchoku present`.
-  private func slide(_ n: Int) -> String { "スライド \(n) / 11" }
+  private func slide(_ n: Int) -> String { "スライド \(n) / 13" }
 
   @Test(arguments: TerminalKeys.all.map(\.term))
   func presentationUnderEachTerminal(term: String) throws {
@@ -96,12 +96,12 @@ struct KeysEndToEndTests {
       try tmux.send(keys.pageDown)
       try tmux.waitFor(slide(2))
       try tmux.send(end)
-      try tmux.waitFor(slide(11))
+      try tmux.waitFor(slide(13))
       try tmux.send(keys.pageUp)
-      try tmux.waitFor(slide(10))
+      try tmux.waitFor(slide(12))
     }
-    // Now on slide 10: back with each previous key, forward with each next key.
-    var n = 10
+    // Now on slide 12: back with each previous key, forward with each next key.
+    var n = 12
     for previous in keys.up + keys.left + keys.backspace {
       try tmux.send(previous)
       n -= 1

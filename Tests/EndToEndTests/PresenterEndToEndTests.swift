@@ -92,7 +92,7 @@ struct PresenterEndToEndTests {
     let environment = ["XDG_RUNTIME_DIR": runtime]
     let tmux = try TmuxSession(
       command: TmuxSession.argv(["present"] + data, environment), width: 100, height: 30)
-    try tmux.waitFor("スライド 1 / 11", in: projector)
+    try tmux.waitFor("スライド 1 / 13", in: projector)
     try tmux.openWindow(
       "presenter", ["present", "--presenter"] + options + data, environment: environment)
     try tmux.waitFor("投影画面に接続中", in: presenter)
@@ -103,36 +103,36 @@ struct PresenterEndToEndTests {
     let (tmux, runtime) = try startPair(["--duration", "20m"])
     defer { try? FileManager.default.removeItem(atPath: runtime) }
     let environment = ["XDG_RUNTIME_DIR": runtime]
-    try tmux.waitFor("スライド 1 / 11", in: presenter)
+    try tmux.waitFor("スライド 1 / 13", in: presenter)
     try tmux.waitFor("残り 19:", in: presenter)
     // The projector's keys move the presenter view.
     try tmux.send(projector, "Right")
-    try tmux.waitFor("スライド 2 / 11", in: projector)
-    try tmux.waitFor("スライド 2 / 11  進捗状況", in: presenter)
+    try tmux.waitFor("スライド 2 / 13", in: projector)
+    try tmux.waitFor("スライド 2 / 13  進捗状況", in: presenter)
     // The presenter view's keys move the projector; the notes and the next slide show there.
     try tmux.send(presenter, "Right")
-    let moved = try latency(tmux, "スライド 3 / 11", in: projector)
+    let moved = try latency(tmux, "スライド 3 / 13", in: projector)
     print("a key in the presenter view reached the projected screen in \(moved) ms")
     try tmux.waitFor("委員会の意見2（地域協働の推進に係る15項目）から", in: presenter)
-    try tmux.waitFor("次: スライド 4 / 11  委員会の意見 1", in: presenter)
-    try tmux.send(presenter, "1", "1", "Enter")
-    try tmux.waitFor("スライド 11 / 11", in: projector)
+    try tmux.waitFor("次: スライド 4 / 13  委員会の意見 1", in: presenter)
+    try tmux.send(presenter, "1", "3", "Enter")
+    try tmux.waitFor("スライド 13 / 13", in: projector)
     try tmux.waitFor("次: 最後のスライドです", in: presenter)
     try tmux.send(presenter, "Home")
-    try tmux.waitFor("スライド 1 / 11", in: projector)
+    try tmux.waitFor("スライド 1 / 13", in: projector)
     // Nothing of the facilitator's on the projected screen.
     let projected = try tmux.capture(window: projector).joined(separator: "\n")
     #expect(!projected.contains("メモ") && !projected.contains("経過") && !projected.contains("残り"))
     // The projector crashes (SIGKILL leaves its socket file): the presenter view says so.
     kill(try tmux.pid(window: projector), SIGKILL)
     try tmux.waitFor("投影画面が見つかりません", in: presenter)
-    #expect(try tmux.capture(window: presenter).joined().contains("スライド 1 / 11"))
+    #expect(try tmux.capture(window: presenter).joined().contains("スライド 1 / 13"))
     // Restarted, it replaces the stale socket and the presenter view follows it again.
     try tmux.respawn(projector, ["present"] + data, environment: environment)
-    try tmux.waitFor("スライド 1 / 11", in: projector)
+    try tmux.waitFor("スライド 1 / 13", in: projector)
     try tmux.waitFor("投影画面に接続中", in: presenter, timeout: .seconds(15))
     try tmux.send(projector, "End")
-    try tmux.waitFor("スライド 11 / 11", in: presenter)
+    try tmux.waitFor("スライド 13 / 13", in: presenter)
     // q quits the projector, and its socket file goes with it.
     try tmux.send(projector, "q")
     try tmux.waitFor("投影画面が見つかりません", in: presenter)
@@ -145,7 +145,7 @@ struct PresenterEndToEndTests {
     let (tmux, runtime) = try startPair()
     defer { try? FileManager.default.removeItem(atPath: runtime) }
     try tmux.send(projector, "Right")
-    let followed = try latency(tmux, "スライド 2 / 11", in: presenter)
+    let followed = try latency(tmux, "スライド 2 / 13", in: presenter)
     print("a slide change reached the presenter view in \(followed) ms")
     // Stopped (SIGSTOP), the presenter view reads nothing; the projector goes on.
     let pid = try tmux.pid(window: presenter)
@@ -153,13 +153,13 @@ struct PresenterEndToEndTests {
     var slowest = 0
     for slide in 3...11 {
       try tmux.send(projector, "Right")
-      slowest = max(slowest, try latency(tmux, "スライド \(slide) / 11", in: projector))
+      slowest = max(slowest, try latency(tmux, "スライド \(slide) / 13", in: projector))
     }
     print("slowest slide change with a stopped presenter view: \(slowest) ms")
     // Killed, likewise.
     kill(pid, SIGKILL)
     try tmux.send(projector, "Home")
-    let afterKill = try latency(tmux, "スライド 1 / 11", in: projector)
+    let afterKill = try latency(tmux, "スライド 1 / 13", in: projector)
     print("a slide change after the presenter view was killed: \(afterKill) ms")
     // Generous: a projector blocked on its follower would not change at all.
     #expect(slowest < 5000 && afterKill < 5000)

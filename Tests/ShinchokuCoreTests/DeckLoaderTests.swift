@@ -66,7 +66,7 @@ import Testing
     #expect(found.first?.location.column == 11)
     #expect(
       found.first?.description.hasSuffix(
-        "deck.yaml:3:11: error: unknown slide kind 'chart' (kinds are: title, matrix, area, areas, comment, comments, events)"
+        "deck.yaml:3:11: error: unknown slide kind 'chart' (kinds are: title, matrix, trend, savings, area, areas, comment, comments, events)"
       ) == true)
   }
 
@@ -99,7 +99,7 @@ import Testing
 
   @Test func theBundledDeckLoadsCleanly() throws {
     let deck = try #require(try DeckLoader().load(directory: bundledData, dataset: data))
-    #expect(deck.slides.count == 11)
+    #expect(deck.slides.count == 13)
     #expect(deck.warnings.isEmpty)
     #expect(Set(deck.slides.map(\.kind)) == Set(Deck.standard(data).slides.map(\.kind)))
   }

@@ -56,7 +56,7 @@ func writeSample(_ sample: SampleDataSet) throws -> String {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
       "shinchoku-sample-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    for (name, text) in files { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
+    try SampleDataSet().write(into: folder.path, files: files)
     let data = try DatasetLoader().load(directory: folder.path)
     let messages = data.warnings.map(\.message)
     #expect(
@@ -72,7 +72,7 @@ func writeSample(_ sample: SampleDataSet) throws -> String {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
       "shinchoku-sample-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    for (name, text) in files { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
+    try SampleDataSet().write(into: folder.path, files: files)
     let errors = loadErrors(folder.path)
     #expect(errors.count == 3)
     #expect(

@@ -39,9 +39,9 @@ private func key(_ key: Key, _ state: AppState) -> Action? {
     let kinds = presentationDeck(state).slides.map(\.kind)
     #expect(
       kinds
-        == [.title, .matrix] + state.dataset.areas.map { .area($0.id) }
+        == [.title, .matrix, .trend, .savings] + state.dataset.areas.map { .area($0.id) }
         + state.dataset.comments.map { .comment($0.id) } + [.events])
-    #expect(kinds.count == 2 + 5 + 3 + 1)
+    #expect(kinds.count == 4 + 5 + 3 + 1)
   }
 
   @Test func everyNextAndPreviousKeyMovesAndStopsAtTheEnds() throws {

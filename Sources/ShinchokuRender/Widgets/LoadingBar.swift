@@ -9,7 +9,9 @@ extension CalendarPaneWidget {
     let label = " " + chrome.text(UIText.loadingEvents) + " \(percent)%"
     let room = max(1, width - 2)
     let filled = min(room, Int((Double(room) * fraction).rounded(.down)))
-    let patterns = chrome.glyphs.barPatterns
+    // The darkest and the lightest of the first three patterns (█ ░, # .): the later ones
+    // are for the charts' further segments.
+    let patterns = chrome.glyphs.barPatterns.prefix(3)
     return [
       ListLine(spans: [Span(label, .heading)]),
       ListLine(spans: [

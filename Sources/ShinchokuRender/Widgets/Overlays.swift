@@ -1,3 +1,4 @@
+import ShinchokuCore
 import ShinchokuViewModel
 import TerminalText
 
@@ -108,7 +109,7 @@ struct StatusEditWidget: Widget {
         Span(option.isChosen ? "> " : "  ", .keyHint),
         Span(
           option.symbol + " " + option.name + current,
-          option.isChosen ? .selection : statusRole(option.statusID, index: index)),
+          option.isChosen ? .selection : canvas.statusRole(option.statusID, index: index)),
       ]
     }
     if let question = view.question {
@@ -124,12 +125,34 @@ struct StatusEditWidget: Widget {
   }
 }
 
-/// The role a status is drawn in: its own colour for the three known ones, otherwise by place.
-func statusRole(_ id: String, index: Int) -> Role {
-  switch id {
-  case "ahead": .statusAhead
-  case "on-schedule": .statusOnSchedule
-  case "behind": .statusBehind
-  default: [Role.statusAhead, .statusOnSchedule, .statusBehind][index % 3]
+/// The role a status is drawn in: by the tone its plan's scale gives it (ahead, on schedule,
+/// behind and their kin), else by the three known ids, else by its place in the scale.
+func statusRole(_ id: String, index: Int, tones: [String: StatusTone] = [:]) -> Role {
+  switch tones[id] {
+  case .ahead, .done: return .statusAhead
+  case .onSchedule: return .statusOnSchedule
+  case .behind, .stopped: return .statusBehind
+  case .notStarted, .unrated: return .unknown
+  case nil: break
   }
+  switch id {
+  case "ahead": return .statusAhead
+  case "on-schedule": return .statusOnSchedule
+  case "behind": return .statusBehind
+  default: return [Role.statusAhead, .statusOnSchedule, .statusBehind][index % 3]
+  }
+}
+
+extension Canvas {
+  /// The role of a status of the plan being drawn (see `canvas.statusRole(_:index:tones:)`).
+  func statusRole(_ id: String, index: Int) -> Role {
+    ShinchokuRender.statusRole(id, index: index, tones: statusTones)
+  }
+}
+
+/// The tones the data's grade scale gives its statuses, by id.
+func statusTones(_ dataset: Dataset) -> [String: StatusTone] {
+  var tones: [String: StatusTone] = [:]
+  for status in dataset.statuses { tones[status.id] = status.tone }
+  return tones
 }

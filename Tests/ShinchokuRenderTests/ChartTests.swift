@@ -1,0 +1,135 @@
+import Foundation
+import JapaneseCalendar
+import ShinchokuCore
+import ShinchokuViewModel
+import Testing
+
+@testable import ShinchokuRender
+
+/// The charts: widget tests at tiny sizes (each line exactly), in Unicode and ASCII, and whole
+/// screens of the matrix pane's chart views.
+@Suite struct ChartWidgetTests {
+  func draw(_ view: ChartView, width: Int, height: Int, ascii: Bool = false) -> Frame {
+    var canvas = Canvas(
+      width: width, height: height, theme: .builtIn,
+      chrome: Chrome(language: .japanese, asciiOnly: ascii))
+    canvas.draw(
+      ChartWidget(view: view, focused: false), in: Rect(x: 0, y: 0, width: width, height: height))
+    return canvas.finish()
+  }
+
+  static let segments = [
+    ChartSegment(id: "ahead", symbol: "◎", name: "上", tone: .ahead),
+    ChartSegment(id: "behind", symbol: "△", name: "遅", tone: .behind),
+  ]
+
+  func bar(_ parts: [Int?], unknown: Int, figure: String, scale: Int) -> ChartBar {
+    ChartBar(label: "x", parts: parts, unknown: unknown, figure: figure, scale: scale)
+  }
+
+  @Test func barsScaleToTheLargestAndTheUnknownPartIsDrawnAsUnknown() {
+    let view = ChartView(
+      title: "T", columnHeadings: [],
+      rows: [
+        ("a", [bar([2, 2], unknown: 0, figure: "4", scale: 8)]),
+        ("b", [bar([nil, nil], unknown: 8, figure: "8", scale: 8)]),
+        ("c", [bar([8, 0], unknown: 0, figure: "8", scale: 8)]),
+      ], segments: Self.segments, notes: ["n"])
+    let frame = draw(view, width: 20, height: 7)
+    #expect(
+      frame.lines == [
+        "┌─ T ──────────────┐",
+        "│ a ███▒▒▒      4  │",
+        "│ b ——————————— 8  │",
+        "│ c ███████████ 8  │",
+        "│ █ ◎上  ▒ △遅  —… │",
+        "│ n                │",
+        "└──────────────────┘",
+      ])
+    #expect(frame.faults.isEmpty)
+    let ascii = draw(view, width: 20, height: 7, ascii: true)
+    #expect(ascii.lines[1] == "| a ###===      4  |")
+    #expect(ascii.lines[2] == "| b ??????????? 8  |")
+  }
+
+  @Test func aTinyBoxDrawsNothingOutsideIt() {
+    let view = ChartView(
+      title: "T", columnHeadings: [], rows: [("a", [bar([1], unknown: 0, figure: "1", scale: 1)])],
+      segments: Self.segments, notes: [])
+    for (width, height) in [(1, 1), (3, 2), (5, 3), (8, 3)] {
+      let frame = draw(view, width: width, height: height)
+      #expect(frame.faults.isEmpty, "\(width)x\(height)")
+    }
+  }
+
+  @Test func theTrendOfTheBundledDataGivesTotalsFirstAndKeepsUnknownsUnknown() throws {
+    let data = try DatasetLoader().load(directory: bundledData)
+    let chrome = Chrome(language: .japanese, asciiOnly: false)
+    let view = ChartView.trend(data, language: .japanese, chrome: chrome)
+    #expect(view.columnHeadings == ["2012-03-31", "2016-03-31", "2017-03-31"])
+    #expect(view.rows.map(\.label).first == "合計")
+    let totals = view.rows[0].bars
+    #expect(totals.map(\.figure) == ["15+", "62", "41"])
+    // 2012: nothing of the split is known, only area 1's total: all of it unknown.
+    #expect(totals[0].parts == [nil, nil, nil])
+    #expect(totals[0].unknown == 15)
+    #expect(totals[2].parts == [1, 35, 5])
+    #expect(totals[2].unknown == 0)
+    #expect(totals.allSatisfy { $0.scale == 62 })
+  }
+
+  @Test func theSavingsChartKeepsTheAmbiguousFigureAsPrinted() throws {
+    let data = try DatasetLoader().load(directory: bundledData)
+    let view = ChartView.savings(
+      data, language: .japanese, chrome: Chrome(language: .japanese, asciiOnly: false))
+    #expect(view.rows.map(\.label) == ["H23", "H24", "H25", "H26", "H27（予算ベース）"])
+    let h27 = try #require(view.rows.last?.bars.first)
+    #expect(h27.figure == "169 = 約1百億円※ + 168")
+    #expect(h27.parts == [nil, 168])
+    // What the total leaves beside the known part is drawn as not known, never as revenue.
+    #expect(h27.unknown == 1)
+    #expect(view.notes.first?.hasPrefix("※H27 1百万円の誤植と思われる") == true)
+  }
+
+  @Test func thePlansViewShowsEachPlanInItsOwnScale() throws {
+    let data = try DatasetLoader().load(directory: bundledData)
+    let view = ChartView.plans(
+      data, language: .english, chrome: Chrome(language: .english, asciiOnly: false))
+    #expect(view.rows.count == 3)
+    #expect(view.rows[2].bars[0].figure == "S0 A39 B4 Total43 2017-09-30 ※")
+    #expect(view.rows[1].label.contains("shown"))
+    #expect(view.notes.count == 1)
+  }
+}
+
+@Suite struct ChartScreenTests {
+  func screen(_ chart: MatrixChart, plan: String? = nil, ascii: Bool = false) throws -> Frame {
+    var state = AppState(
+      dataset: try DatasetLoader().load(directory: bundledData, plan: plan), language: .japanese,
+      width: 100, height: 30, today: CivilDate(year: 2012, month: 8, day: 1)!, asciiOnly: ascii)
+    state.matrix.chart = chart
+    return render(state, theme: .builtIn)
+  }
+
+  @Test func theTrendScreen() throws {
+    try assertSnapshot(try screen(.trend), named: "chart-trend-100x30")
+  }
+
+  @Test func theSavingsScreen() throws {
+    try assertSnapshot(try screen(.savings), named: "chart-savings-100x30")
+  }
+
+  @Test func thePlansScreenInASCII() throws {
+    try assertSnapshot(try screen(.plans, ascii: true), named: "chart-plans-ascii-100x30")
+  }
+
+  @Test func theThirdPlansMatrixSaysItsSourceIsInconsistent() throws {
+    var state = AppState(
+      dataset: try DatasetLoader().load(directory: bundledData, plan: "kodaira-3rd-restructuring"),
+      language: .japanese, width: 100, height: 30, today: CivilDate(year: 2012, month: 8, day: 1)!)
+    state.matrix.chart = nil
+    let frame = render(state, theme: .builtIn)
+    #expect(frame.lines[0].contains("※出典の食い違い 2017-09-30"))
+    #expect(frame.lines[2].contains("S予定以上"))
+  }
+}

@@ -44,19 +44,23 @@ extension ChangeLog {
   /// Throws `StatusConflict`, `ChangeLog.AppendError`, or the data's `DataLoadError`.
   public static func record(
     programme: String, snapshot: CivilDate, expected: String?, new: String, note: String? = nil,
-    by: String? = nil, dataDirectory: String, loader: DatasetLoader,
+    by: String? = nil, dataDirectory: String, plan: String? = nil, planDirectory: String? = nil,
+    loader: DatasetLoader,
     lockTimeout: Duration = defaultLockTimeout, io: any ChangeLogIO = SystemChangeLogIO(),
     now: Date = Date(), waiting: (String) -> Void = { _ in }
   ) throws -> RecordedChange {
     let change = StatusChange(
       when: ISO8601DateFormatter().string(from: now), by: by ?? defaultAuthor(),
       programmeID: programme, snapshot: snapshot, old: expected, new: new, note: note)
-    let log = URL(fileURLWithPath: dataDirectory).appendingPathComponent(fileName)
+    // A plan's changes are kept in its own folder, beside its programme records.
+    let log = URL(fileURLWithPath: planDirectory ?? dataDirectory).appendingPathComponent(fileName)
     var current: Programme?
     do {
       let report = try append(change, to: log, lockTimeout: lockTimeout, io: io, waiting: waiting) {
         // Read again under the lock: someone may have recorded a change since.
-        current = try loader.load(directory: dataDirectory).programmes.first { $0.id == programme }
+        current = try loader.load(directory: dataDirectory, plan: plan).programmes.first {
+          $0.id == programme
+        }
         return current?.statuses[snapshot]
       }
       return RecordedChange(change: change, log: log, report: report)

@@ -142,8 +142,15 @@ public func render(_ state: AppState, theme: Theme) -> Frame {
     canvas.draw(StatusEditWidget(view: edit), in: layout.body)
   }
   drawOverlay(state, in: screen, on: &canvas)
-  // Last: the notice, on the last row (over an overlay too, which says it opened).
-  if let notice = state.notice { canvas.draw(NoticeWidget(text: notice), in: layout.notice) }
+  // Last: the notice, on the last row (over an overlay too, which says it opened); while an
+  // id is typed to open (`#`), the line it is typed on.
+  if let input = state.matrix.input, input.kind == .programmeID, state.overlay == nil {
+    canvas.draw(
+      PromptWidget(prompt: state.chrome.text(UIText.openByIDPrompt), text: input.text),
+      in: layout.notice)
+  } else if let notice = state.notice {
+    canvas.draw(NoticeWidget(text: notice), in: layout.notice)
+  }
   return canvas.finish()
 }
 

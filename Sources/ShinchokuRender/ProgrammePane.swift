@@ -11,11 +11,21 @@ struct ProgrammeListWidget: Widget {
     let chrome = canvas.chrome
     let ellipsis = canvas.glyphs.ellipsis
     guard
-      let inner = FullPane(
+      var inner = FullPane(
         path: [chrome.text(UIText.matrix), view.heading], pane: .matrix, focused: focused,
         hint: chrome.text(UIText.drillHint)
       ).draw(in: rect, on: &canvas)
     else { return }
+    var inputCursor: (x: Int, y: Int)?
+    if let searchLine = view.searchLine, inner.height > 1 {
+      // The search at the foot, above the hint, as the comments pane has it.
+      inner.height -= 1
+      let typing = view.typedEnd != nil
+      let used = canvas.put(
+        " " + searchLine, x: inner.x, y: inner.maxY, role: typing ? .filterChip : .muted,
+        maxWidth: inner.width)
+      if let typed = view.typedEnd { inputCursor = (inner.x + min(used, 1 + typed), inner.maxY) }
+    }
     let idWidth = min(12, view.rows.map { displayWidth($0.id) }.max() ?? 2)
     let statusWidth = view.rows.map { displayWidth($0.statusSymbol + $0.statusName) }.max() ?? 2
     let sectionWidth = min(18, max(4, view.rows.map { displayWidth($0.section) }.max() ?? 4))
@@ -39,6 +49,7 @@ struct ProgrammeListWidget: Widget {
     PaneList(lines: lines, selected: view.rows.isEmpty ? nil : view.selection, focused: focused) {
       .programme($0)
     }.draw(in: inner, box: rect, on: &canvas)
+    if let inputCursor { canvas.placeCursor(x: inputCursor.x, y: inputCursor.y) }
   }
 }
 

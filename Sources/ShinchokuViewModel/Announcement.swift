@@ -228,7 +228,7 @@ struct AnnouncementWords {
   /// "P1-03 …の見直し ○予定どおり（2 / 5）".
   func programmeRow(_ place: AnnouncedPlace) -> String? {
     guard let drill = state.matrix.drill else { return nil }
-    let list = programmes(behind: drill.cell, in: state)
+    let list = state.matrixContext.listed(drill)
     guard list.indices.contains(place.programme), let snapshot = state.snapshot else {
       return say("プログラムなし", "no programmes")
     }

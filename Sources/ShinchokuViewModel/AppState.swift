@@ -181,6 +181,8 @@ public enum Action: Sendable, Equatable {
   case page(Direction)
   case nextSnapshot
   case previousSnapshot
+  /// `#`: type a programme's id and open it, from wherever the user is.
+  case openProgrammeByID
   case toggleHelp
   case toggleWarnings
   /// F2: the next theme in `themeNames`.
@@ -288,6 +290,9 @@ private func route(_ state: inout AppState, _ action: Action) -> [Effect] {
     state.overlay = nil
   case .nextTheme:
     cycleTheme(&state)
+  case .openProgrammeByID:
+    state.focus = .matrix
+    return route(&state, .matrix(.beginInput(.programmeID)))
   case .focusNext:
     state.focus = Pane(rawValue: (state.focus.rawValue + 1) % Pane.allCases.count)!
   case .focusPrevious:

@@ -9,6 +9,8 @@ public enum InputMode: Sendable, Equatable {
   case commentSearch
   /// The events pane's date or search line.
   case calendarInput
+  /// The matrix pane's line: the programme list's search, or an id to open.
+  case matrixInput
 
   /// The mode the state is in, if any.
   public init?(_ state: AppState) {
@@ -19,6 +21,8 @@ public enum InputMode: Sendable, Equatable {
       self = .commentSearch
     } else if state.focus == .events, state.calendar.input != nil {
       self = .calendarInput
+    } else if state.focus == .matrix, state.matrix.input != nil {
+      self = .matrixInput
     } else {
       return nil
     }
@@ -37,6 +41,10 @@ public enum InputMode: Sendable, Equatable {
       return KeyMap.lineEditing(
         commit: .calendar(.inputCommit), deleteBackward: .calendar(.inputDeleteBackward),
         cancel: .calendar(.inputCancel))
+    case .matrixInput:
+      return KeyMap.lineEditing(
+        commit: .matrix(.inputCommit), deleteBackward: .matrix(.inputDeleteBackward),
+        cancel: .matrix(.inputCancel))
     }
   }
 
@@ -46,6 +54,7 @@ public enum InputMode: Sendable, Equatable {
     case .statusDialog: nil
     case .commentSearch: .comments(.type(character))
     case .calendarInput: .calendar(.inputCharacter(character))
+    case .matrixInput: .matrix(.inputCharacter(character))
     }
   }
 
@@ -140,7 +149,7 @@ public enum CoveringView: Sendable, Equatable {
       ? [.toggleHelp, .toggleWarnings, .nextTheme, .quit]
       : [
         .focusNext, .focusPrevious, .previousSnapshot, .nextSnapshot, .toggleHelp,
-        .toggleWarnings, .nextTheme, .present(.start), .quit,
+        .toggleWarnings, .nextTheme, .openProgrammeByID, .present(.start), .quit,
       ]
     let global = KeyMap.global.filter { kept.contains($0.action) }
     switch self {

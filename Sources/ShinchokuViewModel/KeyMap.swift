@@ -71,6 +71,7 @@ public enum KeyMap {
       [.escape, .backspace], LocalizedText("Esc BS"),
       LocalizedText("戻る・閉じる", english: "back, close"),
       .back),
+    KeyMap.openProgrammeByID,
     KeyBinding(
       [.character("p"), .function(5)], LocalizedText("p F5"),
       LocalizedText("発表モード（スライド）", english: "presentation mode (slides)"), .present(.start)),
@@ -210,10 +211,28 @@ public enum KeyMap {
     }
   }
 
+  /// The focused pane's own table in the state it is in (the matrix's list has its search and
+  /// section keys; the table its chart keys).
+  public static func paneBindings(in state: AppState) -> [KeyBinding] {
+    switch state.focus {
+    case .events: CalendarComponent.bindings(state.calendar)
+    case .matrix: MatrixComponent.bindings(state.matrix)
+    case .comments: CommentsComponent.bindings(state.comments)
+    }
+  }
+
+  /// Every key that works where the user is, in help order (as `bindings(for:)`).
+  public static func bindings(in state: AppState) -> [KeyBinding] {
+    merged(own: paneBindings(in: state))
+  }
+
   /// Every key that works with `pane` focused, in help order: Tab and Shift-Tab, the pane's
   /// own keys, then the rest of the global keys that the pane does not take over.
   public static func bindings(for pane: Pane) -> [KeyBinding] {
-    let own = paneBindings(pane)
+    merged(own: paneBindings(pane))
+  }
+
+  private static func merged(own: [KeyBinding]) -> [KeyBinding] {
     let taken = Set(own.flatMap(\.keys))
     let rest = global.filter { !$0.keys.contains(where: taken.contains) }
     let leading = rest.prefix { $0.action == .focusNext || $0.action == .focusPrevious }
@@ -226,6 +245,14 @@ public enum KeyMap {
   /// The action a key sends with `pane` focused, if any.
   public static func action(for key: Key, in pane: Pane = .matrix) -> Action? {
     for binding in bindings(for: pane) {
+      if let action = binding.action(for: key) { return action }
+    }
+    return nil
+  }
+
+  /// The action a key sends where the user is (the focused pane in its state).
+  static func paneAction(for key: Key, in state: AppState) -> Action? {
+    for binding in bindings(in: state) {
       if let action = binding.action(for: key) { return action }
     }
     return nil
@@ -261,14 +288,14 @@ public func action(
   // Help or the warnings are open: any key closes them, as they say; q still quits.
   if case .key(let key) = event, state.overlay != nil {
     if state.overlay == .help, let scroll = helpScroll(for: key) { return scroll }
-    let action = InputMode(state)?.action(for: key) ?? KeyMap.action(for: key, in: state.focus)
+    let action = InputMode(state)?.action(for: key) ?? KeyMap.paneAction(for: key, in: state)
     return action == .quit ? .quit : .back
   }
   // A dialog or an input line takes the keys first, from its own table.
   if case .key(let key) = event, let mode = InputMode(state) { return mode.action(for: key) }
   // A view over the panes takes only the keys that act on what it shows.
   if case .key(let key) = event, let view = CoveringView(state) { return view.action(for: key) }
-  if case .key(let key) = event { return KeyMap.action(for: key, in: state.focus) }
+  if case .key(let key) = event { return KeyMap.paneAction(for: key, in: state) }
   return action(for: event, target: target)
 }
 

@@ -8,6 +8,8 @@ public struct MatrixState: Sendable, Equatable {
   public var drill: MatrixDrill?
   /// A chart shown instead of the table (`t`; MatrixCharts.swift), nil: the table.
   public var chart: MatrixChart?
+  /// The input line taking keystrokes: the list's search, or an id to open (ProgrammeFinding).
+  public var input: MatrixInput?
 
   public init() {}
 
@@ -33,6 +35,10 @@ public struct MatrixDrill: Sendable, Equatable {
   }
   /// How far the open programme's detail is scrolled.
   public var detailScroll = 0
+  /// Only the programmes of this 所管課 (`o` goes through those the cell's programmes name).
+  public var section: String?
+  /// Only the programmes whose id or title holds this (`/`; kana and width folded).
+  public var query = ""
 
   public init(cell: MatrixPosition) { self.cell = cell }
 }
@@ -62,6 +68,16 @@ public enum MatrixAction: Sendable, Equatable {
   case closeChart
   /// `P`: read the data again showing the next plan of plans.yaml.
   case nextPlan
+  /// `o` in the list: the next 所管課 of the cell's programmes, then all again.
+  case cycleSection
+  /// `c` in the list: drop the 所管課 and the search.
+  case clearFilters
+  /// The input line (ProgrammeFinding.swift): open it, type, delete, cancel, commit.
+  case beginInput(MatrixInput.Kind)
+  case inputCharacter(Character)
+  case inputDeleteBackward
+  case inputCancel
+  case inputCommit
 }
 
 /// What the matrix component reads of the rest of the app.
@@ -125,15 +141,15 @@ public enum MatrixComponent: Component {
     case .moveProgramme(let step):
       guard var drill = state.drill, drill.openProgrammeID == nil else { return [] }
       drill.selection = clamped(
-        drill.selection &+ step, context.programmes(behind: drill.cell).count)
+        drill.selection &+ step, context.listed(drill).count)
       state.drill = drill
     case .selectProgramme(let index):
       guard var drill = state.drill, drill.openProgrammeID == nil else { return [] }
-      drill.selection = clamped(index, context.programmes(behind: drill.cell).count)
+      drill.selection = clamped(index, context.listed(drill).count)
       state.drill = drill
     case .openProgramme:
       guard var drill = state.drill, drill.openProgrammeID == nil else { return [] }
-      let list = context.programmes(behind: drill.cell)
+      let list = context.listed(drill)
       guard list.indices.contains(drill.selection) else { return [] }
       drill.openProgrammeID = list[drill.selection].id
       state.drill = drill
@@ -146,6 +162,9 @@ public enum MatrixComponent: Component {
       if drill.openProgrammeID != nil {
         drill.openProgrammeID = nil
         state.drill = drill
+      } else if drill.isFiltered {
+        // A narrowed list widens first, as a search line's Esc does elsewhere.
+        return reduceFinding(&state, .clearFilters, context)
       } else {
         state.drill = nil
       }
@@ -155,6 +174,9 @@ public enum MatrixComponent: Component {
       state.chart = nil
     case .nextPlan:
       return nextPlan(context)
+    case .cycleSection, .clearFilters, .beginInput, .inputCharacter, .inputDeleteBackward,
+      .inputCancel, .inputCommit:
+      return reduceFinding(&state, action, context)
     case .keepInside:
       state.selection = MatrixPosition(
         row: clamped(state.selection.row, context.rowCount),
@@ -165,7 +187,7 @@ public enum MatrixComponent: Component {
         return []
       }
       if drill.openProgrammeID == nil {
-        drill.selection = clamped(drill.selection, context.programmes(behind: drill.cell).count)
+        drill.selection = clamped(drill.selection, context.listed(drill).count)
       }
       state.drill = drill
     }
@@ -197,7 +219,9 @@ public enum MatrixComponent: Component {
   public static func bindings(_ state: MatrixState) -> [KeyBinding] {
     switch state.mode {
     case .detail: KeyMap.programmeDetail
-    case .list: KeyMap.list
+    case .list:
+      KeyMap.programmeList
+        + KeyMap.list.filter { !$0.keys.contains(where: KeyMap.programmeListKeys.contains) }
     case .table: KeyMap.matrixChartKeys + KeyMap.list
     }
   }

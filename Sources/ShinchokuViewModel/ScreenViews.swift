@@ -36,8 +36,8 @@ public struct KeyBarView: Sendable, Equatable {
     let covering = CoveringView(state, underOverlay: true)?.bindings
     let own =
       covering.map { Array($0.prefix { !KeyMap.global.map(\.action).contains($0.action) }) }
-      ?? KeyMap.paneBindings(state.focus)
-    let bindings = covering ?? KeyMap.bindings(for: state.focus)
+      ?? KeyMap.paneBindings(in: state)
+    let bindings = covering ?? KeyMap.bindings(in: state)
     let leading = bindings.prefix { $0.action == .focusNext || $0.action == .focusPrevious }
     var hints: [KeyHint] = []
     func add(_ binding: KeyBinding, _ importance: KeyHint.Importance) {
@@ -95,7 +95,7 @@ public struct HelpView: Sendable, Equatable {
       state.presentation != nil
       ? KeyMap.presentation
       : InputMode(state)?.bindings ?? CoveringView(state, underOverlay: true)?.bindings
-        ?? KeyMap.bindings(for: state.focus)
+        ?? KeyMap.bindings(in: state)
     let labels = chrome.asciiOnly ? Language.english : chrome.language
     rows = bindings.map {
       Row(

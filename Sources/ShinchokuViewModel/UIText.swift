@@ -1,5 +1,6 @@
 import JapaneseCalendar
 import ShinchokuCore
+import TerminalText
 
 /// The UI's own words, in Japanese and English. Data text is shown as the data gives it.
 public enum UIText {
@@ -26,6 +27,16 @@ public enum UIText {
   public static let noProgrammeRecords = LocalizedText(
     "この時点は件数のみで、プログラムごとの記録はありません",
     english: "this snapshot gives counts only, no record per programme")
+  public static let noSections = LocalizedText(
+    "この一覧のプログラムには所管課の記録がありません",
+    english: "no programme of this list names its section")
+  public static func noProgrammeWithID(_ typed: String, language: Language) -> String {
+    let shown = sanitized(typed)
+    return language == .japanese
+      ? "番号「\(shown)」のプログラムはありません" : "no programme with the id '\(shown)'"
+  }
+  public static let openByIDPrompt = LocalizedText("番号で開く: ", english: "open programme: ")
+  public static let sectionFilter = LocalizedText("所管課", english: "section")
   public static let onlyOnePlan = LocalizedText(
     "このデータの計画は一つだけです（plans.yaml がありません）",
     english: "this data holds one plan (there is no plans.yaml)")

@@ -320,10 +320,14 @@ public struct ProgrammeListView: Sendable, Equatable {
     public var isSelected: Bool
   }
 
-  /// "分野1 地域協働の推進 · ◎予定以上 · 2017-03-31".
+  /// "分野1 地域協働の推進 · ◎予定以上 · 2017-03-31 · 所管課 収納課 · 3件 / 12件".
   public var heading: String
   public var rows: [Row]
   public var selection: Int
+  /// The search line at the foot ("/収納▏  3件"), while typing or while a search is kept.
+  public var searchLine: String?
+  /// Where the typed text ends in the search line (columns), while typing.
+  public var typedEnd: Int?
 
   public init(state: AppState, drill: MatrixDrill) {
     let data = state.dataset
@@ -345,10 +349,27 @@ public struct ProgrammeListView: Sendable, Equatable {
       parts.append(UIText.allStatuses.text(language))
     }
     if let snapshot = state.snapshot { parts.append(snapshot.date.iso) }
-    let programmes = ShinchokuViewModel.programmes(behind: drill.cell, in: state)
-    parts.append(UIText.count(programmes.count, language: language))
+    if let section = drill.section {
+      parts.append(UIText.sectionFilter.text(language) + " " + sanitized(section))
+    }
+    let context = state.matrixContext
+    let programmes = context.listed(drill)
+    let count = UIText.count(programmes.count, language: language)
+    parts.append(
+      drill.isFiltered
+        ? count + " / "
+          + UIText.count(context.programmes(behind: drill.cell).count, language: language)
+        : count)
     heading = parts.joined(separator: chrome.separator)
     selection = drill.selection
+    let typing = state.matrix.input?.kind == .search
+    if typing || !drill.query.isEmpty {
+      let query = sanitized(typing ? state.matrix.input?.text ?? "" : drill.query)
+      typedEnd = typing ? displayWidth("/" + query) : nil
+      searchLine =
+        "/" + query + (typing ? chrome.glyphs.inputCursor : "") + "  "
+        + UIText.matchCount(programmes.count, language: language)
+    }
     rows = programmes.enumerated().map { index, programme in
       let status = state.snapshot.flatMap { programme.statuses[$0.date] }.flatMap {
         data.status($0)

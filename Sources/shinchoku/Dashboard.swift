@@ -78,7 +78,13 @@ struct Dashboard {
     if crashAfterFirstFrame {
       fatalError("crash requested by --crash-after-first-frame (a test of terminal restore)")
     }
-    var watcher = FileWatcher(directories: [dataDirectory, themesDirectory])
+    // The data folder, the shown plan's own folder (plans/3rd) and the themes.
+    func watched(_ dataset: Dataset) -> [String] {
+      [dataDirectory, themesDirectory]
+        + (dataset.planDirectory.isEmpty || dataset.planDirectory == dataDirectory
+          ? [] : [dataset.planDirectory])
+    }
+    var watcher = FileWatcher(directories: watched(dataset))
     var reload: DataReload?
     var reloadAgain = false
     // The plan shown: a reload reads it again; switching plans reloads with another.
@@ -145,6 +151,10 @@ struct Dashboard {
         case .success(let (dataset, deck)):
           actions.append(.dataReloaded(dataset))
           actions.append(.present(.deckLoaded(deck)))
+          // Another plan shown (P): its folder is the one to watch now.
+          if watched(dataset) != watcher.directories {
+            watcher = FileWatcher(directories: watched(dataset))
+          }
         case .failure(let error):
           if let first = error.errors.first { actions.append(.reloadFailed(first)) }
         }
@@ -156,7 +166,7 @@ struct Dashboard {
       if clock.now - lastCheck >= watcher.checkInterval {
         lastCheck = clock.now
         let changed = watcher.changedDirectories()
-        if changed.contains(dataDirectory) {
+        if changed.contains(dataDirectory) || changed.contains(state.dataset.planDirectory) {
           if reload == nil {
             reload = reloadInBackground(dataLoader, dataDirectory, plan: planID)
           } else {
@@ -218,7 +228,8 @@ struct Dashboard {
       // The status the dialog showed is the one expected: a change made meanwhile is refused.
       let recorded = try ChangeLog.record(
         programme: change.programmeID, snapshot: change.snapshot, expected: change.old,
-        new: change.new, dataDirectory: dataDirectory, loader: dataLoader)
+        new: change.new, dataDirectory: dataDirectory, plan: state.dataset.plan.id,
+        planDirectory: state.dataset.planDirectory, loader: dataLoader)
       return UIText.recorded(
         UIText.change(
           change, in: state.dataset, language: language, asciiOnly: state.asciiOnly),

@@ -589,14 +589,14 @@ struct SetStatus: ParsableCommand {
       let recorded = try ChangeLog.record(
         programme: programme, snapshot: date, expected: expected ?? old,
         new: newStatus.id, note: note, by: by, dataDirectory: options.dataDirectory(),
-        loader: options.dataLoader,
+        plan: dataset.plan.id, planDirectory: dataset.planDirectory, loader: options.dataLoader,
         lockTimeout: lockTimeout.map { .seconds($0) } ?? ChangeLog.defaultLockTimeout,
         waiting: { english in
           printError(
             "shinchoku: "
               + (CLI.language == .japanese
                 ? ChangeLog.waitingText(
-                  path: options.dataDirectory() + "/" + ChangeLog.fileName,
+                  path: dataset.planDirectory + "/" + ChangeLog.fileName,
                   timeout: lockTimeout.map { .seconds($0) } ?? ChangeLog.defaultLockTimeout,
                   .japanese)
                 : english))

@@ -28,6 +28,51 @@ import Testing
     _ = try app.waitForExit()
   }
 
+  @Test func aProgrammeOpenedByIdItsListNarrowedAndThePlanSwitchedOnTheSample() throws {
+    let folder = NSTemporaryDirectory() + "shinchoku-e2e-\(UUID().uuidString)"
+    let written = try spawnAndWait(
+      binaryPath, ["shinchoku", "sample", "--out", folder, "--seed", "1"])
+    #expect(written.status == 0, "\(written.stderr)")
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    // Wide enough for the list's heading whole (its count is at its end).
+    let app = try startApp(["--data", folder], width: 140)
+    try app.waitFor("合成データ")
+    // From the comments pane: # and the id, typed on the last row, open the programme.
+    try app.sendKeys("Tab", "#")
+    try app.waitFor("番号で開く: ")
+    try app.sendKeys("p0033", "Enter")
+    try app.waitFor("進捗状況 › P0033 業務委託の再編")
+    try app.waitFor("所管課              収納課")
+    // Esc: its cell's list, with it selected.
+    try app.sendKeys("Escape")
+    try app.waitFor("Enter 詳細  Esc 戻る")
+    let list = try app.capture()
+    let total = try #require(list[1].range(of: #"\d+件"#, options: .regularExpression))
+    // o: one section at a time, said in the heading with how many of how many.
+    try app.sendKeys("o")
+    try app.waitFor("所管課 ")
+    try app.waitFor("件 / " + list[1][total])
+    let narrowed = try app.capture()
+    let rows = narrowed.filter { $0.contains(" P0") }
+    #expect(!rows.isEmpty)
+    // c clears it; / searches by id as it is typed.
+    try app.sendKeys("c", "/", "0033")
+    try app.waitFor("/0033")
+    try app.waitFor("1件一致")
+    try app.sendKeys("Enter", "Escape", "Escape")
+    try app.waitFor("委員会の意見")
+    // P: the previous plan, with its own scale.
+    try app.sendKeys("P")
+    try app.waitFor("【合成データ】前の行財政改革プラン")
+    try app.waitFor("F完了")
+    try app.sendKeys("q")
+    #expect(try app.waitForExit() == .status(0))
+    let savings = try spawnAndWait(
+      binaryPath, ["shinchoku", "export", "savings", "--data", folder, "--format", "json"])
+    #expect(savings.status == 0, "\(savings.stderr)")
+    #expect(savings.stdout.contains("\"fy\""))
+  }
+
   @Test func exportSavingsPrintsTheFiguresAsTheSourcePrintsThem() throws {
     let csv = try spawnAndWait(
       binaryPath,

@@ -187,6 +187,41 @@ private let otherPlan = """
     #expect(data.plans.last?.latestCounts["done"] == 2)
     #expect(data.comments.isEmpty)
   }
+
+  @Test func aStatusChangeOfAPlanIsRecordedInItsOwnFolderAndCheckedAgainstIt() throws {
+    let folder = try multiPlanFolder(
+      plans:
+        "plans:\n  - { id: kodaira-2nd-restructuring, folder: ., current: true }\n  - { id: other, folder: o }\n",
+      extra: [
+        "o/plan.yaml": otherPlan.replacingOccurrences(
+          of: "statuses: [{ id: done, name: 完了, symbol: 完, tone: done }]",
+          with:
+            "statuses: [{ id: done, name: 完了, symbol: 完, tone: done }, { id: late, name: 遅れ, symbol: 遅, tone: behind }]"
+        ),
+        "o/snapshots.yaml": "snapshots:\n  - { date: 2020-03-31, source: seed }\n",
+        "o/programmes.yaml":
+          "programmes:\n  - { id: X1, area: community, title: 別の事業, statuses: { 2020-03-31: late } }\n",
+      ])
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let before = try DatasetLoader().load(directory: folder, plan: "other")
+    let date = try #require(CivilDate(year: 2020, month: 3, day: 31))
+    let recorded = try ChangeLog.record(
+      programme: "X1", snapshot: date, expected: "late", new: "done", by: "佐藤",
+      dataDirectory: folder, plan: "other", planDirectory: before.planDirectory,
+      loader: DatasetLoader())
+    // Beside the plan's own records, not in the data folder (whose plan has no X1).
+    #expect(recorded.log.path == folder + "/o/" + ChangeLog.fileName)
+    #expect(!FileManager.default.fileExists(atPath: folder + "/" + ChangeLog.fileName))
+    let after = try DatasetLoader().load(directory: folder, plan: "other")
+    #expect(after.programmes.first?.statuses[date] == "done")
+    // The expected status is the plan's: a second change expecting "late" is refused.
+    #expect(throws: StatusConflict.self) {
+      try ChangeLog.record(
+        programme: "X1", snapshot: date, expected: "late", new: "done", by: "佐藤",
+        dataDirectory: folder, plan: "other", planDirectory: before.planDirectory,
+        loader: DatasetLoader())
+    }
+  }
 }
 
 @Suite struct ProgrammeSheetYAMLTests {

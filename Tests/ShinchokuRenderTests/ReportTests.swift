@@ -51,6 +51,29 @@ import Testing
     }
   }
 
+  @Test(arguments: [Language.japanese, .english])
+  func anotherPlanIsReportedInItsOwnScaleWithItsInconsistentDate(language: Language) throws {
+    let dataset = try DatasetLoader().load(
+      directory: bundledData, plan: "kodaira-3rd-restructuring")
+    let (from, to) = try #require(Report.eventRange(dataset))
+    let text = Report.text(
+      Report.Request(
+        snapshotIndex: dataset.defaultSnapshotIndex, from: from, to: to, filter: EventFilter()),
+      dataset: dataset, language: language)
+    let lines = text.split(separator: "\n").map(String.init)
+    #expect(lines.first == "# " + dataset.plan.title.text(language))
+    // The 3rd plan's own grade scale (S / A / B) and its per-area figures, area 4 (14: 10 / 4).
+    let area4 = try #require(lines.firstIndex { $0.hasPrefix("### ") && $0.contains("4") })
+    let block = lines[area4...].prefix(5).joined(separator: "\n")
+    #expect(block.contains("S"), "\(block)")
+    #expect(block.contains(": 10"), "\(block)")
+    #expect(block.contains(": 4"), "\(block)")
+    #expect(block.contains(": 14"), "\(block)")
+    // The source gives the date two ways: both are said, neither chosen silently.
+    #expect(text.contains("平成29年9月末") && text.contains("平成28年度末"))
+    #expect(boxDrawing(in: text).isEmpty)
+  }
+
   @Test func aFilterLeavesOnlyThePassingEvents() throws {
     let all = try report(.japanese)
     let free = try report(.japanese, filter: EventFilter(freeOnly: true))

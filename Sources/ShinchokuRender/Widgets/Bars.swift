@@ -103,6 +103,21 @@ struct NoticeWidget: Widget {
   }
 }
 
+/// A line being typed on the last row ("番号で開く: P00▏"), the terminal's cursor at its end.
+struct PromptWidget: Widget {
+  let prompt: String
+  let text: String
+
+  func render(in area: Rect, on canvas: inout Canvas) {
+    canvas.fill(area, role: .filterChip)
+    let shown = " " + prompt + sanitized(text)
+    let used = canvas.put(
+      shown + canvas.glyphs.inputCursor, x: area.x, y: area.y, role: .filterChip,
+      maxWidth: area.width)
+    canvas.placeCursor(x: area.x + min(used, displayWidth(shown)), y: area.y)
+  }
+}
+
 /// "端末が小さすぎます" with the size needed and the size there is, centred.
 struct TooSmallWidget: Widget {
   let view: TooSmallView

@@ -15,6 +15,10 @@ struct ChartWidget: Widget {
     canvas.box(rect, title: view.title, focused: focused)
     canvas.mark(rect, as: .pane(pane))
     canvas.draw(ChartBody(view: view), in: rect.inside)
+    // A chart has no selection: the cursor rests at its start, where a screen reader begins.
+    if focused, rect.inside.width > 1, rect.inside.height > 0 {
+      canvas.placeCursor(x: rect.inside.x + 1, y: rect.inside.y)
+    }
   }
 }
 

@@ -46,13 +46,11 @@ public enum KeyMap {
     KeyBinding(
       [.backTab], LocalizedText("Shift-Tab"), LocalizedText("前のペイン", english: "previous pane"),
       .focusPrevious),
+    // One line for the pair, as the key bar shows it: help keeps its two columns at 80×24.
     KeyBinding(
-      [.character("[")], LocalizedText("["), LocalizedText("前の時点", english: "previous snapshot"),
-      .previousSnapshot, main: true),
-    KeyBinding(
-      [.character("]")], LocalizedText("]"), LocalizedText("次の時点", english: "next snapshot"),
-      .nextSnapshot,
-      main: true),
+      [.character("["), .character("]")], LocalizedText("[ ]"),
+      LocalizedText("前の時点・次の時点", english: "previous, next snapshot"), .previousSnapshot,
+      main: true, short: UIText.snapshotKeys, perKey: [.character("]"): .nextSnapshot]),
     KeyBinding(
       [.character("?"), .function(1)], LocalizedText("? F1"), LocalizedText("ヘルプ", english: "help"),
       .toggleHelp,

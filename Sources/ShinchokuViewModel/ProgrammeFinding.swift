@@ -183,5 +183,5 @@ extension KeyMap {
   public static let openProgrammeByID = KeyBinding(
     [.character("#")], LocalizedText("#"),
     LocalizedText("番号でプログラムを開く（P0040、40）", english: "open a programme by its id (P0040, 40)"),
-    .openProgrammeByID)
+    .openProgrammeByID, short: LocalizedText("番号で開く", english: "open by id"))
 }

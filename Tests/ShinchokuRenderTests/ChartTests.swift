@@ -133,3 +133,49 @@ import Testing
     #expect(frame.lines[2].contains("S予定以上"))
   }
 }
+
+/// Every chart in every shipped theme, with and without `--ascii`: each segment of the legend
+/// has a pattern of its own, and every bar cell is visible (its colour is not its background),
+/// so that the charts read in the monochrome and colour-blind themes, by pattern alone.
+@Suite struct ChartThemeTests {
+  @Test(arguments: shippedThemes)
+  func everyChartReadsByPatternInTheme(_ name: String) throws {
+    let theme = ThemeLoader(directory: bundledThemes).load(name).theme
+    let dataset = try DatasetLoader().load(directory: bundledData)
+    for ascii in [false, true] {
+      let glyphs = Chrome(language: .japanese, asciiOnly: ascii).glyphs
+      for chart in MatrixChart.allCases {
+        var state = AppState(
+          dataset: dataset, language: .japanese, width: 100, height: 30,
+          today: CivilDate(year: 2012, month: 8, day: 1)!, asciiOnly: ascii)
+        state.matrix.chart = chart
+        let frame = render(state, theme: theme)
+        let view = ChartView(chart, state: state)
+        // The legend's patterns: one per segment, none alike, none the unknown mark.
+        let used = Array(glyphs.barPatterns.prefix(view.segments.count))
+        #expect(Set(used).count == view.segments.count, "\(name) \(chart)")
+        #expect(!used.contains(glyphs.unknown))
+        let legend = try #require(
+          frame.lines.first { line in used.allSatisfy { line.contains($0 + " ") } },
+          "\(name) \(chart) ascii \(ascii): no legend")
+        #expect(legend.contains(glyphs.unknown + " "))
+        // Every bar cell inside the chart's box is drawn visibly.
+        let box = try #require(frame.lines.firstIndex { $0.contains(view.title) })
+        let end = try #require(frame.lines.firstIndex { $0 == legend })
+        var barCells = 0
+        for y in (box + 1)..<end {
+          for x in 0..<frame.width where used.contains(frame[x, y].text) {
+            let style = frame[x, y].style
+            barCells += 1
+            #expect(
+              style.foreground != style.background
+                || style.attributes.contains(TextAttributes.reverse)
+                || style.foreground == TerminalColor.terminalDefault,
+              "\(name) \(chart): an invisible bar cell at \(x),\(y)")
+          }
+        }
+        #expect(barCells > 0, "\(name) \(chart): no bars")
+      }
+    }
+  }
+}

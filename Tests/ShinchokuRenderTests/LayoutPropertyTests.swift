@@ -23,6 +23,17 @@ import Testing
     ("comment reading", [.focus(.comments), .activate, .move(.down)]),
     ("comments search", [.comments(.startSearch), .comments(.type("ち")), .comments(.type("x"))]),
     ("drill list", [.activate]),
+    (
+      "drill search",
+      [
+        .activate, .matrix(.beginInput(.search)), .matrix(.inputCharacter("P")),
+        .matrix(.cycleSection),
+      ]
+    ),
+    ("open by id", [.openProgrammeByID, .matrix(.inputCharacter("P"))]),
+    ("trend chart", [.matrix(.cycleChart)]),
+    ("savings chart", [.matrix(.cycleChart), .matrix(.cycleChart)]),
+    ("plans chart", [.matrix(.cycleChart), .matrix(.cycleChart), .matrix(.cycleChart)]),
     ("programme detail", [.activate, .activate, .move(.down)]),
     ("status edit", [.activate, .activate, .statusEdit(.begin), .statusEdit(.move(1))]),
     ("help", [.toggleHelp]),
@@ -39,6 +50,8 @@ import Testing
     ("matrix slide", [.present(.start), .present(.nextSlide)]),
     ("area slide", [.present(.start), .present(.nextSlide), .present(.nextSlide)]),
     ("last slide", [.present(.start), .present(.lastSlide), .present(.toggleNotes)]),
+    // The bundled deck ends with the trend and the savings; the standard one has the trend third.
+    ("second last slide", [.present(.start), .present(.lastSlide), .present(.previousSlide)]),
     ("slide number", [.present(.start), .present(.typeDigit(1)), .present(.toggleTimer)]),
     ("slide help", [.present(.start), .toggleHelp]),
   ]

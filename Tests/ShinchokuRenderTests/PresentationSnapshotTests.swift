@@ -21,6 +21,8 @@ private let kinds: [(name: String, kind: @Sendable (Dataset) -> SlideKind)] = [
   ("area", { .area($0.areas[0].id) }),
   ("comment", { .comment($0.comments[1].id) }),
   ("events", { _ in .events }),
+  ("trend", { _ in .trend }),
+  ("savings", { _ in .savings }),
 ]
 
 @Suite struct PresentationSnapshotTests {

@@ -22,10 +22,9 @@ import TerminalText
 ///   looked at again (incremental narrowing).
 public final class EventIndex: @unchecked Sendable {
   public let events: EventStore
-  /// Agenda order → position in `events`.
+  /// Agenda order → position in `events`. (Its inverse is made where it is needed, for the
+  /// filters' bitsets and the search, and not kept: 4 MB at a million events.)
   let order: [Int32]
-  /// Position in `events` → agenda order (the inverse of `order`).
-  let rank: [Int32]
   /// Per order position (dated ones only): start and end as days since 1970-01-01.
   let startDays: [Int32]
   let endDays: [Int32]
@@ -143,8 +142,7 @@ public final class EventIndex: @unchecked Sendable {
     }
     // The bitsets are filled reading the columns front to back (the agenda order jumps about
     // the store), each event's bit set at its agenda position.
-    var rank = [Int32](repeating: 0, count: order.count)
-    for (position, event) in order.enumerated() { rank[Int(event)] = Int32(position) }
+    let rank = Self.ranks(order)
     var categoryNumbers = [Int](repeating: -1, count: events.texts.count)
     var categoryIDs: [String] = []
     var categorySets: [Bitset] = []
@@ -170,7 +168,6 @@ public final class EventIndex: @unchecked Sendable {
       if forChildren[audience] { childrenBits.insert(position) }
       if forAdults[audience] { adultsBits.insert(position) }
     }
-    self.rank = rank
     self.categoryBits = Dictionary(uniqueKeysWithValues: zip(categoryIDs, categorySets))
     self.uncategorised = uncategorised
     self.freeBits = freeBits
@@ -179,6 +176,13 @@ public final class EventIndex: @unchecked Sendable {
   }
 
   public var count: Int { order.count }
+
+  /// Per store position, its agenda position: the inverse of an order.
+  static func ranks(_ order: [Int32]) -> [Int32] {
+    var rank = [Int32](repeating: 0, count: order.count)
+    for (position, event) in order.enumerated() { rank[Int(event)] = Int32(position) }
+    return rank
+  }
 
   /// The event at a position of the agenda order.
   public func event(at position: Int) -> CityEvent { events[Int(order[position])] }
@@ -409,7 +413,7 @@ struct SearchTexts {
   init(_ index: EventIndex) {
     store = index.events
     order = index.order
-    rank = index.rank
+    rank = EventIndex.ranks(order)
     var wanted = [Bool](repeating: false, count: store.texts.count)
     for position in store.indices {
       wanted[Int(store.titleText(position))] = true

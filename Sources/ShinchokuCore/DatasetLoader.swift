@@ -90,7 +90,7 @@ public struct DatasetLoader: Sendable {
       files: ["events.yaml", "events.csv", "events.csv.encoding"].map {
         FileStamp(path: base.appendingPathComponent($0).path)
       }, limit: eventsCSVSizeLimit, directory: directory)
-    if let cached = eventsCache.reader(for: csvKey) {
+    if let cached = eventsCache.reader(for: csvKey, at: eventsCSV.path) {
       csvJob = BackgroundJob(done: cached)
     } else if DataFile.exists(
       eventsCSV.path, displayName: displayPath(directory: directory, name: "events.csv"),
@@ -100,14 +100,12 @@ public struct DatasetLoader: Sendable {
       let limit = eventsCSVSizeLimit
       var csvReader = reader
       csvReader.sink = DiagnosticSink(visitLimit: sink.visitLimit)
+      // Only appended to since the last read: only the new rows are read (EventsCSV.swift).
+      let previous = eventsCache.appendable(for: csvKey)
       csvJob = BackgroundJob(csvReader) { reader in
-        // Row by row: a large file's rows are never all held at once.
-        let sink = reader.sink
-        reader.readEventsCSV(file: shown) { estimatedRows, body in
-          _ = CSVReader.forEachByteRow(
-            eventsCSV, displayName: shown, sizeLimit: limit, sink: sink, progress: progress,
-            estimatedRows: estimatedRows, body)
-        }
+        reader = DatasetReader.readingEventsCSV(
+          eventsCSV, displayName: shown, sizeLimit: limit, fresh: reader, previous: previous,
+          progress: progress)
       }
     }
     if let programmes = document("programmes.yaml", required: false) {
@@ -267,12 +265,29 @@ public final class EventsCSVCache: @unchecked Sendable {
 
   public init() {}
 
-  func reader(for key: Key) -> DatasetReader? {
+  /// The reader kept for these files, when `stat` says they are unchanged and events.csv's
+  /// first and last bytes read agree.
+  func reader(for key: Key, at path: String) -> DatasetReader? {
     lock.lock()
     defer { lock.unlock() }
-    guard let entry, entry.key == key else { return nil }
+    guard let entry, entry.key == key, entry.reader.eventsCSVEnd?.end.isUnchanged(path) ?? true
+    else { return nil }
     return entry.reader
   }
+
+  /// The reader kept when only events.csv changed since (perhaps by an append: see
+  /// `CSVReader.forEachAppendedRow`).
+  func appendable(for key: Key) -> DatasetReader? {
+    lock.lock()
+    defer { lock.unlock() }
+    guard let entry, entry.reader.eventsCSVEnd != nil, entry.key.limit == key.limit,
+      entry.key.directory == key.directory, entry.key.files[0] == key.files[0],
+      entry.key.files[2] == key.files[2], entry.key.files[1].isSameFile(as: key.files[1])
+    else { return nil }
+    return entry.reader
+  }
+
+  var keptReader: DatasetReader? { lock.withLock { entry?.reader } }
 
   func keep(_ reader: DatasetReader, for key: Key) {
     lock.lock()
@@ -299,6 +314,9 @@ struct DatasetReader {
   var committeeName: String?
   var categories = CategoryTable()
   var events = EventStore()
+  /// Where the last read of events.csv ended, and its columns' places (EventsCSV.swift).
+  var eventsCSVEnd: (end: CSVReadEnd, header: [Int])?
+  var eventsCSVRead: EventsCSVRead?
   /// Where each area's counts (and the plan-wide "stated" ones) are written, per snapshot.
   var countLocations: [CivilDate: [String: SourceLocation]] = [:]
   /// Source references to check once every source is known.

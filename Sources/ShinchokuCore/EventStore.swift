@@ -212,15 +212,37 @@ public struct EventStore: RandomAccessCollection, Sendable, Equatable, Expressib
 
   /// Shared by copies of a store and replaced when a shared store is changed, so that
   /// "is this the same store" costs one comparison (see `isIdentical(to:)`).
-  private var token = Token()
-  private final class Token: Sendable {}
+  private var token = Token(parent: nil, count: 0)
+  /// A store changed after it was copied gets a token of its own that remembers the one it was
+  /// copied from and its count then: the only changes are appends, so that tells which
+  /// stores are another with events appended (`extends`).
+  private final class Token: Sendable {
+    let parent: Token?
+    let parentCount: Int
+    init(parent: Token?, count: Int) {
+      self.parent = parent
+      parentCount = count
+    }
+  }
 
   /// Whether the two are copies of one store with no change since: then they are equal, and
   /// anything built from one (the calendar's index) serves the other.
   public func isIdentical(to other: EventStore) -> Bool { token === other.token }
 
+  /// Whether this store is `other` (as it is now) with events appended, or the same: its first
+  /// `other.count` events are `other`'s. (False does not mean they differ.)
+  public func extends(_ other: EventStore) -> Bool {
+    if isIdentical(to: other) { return true }
+    var link = token
+    while let parent = link.parent {
+      if parent === other.token { return link.parentCount == other.count }
+      link = parent
+    }
+    return false
+  }
+
   private mutating func willChange() {
-    if !isKnownUniquelyReferenced(&token) { token = Token() }
+    if !isKnownUniquelyReferenced(&token) { token = Token(parent: token, count: count) }
   }
 
   public static let none: Int32 = -1

@@ -423,16 +423,19 @@ struct DatasetReader {
   mutating func readSnapshots(_ root: YAMLNode) {
     guard let top = root.mapping("snapshots.yaml") else { return }
     top.rejectUnknownKeys(["snapshots"])
+    // Where each date's snapshot is, so that a second one is found in constant time.
+    var seen = Dictionary(
+      snapshots.map { ($0.snapshot.date, $0.location) }, uniquingKeysWith: { first, _ in first })
     for node in top.required("snapshots")?.sequence("snapshots") ?? [] {
       guard let m = node.mapping(.aSnapshot) else { continue }
       m.rejectUnknownKeys(["date", "source", "default", "note", "areas", "stated"])
       guard let dateNode = m.required("date"), let date = civilDate(dateNode, .theSnapshotsDate)
       else { continue }
-      if let earlier = snapshots.first(where: { $0.snapshot.date == date }) {
+      if let earlier = seen[date] {
         sink.error(
           dateNode.location, "a second snapshot for \(date.iso)",
-          ja: "\(date.iso) の時点が二つあります", hint: "the first is at line \(earlier.location.line ?? 0)",
-          jaHint: "一つ目は \(earlier.location.line ?? 0) 行目")
+          ja: "\(date.iso) の時点が二つあります", hint: "the first is at line \(earlier.line ?? 0)",
+          jaHint: "一つ目は \(earlier.line ?? 0) 行目")
         continue
       }
       let source = sourceReference(m) ?? ""
@@ -464,6 +467,7 @@ struct DatasetReader {
             stated: stated),
           m["default"]?.bool("default") ?? false, node.location
         ))
+      seen[date] = node.location
     }
   }
 

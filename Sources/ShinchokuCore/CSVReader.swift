@@ -147,14 +147,19 @@ public enum CSVReader {
   /// `estimatedRows` is told, once and before the first row, about how many rows the file has
   /// (a little more, from the first chunk's lines per byte), so that a caller can reserve room
   /// once rather than grow its arrays again and again. It is only an estimate.
+  ///
+  /// `ended` is told, when the file was read to its end as UTF-8, what a later read needs to
+  /// read only what was appended since (`forEachAppendedRow`).
   public static func forEachByteRow(
     _ url: URL, displayName: String, sizeLimit: Int, sink: DiagnosticSink,
     progress: LoadProgress? = nil,
-    estimatedRows: (Int) -> Void = { _ in }, _ body: (CSVByteRow) -> Void
+    estimatedRows: (Int) -> Void = { _ in }, ended: (CSVReadEnd) -> Void = { _ in },
+    _ body: (CSVByteRow) -> Void
   ) -> CSVEncoding? {
     forEachByteRow(
       url, displayName: displayName, sizeLimit: sizeLimit, sink: sink,
-      chunkSize: defaultChunkSize, progress: progress, estimatedRows: estimatedRows, body)
+      chunkSize: defaultChunkSize, progress: progress, estimatedRows: estimatedRows,
+      ended: ended, body)
   }
 
   /// `forEachByteRow` reading `chunkSize` bytes at a time (tests use tiny chunks, so that rows
@@ -162,11 +167,13 @@ public enum CSVReader {
   static func forEachByteRow(
     _ url: URL, displayName: String, sizeLimit: Int, sink: DiagnosticSink, chunkSize: Int,
     progress: LoadProgress? = nil,
-    estimatedRows: (Int) -> Void = { _ in }, _ body: (CSVByteRow) -> Void
+    estimatedRows: (Int) -> Void = { _ in }, ended: (CSVReadEnd) -> Void = { _ in },
+    _ body: (CSVByteRow) -> Void
   ) -> CSVEncoding? {
     let location = SourceLocation(file: displayName)
     guard let (descriptor, fileSize) = DataFile.open(url.path, displayName: displayName, sink: sink)
     else { return nil }
+    let identity = CSVReadEnd.identity(of: descriptor)
     let size: Int? = fileSize
     if fileSize > sizeLimit {
       DataFile.reportTooLarge(location, size: fileSize, sizeLimit: sizeLimit, sink: sink)
@@ -177,6 +184,7 @@ public enum CSVReader {
     progress?.begin(total: fileSize)
     var reader = CSVChunkReader(descriptor: descriptor, chunkSize: chunkSize)
     reader.byteLimit = sizeLimit
+    reader.tracksBlocks = true
     // Enough bytes to see a BOM, then (when guessing) at least one whole line.
     while reader.end - reader.rowStart < 3, !reader.atEnd {
       guard reader.readMore() else {
@@ -229,16 +237,50 @@ public enum CSVReader {
       return decoded.encoding
     }
     estimatedRows(reader.estimatedRows(fileSize: size ?? 0))
-    while true {
-      progress?.advance(to: reader.bytesRead)
-      reader.checkNewLines(file: displayName, sink: sink)
-      reader.parse(file: displayName, sink: sink, body)
-      if reader.atEnd { return .utf8 }
-      guard reader.readMore() else {
-        reader.reportReadFailure(location, sink: sink)
-        return nil
-      }
+    guard
+      reader.readToEnd(file: displayName, location: location, progress: progress, sink: sink, body)
+    else { return nil }
+    ended(reader.readEnd(identity: identity))
+    return .utf8
+  }
+
+  /// Reads only the rows appended to a UTF-8 file since a read that ended at `previous`, when
+  /// the file is the same one (device and inode), at least as long, ended with a newline then,
+  /// and still has the same first and last `CSVReadEnd.blockSize` bytes before that end (its
+  /// bytes are compared, not its size or times alone). Nil, with nothing given to `body` and
+  /// nothing reported, when it is not such an append: then the whole file must be read again.
+  /// Otherwise the rows after the old end (their lines counted on from it), and whether they
+  /// were read (false: reported).
+  static func forEachAppendedRow(
+    _ url: URL, since previous: CSVReadEnd, displayName: String, sizeLimit: Int,
+    sink: DiagnosticSink, chunkSize: Int = defaultChunkSize,
+    ended: (CSVReadEnd) -> Void = { _ in }, _ body: (CSVByteRow) -> Void
+  ) -> Bool? {
+    guard previous.endsWithNewline, previous.size <= sizeLimit else { return nil }
+    let quiet = DiagnosticSink()
+    guard
+      let (descriptor, fileSize) = DataFile.open(url.path, displayName: displayName, sink: quiet)
+    else { return nil }
+    defer { close(descriptor) }
+    guard CSVReadEnd.identity(of: descriptor) == previous.identity, fileSize >= previous.size,
+      fileSize <= sizeLimit, previous.matches(descriptor)
+    else { return nil }
+    guard lseek(descriptor, off_t(previous.size), SEEK_SET) == off_t(previous.size) else {
+      return nil
     }
+    let location = SourceLocation(file: displayName)
+    var reader = CSVChunkReader(descriptor: descriptor, chunkSize: chunkSize)
+    reader.byteLimit = sizeLimit
+    reader.bytesRead = previous.size
+    reader.rowLine = previous.nextLine
+    reader.tracksBlocks = true
+    reader.firstBlock = previous.firstBlock
+    reader.lastBlock = previous.lastBlock
+    reader.lastByte = 0x0A
+    guard reader.readToEnd(file: displayName, location: location, progress: nil, sink: sink, body)
+    else { return false }
+    ended(reader.readEnd(identity: previous.identity))
+    return true
   }
 
   /// Decodes a whole file that is not read as UTF-8 chunk by chunk (without its BOM) into UTF-8.
@@ -424,6 +466,59 @@ public enum CSVReader {
   }
 }
 
+/// Where a whole read of a CSV file ended, and what tells later whether the file was only
+/// appended to since: the bytes read, the line the next row would start on, and the file's
+/// first and last `blockSize` bytes of those read (kept, not hashed, and compared byte for
+/// byte: a rewrite that keeps the size and the modification time is still seen).
+public struct CSVReadEnd: Sendable, Equatable {
+  public static let blockSize = 64 << 10
+  var size: Int
+  var nextLine: Int
+  var endsWithNewline: Bool
+  var firstBlock: [UInt8]
+  var lastBlock: [UInt8]
+  /// The file's device and inode.
+  var identity: [UInt64]
+
+  static func identity(of descriptor: Int32) -> [UInt64] {
+    var status = stat()
+    guard fstat(descriptor, &status) == 0 else { return [] }
+    return [UInt64(status.st_dev), UInt64(status.st_ino)]
+  }
+
+  /// Whether the open file still has these first and last blocks where they were.
+  func matches(_ descriptor: Int32) -> Bool {
+    func has(_ block: [UInt8], at offset: Int) -> Bool {
+      guard !block.isEmpty else { return true }
+      var read = [UInt8](repeating: 0, count: block.count)
+      var got = 0
+      while got < block.count {
+        let count = read.withUnsafeMutableBytes {
+          pread(descriptor, $0.baseAddress! + got, block.count - got, off_t(offset + got))
+        }
+        if count < 0, errno == EINTR { continue }
+        guard count > 0 else { return false }
+        got += count
+      }
+      return read == block
+    }
+    return has(firstBlock, at: 0) && has(lastBlock, at: size - lastBlock.count)
+  }
+
+  /// Whether the file at `path` is still the one read, unchanged (the same bytes at both ends
+  /// and the same size).
+  public func isUnchanged(_ path: String) -> Bool {
+    let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
+    guard descriptor >= 0 else { return false }
+    defer { close(descriptor) }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG,
+      Int(status.st_size) == size, Self.identity(of: descriptor) == identity
+    else { return false }
+    return matches(descriptor)
+  }
+}
+
 /// The one CSV parser: reads a file a chunk at a time into one buffer, checks each complete line
 /// is UTF-8 as it arrives, and splits the complete rows it holds into fields; the unfinished row
 /// is moved to the front and more is read after it. The buffer grows only when one row (say a
@@ -489,6 +584,51 @@ struct CSVChunkReader: ~Copyable {
   var byteLimit = Int.max
   var bytesRead = 0
   var overLimit = false
+  /// With `tracksBlocks`, the file's first and last `CSVReadEnd.blockSize` bytes read so far,
+  /// and its last byte (for `readEnd`).
+  var tracksBlocks = false
+  var firstBlock: [UInt8] = []
+  var lastBlock: [UInt8] = []
+  var lastByte: UInt8 = 0x0A
+
+  /// Notes bytes just read (see `tracksBlocks`).
+  mutating func noteRead(_ bytes: UnsafeBufferPointer<UInt8>) {
+    guard let last = bytes.last else { return }
+    lastByte = last
+    let size = CSVReadEnd.blockSize
+    if firstBlock.count < size { firstBlock += bytes.prefix(size - firstBlock.count) }
+    if bytes.count >= size {
+      lastBlock = Array(bytes.suffix(size))
+    } else {
+      lastBlock += bytes
+      if lastBlock.count > size { lastBlock.removeFirst(lastBlock.count - size) }
+    }
+  }
+
+  /// Where this read ended (after `readToEnd`).
+  func readEnd(identity: [UInt64]) -> CSVReadEnd {
+    CSVReadEnd(
+      size: bytesRead, nextLine: rowLine, endsWithNewline: lastByte == 0x0A,
+      firstBlock: firstBlock, lastBlock: lastBlock, identity: identity)
+  }
+
+  /// Checks, splits and hands over every row up to the end of the file; false (reported) when
+  /// reading fails.
+  mutating func readToEnd(
+    file: String, location: SourceLocation, progress: LoadProgress?, sink: DiagnosticSink,
+    _ body: (CSVByteRow) -> Void
+  ) -> Bool {
+    while true {
+      progress?.advance(to: bytesRead)
+      checkNewLines(file: file, sink: sink)
+      parse(file: file, sink: sink, body)
+      if atEnd { return true }
+      guard readMore() else {
+        reportReadFailure(location, sink: sink)
+        return false
+      }
+    }
+  }
 
   /// Why `readMore` failed, as a diagnostic.
   func reportReadFailure(_ location: SourceLocation, sink: DiagnosticSink) {
@@ -530,6 +670,7 @@ struct CSVChunkReader: ~Copyable {
     }
     end += got
     bytesRead += got
+    if tracksBlocks { noteRead(UnsafeBufferPointer(start: buffer + end - got, count: got)) }
     if bytesRead > byteLimit {
       overLimit = true
       return false

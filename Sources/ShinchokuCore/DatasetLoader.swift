@@ -105,7 +105,7 @@ public struct DatasetLoader: Sendable {
       files: ["events.yaml", "events.csv", "events.csv.encoding"].map {
         FileStamp(path: root.appendingPathComponent($0).path)
       }, limit: eventsCSVSizeLimit, directory: directory)
-    if let cached = eventsCache.reader(for: csvKey) {
+    if let cached = eventsCache.reader(for: csvKey, at: eventsCSV.path) {
       csvJob = BackgroundJob(done: cached)
     } else if DataFile.exists(
       eventsCSV.path, displayName: displayPath(directory: directory, name: "events.csv"),
@@ -115,14 +115,12 @@ public struct DatasetLoader: Sendable {
       let limit = eventsCSVSizeLimit
       var csvReader = reader
       csvReader.sink = DiagnosticSink(visitLimit: sink.visitLimit)
+      // Only appended to since the last read: only the new rows are read (EventsCSV.swift).
+      let previous = eventsCache.appendable(for: csvKey)
       csvJob = BackgroundJob(csvReader) { reader in
-        // Row by row: a large file's rows are never all held at once.
-        let sink = reader.sink
-        reader.readEventsCSV(file: shown) { estimatedRows, body in
-          _ = CSVReader.forEachByteRow(
-            eventsCSV, displayName: shown, sizeLimit: limit, sink: sink, progress: progress,
-            estimatedRows: estimatedRows, body)
-        }
+        reader = DatasetReader.readingEventsCSV(
+          eventsCSV, displayName: shown, sizeLimit: limit, fresh: reader, previous: previous,
+          progress: progress)
       }
     }
     if let programmes = document("programmes.yaml", required: false) {
@@ -294,12 +292,29 @@ public final class EventsCSVCache: @unchecked Sendable {
 
   public init() {}
 
-  func reader(for key: Key) -> DatasetReader? {
+  /// The reader kept for these files, when `stat` says they are unchanged and events.csv's
+  /// first and last bytes read agree.
+  func reader(for key: Key, at path: String) -> DatasetReader? {
     lock.lock()
     defer { lock.unlock() }
-    guard let entry, entry.key == key else { return nil }
+    guard let entry, entry.key == key, entry.reader.eventsCSVEnd?.end.isUnchanged(path) ?? true
+    else { return nil }
     return entry.reader
   }
+
+  /// The reader kept when only events.csv changed since (perhaps by an append: see
+  /// `CSVReader.forEachAppendedRow`).
+  func appendable(for key: Key) -> DatasetReader? {
+    lock.lock()
+    defer { lock.unlock() }
+    guard let entry, entry.reader.eventsCSVEnd != nil, entry.key.limit == key.limit,
+      entry.key.directory == key.directory, entry.key.files[0] == key.files[0],
+      entry.key.files[2] == key.files[2], entry.key.files[1].isSameFile(as: key.files[1])
+    else { return nil }
+    return entry.reader
+  }
+
+  var keptReader: DatasetReader? { lock.withLock { entry?.reader } }
 
   func keep(_ reader: DatasetReader, for key: Key) {
     lock.lock()
@@ -327,6 +342,9 @@ struct DatasetReader {
   var categories = CategoryTable()
   var events = EventStore()
   var savings: SavingsTable?
+  /// Where the last read of events.csv ended, and its columns' places (EventsCSV.swift).
+  var eventsCSVEnd: (end: CSVReadEnd, header: [Int])?
+  var eventsCSVRead: EventsCSVRead?
   /// Where each area's counts (and the plan-wide "stated" ones) are written, per snapshot.
   var countLocations: [CivilDate: [String: SourceLocation]] = [:]
   /// Source references to check once every source is known.
@@ -451,16 +469,19 @@ struct DatasetReader {
   mutating func readSnapshots(_ root: YAMLNode) {
     guard let top = root.mapping("snapshots.yaml") else { return }
     top.rejectUnknownKeys(["snapshots"])
+    // Where each date's snapshot is, so that a second one is found in constant time.
+    var seen = Dictionary(
+      snapshots.map { ($0.snapshot.date, $0.location) }, uniquingKeysWith: { first, _ in first })
     for node in top.required("snapshots")?.sequence("snapshots") ?? [] {
       guard let m = node.mapping(.aSnapshot) else { continue }
       m.rejectUnknownKeys(["date", "source", "default", "note", "areas", "stated"])
       guard let dateNode = m.required("date"), let date = civilDate(dateNode, .theSnapshotsDate)
       else { continue }
-      if let earlier = snapshots.first(where: { $0.snapshot.date == date }) {
+      if let earlier = seen[date] {
         sink.error(
           dateNode.location, "a second snapshot for \(date.iso)",
-          ja: "\(date.iso) の時点が二つあります", hint: "the first is at line \(earlier.location.line ?? 0)",
-          jaHint: "一つ目は \(earlier.location.line ?? 0) 行目")
+          ja: "\(date.iso) の時点が二つあります", hint: "the first is at line \(earlier.line ?? 0)",
+          jaHint: "一つ目は \(earlier.line ?? 0) 行目")
         continue
       }
       let source = sourceReference(m) ?? ""
@@ -492,6 +513,7 @@ struct DatasetReader {
             stated: stated),
           m["default"]?.bool("default") ?? false, node.location
         ))
+      seen[date] = node.location
     }
   }
 

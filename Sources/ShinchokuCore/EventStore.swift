@@ -11,10 +11,12 @@ public struct StringTable: Sendable, Equatable {
   private var bytes: [UInt8] = []
   /// Text `n` is `bytes[ends[n]..<ends[n + 1]]`.
   private var ends: [UInt32] = [0]
-  /// Per slot: the text's hash in the high half and its number + 1 in the low half (0: an
-  /// empty slot), so that a probe reads one slot and compares bytes only when the whole
-  /// hash matches. The count is a power of two, at most three quarters used.
-  private var slots: [UInt64] = [UInt64](repeating: 0, count: 64)
+  /// Per slot: the text's number + 1 in the low `numberBits` bits (0: an empty slot) and the
+  /// top bits of its hash above them, so that a probe reads one 4-byte slot and compares bytes
+  /// only when those bits match. The count is a power of two, at most three quarters used, so
+  /// a number + 1 always fits in `numberBits` (the slot count's bits).
+  private var slots: [UInt32] = [UInt32](repeating: 0, count: 64)
+  private var numberBits = 6
 
   public init() {}
 
@@ -38,12 +40,14 @@ public struct StringTable: Sendable, Equatable {
   public mutating func intern(_ text: UnsafeBufferPointer<UInt8>) -> (id: Int32, inserted: Bool) {
     let hash = Self.hash(text)
     let mask = slots.count - 1
+    let tag = tagBits(hash)
+    let numberMask = UInt32(mask)
     var slot = Int(hash) & mask
     while true {
       let entry = slots[slot]
       if entry == 0 { break }
-      if UInt32(truncatingIfNeeded: entry >> 32) == hash {
-        let id = Int(UInt32(truncatingIfNeeded: entry)) - 1
+      if entry & ~numberMask == tag {
+        let id = Int(entry & numberMask) - 1
         if equals(id, text) { return (Int32(id), false) }
       }
       slot = (slot + 1) & mask
@@ -51,9 +55,14 @@ public struct StringTable: Sendable, Equatable {
     let id = Int32(count)
     bytes.append(contentsOf: text)
     ends.append(UInt32(bytes.count))
-    slots[slot] = UInt64(hash) << 32 | UInt64(id + 1)
+    slots[slot] = tag | UInt32(id + 1)
     if count * 4 > slots.count * 3 { rehash(slots.count * 2) }
     return (id, true)
+  }
+
+  /// The hash's top bits above the number's (none once numbers take all 32).
+  private func tagBits(_ hash: UInt32) -> UInt32 {
+    numberBits >= 32 ? 0 : hash & ~(UInt32.max >> UInt32(32 - numberBits))
   }
 
   @discardableResult
@@ -68,13 +77,13 @@ public struct StringTable: Sendable, Equatable {
     return text.withUTF8 { buffer -> Int32? in
       let hash = Self.hash(buffer)
       let mask = slots.count - 1
+      let tag = tagBits(hash)
+      let numberMask = UInt32(mask)
       var slot = Int(hash) & mask
       while slots[slot] != 0 {
         let entry = slots[slot]
-        let id = Int(UInt32(truncatingIfNeeded: entry)) - 1
-        if UInt32(truncatingIfNeeded: entry >> 32) == hash, equals(id, buffer) {
-          return Int32(id)
-        }
+        let id = Int(entry & numberMask) - 1
+        if entry & ~numberMask == tag, equals(id, buffer) { return Int32(id) }
         slot = (slot + 1) & mask
       }
       return nil
@@ -106,13 +115,20 @@ public struct StringTable: Sendable, Equatable {
     }
   }
 
+  /// A table of `size` slots: each text's hash is worked out again from its bytes (the slots
+  /// keep only some of its bits).
   private mutating func rehash(_ size: Int) {
-    var fresh = [UInt64](repeating: 0, count: size)
+    var fresh = [UInt32](repeating: 0, count: size)
     let mask = size - 1
-    for entry in slots where entry != 0 {
-      var slot = Int(UInt32(truncatingIfNeeded: entry >> 32)) & mask
-      while fresh[slot] != 0 { slot = (slot + 1) & mask }
-      fresh[slot] = entry
+    numberBits = size.trailingZeroBitCount
+    bytes.withUnsafeBufferPointer { all in
+      for id in 0..<count {
+        let start = Int(ends[id])
+        let hash = Self.hash(UnsafeBufferPointer(rebasing: all[start..<Int(ends[id + 1])]))
+        var slot = Int(hash) & mask
+        while fresh[slot] != 0 { slot = (slot + 1) & mask }
+        fresh[slot] = tagBits(hash) | UInt32(id + 1)
+      }
     }
     slots = fresh
   }
@@ -163,7 +179,8 @@ struct Interned<Value: Hashable & Sendable>: Sendable, Equatable {
   static func == (a: Self, b: Self) -> Bool { a.values == b.values }
 }
 
-/// The events of a data set, column by column: about 60 bytes an event instead of a
+/// The events of a data set, column by column: about 30 bytes an event (13 in the columns at
+/// a million synthetic events, the rest the id and its hash slot) instead of a
 /// `CityEvent` with its own strings and arrays (≈250 bytes and a dozen allocations). A
 /// `CityEvent` is made only for an event that is looked at (the agenda's visible rows, the
 /// detail, an export).
@@ -174,18 +191,19 @@ public struct EventStore: RandomAccessCollection, Sendable, Equatable, Expressib
   /// Titles, venues, times, notes and category ids.
   public private(set) var texts = StringTable()
   public private(set) var ids = StringTable()
-  // One entry per event. Text numbers are into `texts`; -1 is none.
-  @usableFromInline private(set) var titles: [Int32] = []
-  @usableFromInline private(set) var categories: [Int32] = []
-  @usableFromInline private(set) var venueLists: [Int32] = []
+  // One entry per event, each column in as few bytes a number as its numbers need
+  // (PackedColumn.swift). Text numbers are into `texts`; -1 is none.
+  @usableFromInline private(set) var titles = NumberColumn()
+  @usableFromInline private(set) var categories = NumberColumn()
+  @usableFromInline private(set) var venueLists = NumberColumn()
   /// Days since 1970-01-01; `Int32.min` is none.
-  @usableFromInline private(set) var startDays: [Int32] = []
-  @usableFromInline private(set) var endDays: [Int32] = []
-  @usableFromInline private(set) var times: [Int32] = []
-  @usableFromInline private(set) var notes: [Int32] = []
-  @usableFromInline private(set) var audienceLists: [Int32] = []
-  @usableFromInline private(set) var feeLists: [Int32] = []
-  private(set) var details: [Int32] = []
+  @usableFromInline private(set) var startDays = DayColumn()
+  @usableFromInline private(set) var endDays = DayColumn()
+  @usableFromInline private(set) var times = NumberColumn()
+  @usableFromInline private(set) var notes = NumberColumn()
+  @usableFromInline private(set) var audienceLists = NumberColumn()
+  @usableFromInline private(set) var feeLists = NumberColumn()
+  private(set) var details = NumberColumn()
   // The shared values.
   private(set) var venueTable = Interned<[Int32]>()
   private(set) var audienceTable = Interned<[Audience]>()
@@ -194,15 +212,37 @@ public struct EventStore: RandomAccessCollection, Sendable, Equatable, Expressib
 
   /// Shared by copies of a store and replaced when a shared store is changed, so that
   /// "is this the same store" costs one comparison (see `isIdentical(to:)`).
-  private var token = Token()
-  private final class Token: Sendable {}
+  private var token = Token(parent: nil, count: 0)
+  /// A store changed after it was copied gets a token of its own that remembers the one it was
+  /// copied from and its count then: the only changes are appends, so that tells which
+  /// stores are another with events appended (`extends`).
+  private final class Token: Sendable {
+    let parent: Token?
+    let parentCount: Int
+    init(parent: Token?, count: Int) {
+      self.parent = parent
+      parentCount = count
+    }
+  }
 
   /// Whether the two are copies of one store with no change since: then they are equal, and
   /// anything built from one (the calendar's index) serves the other.
   public func isIdentical(to other: EventStore) -> Bool { token === other.token }
 
+  /// Whether this store is `other` (as it is now) with events appended, or the same: its first
+  /// `other.count` events are `other`'s. (False does not mean they differ.)
+  public func extends(_ other: EventStore) -> Bool {
+    if isIdentical(to: other) { return true }
+    var link = token
+    while let parent = link.parent {
+      if parent === other.token { return link.parentCount == other.count }
+      link = parent
+    }
+    return false
+  }
+
   private mutating func willChange() {
-    if !isKnownUniquelyReferenced(&token) { token = Token() }
+    if !isKnownUniquelyReferenced(&token) { token = Token(parent: token, count: count) }
   }
 
   public static let none: Int32 = -1
@@ -261,11 +301,13 @@ public struct EventStore: RandomAccessCollection, Sendable, Equatable, Expressib
   public mutating func reserveCapacity(_ count: Int) {
     ids.reserve(texts: count, bytes: count * 8)
     for path in [
-      \EventStore.titles, \.categories, \.venueLists, \.startDays, \.endDays, \.times, \.notes,
-      \.audienceLists, \.feeLists, \.details,
-    ] as [WritableKeyPath<EventStore, [Int32]>] {
+      \EventStore.titles, \.categories, \.venueLists, \.times, \.notes, \.audienceLists,
+      \.feeLists, \.details,
+    ] as [WritableKeyPath<EventStore, NumberColumn>] {
       self[keyPath: path].reserveCapacity(count)
     }
+    startDays.reserveCapacity(count)
+    endDays.reserveCapacity(count)
   }
 
   /// Adds an event; false (and nothing added) when its id is taken.

@@ -71,14 +71,18 @@ extension DatasetReader {
   /// up in a table of the texts seen so far, and what was made of a cell text (a date, a fee
   /// list, an audience, a category) is remembered by the text's number. No `String` is made for
   /// a cell the store already has, and no `CityEvent` at all.
+  ///
+  /// With `header` (the columns' places, as an earlier read found them) the rows have no
+  /// header: they are those appended since. Answers the columns' places (nil before a header).
+  @discardableResult
   mutating func readEventsCSV(
-    file: String,
+    file: String, header: [Int]? = nil,
     rows forEachRow: (_ estimatedRows: (Int) -> Void, _ body: (CSVByteRow) -> Void) -> Void
-  ) {
+  ) -> [Int]? {
     let fileName = (file as NSString).lastPathComponent
     let sourceID = "file:" + fileName
-    var positions: [Int] = EventsCSVColumn.allCases.map { _ in -1 }
-    var sawHeader = false
+    var positions: [Int] = header ?? EventsCSVColumn.allCases.map { _ in -1 }
+    var sawHeader = header != nil
     let reference = CivilDate(year: 2000, month: 1, day: 1)!
     // Cell texts (dates, audiences, fees, categories) by number, and what each was read as.
     var cells = StringTable()
@@ -241,6 +245,49 @@ extension DatasetReader {
         title: titleText, category: category, venues: venues, start: start, end: end, time: time,
         notes: notes, audience: audience, fees: fees, details: details)
     }
+    return sawHeader ? positions : nil
+  }
+
+  /// Reads events.csv into the events of `fresh` (the reader of the other files), or, when
+  /// `previous` (the reader after the last read of it) ended where the file has only been
+  /// appended to since (`CSVReader.forEachAppendedRow`), only the appended rows, after the
+  /// events read then: a one-row append to a million rows reads one row. Either way the
+  /// reader answered remembers where this read ended, for the next.
+  static func readingEventsCSV(
+    _ url: URL, displayName: String, sizeLimit: Int, fresh: DatasetReader,
+    previous: DatasetReader?, progress: LoadProgress?
+  ) -> DatasetReader {
+    if var reader = previous, let (end, header) = previous?.eventsCSVEnd {
+      // The earlier reports stay; the appended rows add theirs.
+      let sink = DiagnosticSink(visitLimit: reader.sink.visitLimit)
+      sink.append(reader.sink.items)
+      reader.sink = sink
+      var newEnd: CSVReadEnd?
+      var appended: Bool?
+      reader.readEventsCSV(file: displayName, header: header) { _, body in
+        appended = CSVReader.forEachAppendedRow(
+          url, since: end, displayName: displayName, sizeLimit: sizeLimit, sink: sink,
+          ended: { newEnd = $0 }, body)
+      }
+      if appended != nil {
+        reader.eventsCSVEnd = newEnd.map { ($0, header) }
+        reader.eventsCSVRead = .appended(bytes: (newEnd?.size ?? end.size) - end.size)
+        return reader
+      }
+    }
+    var reader = fresh
+    reader.eventsCSVEnd = nil
+    var end: CSVReadEnd?
+    let sink = reader.sink
+    let header = reader.readEventsCSV(file: displayName) { estimatedRows, body in
+      // Row by row: a large file's rows are never all held at once.
+      _ = CSVReader.forEachByteRow(
+        url, displayName: displayName, sizeLimit: sizeLimit, sink: sink, progress: progress,
+        estimatedRows: estimatedRows, ended: { end = $0 }, body)
+    }
+    if let end, let header { reader.eventsCSVEnd = (end, header) }
+    reader.eventsCSVRead = .whole
+    return reader
   }
 
   /// The common cell at the byte level: `2012-08-01`, or `2012-07-21〜2012-08-31` (〜, ～ or
@@ -436,4 +483,16 @@ extension DatasetReader {
       return Fee(who: who, yen: yen, note: nil)
     }
   }
+}
+
+/// How events.csv was last read: the whole file, or only the bytes appended since the read
+/// before.
+public enum EventsCSVRead: Sendable, Equatable {
+  case whole
+  case appended(bytes: Int)
+}
+
+extension EventsCSVCache {
+  /// How the events kept were read (nil before any read of events.csv).
+  public var lastRead: EventsCSVRead? { keptReader?.eventsCSVRead }
 }

@@ -44,9 +44,10 @@ public enum Direction: Sendable {
 public struct AppState: Sendable {
   public var dataset: Dataset {
     didSet {
-      // A status change or a reload with the same events keeps the index.
+      // A status change or a reload with the same events keeps the index; one with events
+      // appended extends it.
       if !dataset.events.isIdentical(to: eventIndex.events) {
-        eventIndex = EventIndex(events: dataset.events)
+        eventIndex = EventIndex(events: dataset.events, previous: eventIndex)
       }
     }
   }

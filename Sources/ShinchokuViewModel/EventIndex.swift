@@ -22,10 +22,9 @@ import TerminalText
 ///   looked at again (incremental narrowing).
 public final class EventIndex: @unchecked Sendable {
   public let events: EventStore
-  /// Agenda order → position in `events`.
+  /// Agenda order → position in `events`. (Its inverse is made where it is needed, for the
+  /// filters' bitsets and the search, and not kept: 4 MB at a million events.)
   let order: [Int32]
-  /// Position in `events` → agenda order (the inverse of `order`).
-  let rank: [Int32]
   /// Per order position (dated ones only): start and end as days since 1970-01-01.
   let startDays: [Int32]
   let endDays: [Int32]
@@ -133,45 +132,133 @@ public final class EventIndex: @unchecked Sendable {
     self.endDays = endDays
     self.startMinutes = startMinutes
     self.long = long
-    // What each shared list means for the filters, worked out once per list.
-    let free = events.feeListValues.map { $0.contains { $0.yen == 0 } }
-    let forChildren = events.audienceListValues.map {
-      $0.contains { $0 != .adults }
-    }
-    let forAdults = events.audienceListValues.map {
-      $0.contains { $0 != .children }
-    }
     // The bitsets are filled reading the columns front to back (the agenda order jumps about
     // the store), each event's bit set at its agenda position.
-    var rank = [Int32](repeating: 0, count: order.count)
-    for (position, event) in order.enumerated() { rank[Int(event)] = Int32(position) }
-    var categoryNumbers = [Int](repeating: -1, count: events.texts.count)
-    var categoryIDs: [String] = []
-    var categorySets: [Bitset] = []
-    var uncategorised = Bitset(count: order.count)
-    var freeBits = Bitset(count: order.count)
-    var childrenBits = Bitset(count: order.count)
-    var adultsBits = Bitset(count: order.count)
-    for event in events.indices {
-      let position = Int(rank[event])
-      let category = Int(events.categoryText(event))
-      if category >= 0 {
-        if categoryNumbers[category] < 0 {
-          categoryNumbers[category] = categorySets.count
-          categoryIDs.append(events.texts[Int32(category)])
-          categorySets.append(Bitset(count: order.count))
-        }
-        categorySets[categoryNumbers[category]].insert(position)
-      } else {
-        uncategorised.insert(position)
-      }
-      if free[Int(events.feeList(event))] { freeBits.insert(position) }
-      let audience = Int(events.audienceList(event))
-      if forChildren[audience] { childrenBits.insert(position) }
-      if forAdults[audience] { adultsBits.insert(position) }
+    let rank = Self.ranks(order)
+    var bits = FilterBits(events: events)
+    for event in events.indices { bits.mark(event, at: Int(rank[event])) }
+    (categoryBits, uncategorised, freeBits, childrenBits, adultsBits) = bits.sets
+  }
+
+  /// The index of `events`, which are `previous.events` with events appended
+  /// (`EventStore.extends`), or the same: the old order is merged with the new events' (sorted
+  /// alone), and the old bitsets copied a word at a time in the runs between the new
+  /// positions, rather than everything sorted and filled again. A reload after a row was
+  /// appended to a million costs a few copies of the arrays. Anything else is indexed anew.
+  public convenience init(events: EventStore, previous: EventIndex) {
+    guard events.extends(previous.events) else {
+      self.init(events: events)
+      return
     }
-    self.rank = rank
-    self.categoryBits = Dictionary(uniqueKeysWithValues: zip(categoryIDs, categorySets))
+    let old = previous.events.count
+    var minutes: [String: Int16] = [:]
+    func minute(_ position: Int) -> Int16 {
+      let text = events.timeText(position)
+      guard text >= 0 else { return 0 }
+      let time = events.texts[text]
+      if let known = minutes[time] { return known }
+      let value = Int16((startMinute(of: time) ?? -1) + 1)
+      minutes[time] = value
+      return value
+    }
+    // The new events: dated ones by (start day, start minute, position), as the whole order is.
+    var added: [(day: Int32, minute: Int16, position: Int32)] = []
+    var addedUndated: [Int32] = []
+    for position in old..<events.count {
+      if let day = events.startDay(position) {
+        added.append((day, minute(position), Int32(position)))
+      } else {
+        addedUndated.append(Int32(position))
+      }
+    }
+    added.sort { ($0.day, $0.minute, $0.position) < ($1.day, $1.minute, $1.position) }
+    let total = events.count
+    var order: [Int32] = []
+    var startDays: [Int32] = []
+    var endDays: [Int32] = []
+    var startMinutes: [Int16] = []
+    var long: [Int32] = []
+    order.reserveCapacity(total)
+    let datedCount = previous.datedCount + added.count
+    startDays.reserveCapacity(datedCount)
+    endDays.reserveCapacity(datedCount)
+    startMinutes.reserveCapacity(datedCount)
+    // The bitsets: the new events' own bits as they are placed, the old bits (below) in
+    // their runs.
+    var bits = FilterBits(events: events, count: total)
+    // Runs of old positions that keep their order: (old start, new start, length).
+    var runs: [(old: Int, new: Int, count: Int)] = []
+    func keep(_ oldPosition: Int) {
+      let position = order.count
+      order.append(previous.order[oldPosition])
+      if let last = runs.last, last.old + last.count == oldPosition,
+        last.new + last.count == position
+      {
+        runs[runs.count - 1].count += 1
+      } else {
+        runs.append((oldPosition, position, 1))
+      }
+    }
+    func noteDated(start: Int32, end: Int32, minute: Int16) {
+      if end - start > Self.shortSpan { long.append(Int32(startDays.count)) }
+      startDays.append(start)
+      endDays.append(end)
+      startMinutes.append(minute)
+    }
+    var next = 0
+    for oldPosition in 0..<previous.datedCount {
+      let key = (
+        previous.startDays[oldPosition], previous.startMinutes[oldPosition],
+        previous.order[oldPosition]
+      )
+      while next < added.count, (added[next].day, added[next].minute, added[next].position) < key {
+        let entry = added[next]
+        bits.mark(Int(entry.position), at: order.count)
+        order.append(entry.position)
+        noteDated(
+          start: entry.day, end: max(entry.day, events.endDay(Int(entry.position)) ?? entry.day),
+          minute: entry.minute)
+        next += 1
+      }
+      keep(oldPosition)
+      noteDated(
+        start: previous.startDays[oldPosition], end: previous.endDays[oldPosition],
+        minute: previous.startMinutes[oldPosition])
+    }
+    for entry in added[next...] {
+      bits.mark(Int(entry.position), at: order.count)
+      order.append(entry.position)
+      noteDated(
+        start: entry.day, end: max(entry.day, events.endDay(Int(entry.position)) ?? entry.day),
+        minute: entry.minute)
+    }
+    for oldPosition in previous.datedCount..<old { keep(oldPosition) }
+    for event in addedUndated {
+      bits.mark(Int(event), at: order.count)
+      order.append(event)
+    }
+    bits.copy(previous, runs: runs)
+    let sets = bits.sets
+    self.init(
+      events: events, order: order, startDays: startDays, endDays: endDays,
+      startMinutes: startMinutes, datedCount: datedCount, long: long,
+      categoryBits: sets.categories, uncategorised: sets.uncategorised, freeBits: sets.free,
+      childrenBits: sets.children, adultsBits: sets.adults)
+  }
+
+  private init(
+    events: EventStore, order: [Int32], startDays: [Int32], endDays: [Int32],
+    startMinutes: [Int16], datedCount: Int, long: [Int32], categoryBits: [String: Bitset],
+    uncategorised: Bitset, freeBits: Bitset, childrenBits: Bitset, adultsBits: Bitset
+  ) {
+    self.events = events
+    self.order = order
+    self.startDays = startDays
+    self.endDays = endDays
+    self.startMinutes = startMinutes
+    self.datedCount = datedCount
+    self.long = long
+    self.categoryBits = categoryBits
     self.uncategorised = uncategorised
     self.freeBits = freeBits
     self.childrenBits = childrenBits
@@ -179,6 +266,13 @@ public final class EventIndex: @unchecked Sendable {
   }
 
   public var count: Int { order.count }
+
+  /// Per store position, its agenda position: the inverse of an order.
+  static func ranks(_ order: [Int32]) -> [Int32] {
+    var rank = [Int32](repeating: 0, count: order.count)
+    for (position, event) in order.enumerated() { rank[Int(event)] = Int32(position) }
+    return rank
+  }
 
   /// The event at a position of the agenda order.
   public func event(at position: Int) -> CityEvent { events[Int(order[position])] }
@@ -409,7 +503,7 @@ struct SearchTexts {
   init(_ index: EventIndex) {
     store = index.events
     order = index.order
-    rank = index.rank
+    rank = EventIndex.ranks(order)
     var wanted = [Bool](repeating: false, count: store.texts.count)
     for position in store.indices {
       wanted[Int(store.titleText(position))] = true
@@ -456,6 +550,88 @@ struct SearchTexts {
   }
 }
 
+/// The filters' bitsets being filled (per category, uncategorised, free, for children, for
+/// adults): each event's bits set at its agenda position. What each shared list (fees,
+/// audiences) means is worked out once per list.
+struct FilterBits {
+  let events: EventStore
+  let count: Int
+  private let free: [Bool]
+  private let forChildren: [Bool]
+  private let forAdults: [Bool]
+  /// By text number: the category's place in `categoryIDs` (-1: not seen yet).
+  private var categoryNumbers: [Int]
+  private var categoryIDs: [String] = []
+  private var categorySets: [Bitset] = []
+  private var uncategorised: Bitset
+  private var freeBits: Bitset
+  private var childrenBits: Bitset
+  private var adultsBits: Bitset
+
+  init(events: EventStore, count: Int? = nil) {
+    self.events = events
+    self.count = count ?? events.count
+    free = events.feeListValues.map { $0.contains { $0.yen == 0 } }
+    forChildren = events.audienceListValues.map { $0.contains { $0 != .adults } }
+    forAdults = events.audienceListValues.map { $0.contains { $0 != .children } }
+    categoryNumbers = [Int](repeating: -1, count: events.texts.count)
+    uncategorised = Bitset(count: self.count)
+    freeBits = Bitset(count: self.count)
+    childrenBits = Bitset(count: self.count)
+    adultsBits = Bitset(count: self.count)
+  }
+
+  private mutating func categorySet(_ text: Int) -> Int {
+    if categoryNumbers[text] < 0 {
+      categoryNumbers[text] = categorySets.count
+      categoryIDs.append(events.texts[Int32(text)])
+      categorySets.append(Bitset(count: count))
+    }
+    return categoryNumbers[text]
+  }
+
+  /// Sets the event's bits (a store position) at an agenda position.
+  mutating func mark(_ event: Int, at position: Int) {
+    let category = Int(events.categoryText(event))
+    if category >= 0 {
+      categorySets[categorySet(category)].insert(position)
+    } else {
+      uncategorised.insert(position)
+    }
+    if free[Int(events.feeList(event))] { freeBits.insert(position) }
+    let audience = Int(events.audienceList(event))
+    if forChildren[audience] { childrenBits.insert(position) }
+    if forAdults[audience] { adultsBits.insert(position) }
+  }
+
+  /// Copies the bits of an index of fewer events, run by run (old start, new start, length).
+  mutating func copy(_ previous: EventIndex, runs: [(old: Int, new: Int, count: Int)]) {
+    func copyRuns(_ from: Bitset, into bits: inout Bitset) {
+      for run in runs { bits.copy(from, run.old..<(run.old + run.count), to: run.new) }
+    }
+    for (id, set) in previous.categoryBits {
+      guard let text = events.texts.find(id) else { continue }
+      copyRuns(set, into: &categorySets[categorySet(Int(text))])
+    }
+    copyRuns(previous.uncategorised, into: &uncategorised)
+    copyRuns(previous.freeBits, into: &freeBits)
+    copyRuns(previous.childrenBits, into: &childrenBits)
+    copyRuns(previous.adultsBits, into: &adultsBits)
+  }
+
+  var sets:
+    (
+      categories: [String: Bitset], uncategorised: Bitset, free: Bitset, children: Bitset,
+      adults: Bitset
+    )
+  {
+    (
+      Dictionary(uniqueKeysWithValues: zip(categoryIDs, categorySets)), uncategorised, freeBits,
+      childrenBits, adultsBits
+    )
+  }
+}
+
 /// A fixed-size set of positions, 64 to a word.
 struct Bitset: Sendable, Equatable {
   var words: [UInt64]
@@ -481,6 +657,27 @@ struct Bitset: Sendable, Equatable {
   }
 
   var count: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
+
+  /// Adds the positions of `source` in `range`, each moved to `start` + its offset in the
+  /// range, a word of this set at a time.
+  mutating func copy(_ source: Bitset, _ range: Range<Int>, to start: Int) {
+    var position = start
+    let end = start + range.count
+    while position < end {
+      let bit = position & 63
+      let take = min(64 - bit, end - position)
+      let from = range.lowerBound + (position - start)
+      let word = from >> 6
+      let shift = from & 63
+      var chunk = source.words[word] >> UInt64(shift)
+      if shift != 0, word + 1 < source.words.count {
+        chunk |= source.words[word + 1] << UInt64(64 - shift)
+      }
+      if take < 64 { chunk &= (1 << UInt64(take)) - 1 }
+      words[position >> 6] |= chunk << UInt64(bit)
+      position += take
+    }
+  }
 
   /// How many positions in the range are in the set.
   func count(in range: Range<Int>) -> Int {

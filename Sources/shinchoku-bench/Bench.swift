@@ -28,7 +28,13 @@ struct Bench: ParsableCommand {
     var checkout = "."
     /// Also time the dashboard in a pseudo-terminal (Tests/Bench/pty-bench.py).
     var pty = false
+    /// Programme records in each generated data set.
+    var programmes = Bench.defaultProgrammes
   }
+
+  /// A city's reform plan has tens of programmes (the seed's has 62); 200 is generous. The
+  /// events' sizes are what the benchmark varies: programmes have a row of their own.
+  static let defaultProgrammes = 200
 
   @Option(help: "The sizes, comma-separated: seed, or a number of events.")
   var sizes = "seed,10000,100000,1000000"
@@ -50,6 +56,12 @@ struct Bench: ParsableCommand {
     ), completion: .directory)
   var checkout: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "Programme records in each generated data set.",
+      discussion: "The seed keeps its own 62."))
+  var programmes = Bench.defaultProgrammes
+
   @Flag(
     help: ArgumentHelp(
       "Also time the dashboard in a pseudo-terminal: start to first screen, to the complete calendar, each key to the last byte of its redraw, bytes per key.",
@@ -58,6 +70,7 @@ struct Bench: ParsableCommand {
 
   func validate() throws {
     guard repetitions > 0 else { throw ValidationError("--repeat must be above 0") }
+    guard programmes > 0 else { throw ValidationError("--programmes must be above 0") }
     _ = try sizeList()
   }
 
@@ -74,7 +87,7 @@ struct Bench: ParsableCommand {
   func run() throws {
     let options = Options(
       sizes: try sizeList(), json: json, repetitions: repetitions, work: work,
-      checkout: try checkoutFolder(), pty: pty)
+      checkout: try checkoutFolder(), pty: pty, programmes: programmes)
     let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
       .deletingLastPathComponent().appendingPathComponent("shinchoku").path
     guard FileManager.default.isExecutableFile(atPath: binary) else {
@@ -151,6 +164,9 @@ struct SizeResult {
   var firstSearch: Double
   /// From outside, in a pseudo-terminal (`--pty`).
   var pty: PtyResult?
+  /// A reload after a one-row append to events.csv (when there is one): the whole of it, and
+  /// the part on the dashboard's main thread (`reduce` of the new data: the calendar's index).
+  var appendReload: (total: Double, reduce: Double)?
 
   var summary: String {
     "\(label): load \(ms(load)), first frame \(ms(firstFrame)), peak RSS \(mib(peakRSS))"
@@ -163,6 +179,8 @@ struct SizeResult {
       "terminal_first_frame_ms": terminalFirstFrame.map { $0 * 1000 } ?? NSNull(),
       "first_search_ms": firstSearch * 1000,
       "pty": pty?.json ?? NSNull(),
+      "append_reload_ms": appendReload.map { $0.total * 1000 } ?? NSNull(),
+      "append_reload_reduce_ms": appendReload.map { $0.reduce * 1000 } ?? NSNull(),
       "actions": Dictionary(
         uniqueKeysWithValues: actions.map {
           ($0.name, ["median_ms": $0.median * 1000, "p99_ms": $0.p99 * 1000])
@@ -223,14 +241,15 @@ func now() -> Double {
   return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
 }
 
-/// The data folder of a size: the seed is the bundled Data/; other sizes are generated (one
-/// programme record per 100 events, at least 60).
+/// The data folder of a size: the seed is the bundled Data/; other sizes are generated (with
+/// `--programmes` programme records).
 func dataFolder(size: Int?, options: Bench.Options) -> String {
   guard let size else {
     return options.checkout + "/Data"
   }
-  let folder = options.work + "/\(size)"
-  let sample = SampleDataSet(programmes: max(60, size / 100), events: size, snapshots: 4, seed: 1)
+  let folder = options.work + "/\(size)-p\(options.programmes)"
+  let sample = SampleDataSet(
+    programmes: options.programmes, events: size, snapshots: 4, seed: 1)
   let marker = folder + "/.complete"
   if FileManager.default.fileExists(atPath: marker) { return folder }
   try? FileManager.default.removeItem(atPath: folder)
@@ -370,6 +389,8 @@ func measure(size: Int?, options: Bench.Options, binary: String) -> SizeResult {
   let pty =
     options.pty ? ptyRun(binary: binary, folder: folder, themes: themes, options: options) : nil
 
+  let appendReload = appendReloads(folder: folder, label: label, options: options)
+
   // Actions: reduce + render of the full frame.
   let theme = ThemeLoader(directory: themes).load("default").theme
   var base = state!
@@ -443,7 +464,58 @@ func measure(size: Int?, options: Bench.Options, binary: String) -> SizeResult {
     label: label, events: base.dataset.events.count, programmes: base.dataset.programmes.count,
     load: median(loads), firstFrame: median(frames),
     terminalFirstFrame: terminal.map(median), actions: actions, peakRSS: peak,
-    firstSearch: firstSearch, pty: pty)
+    firstSearch: firstSearch, pty: pty, appendReload: appendReload)
+}
+
+/// A reload after one row is appended to events.csv, as the dashboard does it: the loader
+/// that read the data before loads it again (on the dashboard, on a thread of its own), then
+/// `reduce` takes the new data (on the main thread; it builds the calendar's index). Median
+/// of five appends, on a copy of the data folder; nil without events.csv.
+func appendReloads(folder: String, label: String, options: Bench.Options) -> (
+  total: Double, reduce: Double
+)? {
+  guard FileManager.default.fileExists(atPath: folder + "/events.csv") else { return nil }
+  let copy = options.work + "/\(label)-append"
+  try? FileManager.default.removeItem(atPath: copy)
+  do {
+    try FileManager.default.copyItem(atPath: folder, toPath: copy)
+  } catch {
+    fail("cannot copy \(folder) to \(copy): \(error)")
+  }
+  defer { try? FileManager.default.removeItem(atPath: copy) }
+  let loader = DatasetLoader()
+  func load() -> Dataset {
+    do {
+      return try loader.load(directory: copy)
+    } catch {
+      fail(error.diagnostics.map(\.description).joined(separator: "\n"))
+    }
+  }
+  var state = AppState(
+    dataset: load(), language: .japanese, width: 120, height: 40,
+    today: CivilDate(year: 2026, month: 11, day: 25)!)
+  var totals: [Double] = []
+  var reduces: [Double] = []
+  for run in 0..<5 {
+    guard let handle = FileHandle(forWritingAtPath: copy + "/events.csv") else {
+      fail("cannot append to \(copy)/events.csv")
+    }
+    handle.seekToEndOfFile()
+    handle.write(Data("bench-append-\(run),2012-08-01,10:00,追記した催し,中央公民館,,,,\n".utf8))
+    try? handle.close()
+    let start = now()
+    let dataset = load()
+    let loaded = now()
+    reduce(&state, .dataReloaded(dataset))
+    let end = now()
+    guard case .appended = loader.eventsCache.lastRead else {
+      fail("the reload after an append read the whole of events.csv")
+    }
+    precondition(state.eventIndex.count == dataset.events.count)
+    totals.append(end - start)
+    reduces.append(end - loaded)
+  }
+  return (median(totals), median(reduces))
 }
 
 func table(_ results: [SizeResult]) -> String {
@@ -487,6 +559,13 @@ func table(_ results: [SizeResult]) -> String {
         $0.action(name).map { String(format: "%.1f / %.1f ms, %.0f B", $0.p50, $0.p99, $0.bytes) }
       }
     }
+  }
+  if results.contains(where: { $0.appendReload != nil }) {
+    lines.append(
+      "| reload after a one-row append to events.csv (of it: reduce, the index) | "
+        + results.map { result in
+          result.appendReload.map { "\(ms($0.total)) (\(ms($0.reduce)))" } ?? "—"
+        }.joined(separator: " | ") + " |")
   }
   lines.append(
     "| peak RSS (load + one frame) | " + results.map { mib($0.peakRSS) }.joined(separator: " | ")

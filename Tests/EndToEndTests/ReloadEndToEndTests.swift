@@ -20,6 +20,36 @@ struct ReloadEndToEndTests {
     _ = bytes[cut...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
   }
 
+  /// A row appended to events.csv while the dashboard runs shows in the events pane (read
+  /// alone: AppendReloadTests), in its day's agenda and in the count; then a rewrite that keeps
+  /// the file's size shows the rewritten title, not the old one.
+  @Test func aRowAppendedToEventsCSVShowsAndARewriteIsReadAgain() throws {
+    let folder = NSTemporaryDirectory() + "shinchoku-append-\(UUID().uuidString)"
+    try FileManager.default.copyItem(atPath: repositoryRoot + "/Data", toPath: folder)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let path = folder + "/events.csv"
+    let head =
+      "id,date,start,title\n" + (1...300).map { "r\($0),2012-07-21,10:00,既存の催し\($0)\n" }.joined()
+    try Data(head.utf8).write(to: URL(fileURLWithPath: path))
+    let tmux = try startApp(
+      ["--data", folder, "--lang", "en"], width: 120, height: 40, waitFor: "Progress")
+    try tmux.waitFor("306 / 306 events")
+    let handle = try #require(FileHandle(forWritingAtPath: path))
+    handle.seekToEndOfFile()
+    handle.write(Data("added,2012-07-21,8:00,追記した朝の催し\n".utf8))
+    try handle.close()
+    try tmux.waitFor("307 / 307 events")
+    try tmux.waitFor("8:00 追記した朝の催し")
+    // The same size, other bytes: the new title, never the old one.
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    try Data(text.replacingOccurrences(of: "追記した朝の催し", with: "書き換えた催し___").utf8)
+      .write(to: URL(fileURLWithPath: path))
+    #expect(
+      try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int == text.utf8.count)
+    try tmux.waitFor("8:00 書き換えた催し___")
+    #expect(!(try tmux.capture().joined().contains("追記した朝の催し")))
+  }
+
   @Test func aFileSavedInTwoStepsIsNeverShownHalfWritten() throws {
     let folder = NSTemporaryDirectory() + "shinchoku-settle-\(UUID().uuidString)"
     try FileManager.default.copyItem(atPath: repositoryRoot + "/Data", toPath: folder)

@@ -87,6 +87,38 @@ import Testing
     #expect(table.find("") == 20_000)
   }
 
+  /// Columns take the fewest bytes their numbers need, and every number survives each
+  /// widening (1 → 2 → 4 bytes), whatever its sign; a day column keeps "none" apart from every
+  /// day.
+  @Test func packedColumnsKeepEveryNumberThroughTheirWidening() {
+    let numbers: [Int32] = [-1, 0, 3, 254, 255, 256, 65_534, 65_535, 65_536, Int32.max, -2]
+    var column = NumberColumn()
+    for (index, number) in numbers.enumerated() {
+      column.append(number)
+      #expect((0...index).map { column[$0] } == Array(numbers[0...index]))
+    }
+    var small = NumberColumn()
+    for number in [-1, 0, 200] as [Int32] { small.append(number) }
+    #expect(small.packed.bytes.count == 3, "one byte a number below 255")
+    let days: [Int32] = [
+      Int32.min, 0, -1, 1, 15_552, 32_767, -32_767, 32_768, Int32.max, Int32.min + 1,
+    ]
+    var dayColumn = DayColumn()
+    for day in days { dayColumn.append(day) }
+    #expect((0..<days.count).map { dayColumn[$0] } == days)
+    var recent = DayColumn()
+    for day in [Int32.min, 15_552, 20_000, -1] { recent.append(day) }
+    #expect(recent.packed.bytes.count == 8, "two bytes a day from 1880 to 2059")
+    // Columns of equal numbers are equal whatever their width.
+    var narrow = PackedColumn()
+    var wide = PackedColumn()
+    for value in [1, 2, 70_000] as [UInt32] { wide.append(value) }
+    for value in [1, 2] as [UInt32] { narrow.append(value) }
+    #expect(narrow != wide)
+    narrow.append(70_000)
+    #expect(narrow == wide)
+  }
+
   @Test func startTimesAreReadFromTheTimeText() {
     #expect(startMinute(of: "9:30") == 9 * 60 + 30)
     #expect(startMinute(of: "13:00〜15:00") == 13 * 60)

@@ -141,6 +141,64 @@ private func eventsAcrossMillennia() throws -> [CityEvent] {
     }
   }
 
+  /// An index extended by appended events (the reload after rows were appended to
+  /// events.csv) is, field by field, the index built anew: the sample's events (long spans,
+  /// no category, undated) split at several places, the appended ones with ties in day and time
+  /// with the old, undated ones, a new category and a long span, dates thousands of years away.
+  @Test(arguments: [1, 2, 63, 64, 65, 120, 241])
+  func anIndexExtendedByAppendedEventsIsTheIndexBuiltAnew(split: Int) throws {
+    var (events, _) = try sampleEvents(csv: true)
+    events += try eventsAcrossMillennia().suffix(5)
+    var extra = events[3]
+    extra.id = "new-category"
+    extra.categoryID = "added-category"
+    events.append(extra)
+    var undated = events[4]
+    undated.id = "undated-late"
+    undated.start = nil
+    undated.end = nil
+    events.append(undated)
+    let split = min(split, events.count - 1)
+    let before = EventStore(events[..<split])
+    let oldIndex = EventIndex(events: before)
+    var after = before
+    for event in events[split...] { after.append(event) }
+    #expect(after.extends(before) && !before.extends(after))
+    let extended = EventIndex(events: after, previous: oldIndex)
+    let fresh = EventIndex(events: after)
+    #expect(extended.order == fresh.order)
+    #expect(extended.startDays == fresh.startDays && extended.endDays == fresh.endDays)
+    #expect(extended.startMinutes == fresh.startMinutes)
+    #expect(extended.datedCount == fresh.datedCount && extended.long == fresh.long)
+    #expect(extended.categoryBits == fresh.categoryBits)
+    #expect(extended.uncategorised == fresh.uncategorised && extended.freeBits == fresh.freeBits)
+    #expect(
+      extended.childrenBits == fresh.childrenBits && extended.adultsBits == fresh.adultsBits)
+    // A store that was not made by appending to the old one is indexed anew, and right.
+    let unrelated = EventStore(events)
+    #expect(!unrelated.extends(before))
+    #expect(EventIndex(events: unrelated, previous: oldIndex).order == fresh.order)
+  }
+
+  /// Which stores extend which: copies, appends to either side of a copy.
+  @Test func aStoreExtendsTheOneItWasCopiedFromOnlyByAppending() throws {
+    let (events, _) = try sampleEvents(csv: false)
+    let base = EventStore(events[..<10])
+    var appended = base
+    appended.append(events[10])
+    var again = appended
+    again.append(events[11])
+    #expect(appended.extends(base) && again.extends(base) && again.extends(appended))
+    #expect(!base.extends(appended))
+    // The old store gained an event of its own after the copy: no longer a prefix.
+    var grown = base
+    let copy = grown
+    grown.append(events[12])
+    var other = copy
+    other.append(events[13])
+    #expect(!other.extends(grown) && other.extends(copy) && grown.extends(copy))
+  }
+
   @Test func datesThousandsOfYearsApartAreSortedAsAPlainScanSortsThem() throws {
     let events = try eventsAcrossMillennia()
     let index = EventIndex(events: EventStore(events))

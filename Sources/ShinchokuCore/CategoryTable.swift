@@ -36,6 +36,11 @@ public struct CategoryTable: Sendable, Equatable {
 
   /// The ids for a message, at most `limit` of them (then "…").
   public func idList(limit: Int = 20) -> String {
-    list.prefix(limit).map(\.id).joined(separator: ", ") + (list.count > limit ? ", …" : "")
+    boundedList(list.map(\.id), limit: limit)
   }
+}
+
+/// Ids for a hint ("areas are: …"): the first `limit`, then "…", however many there are.
+func boundedList(_ ids: [String], limit: Int = 20) -> String {
+  ids.prefix(limit).joined(separator: ", ") + (ids.count > limit ? ", …" : "")
 }

@@ -472,6 +472,8 @@ struct DatasetReader {
     // Where each date's snapshot is, so that a second one is found in constant time.
     var seen = Dictionary(
       snapshots.map { ($0.snapshot.date, $0.location) }, uniquingKeysWith: { first, _ in first })
+    let areaIDs = Set(areas.map(\.id))
+    let statusIDs = Set(statuses.map(\.id))
     for node in top.required("snapshots")?.sequence("snapshots") ?? [] {
       guard let m = node.mapping(.aSnapshot) else { continue }
       m.rejectUnknownKeys(["date", "source", "default", "note", "areas", "stated"])
@@ -488,20 +490,23 @@ struct DatasetReader {
       var byArea: [String: StatusCounts] = [:]
       if let areaMap = m["areas"]?.mapping(.theSnapshotsAreas) {
         for entry in areaMap.entries {
-          guard areas.contains(where: { $0.id == entry.key }) else {
+          guard areaIDs.contains(entry.key) else {
             sink.error(
               entry.keyNode.location, "unknown area '\(entry.key)'",
               ja: "知らない分野 '\(entry.key)' です",
-              hint: "areas are: \(areas.map(\.id).joined(separator: ", "))",
-              jaHint: "分野は \(areas.map(\.id).joined(separator: ", "))")
+              hint: "areas are: \(boundedList(areas.map(\.id)))",
+              jaHint: "分野は \(boundedList(areas.map(\.id)))")
             continue
           }
-          byArea[entry.key] = statusCounts(entry.value, .countsOfArea(entry.key))
+          byArea[entry.key] = statusCounts(
+            entry.value, .countsOfArea(entry.key), statusIDs: statusIDs)
           countLocations[date, default: [:]][entry.key] = entry.keyNode.location
         }
       }
       let stated =
-        m["stated"].map { statusCounts($0, .theSnapshotsStatedTotals) } ?? StatusCounts()
+        m["stated"].map {
+          statusCounts($0, .theSnapshotsStatedTotals, statusIDs: statusIDs)
+        } ?? StatusCounts()
       if let statedNode = m["stated"] {
         countLocations[date, default: [:]]["stated"] = statedNode.location
       }
@@ -517,7 +522,9 @@ struct DatasetReader {
     }
   }
 
-  private func statusCounts(_ node: YAMLNode, _ what: Subject) -> StatusCounts {
+  private func statusCounts(_ node: YAMLNode, _ what: Subject, statusIDs: Set<String>)
+    -> StatusCounts
+  {
     guard let m = node.mapping(what) else { return StatusCounts() }
     var counts = StatusCounts()
     for entry in m.entries {
@@ -528,14 +535,14 @@ struct DatasetReader {
         counts.statedTotal = value
       } else if entry.key == "note" {
         counts.note = entry.value.optionalString("note") ?? nil
-      } else if statuses.contains(where: { $0.id == entry.key }) {
+      } else if statusIDs.contains(entry.key) {
         counts.byStatus[entry.key] = value
       } else {
         sink.error(
           entry.keyNode.location, "unknown status '\(entry.key)' in \(what.english)",
           ja: "\(what.japanese) に知らない状況 '\(entry.key)' があります",
-          hint: "statuses are: \(statuses.map(\.id).joined(separator: ", ")), and total",
-          jaHint: "状況は \(statuses.map(\.id).joined(separator: ", ")) と total")
+          hint: "statuses are: \(boundedList(statuses.map(\.id))), and total",
+          jaHint: "状況は \(boundedList(statuses.map(\.id))) と total")
       }
     }
     return counts
@@ -547,6 +554,11 @@ struct DatasetReader {
     guard let top = root.mapping("programmes.yaml") else { return }
     top.rejectUnknownKeys(["programmes"])
     var seen: [String: SourceLocation] = [:]
+    // Looked up per record: sets, so that the cost stays linear in the records whatever the
+    // number of areas, statuses and snapshots.
+    let areaIDs = Set(areas.map(\.id))
+    let statusIDs = Set(self.statuses.map(\.id))
+    let snapshotDates = Set(snapshots.map(\.snapshot.date))
     for node in top.required("programmes")?.sequence("programmes") ?? [] {
       guard let m = node.mapping(.aProgramme) else { continue }
       m.rejectUnknownKeys(
@@ -562,11 +574,11 @@ struct DatasetReader {
         continue
       }
       seen[id] = node.location
-      if !areas.contains(where: { $0.id == areaID }) {
+      if !areaIDs.contains(areaID) {
         sink.error(
           areaNode.location, "unknown area '\(areaID)'", ja: "知らない分野 '\(areaID)' です",
-          hint: "areas are: \(areas.map(\.id).joined(separator: ", "))",
-          jaHint: "分野は \(areas.map(\.id).joined(separator: ", "))")
+          hint: "areas are: \(boundedList(areas.map(\.id)))",
+          jaHint: "分野は \(boundedList(areas.map(\.id)))")
       }
       var statuses: [CivilDate: String] = [:]
       for entry in m["statuses"]?.mapping(.theProgrammesStatuses)?.entries ?? [] {
@@ -577,18 +589,18 @@ struct DatasetReader {
           continue
         }
         guard let statusID = entry.value.string(.aStatus) else { continue }
-        guard self.statuses.contains(where: { $0.id == statusID }) else {
+        guard statusIDs.contains(statusID) else {
           sink.error(
             entry.value.location, "unknown status '\(statusID)'", ja: "知らない状況 '\(statusID)' です",
-            hint: "statuses are: \(self.statuses.map(\.id).joined(separator: ", "))",
-            jaHint: "状況は \(self.statuses.map(\.id).joined(separator: ", "))")
+            hint: "statuses are: \(boundedList(self.statuses.map(\.id)))",
+            jaHint: "状況は \(boundedList(self.statuses.map(\.id)))")
           continue
         }
-        if !snapshots.contains(where: { $0.snapshot.date == date }) {
+        if !snapshotDates.contains(date) {
           sink.error(
             entry.keyNode.location, "no snapshot on \(date.iso)", ja: "\(date.iso) の時点はありません",
-            hint: "snapshots are: \(snapshots.map(\.snapshot.date.iso).joined(separator: ", "))",
-            jaHint: "時点は \(snapshots.map(\.snapshot.date.iso).joined(separator: ", "))")
+            hint: "snapshots are: \(boundedList(snapshots.map(\.snapshot.date.iso)))",
+            jaHint: "時点は \(boundedList(snapshots.map(\.snapshot.date.iso)))")
           continue
         }
         statuses[date] = statusID

@@ -43,6 +43,18 @@ extension DatasetReader {
     var programmeIDs = Set(programmes.map(\.programme.id))
     var index: [String: Int] = [:]
     var dateColumns: [(column: Int, date: CivilDate)] = []
+    // An area by its id, number or either name (the first area that has it), looked up per row.
+    var areaByText: [String: PlanArea] = [:]
+    for area in areas {
+      for key in [area.id, String(area.number), area.name.japanese]
+        + [area.name.english].compactMap({ $0 })
+      {
+        if areaByText[key] == nil { areaByText[key] = area }
+      }
+    }
+    // Looked up per column: sets, so that a header of many columns stays linear.
+    var firstColumnOfDate: [CivilDate: Int] = [:]
+    let snapshotDates = Set(snapshots.map(\.snapshot.date))
     var yearColumns: [(column: Int, kind: String, year: Int)] = []
     let reference = CivilDate(year: 2000, month: 1, day: 1)!
     for (column, name) in header.fields.enumerated() {
@@ -65,19 +77,20 @@ extension DatasetReader {
           yearColumns.append((column, kind, year))
         }
       } else if let date = CivilDate(iso: trimmed) ?? parseDate(trimmed, reference: reference) {
-        if let first = dateColumns.first(where: { $0.date == date }) {
+        if let first = firstColumnOfDate[date] {
           sink.error(
             location,
-            "the snapshot \(date.iso) has two columns (first at column \(header.column(of: first.column)))",
-            ja: "時点 \(date.iso) の列が二つあります（一つ目は \(header.column(of: first.column)) 列目）",
+            "the snapshot \(date.iso) has two columns (first at column \(header.column(of: first)))",
+            ja: "時点 \(date.iso) の列が二つあります（一つ目は \(header.column(of: first)) 列目）",
             hint: "remove or rename one of them", jaHint: "どちらかを消すか名前を変えてください")
-        } else if snapshots.contains(where: { $0.snapshot.date == date }) {
+        } else if snapshotDates.contains(date) {
           dateColumns.append((column, date))
+          firstColumnOfDate[date] = column
         } else {
           sink.error(
             location, "no snapshot on \(date.iso)", ja: "\(date.iso) の時点はありません",
-            hint: "snapshots are: \(snapshots.map(\.snapshot.date.iso).joined(separator: ", "))",
-            jaHint: "時点は \(snapshots.map(\.snapshot.date.iso).joined(separator: ", "))")
+            hint: "snapshots are: \(boundedList(snapshots.map(\.snapshot.date.iso)))",
+            jaHint: "時点は \(boundedList(snapshots.map(\.snapshot.date.iso)))")
         }
       } else if !trimmed.isEmpty {
         sink.warning(
@@ -123,20 +136,13 @@ extension DatasetReader {
           location(idColumn), "duplicate programme id '\(id)'", ja: "事業の id '\(id)' が重複しています")
         continue
       }
-      guard
-        let area = areas.first(where: {
-          $0.id == areaText || String($0.number) == areaText || $0.name.japanese == areaText
-            || $0.name.english == areaText
-        })
-      else {
+      guard let area = areaByText[areaText] else {
+        let named = boundedList(areas.map { "\($0.number) \($0.name.japanese)" })
         sink.warning(
           location(areaColumn), "unknown area '\(areaText)'; the row is left out",
           ja: "知らない分野 '\(areaText)' なので、この行は除きます",
-          hint:
-            "an area's id, number or name: \(areas.map { "\($0.number) \($0.name.japanese)" }.joined(separator: ", "))",
-          jaHint:
-            "分野の id、番号、名称のどれか: \(areas.map { "\($0.number) \($0.name.japanese)" }.joined(separator: "、"))"
-        )
+          hint: "an area's id, number or name: \(named)",
+          jaHint: "分野の id、番号、名称のどれか: \(named)")
         continue
       }
       var statuses: [CivilDate: String] = [:]

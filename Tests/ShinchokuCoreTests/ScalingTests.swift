@@ -76,6 +76,50 @@ import Testing
     #expect(errors.first?.hint == "the first is at line \(2 * 7 + 2)")
   }
 
+  /// The most areas the format allows (numbers 1…999), each counted in a snapshot, and 10⁵
+  /// programmes: every record's area, status and snapshot is a look-up in a set (the scans
+  /// they replaced cost areas × records), and a hint lists a bounded number of the ids.
+  @Test func theMostAreasWithTheirCountsAndManyProgrammesLoad() throws {
+    let areaCount = 999
+    let programmeCount = 100_000
+    let folder = NSTemporaryDirectory() + "shinchoku-areas-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    var plan = """
+      sources: [{ id: s, title: 合成 }]
+      plan: { id: p, title: 合成の計画, source: s }
+      statuses:
+        - { id: ahead, name: 予定以上, symbol: ◎ }
+        - { id: behind, name: 遅れ, symbol: △ }
+      areas:
+
+      """
+    var snapshots = "snapshots:\n  - date: 2017-03-31\n    source: s\n    areas:\n"
+    for n in 0..<areaCount {
+      plan += "  - { id: a\(n), number: \(n + 1), name: 分野\(n) }\n"
+      snapshots += "      a\(n): { ahead: 1, behind: 0 }\n"
+    }
+    var programmes = "id,area,title,2017-03-31\n"
+    programmes.reserveCapacity(programmeCount * 30)
+    for n in 0..<programmeCount { programmes += "P\(n),a\(n % areaCount),事業\(n),ahead\n" }
+    programmes += "X,nowhere,迷子,ahead\n"
+    for (name, text) in [
+      ("plan.yaml", plan), ("snapshots.yaml", snapshots), ("programmes.csv", programmes),
+    ] {
+      try text.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8)
+    }
+    let data = try DatasetLoader().load(directory: folder)
+    #expect(data.programmes.count == programmeCount)
+    #expect(data.areas.count == areaCount)
+    let left = data.warnings.filter { $0.message.hasPrefix("unknown area") }
+    #expect(left.map(\.message) == ["unknown area 'nowhere'; the row is left out"])
+    let hint = try #require(left.first?.hint)
+    #expect(hint.hasPrefix("an area's id, number or name: 1 分野0, 2 分野1, "))
+    #expect(hint.hasSuffix(", …"))
+    // Twenty areas and the ellipsis, not 999.
+    #expect(hint.split(separator: ": ").last?.split(separator: ",").count == 21)
+  }
+
   /// 10⁵ programme rows (ids checked for duplicates in a set) and a duplicate among them.
   @Test func manyProgrammeRowsLoadAndADuplicateIsFound() throws {
     let folder = try dataFolder()

@@ -34,6 +34,11 @@ public final class ExportEscaper {
     return safe
   }
 
+  /// Text for a cell of a Markdown table: `text`, with `|` escaped so it stays in its cell.
+  public func markdownCell(_ text: String, record: String) -> String {
+    self.text(text, record: record).replacingOccurrences(of: "|", with: "\\|")
+  }
+
   /// A CSV cell (RFC 4180) holding `text` of `record`, safe from formula injection.
   public func csvCell(_ text: String, record: String) -> String {
     var cell = self.text(text, record: record, keepingLineBreaks: true)

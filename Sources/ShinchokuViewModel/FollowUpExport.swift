@@ -92,7 +92,7 @@ public enum FollowUpExport {
       return lines.joined(separator: "\n") + "\n"
     case .md:
       func escape(_ text: String) -> String {
-        escaper.text(text, record: "the trend").replacingOccurrences(of: "|", with: "\\|")
+        escaper.markdownCell(text, record: "the trend")
       }
       var lines = [
         "### \(escape(dataset.plan.title.text(language))) — \(UIText.trend.text(language))", "",
@@ -198,7 +198,7 @@ public enum FollowUpExport {
       return lines.joined(separator: "\n") + "\n"
     case .md:
       func escape(_ text: String) -> String {
-        escaper.text(text, record: "the savings").replacingOccurrences(of: "|", with: "\\|")
+        escaper.markdownCell(text, record: "the savings")
       }
       var lines = [
         "### \(escape(dataset.plan.title.text(language))) — \(UIText.savings.text(language))（\(escape(unit))）",

@@ -108,7 +108,7 @@ public enum MatrixExport {
       return text
     }
     func escape(_ text: String, _ record: String = "the matrix") -> String {
-      escaper.text(text, record: record).replacingOccurrences(of: "|", with: "\\|")
+      escaper.markdownCell(text, record: record)
     }
     var lines: [String] = []
     let date = view.snapshotDate.map { UIText.snapshotLabel($0, language: language) } ?? ""

@@ -134,8 +134,10 @@ public func render(_ state: AppState, theme: Theme) -> Frame {
   if let edit = StatusEditView(state: state) {
     canvas.draw(StatusEditWidget(view: edit), in: layout.body)
   }
-  drawOverlay(state, in: screen, on: &canvas)
-  // Last: the notice, on the last row (over an overlay too, which says it opened).
+  // Above the notice's row, so the notice never hides the overlay's edge and its marks.
+  drawOverlay(
+    state, in: Rect(x: 0, y: 0, width: screen.width, height: layout.notice.y), on: &canvas)
+  // Last: the notice, on the last row.
   if let notice = state.notice { canvas.draw(NoticeWidget(text: notice), in: layout.notice) }
   return canvas.finish()
 }

@@ -200,7 +200,7 @@ public enum Action: Sendable, Equatable {
   case doubleClick(ClickTarget)
   /// The mouse wheel over a pane.
   case scroll(Pane, Direction)
-  /// ↑↓ PgUp PgDn in help: scroll it by `by` rows.
+  /// ↑↓ PgUp PgDn in help or the warnings: scroll it by `by` rows.
   case scrollOverlay(Direction, by: Int)
   case resize(width: Int, height: Int)
   /// A key that does nothing where the user is: the notice line says so.
@@ -272,12 +272,16 @@ private func route(_ state: inout AppState, _ action: Action) -> [Effect] {
     state.overlay = state.overlay == .help ? nil : .help
     state.overlayScroll = 0
   case .scrollOverlay(let direction, let step):
-    guard state.overlay == .help else { break }
+    guard let overlay = state.overlay else { break }
+    let rows =
+      overlay == .help
+      ? HelpView(state: state).rows.count
+      : WarningsView(state: state).rows(screenWidth: state.width).count
     state.overlayScroll = min(
-      scrolled(state.overlayScroll, by: direction.sign &* step),
-      max(0, HelpView(state: state).rows.count - 1))
+      scrolled(state.overlayScroll, by: direction.sign &* step), max(0, rows - 1))
   case .toggleWarnings:
     state.overlay = state.overlay == .warnings ? nil : .warnings
+    state.overlayScroll = 0
   case .dataReloaded(let dataset):
     // The data changes under an open overlay too; the overlay stays.
     return reload(&state, dataset)

@@ -156,7 +156,7 @@ public struct StatusEditView: Sendable, Equatable {
       let new = state.dataset.statuses[edit.choice]
       question = UIText.confirmStatusChange(
         from: old.map { chrome.symbol($0) + $0.shortName.text(language) } ?? chrome.glyphs.unknown,
-        to: chrome.symbol(new) + new.shortName.text(language), language: language)
+        to: chrome.symbol(new) + new.shortName.text(language), chrome: chrome)
     } else {
       question = nil
     }

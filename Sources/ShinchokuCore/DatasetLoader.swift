@@ -463,11 +463,14 @@ struct DatasetReader {
       } else if statuses.contains(where: { $0.id == entry.key }) {
         counts.byStatus[entry.key] = value
       } else {
+        let ids = statuses.map(\.id).joined(separator: ", ")
+        let hint = didYouMean(
+          entry.key, in: statuses.map(\.id) + ["total"], list: "statuses are: \(ids), and total",
+          jaList: "状況は \(ids) と total")
         sink.error(
           entry.keyNode.location, "unknown status '\(entry.key)' in \(what.english)",
-          ja: "\(what.japanese) に知らない状況 '\(entry.key)' があります",
-          hint: "statuses are: \(statuses.map(\.id).joined(separator: ", ")), and total",
-          jaHint: "状況は \(statuses.map(\.id).joined(separator: ", ")) と total")
+          ja: "\(what.japanese) に知らない状況 '\(entry.key)' があります", hint: hint.hint,
+          jaHint: hint.jaHint)
       }
     }
     return counts
@@ -509,10 +512,13 @@ struct DatasetReader {
         }
         guard let statusID = entry.value.string(.aStatus) else { continue }
         guard self.statuses.contains(where: { $0.id == statusID }) else {
+          let ids = self.statuses.map(\.id)
+          let hint = didYouMean(
+            statusID, in: ids, list: "statuses are: \(ids.joined(separator: ", "))",
+            jaList: "状況は \(ids.joined(separator: ", "))")
           sink.error(
             entry.value.location, "unknown status '\(statusID)'", ja: "知らない状況 '\(statusID)' です",
-            hint: "statuses are: \(self.statuses.map(\.id).joined(separator: ", "))",
-            jaHint: "状況は \(self.statuses.map(\.id).joined(separator: ", "))")
+            hint: hint.hint, jaHint: hint.jaHint)
           continue
         }
         if !snapshots.contains(where: { $0.snapshot.date == date }) {

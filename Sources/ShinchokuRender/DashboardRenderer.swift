@@ -8,6 +8,8 @@ public struct DashboardLayout: Sendable, Equatable {
   public static let minimumHeight = ScreenSize.minimumHeight
   /// The most rows the banner of data that no longer loads may take.
   public static let bannerRowLimit = 4
+  /// The most rows an action's own notice may take, upwards from the last row over the key bar.
+  public static let noticeRowLimit = 3
 
   public var titleBar: Rect
   /// The banner naming why the data no longer loads (empty when it loads).
@@ -137,8 +139,17 @@ public func render(_ state: AppState, theme: Theme) -> Frame {
   // Above the notice's row, so the notice never hides the overlay's edge and its marks.
   drawOverlay(
     state, in: Rect(x: 0, y: 0, width: screen.width, height: layout.notice.y), on: &canvas)
-  // Last: the notice, on the last row.
-  if let notice = state.notice { canvas.draw(NoticeWidget(text: notice), in: layout.notice) }
+  // Last: the notice, on the last row. An action's own message (a refused change, why a key did
+  // nothing) is never cut: where it is longer it wraps upwards over the key bar, until the next
+  // key; the announcement of what a key changed keeps to its row.
+  if let notice = state.notice {
+    let rows =
+      state.noticeIsAnnouncement
+      ? 1 : NoticeWidget.rows(notice, width: state.width, limit: DashboardLayout.noticeRowLimit)
+    canvas.draw(
+      NoticeWidget(text: notice),
+      in: Rect(x: 0, y: layout.notice.maxY - rows, width: state.width, height: rows))
+  }
   return canvas.finish()
 }
 

@@ -324,5 +324,6 @@ func announceChange(_ action: Action, before: AppState, after state: inout AppSt
   default:
     guard state.notice == nil else { return }
     state.notice = announcement(before: before, after: state)
+    state.noticeIsAnnouncement = state.notice != nil
   }
 }

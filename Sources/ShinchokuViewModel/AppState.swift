@@ -83,6 +83,9 @@ public struct AppState: Sendable {
   public var themeError: Diagnostic?
   /// A one-time message for the user (e.g. why Enter opened nothing); cleared by the next key.
   public var notice: String?
+  /// Whether `notice` is the announcement of what a key changed (it keeps to its row) rather
+  /// than an action's own message (a refused change, which is never cut: it wraps).
+  public var noticeIsAnnouncement = false
   /// Findings from outside the data (a theme that could not be read), shown with the data's.
   public var startupWarnings: [Diagnostic] = []
   /// The themes F2 cycles through, by name, and the one in use. The main loop holds the loaded
@@ -241,7 +244,12 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
   }
   var effects: [Effect] = []
   for effect in route(&state, action) {
-    if case .notice(let text) = effect { state.notice = text } else { effects.append(effect) }
+    if case .notice(let text) = effect {
+      state.notice = text
+      state.noticeIsAnnouncement = false
+    } else {
+      effects.append(effect)
+    }
   }
   return effects
 }

@@ -169,6 +169,10 @@ struct SeamsEndToEndTests {
       ["shinchoku", "set-status", "--data", folder, "--lang", "en", programme, "behind"])
     #expect(recorded.status == 0, "\(recorded.stderr)")
     try tmux.waitFor("状況が他の場所で変更されました", timeout: .seconds(5))
+    // Whole and in the UI language (the status by its name, not its id), wrapped if need be.
+    let said = read(try tmux.capture())
+    #expect(said.contains("状況が他の場所で変更されました（現在:予定よりも遅れている）。もう一度選んでください"), "\(said)")
+    #expect(!said.contains("behind"))
     try tmux.waitFor("△ 予定よりも遅れている （現在）")
     #expect(!(try tmux.capture().joined().contains("○ 予定どおりに進捗 （現在）")))
     try tmux.sendKeys("Escape", "q")

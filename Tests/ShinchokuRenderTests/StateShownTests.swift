@@ -133,3 +133,29 @@ import Testing
   /// The first `n / m` on the screen.
   func position(in text: String) -> (current: Int, total: Int)? { positions(in: text).first }
 }
+
+/// An action's own notice (a refused change) is read whole at the smallest size: it wraps
+/// upwards over the key bar; the announcement after a key keeps to its row.
+@Suite struct LongNoticeTests {
+  let theme = ThemeLoader(directory: bundledThemes).load("default").theme
+
+  @Test(arguments: [Language.japanese, .english])
+  func aRefusedChangeIsReadWholeAt60x17(language: Language) throws {
+    var state = try seedState(width: 60, height: 17, language: language)
+    let message = UIText.statusChangedMeanwhile("△予定よりも遅れている", language: language)
+    #expect(message.count > 40)
+    reduce(&state, .statusEdit(.finished(message)))
+    #expect(state.notice == message && !state.noticeIsAnnouncement)
+    let frame = render(state, theme: theme)
+    let bottom = frame.lines.suffix(3).map { $0.trimmingCharacters(in: .whitespaces) }.joined()
+    let words = message.filter { $0 != " " }
+    #expect(bottom.filter { $0 != " " }.contains(words), "\(frame.lines.suffix(3))")
+    #expect(
+      !frame.lines.last!.hasSuffix(Chrome(language: language, asciiOnly: false).glyphs.ellipsis))
+    // The next key's announcement keeps to the last row: the key bar is back.
+    reduce(&state, .focus(.comments))
+    #expect(state.noticeIsAnnouncement)
+    let next = render(state, theme: theme)
+    #expect(next.lines[next.height - 2].contains("q"), "\(next.lines[next.height - 2])")
+  }
+}

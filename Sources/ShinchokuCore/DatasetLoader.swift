@@ -538,11 +538,14 @@ struct DatasetReader {
       } else if statusIDs.contains(entry.key) {
         counts.byStatus[entry.key] = value
       } else {
+        let ids = boundedList(statuses.map(\.id))
+        let hint = didYouMean(
+          entry.key, in: statuses.map(\.id) + ["total"], list: "statuses are: \(ids), and total",
+          jaList: "状況は \(ids) と total")
         sink.error(
           entry.keyNode.location, "unknown status '\(entry.key)' in \(what.english)",
-          ja: "\(what.japanese) に知らない状況 '\(entry.key)' があります",
-          hint: "statuses are: \(boundedList(statuses.map(\.id))), and total",
-          jaHint: "状況は \(boundedList(statuses.map(\.id))) と total")
+          ja: "\(what.japanese) に知らない状況 '\(entry.key)' があります", hint: hint.hint,
+          jaHint: hint.jaHint)
       }
     }
     return counts
@@ -590,10 +593,13 @@ struct DatasetReader {
         }
         guard let statusID = entry.value.string(.aStatus) else { continue }
         guard statusIDs.contains(statusID) else {
+          let ids = self.statuses.map(\.id)
+          let hint = didYouMean(
+            statusID, in: ids, list: "statuses are: \(boundedList(ids))",
+            jaList: "状況は \(boundedList(ids))")
           sink.error(
             entry.value.location, "unknown status '\(statusID)'", ja: "知らない状況 '\(statusID)' です",
-            hint: "statuses are: \(boundedList(self.statuses.map(\.id)))",
-            jaHint: "状況は \(boundedList(self.statuses.map(\.id)))")
+            hint: hint.hint, jaHint: hint.jaHint)
           continue
         }
         if !snapshotDates.contains(date) {

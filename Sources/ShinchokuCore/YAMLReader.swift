@@ -202,6 +202,15 @@ public struct YAMLMapping {
   }
 }
 
+/// The hint for a word that is none of `candidates`: "did you mean 'ahead'?" where one is near
+/// enough, else what the candidates are (`list`, `jaList`).
+public func didYouMean(
+  _ word: String, in candidates: [String], list: String, jaList: String
+) -> (hint: String, jaHint: String) {
+  guard let near = closestMatch(word, in: candidates) else { return (list, jaList) }
+  return ("did you mean '\(near)'? (\(list))", "'\(near)' のことですか？（\(jaList)）")
+}
+
 /// The candidate nearest to a misspelt word, if one is near enough to suggest.
 public func closestMatch(_ word: String, in candidates: [String]) -> String? {
   let best = candidates.sorted().min { editDistance($0, word) < editDistance($1, word) }

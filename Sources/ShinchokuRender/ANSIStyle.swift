@@ -1,4 +1,5 @@
 import ShinchokuCore
+import ShinchokuViewModel
 
 /// The SGR escape sequence that sets `style` on a terminal of the given depth, with the colour
 /// mapping the curses backend uses (`nearestColor`): indexes 0–7 as 30–37 / 40–47, 8–15 as
@@ -43,7 +44,8 @@ public func colorDepth(environment: [String: String]) -> ColorDepth {
 public func themeSample(language: Language, asciiOnly: Bool) -> [(text: String, role: Role)] {
   let ja = language == .japanese
   let symbols = asciiOnly ? ["+", "=", "-"] : ["◎", "○", "△"]
-  let unknown = asciiOnly ? "-" : "—"
+  // The chrome's own mark for a figure not given (`?` in ASCII: `-` is behind's symbol).
+  let unknown = Chrome(language: language, asciiOnly: asciiOnly).glyphs.unknown
   return [
     (symbols[0] + (ja ? "予定以上" : "ahead"), .statusAhead), (" ", .text),
     (symbols[1] + (ja ? "予定どおり" : "on schedule"), .statusOnSchedule), (" ", .text),

@@ -79,7 +79,14 @@ struct CalendarPaneWidget: Widget {
     let window = ScrollingList(
       lines: lines, selected: view.agendaSelection, placesCursor: focused
     ) { .event($0) }.draw(in: agendaRect, on: &canvas)
-    canvas.scrollMarks(rect, above: window.above, below: window.below, focused: focused)
+    // The span in the bottom edge, or the key that shows the agenda where it has no room; the
+    // selected entry's position.
+    let label =
+      agendaRect.height > 0 ? UIText.agendaSpan(view.span) : UIText.agendaHidden(view.span)
+    canvas.scrollMarks(
+      rect, above: window.above, below: window.below, focused: focused,
+      position: ScrollPosition(selected: view.agendaSelection, of: view.entryCount),
+      label: chrome.text(label))
     // Typing: the cursor at the end of the input line, over the selection.
     if focused, let inputCursor { canvas.placeCursor(x: inputCursor.x, y: inputCursor.y) }
   }

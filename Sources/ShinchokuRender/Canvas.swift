@@ -206,11 +206,37 @@ struct Canvas {
   }
 
   /// ▲ / ▼ in a box's top and bottom edges where lines are hidden above or below.
-  mutating func scrollMarks(_ box: Rect, above: Bool, below: Bool, focused: Bool) {
+  /// In the bottom edge, the position in what scrolls (`12 / 200`) just left of ▼'s place, and
+  /// `label` after the corner (the state the pane is in, or the key that shows what it left
+  /// out); each is left out where it does not fit whole, the label first.
+  mutating func scrollMarks(
+    _ box: Rect, above: Bool, below: Bool, focused: Bool, position: ScrollPosition? = nil,
+    label: String? = nil
+  ) {
     let role: Role = focused ? .borderFocused : .border
     guard box.width >= 4 else { return }
     if above { put(glyphs.moreAbove, x: box.maxX - 3, y: box.y, role: role, maxWidth: 1) }
     if below { put(glyphs.moreBelow, x: box.maxX - 3, y: box.maxY - 1, role: role, maxWidth: 1) }
+    guard box.height >= 2 else { return }
+    // The room between the corner and the mark's place: "└─" … "▼─┘".
+    var end = box.maxX - 3
+    if let position {
+      let text = " \(position.text) "
+      let width = displayWidth(text)
+      if box.x + 2 + width <= end {
+        put(text, x: end - width, y: box.maxY - 1, role: role, maxWidth: width)
+        end -= width + 1
+      }
+    }
+    if let label {
+      let text = " \(label) "
+      let width = displayWidth(text)
+      if box.x + 2 + width <= end {
+        put(
+          text, x: box.x + 2, y: box.maxY - 1, role: focused ? .borderFocused : .title,
+          maxWidth: width)
+      }
+    }
   }
 
   /// Writes `text` centred on row `y` of `rect` (cut to fit); returns `y`.

@@ -8,6 +8,8 @@ public struct DashboardLayout: Sendable, Equatable {
   public static let minimumHeight = ScreenSize.minimumHeight
   /// The most rows the banner of data that no longer loads may take.
   public static let bannerRowLimit = 4
+  /// The most rows an action's own notice may take, upwards from the last row over the key bar.
+  public static let noticeRowLimit = 3
 
   public var titleBar: Rect
   /// The banner naming why the data no longer loads (empty when it loads).
@@ -141,15 +143,24 @@ public func render(_ state: AppState, theme: Theme) -> Frame {
   if let edit = StatusEditView(state: state) {
     canvas.draw(StatusEditWidget(view: edit), in: layout.body)
   }
-  drawOverlay(state, in: screen, on: &canvas)
-  // Last: the notice, on the last row (over an overlay too, which says it opened); while an
-  // id is typed to open (`#`), the line it is typed on.
+  // Above the notice's row, so the notice never hides the overlay's edge and its marks.
+  drawOverlay(
+    state, in: Rect(x: 0, y: 0, width: screen.width, height: layout.notice.y), on: &canvas)
+  // Last: the notice, on the last row; while an id is typed to open (`#`), the line it is
+  // typed on. An action's own message (a refused change, why a key did nothing) is never cut:
+  // where it is longer it wraps upwards over the key bar, until the next key; the announcement
+  // of what a key changed keeps to its row.
   if let input = state.matrix.input, input.kind == .programmeID, state.overlay == nil {
     canvas.draw(
       PromptWidget(prompt: state.chrome.text(UIText.openByIDPrompt), text: input.text),
       in: layout.notice)
   } else if let notice = state.notice {
-    canvas.draw(NoticeWidget(text: notice), in: layout.notice)
+    let rows =
+      state.noticeIsAnnouncement
+      ? 1 : NoticeWidget.rows(notice, width: state.width, limit: DashboardLayout.noticeRowLimit)
+    canvas.draw(
+      NoticeWidget(text: notice),
+      in: Rect(x: 0, y: layout.notice.maxY - rows, width: state.width, height: rows))
   }
   return canvas.finish()
 }

@@ -43,14 +43,14 @@ struct PresentationWidget: Widget {
     // Footer: the slide number, the timer or the typed number, the clock; where they do not
     // all fit, the timer gives way first, then the clock.
     let footer = Rect(x: area.x, y: bottom, width: width, height: 1)
+    // The notice or slide number first, cut to the footer where it is longer (a long heading),
+    // never left out.
+    let lead =
+      notice.map { " " + sanitized($0) } ?? " " + Self.slideNumberText(view, chrome: chrome)
     var footerParts = [
       BarPart(
-        [
-          Span(
-            notice.map { " " + sanitized($0) }
-              ?? " " + Self.slideNumberText(view, chrome: chrome),
-            .muted)
-        ], priority: 3)
+        [Span(truncated(lead, toWidth: width, ellipsis: canvas.glyphs.ellipsis), .muted)],
+        priority: 3)
     ]
     if let now = presentation.now {
       footerParts.append(

@@ -144,7 +144,8 @@ struct AnnouncementWords {
   func overlay(_ overlay: Overlay) -> String {
     switch overlay {
     case .help:
-      return UIText.help.text(language) + "  " + UIText.helpClose.text(language)
+      // What its footer says: which keys scroll it, and that any other closes it.
+      return UIText.help.text(language) + "  " + helpFooter(state.chrome)
     case .warnings:
       let count = state.warnings.count
       return UIText.warnings.text(language) + " "
@@ -314,14 +315,8 @@ struct AnnouncementWords {
     return sanitized(text)
   }
 
-  /// "表示: 週" / "showing: week".
-  func span() -> String {
-    switch state.calendar.span {
-    case .day: say("表示: 日", "showing: day")
-    case .week: say("表示: 週", "showing: week")
-    case .month: say("表示: 月", "showing: month")
-    }
-  }
+  /// "一覧: 週" / "agenda: week", as the events pane's edge says it.
+  func span() -> String { UIText.agendaSpan(state.calendar.span).text(language) }
 }
 
 /// After an action of the user's: the notice says what changed, unless the action left a
@@ -335,5 +330,6 @@ func announceChange(_ action: Action, before: AppState, after state: inout AppSt
   default:
     guard state.notice == nil else { return }
     state.notice = announcement(before: before, after: state)
+    state.noticeIsAnnouncement = state.notice != nil
   }
 }

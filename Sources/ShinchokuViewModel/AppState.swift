@@ -84,6 +84,9 @@ public struct AppState: Sendable {
   public var themeError: Diagnostic?
   /// A one-time message for the user (e.g. why Enter opened nothing); cleared by the next key.
   public var notice: String?
+  /// Whether `notice` is the announcement of what a key changed (it keeps to its row) rather
+  /// than an action's own message (a refused change, which is never cut: it wraps).
+  public var noticeIsAnnouncement = false
   /// Findings from outside the data (a theme that could not be read), shown with the data's.
   public var startupWarnings: [Diagnostic] = []
   /// The themes F2 cycles through, by name, and the one in use. The main loop holds the loaded
@@ -203,7 +206,7 @@ public enum Action: Sendable, Equatable {
   case doubleClick(ClickTarget)
   /// The mouse wheel over a pane.
   case scroll(Pane, Direction)
-  /// ↑↓ PgUp PgDn in help: scroll it by `by` rows.
+  /// ↑↓ PgUp PgDn in help or the warnings: scroll it by `by` rows.
   case scrollOverlay(Direction, by: Int)
   case resize(width: Int, height: Int)
   /// A key that does nothing where the user is: the notice line says so.
@@ -244,7 +247,12 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
   }
   var effects: [Effect] = []
   for effect in route(&state, action) {
-    if case .notice(let text) = effect { state.notice = text } else { effects.append(effect) }
+    if case .notice(let text) = effect {
+      state.notice = text
+      state.noticeIsAnnouncement = false
+    } else {
+      effects.append(effect)
+    }
   }
   return effects
 }
@@ -275,12 +283,16 @@ private func route(_ state: inout AppState, _ action: Action) -> [Effect] {
     state.overlay = state.overlay == .help ? nil : .help
     state.overlayScroll = 0
   case .scrollOverlay(let direction, let step):
-    guard state.overlay == .help else { break }
+    guard let overlay = state.overlay else { break }
+    let rows =
+      overlay == .help
+      ? HelpView(state: state).rows.count
+      : WarningsView(state: state).rows(screenWidth: state.width).count
     state.overlayScroll = min(
-      scrolled(state.overlayScroll, by: direction.sign &* step),
-      max(0, HelpView(state: state).rows.count - 1))
+      scrolled(state.overlayScroll, by: direction.sign &* step), max(0, rows - 1))
   case .toggleWarnings:
     state.overlay = state.overlay == .warnings ? nil : .warnings
+    state.overlayScroll = 0
   case .dataReloaded(let dataset):
     // The data changes under an open overlay too; the overlay stays.
     return reload(&state, dataset)

@@ -75,6 +75,10 @@ public struct Chrome: Sendable, Equatable {
   public let tagClose: String
   /// The mark before a note that the text was corrected: "※" / "*".
   public let noteMark: String
+  /// The ↑ and ↓ keys in a hint: "↑↓" / "Up Down" (as help's ASCII key labels name them).
+  public let upDownKeys: String
+  /// Between a note and what it is about: " — " / " - ".
+  public let dash: String
 
   public init(language: Language, asciiOnly: Bool) {
     self.language = language
@@ -92,6 +96,8 @@ public struct Chrome: Sendable, Equatable {
       tagOpen = "["
       tagClose = "]"
       noteMark = "*"
+      upDownKeys = "Up Down"
+      dash = " - "
     } else {
       glyphs = .unicode
       separator = " · "
@@ -105,6 +111,8 @@ public struct Chrome: Sendable, Equatable {
       tagOpen = "〔"
       tagClose = "〕"
       noteMark = "※"
+      upDownKeys = "↑↓"
+      dash = " — "
     }
   }
 

@@ -1,7 +1,7 @@
 import ShinchokuCore
 
-/// Help scrolls when its keys do not fit the screen: ↑↓ by one row, PgUp PgDn by five. Every
-/// other key still closes it, as its footer says.
+/// Help and the warnings scroll when they do not fit the screen: ↑↓ by one row, PgUp PgDn by
+/// five. Every other key still closes them, as their footer says.
 func helpScroll(for key: Key) -> Action? {
   switch key {
   case .up: .scrollOverlay(.up, by: 1)
@@ -12,14 +12,10 @@ func helpScroll(for key: Key) -> Action? {
   }
 }
 
-/// Help's footer: which keys scroll it, and that any other closes it.
+/// Help's (and the warnings') footer: which keys scroll it, and that any other closes it.
 func helpFooter(_ chrome: Chrome) -> String {
-  if chrome.asciiOnly {
-    return chrome.language == .japanese
-      ? "Up Down PgUp PgDn でスクロール、他のキーで閉じます"
-      : "Up Down PgUp PgDn scroll; any other key closes"
-  }
-  return chrome.text(
-    LocalizedText(
-      "↑↓ PgUp PgDn でスクロール、他のキーで閉じます", english: "↑↓ PgUp PgDn scroll; any other key closes"))
+  chrome.upDownKeys
+    + chrome.text(
+      LocalizedText(
+        " PgUp PgDn でスクロール、他のキーで閉じます", english: " PgUp PgDn scroll; any other key closes"))
 }

@@ -148,7 +148,7 @@ public enum KeyMap {
       LocalizedText("一覧：日・週・月", english: "agenda: day, week, month"),
       .calendar(.cycleSpan), main: true, short: LocalizedText("日/週/月", english: "day/week/month")),
     KeyBinding(
-      (1...9).map { Key.character(Character(String($0))) }, LocalizedText("1–9"),
+      (1...9).map { Key.character(Character(String($0))) }, LocalizedText("1-9"),
       LocalizedText("分類で絞り込む", english: "filter by category"),
       .calendar(.toggleCategory(number: 1)),
       perKey: Dictionary(
@@ -285,7 +285,7 @@ public func action(
   }
   // Help or the warnings are open: any key closes them, as they say; q still quits.
   if case .key(let key) = event, state.overlay != nil {
-    if state.overlay == .help, let scroll = helpScroll(for: key) { return scroll }
+    if let scroll = helpScroll(for: key) { return scroll }
     let action = InputMode(state)?.action(for: key) ?? KeyMap.paneAction(for: key, in: state)
     return action == .quit ? .quit : .back
   }

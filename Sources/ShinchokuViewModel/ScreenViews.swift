@@ -122,13 +122,22 @@ public struct WarningsView: Sendable, Equatable {
   public var findings: [String]
   public var emptyText: String
   public var footer: String
+  /// The first row shown (the widget stops at the last screenful).
+  public var scroll = 0
 
   public init(state: AppState) {
     let chrome = state.chrome
     title = chrome.text(UIText.warnings)
     findings = state.warnings.map { sanitized($0.text(state.language)) }
     emptyText = chrome.text(UIText.noWarnings)
-    footer = chrome.text(UIText.helpClose)
+    // It scrolls as help does, and says so as help does.
+    footer = helpFooter(chrome)
+    scroll = state.overlayScroll
+  }
+
+  /// The findings wrapped to the box on a screen `width` columns wide: the rows that scroll.
+  public func rows(screenWidth width: Int) -> [String] {
+    findings.flatMap { wrapped($0, width: max(10, width - 8)).map(\.text) }
   }
 }
 

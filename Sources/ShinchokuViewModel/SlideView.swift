@@ -181,7 +181,7 @@ public struct SlideView: Sendable, Equatable {
           guard let status = programme.statuses[snapshot.date].flatMap({ data.status($0) }) else {
             return nil
           }
-          return (state.asciiOnly ? status.asciiSymbol : status.symbol) + " "
+          return state.chrome.symbol(status) + " "
             + sanitized(programme.title)
         }
       }
@@ -268,17 +268,18 @@ public struct SlideView: Sendable, Equatable {
   {
     let language = state.language
     let data = state.dataset
+    let dot = state.chrome.separator
     let glance =
       language == .japanese
-      ? "分野 \(data.areas.count) · 意見 \(data.comments.count) · 催し \(data.events.count) · 時点 \(data.snapshots.count)"
-      : "\(data.areas.count) areas · \(data.comments.count) comments · \(data.events.count) events · \(data.snapshots.count) snapshots"
+      ? "分野 \(data.areas.count)\(dot)意見 \(data.comments.count)\(dot)催し \(data.events.count)\(dot)時点 \(data.snapshots.count)"
+      : "\(data.areas.count) areas\(dot)\(data.comments.count) comments\(dot)\(data.events.count) events\(dot)\(data.snapshots.count) snapshots"
     return TitleSlide(
       planTitle: sanitized(data.plan.title.text(language)),
       organisation: data.plan.organisation.map { sanitized($0) },
       snapshotLabel: state.snapshot.map { UIText.snapshotLabel($0.date, language: language) }
         ?? UIText.noSnapshot.text(language),
       figures: figures,
-      glance: state.asciiOnly ? glance.replacingOccurrences(of: "·", with: "/") : glance,
+      glance: glance,
       isSynthetic: data.plan.isSynthetic)
   }
 }

@@ -107,7 +107,12 @@ public enum StatusEditComponent: Component {
       edit.isConfirming = false
       edit.choice = min(edit.choice, max(0, statuses.count - 1))
       state = edit
-      return [.notice(UIText.statusChangedMeanwhile(now ?? "—", language: context.language))]
+      // The status by its name in the UI language, as the dialog lists it (not its id).
+      let language = context.language
+      let name =
+        now.flatMap { context.dataset.status($0) }?.name.text(language)
+        ?? (language == .japanese ? "なし" : "none")
+      return [.notice(UIText.statusChangedMeanwhile(name, language: language))]
     }
     return []
   }
@@ -156,7 +161,7 @@ public struct StatusEditView: Sendable, Equatable {
       let new = state.dataset.statuses[edit.choice]
       question = UIText.confirmStatusChange(
         from: old.map { chrome.symbol($0) + $0.shortName.text(language) } ?? chrome.glyphs.unknown,
-        to: chrome.symbol(new) + new.shortName.text(language), language: language)
+        to: chrome.symbol(new) + new.shortName.text(language), chrome: chrome)
     } else {
       question = nil
     }

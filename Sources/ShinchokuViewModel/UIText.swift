@@ -49,6 +49,23 @@ public enum UIText {
   public static let fieldSource = LocalizedText("出典", english: "Source")
   public static let fieldNotes = LocalizedText("備考", english: "Notes")
   public static let history = LocalizedText("各時点の状況", english: "Status by snapshot")
+  /// The agenda's span, in the events pane's bottom edge: "一覧: 週" / "agenda: week".
+  public static func agendaSpan(_ span: AgendaSpan) -> LocalizedText {
+    let (ja, en) = spanWords(span)
+    return LocalizedText("一覧: \(ja)", english: "agenda: \(en)")
+  }
+  /// In its place when the pane has no room for the agenda: the key that shows it.
+  public static func agendaHidden(_ span: AgendaSpan) -> LocalizedText {
+    let (ja, en) = spanWords(span)
+    return LocalizedText("Enter で一覧（\(ja)）", english: "Enter: agenda (\(en))")
+  }
+  private static func spanWords(_ span: AgendaSpan) -> (String, String) {
+    switch span {
+    case .day: ("日", "day")
+    case .week: ("週", "week")
+    case .month: ("月", "month")
+    }
+  }
   public static let drillHint = LocalizedText("Enter 詳細  Esc 戻る", english: "Enter detail  Esc back")
   public static let detailHint = LocalizedText(
     "s 状況を変更  Esc 一覧へ戻る", english: "s change status  Esc back to the list")
@@ -69,10 +86,16 @@ public enum UIText {
   }
   public static let snapshotField = LocalizedText("報告時点", english: "Report")
   public static let meeting = LocalizedText("会議", english: "Meeting")
-  public static let readingHint = LocalizedText(
-    "↑↓ スクロール  Esc 戻る", english: "Up/Down scroll  Esc back")
-  public static func correctionLine(_ correction: Correction, language: Language) -> String {
-    let note = correction.note.map { " — \($0)" } ?? ""
+  /// "↑↓ スクロール  Esc 戻る", the keys named as the chrome names them.
+  public static func readingHint(_ chrome: Chrome) -> String {
+    chrome.upDownKeys
+      + chrome.text(LocalizedText(" スクロール  Esc 戻る", english: " scroll  Esc back"))
+  }
+  public static func correctionLine(
+    _ correction: Correction, language: Language, asciiOnly: Bool = false
+  ) -> String {
+    let note =
+      correction.note.map { Chrome(language: language, asciiOnly: asciiOnly).dash + $0 } ?? ""
     return language == .japanese
       ? "訂正「\(correction.corrected)」 OCRの読み「\(correction.asRead)」\(note)"
       : "corrected \"\(correction.corrected)\", OCR read \"\(correction.asRead)\"\(note)"
@@ -111,13 +134,17 @@ public enum UIText {
     language == .japanese
       ? "状況の変更: \(programme)（\(date.iso)）" : "Change status: \(programme) (\(date.iso))"
   }
-  public static func confirmStatusChange(from: String, to: String, language: Language) -> String {
-    language == .japanese
-      ? "\(from) → \(to) に変更し、changes.log に記録しますか？  y はい  n いいえ"
-      : "Change \(from) → \(to) and record it in changes.log?  y yes  n no"
+  public static func confirmStatusChange(from: String, to: String, chrome: Chrome) -> String {
+    let arrow = chrome.arrow
+    return chrome.language == .japanese
+      ? "\(from) \(arrow) \(to) に変更し、changes.log に記録しますか？  y はい  n いいえ"
+      : "Change \(from) \(arrow) \(to) and record it in changes.log?  y yes  n no"
   }
-  public static let statusEditHint = LocalizedText(
-    "↑↓ 選ぶ  Enter 決定  Esc やめる", english: "Up/Down choose  Enter ok  Esc cancel")
+  public static func statusEditHint(_ chrome: Chrome) -> String {
+    chrome.upDownKeys
+      + chrome.text(
+        LocalizedText(" 選ぶ  Enter 決定  Esc やめる", english: " choose  Enter ok  Esc cancel"))
+  }
   public static func statusChangedMeanwhile(_ status: String, language: Language) -> String {
     language == .japanese
       ? "状況が他の場所で変更されました（現在: \(status)）。もう一度選んでください"
@@ -131,7 +158,6 @@ public enum UIText {
   public static func recorded(_ change: String, language: Language) -> String {
     language == .japanese ? "記録しました: \(change)" : "recorded: \(change)"
   }
-  public static let helpClose = LocalizedText("何かキーを押すと閉じます", english: "press any key to close")
   public static let synthetic = LocalizedText("合成データ", english: "SYNTHETIC DATA")
   public static let noItems = LocalizedText("（なし）", english: "(none)")
   public static let today = LocalizedText("今日", english: "today")
@@ -191,7 +217,7 @@ public enum UIText {
     needWidth: Int, needHeight: Int, width: Int, height: Int, language: Language,
     asciiOnly: Bool = false
   ) -> [String] {
-    let x = asciiOnly ? "x" : "×"
+    let x = Chrome(language: language, asciiOnly: asciiOnly).times
     switch language {
     case .japanese:
       return ["端末が小さすぎます", "必要: \(needWidth)\(x)\(needHeight)", "現在: \(width)\(x)\(height)"]
@@ -228,7 +254,7 @@ public enum UIText {
         (withYear ? "\(d.year)年" : "") + "\(d.month)月\(d.day)日(\(d.weekday.japaneseName))"
       }
       guard let end, end != start else { return day(start, withYear: true) }
-      return day(start, withYear: true) + (asciiOnly ? "~" : "〜")
+      return day(start, withYear: true) + Chrome(language: language, asciiOnly: asciiOnly).rangeMark
         + day(end, withYear: end.year != start.year)
     case .english:
       func day(_ d: CivilDate) -> String { "\(d.weekday.englishShortName) \(d.iso)" }
@@ -246,15 +272,16 @@ public enum UIText {
   public static func eventDetail(_ event: CityEvent, language: Language, asciiOnly: Bool = false)
     -> String
   {
+    let chrome = Chrome(language: language, asciiOnly: asciiOnly)
     var parts: [String] = []
     if !event.venues.isEmpty {
-      let venues = event.venues.joined(separator: asciiOnly ? ", " : "・")
+      let venues = event.venues.joined(separator: chrome.listSeparator)
       parts.append(event.isInferred("venue") ? venues + inferredNote(language) : venues)
     }
     if !event.fees.isEmpty {
       parts.append(feeSummary(event.fees, language: language, asciiOnly: asciiOnly))
     }
-    return parts.joined(separator: asciiOnly ? " / " : " · ")
+    return parts.joined(separator: chrome.separator)
   }
 
   /// "小・中学生 無料 · 同伴の保護者 観覧料が必要".
@@ -263,15 +290,16 @@ public enum UIText {
   public static func feeSummary(
     _ fees: [Fee], language: Language, asciiOnly: Bool = false, notes: Bool = false
   ) -> String {
-    fees.map { fee in
+    let chrome = Chrome(language: language, asciiOnly: asciiOnly)
+    return fees.map { fee in
       var amount: String
       if let yen = fee.yen {
         amount = yen == 0 ? free.text(language) : (language == .japanese ? "\(yen)円" : "\(yen) yen")
-        if notes, let note = fee.note { amount += asciiOnly ? " (\(note))" : "（\(note)）" }
+        if notes, let note = fee.note { amount += chrome.note(note) }
       } else {
         amount = fee.note ?? feeUnknown.text(language)
       }
       return fee.who.isEmpty ? amount : fee.who + " " + amount
-    }.joined(separator: asciiOnly ? " / " : " · ")
+    }.joined(separator: chrome.separator)
   }
 }

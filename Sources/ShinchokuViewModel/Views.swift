@@ -277,7 +277,9 @@ public struct CommentReadingView: Sendable, Equatable {
     text = sanitized(capped(comment.text))
     matches = state.comments.query.isEmpty ? [] : foldedMatches(of: state.comments.query, in: text)
     corrections =
-      comment.corrections.map { UIText.correctionLine($0, language: language) }
+      comment.corrections.map {
+        UIText.correctionLine($0, language: language, asciiOnly: state.asciiOnly)
+      }
       + comment.unreadable.map { UIText.unreadableLine($0, language: language) }
     scroll = state.comments.readingScroll
   }

@@ -46,7 +46,7 @@ extension UIText {
       guard let id else { return language == .japanese ? "なし" : "none" }
       return dataset.statuses.first { $0.id == id }?.shortName.text(language) ?? id
     }
-    let arrow = asciiOnly ? "->" : "→"
+    let arrow = Chrome(language: language, asciiOnly: asciiOnly).arrow
     // The id alone (the dialog was on that programme): the notice stays one short line.
     let date = language == .japanese ? "（\(change.snapshot.iso)）" : " (\(change.snapshot.iso))"
     return "\(change.programmeID): \(name(change.old)) \(arrow) \(name(change.new))\(date)"

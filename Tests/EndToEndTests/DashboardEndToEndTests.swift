@@ -148,7 +148,7 @@ struct DashboardEndToEndTests {
   @Test func keysMoveFocusAndSelection() throws {
     let tmux = try startApp()
     try tmux.sendKeys("Tab", "Down")
-    try tmux.waitFor("委員会の意見 2/3")
+    try tmux.waitFor("─ 2 / 3 ")
     // The events pane opens on the first dated event's start (the seed's today is years later);
     // j moves the selected day a week on.
     try tmux.sendKeys("Tab")
@@ -156,7 +156,7 @@ struct DashboardEndToEndTests {
     try tmux.sendKeys("j", "j")
     try tmux.waitFor("2012年8月4日(土)")
     try tmux.sendKeys("BTab", "k")
-    try tmux.waitFor("委員会の意見 1/3")
+    try tmux.waitFor("─ 1 / 3 ")
     try tmux.sendKeys("]")
     try tmux.waitFor("2016-03-31（平成27年度末）")
     try tmux.sendKeys("]")
@@ -288,20 +288,21 @@ struct DashboardEndToEndTests {
     try tmux.sendKeys("Down")  // area 2: no comment is about it
     try tmux.waitUntil("no comment marked") { !$0.joined().contains("▶") }
     try tmux.sendKeys("Up", "Tab", "l")
-    try tmux.waitFor("委員会の意見 1/2 · 分野1のみ")
+    try tmux.waitFor("委員会の意見 · 分野1のみ")
+    try tmux.waitFor("─ 1 / 2 ")
     #expect(!(try tmux.capture().joined().contains("1. 小平市をどのような都市")))
     try tmux.sendKeys("l")
-    try tmux.waitFor("委員会の意見 1/3")
+    try tmux.waitFor("─ 1 / 3 ")
     // Search in katakana finds hiragana, Enter opens the comment for reading with its corrections.
     try tmux.sendKeys("/")
     try tmux.sendText("ツナガッテ")
     try tmux.sendKeys("Enter")
     try tmux.waitFor("/ツナガッテ  1件一致")
-    try tmux.waitFor("委員会の意見 2/3")
+    try tmux.waitFor("─ 2 / 3 ")
     try tmux.sendKeys("Enter")
     try tmux.waitFor("OCRの読み「全体としてという状況」")
     try tmux.sendKeys("Escape")
-    try tmux.waitFor("委員会の意見 2/3")
+    try tmux.waitFor("─ 2 / 3 ")
     try tmux.sendKeys("q")
     #expect(try tmux.waitForExit() == .status(0))
   }
@@ -326,13 +327,13 @@ struct DashboardEndToEndTests {
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let tmux = try startApp(["--data", folder])
     try tmux.sendKeys("Tab", "Down")
-    try tmux.waitFor("委員会の意見 2/3")
+    try tmux.waitFor("─ 2 / 3 ")
     let comments = folder + "/comments.yaml"
     let original = try String(contentsOfFile: comments, encoding: .utf8)
     try original.replacingOccurrences(of: "進めていく必要があるのではないか。", with: "進めていく必要がある（編集済み）。")
       .write(toFile: comments, atomically: true, encoding: .utf8)
     try tmux.waitFor("（編集済み）", timeout: .seconds(3))
-    #expect(try tmux.capture().joined().contains("委員会の意見 2/3"), "the selection is kept")
+    #expect(try tmux.capture().joined().contains("─ 2 / 3 "), "the selection is kept")
     let events = folder + "/events.yaml"
     let good = try String(contentsOfFile: events, encoding: .utf8)
     try (good + "broken: [\n").write(toFile: events, atomically: true, encoding: .utf8)

@@ -44,7 +44,7 @@ struct ThemeEndToEndTests {
   @Test func noColorMeansNoColourSequencesOnScreen() throws {
     let tmux = try startApp(environment: ["NO_COLOR": "1"])
     try tmux.sendKeys("Tab")
-    try tmux.waitFor("委員会の意見 1/3")
+    try tmux.waitFor("─ 1 / 3 ")
     let screen = try tmux.captureWithEscapes().joined(separator: "\n")
     let sgr = sgrParameters(screen)
     #expect(!sgr.isEmpty, "no attributes at all: selection and focus need them")

@@ -62,6 +62,6 @@ import Testing
     press(&state, .enter)
     reduce(&state, .toggleHelp)
     let keys = HelpView(state: state).rows.map(\.keys)
-    #expect(keys.contains("Esc BS") && !keys.contains("1–9") && !keys.contains("v"))
+    #expect(keys.contains("Esc BS") && !keys.contains("1-9") && !keys.contains("v"))
   }
 }

@@ -162,7 +162,10 @@ func sampleState(width: Int = 100, height: Int = 30) throws -> AppState {
     dataset.programmes[index].statuses[date] = elsewhere
     reduce(&state, .dataReloaded(dataset))
     #expect(state.statusEdit?.old == elsewhere && state.statusEdit?.isConfirming == false)
-    #expect(state.notice?.contains(elsewhere) == true)
+    // Named in the UI language, as the dialog lists it, never by its id.
+    let name = try #require(state.dataset.status(elsewhere)?.name.text(state.language))
+    #expect(state.notice?.contains(name) == true, "\(state.notice ?? "")")
+    #expect(state.notice?.contains(elsewhere) == false)
     #expect(
       reduce(&state, .statusEdit(.confirm)).isEmpty, "no change is recorded from the old status")
     // An unrelated reload leaves the box as it is.

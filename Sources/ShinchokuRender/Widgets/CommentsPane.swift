@@ -9,10 +9,10 @@ struct CommentsPaneWidget: Widget {
 
   func render(in area: Rect, on canvas: inout Canvas) {
     let chrome = canvas.chrome
-    let position = view.selection.map { " \($0 + 1)/\(view.items.count)" } ?? ""
+    // The selection's position is in the bottom edge, as in every list.
     let narrowed =
       view.onlyArea.map { chrome.separator + UIText.onlyArea($0, language: chrome.language) } ?? ""
-    canvas.box(area, title: view.title + position + narrowed, focused: focused)
+    canvas.box(area, title: view.title + narrowed, focused: focused)
     canvas.mark(area, as: .pane(.comments))
     var inner = area.inside
     var inputCursor: (x: Int, y: Int)?
@@ -75,7 +75,7 @@ struct CommentReadingWidget: Widget {
     guard
       let inner = FullPane(
         path: [chrome.text(UIText.comments), view.heading], pane: .comments, focused: true,
-        hint: chrome.text(UIText.readingHint)
+        hint: UIText.readingHint(chrome)
       ).draw(in: area, on: &canvas)
     else { return }
     var lines = labelledLines(

@@ -1,6 +1,28 @@
 import ShinchokuViewModel
 import TerminalText
 
+/// Where the reader is in what scrolls: the selected item of a list, or the last line shown of
+/// a text, out of all of them (`12 / 200`, in the box's bottom edge).
+struct ScrollPosition: Equatable {
+  var current: Int
+  var total: Int
+  var text: String { "\(current) / \(total)" }
+
+  /// The selected item of a list of `count` (nil: nothing is selected).
+  init?(selected: Int?, of count: Int) {
+    guard let selected, count > 0 else { return nil }
+    current = min(selected, count - 1) + 1
+    total = count
+  }
+
+  /// The last of `count` lines shown from `first` in `height` rows, where some are hidden.
+  init?(first: Int, height: Int, of count: Int) {
+    guard height > 0, first > 0 || first + height < count else { return nil }
+    current = min(count, first + height)
+    total = count
+  }
+}
+
 /// Which lines of a list are on screen.
 struct ListWindow {
   var first: Int
@@ -52,7 +74,8 @@ struct ScrollingList {
   }
 }
 
-/// A pane's list in its box: a "none" line when it is empty, ▲ / ▼ where lines are hidden.
+/// A pane's list in its box: a "none" line when it is empty, ▲ / ▼ where lines are hidden, and
+/// the selected item's position in the bottom edge.
 struct PaneList {
   var lines: [ListLine]
   var selected: Int?
@@ -66,7 +89,11 @@ struct PaneList {
     let window = ScrollingList(
       lines: lines, selected: selected, placesCursor: focused, target: target
     ).draw(in: rect, on: &canvas)
-    canvas.scrollMarks(box, above: window.above, below: window.below, focused: focused)
+    // Every item of a pane's list is among its lines, numbered from 0.
+    let count = (self.lines.compactMap(\.item).max() ?? -1) + 1
+    canvas.scrollMarks(
+      box, above: window.above, below: window.below, focused: focused,
+      position: ScrollPosition(selected: selected, of: count))
   }
 }
 
@@ -90,7 +117,8 @@ struct FullPane {
 }
 
 /// Lines that scroll as a whole (a detail or a reading view): from `scroll`, as many as fit,
-/// with ▲ / ▼ in the box's edges where lines are hidden. Every line can be reached.
+/// with ▲ / ▼ in the box's edges where lines are hidden and the last line shown out of all
+/// (`12 / 40`). Every line can be reached.
 struct ScrollingText {
   var lines: [[Span]]
   var scroll: Int
@@ -108,7 +136,8 @@ struct ScrollingText {
     // The line being read: the first one shown.
     if focused { canvas.placeCursor(x: rect.x + min(1, rect.width - 1), y: rect.y) }
     canvas.scrollMarks(
-      box, above: first > 0, below: first + rect.height < lines.count, focused: focused)
+      box, above: first > 0, below: first + rect.height < lines.count, focused: focused,
+      position: ScrollPosition(first: first, height: rect.height, of: lines.count))
   }
 }
 

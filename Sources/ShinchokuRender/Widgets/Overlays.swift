@@ -33,7 +33,8 @@ struct OverlayWidget: Widget {
     canvas.put(
       " " + footer, x: inner.x, y: inner.maxY - 1, role: .muted, maxWidth: inner.width)
     canvas.scrollMarks(
-      box, above: first > 0, below: first + room < rows.count, focused: true)
+      box, above: first > 0, below: first + room < rows.count, focused: true,
+      position: ScrollPosition(first: first, height: room, of: rows.count))
   }
 }
 
@@ -81,19 +82,16 @@ struct HelpWidget: Widget {
   }
 }
 
-/// The load warnings, each wrapped to the box.
+/// The load warnings, each wrapped to the box; they scroll as help does.
 struct WarningsWidget: Widget {
   let view: WarningsView
 
   func render(in area: Rect, on canvas: inout Canvas) {
-    var rows: [[Span]] = []
-    for finding in view.findings {
-      for line in wrapped(finding, width: max(10, area.width - 8)) {
-        rows.append([Span(line.text, .overlay)])
-      }
-    }
+    var rows = view.rows(screenWidth: area.width).map { [Span($0, .overlay)] }
     if rows.isEmpty { rows = [[Span(view.emptyText, .muted)]] }
-    canvas.draw(OverlayWidget(title: view.title, rows: rows, footer: view.footer), in: area)
+    canvas.draw(
+      OverlayWidget(title: view.title, rows: rows, footer: view.footer, scroll: view.scroll),
+      in: area)
   }
 }
 
@@ -119,7 +117,7 @@ struct StatusEditWidget: Widget {
       view.question == nil ? view.options.firstIndex { $0.isChosen } ?? 0 : rows.count - 1
     canvas.draw(
       OverlayWidget(
-        title: view.title, rows: rows, footer: canvas.chrome.text(UIText.statusEditHint),
+        title: view.title, rows: rows, footer: UIText.statusEditHint(canvas.chrome),
         cursorRow: chosen),
       in: area)
   }

@@ -466,6 +466,9 @@ struct DatasetReader {
 
   // MARK: snapshots.yaml
 
+  /// The most snapshots a plan's file may list (a follow-up twice a year for 5 000 years).
+  static let snapshotLimit = 10_000
+
   mutating func readSnapshots(_ root: YAMLNode) {
     guard let top = root.mapping("snapshots.yaml") else { return }
     top.rejectUnknownKeys(["snapshots"])
@@ -474,7 +477,15 @@ struct DatasetReader {
       snapshots.map { ($0.snapshot.date, $0.location) }, uniquingKeysWith: { first, _ in first })
     let areaIDs = Set(areas.map(\.id))
     let statusIDs = Set(statuses.map(\.id))
-    for node in top.required("snapshots")?.sequence("snapshots") ?? [] {
+    for (index, node) in (top.required("snapshots")?.sequence("snapshots") ?? []).enumerated() {
+      guard index < Self.snapshotLimit else {
+        sink.error(
+          node.location, "more than \(Self.snapshotLimit) snapshots",
+          ja: "時点が \(Self.snapshotLimit) を超えています",
+          hint: "a plan's follow-up has tens; is this the right file?",
+          jaHint: "計画の進捗の時点はふつう数十です。正しいファイルですか")
+        break
+      }
       guard let m = node.mapping(.aSnapshot) else { continue }
       m.rejectUnknownKeys(["date", "source", "default", "note", "areas", "stated"])
       guard let dateNode = m.required("date"), let date = civilDate(dateNode, .theSnapshotsDate)

@@ -53,27 +53,34 @@ import Testing
     #expect(data.category("csv-c99999")?.name.japanese == "c99999")
   }
 
-  /// 20 000 snapshots and a second one for a date already there, found with the first's line.
-  /// The check is a look-up by date now; the scan of every earlier snapshot it replaced was
-  /// quadratic (release build: 16 000 in 2.4 s, 32 000 in 8.4 s; now 0.85 s and 1.6 s), which
-  /// this count makes slow, not failing: the figures are the measure.
-  @Test func manySnapshotsLoadAndASecondOneForADateIsFound() throws {
-    let count = 20_000
-    var yaml = "snapshots:\n"
-    yaml.reserveCapacity(count * 80)
+  /// The most snapshots a file may list (10 000), the last for a date already there, found with
+  /// the first's line; one more is an error at its place. The duplicate check is a look-up by
+  /// date now; the scan of every earlier snapshot it replaced was quadratic (release build:
+  /// 16 000 in 2.4 s, 32 000 in 8.4 s; now 0.85 s and 1.6 s).
+  @Test func theMostSnapshotsLoadAndASecondOneForADateIsFoundAndOneMoreIsAnError() throws {
+    let count = 10_000
     let first = CivilDate(year: 1900, month: 1, day: 1)!
-    for n in 0..<count {
-      yaml += "  - date: \(first.adding(days: n).iso)\n    source: seed\n"
+    func yaml(_ dates: [CivilDate]) -> String {
+      var text = "snapshots:\n"
+      text.reserveCapacity(dates.count * 40)
+      for date in dates { text += "  - date: \(date.iso)\n    source: seed\n" }
+      return text
     }
-    yaml += "  - date: \(first.adding(days: 7).iso)\n    source: seed\n"
+    let dates = (0..<count - 1).map { first.adding(days: $0) } + [first.adding(days: 7)]
     let folder = try dataFolder(replacing: [
-      "snapshots.yaml": yaml, "programmes.yaml": "programmes: []\n",
+      "snapshots.yaml": yaml(dates), "programmes.yaml": "programmes: []\n",
     ])
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let errors = loadErrors(folder)
     #expect(errors.map(\.message) == ["a second snapshot for \(first.adding(days: 7).iso)"])
-    #expect(errors.first?.location.line == 2 * count + 2)
+    #expect(errors.first?.location.line == 2 * count)
     #expect(errors.first?.hint == "the first is at line \(2 * 7 + 2)")
+    let tooMany = (0...count).map { first.adding(days: $0) }
+    try yaml(tooMany).write(
+      toFile: folder + "/snapshots.yaml", atomically: true, encoding: .utf8)
+    let bounded = loadErrors(folder)
+    #expect(bounded.map(\.message) == ["more than \(count) snapshots"])
+    #expect(bounded.first?.location.line == 2 * count + 2)
   }
 
   /// The most areas the format allows (numbers 1…999), each counted in a snapshot, and 10⁵
@@ -118,6 +125,31 @@ import Testing
     #expect(hint.hasSuffix(", …"))
     // Twenty areas and the ellipsis, not 999.
     #expect(hint.split(separator: ": ").last?.split(separator: ",").count == 21)
+  }
+
+  /// The most comments the format numbers (1…100 000), each about an area, and a second
+  /// comment with an id already there, found by a set look-up; the comments keep their order
+  /// by number.
+  @Test func theMostCommentsLoadAndADuplicateIdIsFound() throws {
+    let count = 100_000
+    var yaml = "committee: { name: 委員会 }\ncomments:\n"
+    yaml.reserveCapacity(count * 90)
+    for n in (1...count).reversed() {
+      yaml += "  - { id: c\(n), number: \(n), areas: [community], source: seed, text: 意見\(n) }\n"
+    }
+    yaml += "  - { id: c7, source: seed, text: もう一度 }\n"
+    let folder = try dataFolder(replacing: ["comments.yaml": yaml])
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let errors = loadErrors(folder)
+    #expect(errors.map(\.message) == ["duplicate comment id 'c7'"])
+    #expect(errors.first?.location.line == count + 3)
+    let withoutIt = yaml.replacingOccurrences(
+      of: "  - { id: c7, source: seed, text: もう一度 }\n", with: "")
+    try withoutIt.write(toFile: folder + "/comments.yaml", atomically: true, encoding: .utf8)
+    let data = try DatasetLoader().load(directory: folder)
+    #expect(data.comments.count == count)
+    #expect(data.comments.first?.number == 1)
+    #expect(data.comments.last?.id == "c\(count)")
   }
 
   /// 10⁵ programme rows (ids checked for duplicates in a set) and a duplicate among them.

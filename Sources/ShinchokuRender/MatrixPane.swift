@@ -193,7 +193,7 @@ struct MatrixPane: Widget {
             + UIText.changeSince(previous, language: language))
       }
       if view.hasUnknown {
-        legend.append(glyphs.unknown + UIText.unknownLegend.text(language).dropFirst())
+        legend.append(UIText.unknownLegend(glyphs, language: language))
       }
       if view.hasPartial { legend.append(UIText.partialLegend.text(language)) }
       canvas.put(

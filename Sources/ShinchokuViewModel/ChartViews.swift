@@ -132,7 +132,9 @@ extension ChartView {
     }
     // The total first: what a reader looks for.
     if let totals = rows.popLast() { rows.insert(totals, at: 0) }
-    var notes = [UIText.unknownLegend.text(language), UIText.partialLegend.text(language)]
+    var notes = [
+      UIText.unknownLegend(chrome.glyphs, language: language), UIText.partialLegend.text(language),
+    ]
     notes.append(
       contentsOf: data.snapshots.compactMap { snapshot in
         snapshot.note.map { snapshot.date.iso + " " + $0 }

@@ -115,7 +115,7 @@ public enum FollowUpExport {
         lines.append("| " + ([escape(date)] + cells).joined(separator: " | ") + " |")
       }
       lines.append("")
-      lines.append("- " + UIText.unknownLegend.text(language))
+      lines.append("- " + UIText.unknownLegend(.unicode, language: language))
       lines.append("- " + UIText.partialLegend.text(language))
       if dataset.plan.isSynthetic { lines.append("- " + UIText.synthetic.text(language)) }
       return lines.joined(separator: "\n") + "\n"

@@ -128,7 +128,7 @@ public enum MatrixExport {
     }
     lines.append("")
     var notes: [String] = []
-    if view.hasUnknown { notes.append(UIText.unknownLegend.text(language)) }
+    if view.hasUnknown { notes.append(UIText.unknownLegend(.unicode, language: language)) }
     if view.hasPartial { notes.append(UIText.partialLegend.text(language)) }
     if let previous = view.previousSnapshotDate {
       notes.append("▲▼± " + UIText.changeSince(previous, language: language))

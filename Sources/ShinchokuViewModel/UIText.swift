@@ -14,7 +14,10 @@ public enum UIText {
   /// The events pane while events.csv is read at the start (followed by the share read).
   public static let loadingEvents = LocalizedText("催しを読み込み中", english: "Reading events")
   public static let inferred = LocalizedText("推定", english: "inferred")
-  public static let unknownLegend = LocalizedText("— 出典に数値なし", english: "— not in the source")
+  /// "— 出典に数値なし", with the unknown mark the screen draws (`?` with --ascii).
+  public static func unknownLegend(_ glyphs: Glyphs, language: Language) -> String {
+    glyphs.unknown + (language == .japanese ? " 出典に数値なし" : " not in the source")
+  }
   public static let partialLegend = LocalizedText(
     "n+ 一部不明（分かっている分の合計）", english: "n+ partly unknown (sum of the known parts)")
   public static let noSnapshot = LocalizedText("進捗の時点なし", english: "no progress snapshot")

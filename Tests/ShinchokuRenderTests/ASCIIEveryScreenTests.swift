@@ -40,8 +40,12 @@ import Testing
   static func withoutChromeSymbols(_ folder: String) throws -> String {
     let copy = NSTemporaryDirectory() + "shinchoku-ascii-every-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: copy, withIntermediateDirectories: true)
-    for name in try FileManager.default.contentsOfDirectory(atPath: folder) {
+    // Every file, the plans' folders' too (plans/3rd/plan.yaml).
+    for name in try files(in: folder) {
       let text = try String(contentsOfFile: folder + "/" + name, encoding: .utf8)
+      try FileManager.default.createDirectory(
+        atPath: ((copy + "/" + name) as NSString).deletingLastPathComponent,
+        withIntermediateDirectories: true)
       let replaced = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
         line.contains("symbol:")
           ? String(line) : String(line.flatMap { chromeSymbols[$0] ?? String($0) })
@@ -53,10 +57,19 @@ import Testing
 
   static func characters(of folder: String) throws -> Set<Character> {
     var characters: Set<Character> = []
-    for name in try FileManager.default.contentsOfDirectory(atPath: folder) {
+    for name in try files(in: folder) {
       characters.formUnion(try String(contentsOfFile: folder + "/" + name, encoding: .utf8))
     }
     return characters
+  }
+
+  /// The regular files under `folder`, as paths relative to it.
+  static func files(in folder: String) throws -> [String] {
+    try FileManager.default.subpathsOfDirectory(atPath: folder).filter { path in
+      var isDirectory: ObjCBool = false
+      return FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory)
+        && !isDirectory.boolValue
+    }
   }
 
   static let seedFolder = try! withoutChromeSymbols(bundledData)

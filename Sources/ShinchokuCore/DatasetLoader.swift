@@ -154,17 +154,19 @@ public struct DatasetLoader: Sendable {
       reader.applyChanges(ChangeLog.read(log, displayName: shown, sink: sink), file: shown)
     }
     // What the dataset holds beside its plan's own files: where they are, and the other plans.
-    func placed(_ dataset: Dataset?, sink: DiagnosticSink) -> Dataset? {
+    // The other plans are read once: their summaries do not depend on the events, so the first
+    // screen's and the whole data set's are the same.
+    var plans: [PlanSummary]?
+    func placed(_ dataset: Dataset?) -> Dataset? {
       guard var dataset else { return nil }
       dataset.planDirectory = planDirectory
-      dataset.plans = catalogue.summaries(showing: dataset, chosen: chosen, sink: sink)
+      let summaries = plans ?? catalogue.summaries(showing: dataset, chosen: chosen, sink: sink)
+      plans = summaries
+      dataset.plans = summaries
       return dataset
     }
     if let progress, csvJob?.finished == nil {
-      // The final load reports the other plans' problems; the first screen only shows them.
-      progress.publishHead(
-        placed(reader.head(directory: directory), sink: DiagnosticSink(visitLimit: sink.visitLimit))
-      )
+      progress.publishHead(placed(reader.head(directory: directory)))
     }
     if let csvReader = csvJob?.wait() {
       eventsCache.keep(csvReader, for: csvKey)
@@ -183,7 +185,7 @@ public struct DatasetLoader: Sendable {
     }
 
     // The cross-checks run even when a file has errors, so that every problem is reported.
-    let dataset = placed(reader.dataset(directory: directory), sink: sink)
+    let dataset = placed(reader.dataset(directory: directory))
     guard !sink.hasErrors, let dataset else {
       throw DataLoadError(sink.items)
     }

@@ -185,7 +185,9 @@ public struct DatasetLoader: Sendable {
     }
 
     // The cross-checks run even when a file has errors, so that every problem is reported.
-    let dataset = placed(reader.dataset(directory: directory))
+    var dataset = placed(reader.dataset(directory: directory))
+    // The other plans' findings (read by `placed`, after the data set took its own) are its too.
+    dataset?.warnings = sink.items.filter { $0.severity == .warning }
     guard !sink.hasErrors, let dataset else {
       throw DataLoadError(sink.items)
     }
@@ -994,7 +996,10 @@ struct DatasetReader {
     let location = rows["stated"] ?? snapshotLocation
     for status in statuses {
       let parts = areas.map { snapshot.byArea[$0.id]?.count(status.id) ?? nil }
-      if let stated = snapshot.stated.count(status.id), parts.allSatisfy({ $0 != nil }) {
+      // A plan without areas (the 1st plan's figures are plan-wide only) has nothing to add up.
+      if let stated = snapshot.stated.count(status.id), !parts.isEmpty,
+        parts.allSatisfy({ $0 != nil })
+      {
         let sum = parts.reduce(0) { $0 + ($1 ?? 0) }
         if sum != stated {
           found(

@@ -188,6 +188,27 @@ private let otherPlan = """
     #expect(data.comments.isEmpty)
   }
 
+  /// A plan whose figures are plan-wide only (no areas, as the 1st plan's) is not said to
+  /// disagree with areas that add up to 0; another plan's real findings are the loaded data
+  /// set's warnings, with or without a first screen before the events.
+  @Test func anotherPlansFindingsAreReportedAndAnAreaLessPlanAddsNothingUp() throws {
+    let folder = try multiPlanFolder(
+      plans:
+        "plans:\n  - { id: kodaira-2nd-restructuring, folder: ., current: true }\n  - { id: other, folder: o }\n",
+      extra: [
+        "o/plan.yaml": otherPlan.replacingOccurrences(
+          of: "areas: [{ id: community, number: 1, name: 地域協働の推進 }]", with: "areas: []"),
+        "o/snapshots.yaml":
+          "snapshots:\n  - { date: 2020-03-31, source: seed, stated: { done: 5, total: 5 }, colour: red }\n",
+      ])
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    for progress in [nil, LoadProgress()] {
+      let data = try DatasetLoader().load(directory: folder, progress: progress)
+      let theirs = data.warnings.filter { $0.location.file.hasSuffix("o/snapshots.yaml") }
+      #expect(theirs.map(\.message) == ["unknown key 'colour' in a snapshot is ignored"])
+    }
+  }
+
   @Test func aStatusChangeOfAPlanIsRecordedInItsOwnFolderAndCheckedAgainstIt() throws {
     let folder = try multiPlanFolder(
       plans:

@@ -18,6 +18,9 @@ public struct DatasetLoader: Sendable {
   /// The events last read from events.csv (shared by copies of this loader).
   public let eventsCache = EventsCSVCache()
 
+  /// events.csv's events kept on disk between runs (EventCache.swift); nil: none.
+  public var eventCache: EventCache?
+
   public static let defaultFileSizeLimit = 64 * 1024 * 1024
   public static let defaultEventsCSVSizeLimit = 512 * 1024 * 1024
 
@@ -117,10 +120,17 @@ public struct DatasetLoader: Sendable {
       csvReader.sink = DiagnosticSink(visitLimit: sink.visitLimit)
       // Only appended to since the last read: only the new rows are read (EventsCSV.swift).
       let previous = eventsCache.appendable(for: csvKey)
+      let cache = eventCache
       csvJob = BackgroundJob(csvReader) { reader in
         reader = DatasetReader.readingEventsCSV(
           eventsCSV, displayName: shown, sizeLimit: limit, fresh: reader, previous: previous,
-          progress: progress)
+          progress: progress, cache: cache)
+        // What was read (not what came from the cache) is kept for the next start.
+        if let cache, reader.eventsCSVRead != .cached, !reader.sink.hasErrors {
+          cache.save(
+            CachedEvents(reader, fileName: eventsCSV.lastPathComponent), of: eventsCSV,
+            stamp: csvKey.files[1], displayName: shown, sizeLimit: limit)
+        }
       }
     }
     if let programmes = document("programmes.yaml", required: false) {

@@ -469,3 +469,164 @@ extension CityEvent {
   /// The minute of the day the event starts at, when its time says.
   public var startMinute: Int? { time.flatMap(ShinchokuCore.startMinute(of:)) }
 }
+
+// The event cache's form of a store (EventCache.swift): every column and table as it is in
+// memory, so that loading one is a copy per column, with no event made and nothing hashed again.
+extension StringTable {
+  func encode(to encoder: inout CacheEncoder) {
+    encoder.bytes(bytes)
+    encoder.uint32s(ends)
+    encoder.uint32s(slots)
+    encoder.int(numberBits)
+  }
+
+  init(from decoder: inout CacheDecoder) throws(CacheFormatError) {
+    bytes = try decoder.bytes()
+    ends = try decoder.uint32s()
+    slots = try decoder.uint32s()
+    numberBits = try decoder.int()
+    // What the lookups rely on: the texts' ends in order within the bytes, and a table of
+    // 2^numberBits slots at most three quarters used.
+    guard ends.first == 0, Int(ends.last!) == bytes.count, (6...32).contains(numberBits),
+      slots.count == 1 << numberBits, (ends.count - 1) * 4 <= slots.count * 3,
+      zip(ends, ends.dropFirst()).allSatisfy({ $0 <= $1 })
+    else { throw CacheFormatError() }
+  }
+}
+
+extension Interned {
+  func encode(to encoder: inout CacheEncoder, _ value: (Value, inout CacheEncoder) -> Void) {
+    encoder.int(values.count)
+    for item in values { value(item, &encoder) }
+  }
+
+  init(
+    from decoder: inout CacheDecoder,
+    _ value: (inout CacheDecoder) throws(CacheFormatError) -> Value
+  ) throws(CacheFormatError) {
+    let count = try decoder.count()
+    for _ in 0..<count {
+      let item = try value(&decoder)
+      guard number(item) == Int32(values.count - 1) else { throw CacheFormatError() }
+    }
+  }
+}
+
+extension EventStore {
+  private var columns: [NumberColumn] {
+    [titles, categories, venueLists, times, notes, audienceLists, feeLists, details]
+  }
+
+  func encode(to encoder: inout CacheEncoder) {
+    texts.encode(to: &encoder)
+    ids.encode(to: &encoder)
+    for column in columns { column.encode(to: &encoder) }
+    startDays.encode(to: &encoder)
+    endDays.encode(to: &encoder)
+    venueTable.encode(to: &encoder) { list, encoder in
+      encoder.int(list.count)
+      for text in list { encoder.int(Int(text)) }
+    }
+    audienceTable.encode(to: &encoder) { list, encoder in
+      encoder.int(list.count)
+      for audience in list { encoder.string(audience.rawValue) }
+    }
+    feeTable.encode(to: &encoder) { list, encoder in
+      encoder.int(list.count)
+      for fee in list {
+        encoder.string(fee.who)
+        encoder.optional(fee.yen) { $1.int($0) }
+        encoder.optional(fee.note) { $1.string($0) }
+      }
+    }
+    detailTable.encode(to: &encoder) { detail, encoder in
+      encoder.optional(detail.subtitle) { $1.string($0) }
+      encoder.string(detail.source)
+      encoder.int(detail.inferred.count)
+      for field in detail.inferred.sorted() { encoder.string(field) }
+      encoder.optional(detail.inferenceNote) { $1.string($0) }
+      encoder.int(detail.corrections.count)
+      for correction in detail.corrections {
+        encoder.string(correction.asRead)
+        encoder.string(correction.corrected)
+        encoder.optional(correction.note) { $1.string($0) }
+      }
+    }
+  }
+
+  init(from decoder: inout CacheDecoder) throws(CacheFormatError) {
+    self.init()
+    texts = try StringTable(from: &decoder)
+    ids = try StringTable(from: &decoder)
+    titles = try NumberColumn(from: &decoder)
+    categories = try NumberColumn(from: &decoder)
+    venueLists = try NumberColumn(from: &decoder)
+    times = try NumberColumn(from: &decoder)
+    notes = try NumberColumn(from: &decoder)
+    audienceLists = try NumberColumn(from: &decoder)
+    feeLists = try NumberColumn(from: &decoder)
+    details = try NumberColumn(from: &decoder)
+    startDays = try DayColumn(from: &decoder)
+    endDays = try DayColumn(from: &decoder)
+    let textCount = texts.count
+    venueTable = try Interned(from: &decoder) { decoder throws(CacheFormatError) in
+      try (0..<decoder.count()).map { _ throws(CacheFormatError) in
+        let text = try decoder.int()
+        guard (0..<textCount).contains(text) else { throw CacheFormatError() }
+        return Int32(text)
+      }
+    }
+    audienceTable = try Interned(from: &decoder) { decoder throws(CacheFormatError) in
+      try (0..<decoder.count()).map { _ throws(CacheFormatError) in
+        guard let audience = Audience(rawValue: try decoder.string()) else {
+          throw CacheFormatError()
+        }
+        return audience
+      }
+    }
+    feeTable = try Interned(from: &decoder) { decoder throws(CacheFormatError) in
+      try (0..<decoder.count()).map { _ throws(CacheFormatError) in
+        Fee(
+          who: try decoder.string(),
+          yen: try decoder.optional { d throws(CacheFormatError) in
+            try d.int()
+          },
+          note: try decoder.optional { d throws(CacheFormatError) in try d.string() })
+      }
+    }
+    detailTable = try Interned(from: &decoder) { decoder throws(CacheFormatError) in
+      let subtitle = try decoder.optional { d throws(CacheFormatError) in try d.string() }
+      let source = try decoder.string()
+      let inferred = try (0..<decoder.count()).map { _ throws(CacheFormatError) in
+        try decoder.string()
+      }
+      let note = try decoder.optional { d throws(CacheFormatError) in try d.string() }
+      let corrections = try (0..<decoder.count()).map { _ throws(CacheFormatError) in
+        Correction(
+          asRead: try decoder.string(), corrected: try decoder.string(),
+          note: try decoder.optional { d throws(CacheFormatError) in try d.string() })
+      }
+      return EventDetails(
+        subtitle: subtitle, source: source, inferred: Set(inferred), inferenceNote: note,
+        corrections: corrections)
+    }
+    // Every event in every column, each number naming a text or a list there is.
+    let count = ids.count
+    guard columns.allSatisfy({ $0.count == count }), startDays.count == count,
+      endDays.count == count, Self.within(titles, textCount),
+      Self.within(categories, textCount, orNone: true), Self.within(times, textCount, orNone: true),
+      Self.within(notes, textCount, orNone: true), Self.within(venueLists, venueTable.values.count),
+      Self.within(audienceLists, audienceTable.values.count),
+      Self.within(feeLists, feeTable.values.count),
+      Self.within(details, detailTable.values.count)
+    else { throw CacheFormatError() }
+  }
+
+  /// Whether every number of the column is below `count` (or -1, none, when allowed).
+  private static func within(_ column: NumberColumn, _ count: Int, orNone: Bool = false) -> Bool {
+    guard column.count > 0 else { return true }
+    // Stored as the number + 1: 0 is none.
+    let (least, most) = column.packed.bounds
+    return (orNone || least >= 1) && Int(most) <= count
+  }
+}

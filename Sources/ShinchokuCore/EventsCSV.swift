@@ -255,7 +255,7 @@ extension DatasetReader {
   /// reader answered remembers where this read ended, for the next.
   static func readingEventsCSV(
     _ url: URL, displayName: String, sizeLimit: Int, fresh: DatasetReader,
-    previous: DatasetReader?, progress: LoadProgress?
+    previous: DatasetReader?, progress: LoadProgress?, cache: EventCache? = nil
   ) -> DatasetReader {
     if var reader = previous, let (end, header) = previous?.eventsCSVEnd {
       // The earlier reports stay; the appended rows add theirs.
@@ -274,6 +274,10 @@ extension DatasetReader {
         reader.eventsCSVRead = .appended(bytes: (newEnd?.size ?? end.size) - end.size)
         return reader
       }
+    }
+    // The cache on disk, when it holds exactly this file's events (it says nothing otherwise).
+    if let cached = cache?.load(url, displayName: displayName, sizeLimit: sizeLimit) {
+      return cached.reader(from: fresh)
     }
     var reader = fresh
     reader.eventsCSVEnd = nil
@@ -485,11 +489,12 @@ extension DatasetReader {
   }
 }
 
-/// How events.csv was last read: the whole file, or only the bytes appended since the read
-/// before.
+/// How events.csv was last read: the whole file, only the bytes appended since the read
+/// before, or not at all, its events taken from the cache on disk (EventCache.swift).
 public enum EventsCSVRead: Sendable, Equatable {
   case whole
   case appended(bytes: Int)
+  case cached
 }
 
 extension EventsCSVCache {

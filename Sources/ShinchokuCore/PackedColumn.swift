@@ -109,3 +109,62 @@ public struct DayColumn: Sendable, Equatable {
   }
   public mutating func reserveCapacity(_ count: Int) { packed.reserveCapacity(count) }
 }
+
+// The event cache's form of a column (EventCache.swift): its width, count and bytes as they are.
+extension PackedColumn {
+  func encode(to encoder: inout CacheEncoder) {
+    encoder.int(width)
+    encoder.int(count)
+    encoder.bytes(bytes)
+  }
+
+  /// The least and the largest number (0 and 0 when empty), read straight off the bytes.
+  var bounds: (least: UInt32, most: UInt32) {
+    guard count > 0 else { return (0, 0) }
+    return bytes.withUnsafeBytes { raw in
+      func scan<T: FixedWidthInteger>(_: T.Type) -> (UInt32, UInt32) {
+        var least = T.max
+        var most = T.min
+        let size = MemoryLayout<T>.size
+        for position in 0..<count {
+          let value = T(
+            littleEndian: raw.loadUnaligned(fromByteOffset: position * size, as: T.self))
+          least = Swift.min(least, value)
+          most = Swift.max(most, value)
+        }
+        return (UInt32(least), UInt32(most))
+      }
+      switch width {
+      case 1: return scan(UInt8.self)
+      case 2: return scan(UInt16.self)
+      default: return scan(UInt32.self)
+      }
+    }
+  }
+
+  init(from decoder: inout CacheDecoder) throws(CacheFormatError) {
+    let width = try decoder.int()
+    let count = try decoder.int()
+    let bytes = try decoder.bytes()
+    guard [1, 2, 4].contains(width), count >= 0, bytes.count == count * width else {
+      throw CacheFormatError()
+    }
+    self.width = width
+    self.count = count
+    self.bytes = bytes
+  }
+}
+
+extension NumberColumn {
+  func encode(to encoder: inout CacheEncoder) { packed.encode(to: &encoder) }
+  init(from decoder: inout CacheDecoder) throws(CacheFormatError) {
+    packed = try PackedColumn(from: &decoder)
+  }
+}
+
+extension DayColumn {
+  func encode(to encoder: inout CacheEncoder) { packed.encode(to: &encoder) }
+  init(from decoder: inout CacheDecoder) throws(CacheFormatError) {
+    packed = try PackedColumn(from: &decoder)
+  }
+}

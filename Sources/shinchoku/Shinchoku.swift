@@ -648,6 +648,12 @@ struct FileSizeOption: ParsableArguments {
       "Refuse data files larger than this (default: 67108864, 64 MiB).", valueName: "bytes"))
   var maxFileSize: Int?
 
+  @Flag(
+    name: .long,
+    help:
+      "Neither read nor write the events cache (also SHINCHOKU_NO_CACHE=1; README: Performance).")
+  var noCache = false
+
   func validate() throws {
     if let maxFileSize, maxFileSize < 1 {
       throw ValidationError(
@@ -657,9 +663,14 @@ struct FileSizeOption: ParsableArguments {
     }
   }
 
-  /// The data loader with the file size limit asked for.
-  var dataLoader: DatasetLoader {
-    DatasetLoader(fileSizeLimit: maxFileSize ?? DatasetLoader.defaultFileSizeLimit)
+  /// The data loader with the file size limit asked for, reading the events cache (only the
+  /// dashboard writes it: a command that ends at once would leave the write undone).
+  var dataLoader: DatasetLoader { dataLoader(writingCache: false) }
+
+  func dataLoader(writingCache: Bool) -> DatasetLoader {
+    var loader = DatasetLoader(fileSizeLimit: maxFileSize ?? DatasetLoader.defaultFileSizeLimit)
+    loader.eventCache = noCache ? nil : EventCache.standard(writes: writingCache)
+    return loader
   }
 }
 
@@ -671,8 +682,8 @@ extension CommonOptions {
   ) throws {
     let language = try language()
     // One loader for the start and every reload: it keeps the events while their files are
-    // unchanged.
-    let loader = dataLoader
+    // unchanged, and writes the events cache after a read.
+    let loader = fileSize.dataLoader(writingCache: true)
     // The first screen does not wait for events.csv: it is read on (FirstLoad.swift).
     let firstLoad = FirstLoad(
       loader: loader, directory: dataDirectory(), plan: plan, today: .today())

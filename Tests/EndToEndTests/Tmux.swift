@@ -43,6 +43,10 @@ final class TmuxSession: Sendable {
   let height: Int
   private let logPath: String
   private let statusPath: String
+  /// `XDG_CACHE_HOME` for the command unless `environment` gives one: a folder of this
+  /// session's own, so that no test writes the events cache into the real ~/.cache, nor starts
+  /// from one an earlier run or another test left.
+  let cacheHome: String
 
   /// Starts a server and runs `command` (argv, executed directly, no shell interpretation) in a
   /// `width`×`height` session.
@@ -67,8 +71,9 @@ final class TmuxSession: Sendable {
     self.height = height
     logPath = NSTemporaryDirectory() + "tmux-pane-\(unique).log"
     statusPath = NSTemporaryDirectory() + "tmux-pane-\(unique).status"
+    cacheHome = NSTemporaryDirectory() + "tmux-pane-\(unique).cache"
 
-    var env = ["TERM": terminal]
+    var env = ["TERM": terminal, "XDG_CACHE_HOME": cacheHome]
     env.merge(environment) { _, new in new }
     var argv = ["env"]
     for name in unsetEnvironment { argv += ["-u", name] }
@@ -285,6 +290,7 @@ final class TmuxSession: Sendable {
     try? FileManager.default.removeItem(atPath: "\(directory)/tmux-\(getuid())/\(socketName)")
     try? FileManager.default.removeItem(atPath: logPath)
     try? FileManager.default.removeItem(atPath: statusPath)
+    try? FileManager.default.removeItem(atPath: cacheHome)
   }
 }
 

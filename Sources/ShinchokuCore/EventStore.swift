@@ -363,6 +363,10 @@ public struct EventStore: RandomAccessCollection, Sendable, Equatable, Expressib
   @inlinable public func endDay(_ position: Int) -> Int32? {
     endDays[position] == Self.noDay ? nil : endDays[position]
   }
+  /// Every event's start day (`Int32.min`: none), end day and time text, in one pass each.
+  public var allStartDays: [Int32] { startDays.all }
+  public var allEndDays: [Int32] { endDays.all }
+  public var allTimeTexts: [Int32] { times.all }
   @inlinable public func titleText(_ position: Int) -> Int32 { titles[position] }
   @inlinable public func notesText(_ position: Int) -> Int32 { notes[position] }
   @inlinable public func timeText(_ position: Int) -> Int32 { times[position] }

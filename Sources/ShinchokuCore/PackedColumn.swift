@@ -34,6 +34,33 @@ public struct PackedColumn: Sendable, Equatable {
     bytes.reserveCapacity(count * width)
   }
 
+  /// Every number, `transform`ed, in one pass over the bytes (a loop per width, rather than a
+  /// width test per number): for the calendar's index, which reads whole columns.
+  @inlinable public func map<T>(_ transform: (UInt32) -> T) -> [T] {
+    bytes.withUnsafeBytes { raw in
+      [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+        switch width {
+        case 1:
+          for position in 0..<count { buffer[position] = transform(UInt32(raw[position])) }
+        case 2:
+          for position in 0..<count {
+            buffer[position] = transform(
+              UInt32(
+                UInt16(
+                  littleEndian: raw.loadUnaligned(fromByteOffset: position * 2, as: UInt16.self))))
+          }
+        default:
+          for position in 0..<count {
+            buffer[position] = transform(
+              UInt32(
+                littleEndian: raw.loadUnaligned(fromByteOffset: position * 4, as: UInt32.self)))
+          }
+        }
+        initialized = count
+      }
+    }
+  }
+
   public mutating func append(_ value: UInt32) {
     let needed = Self.width(of: value)
     if needed > width { widen(to: needed) }
@@ -83,6 +110,9 @@ public struct NumberColumn: Sendable, Equatable {
 
   public mutating func append(_ value: Int32) { packed.append(UInt32(bitPattern: value) &+ 1) }
   public mutating func reserveCapacity(_ count: Int) { packed.reserveCapacity(count) }
+
+  /// Every number, in order.
+  @inlinable public var all: [Int32] { packed.map { Int32(bitPattern: $0 &- 1) } }
 }
 
 /// A column of days since 1970-01-01 or none (`Int32.min`), zigzag-coded (0 is none, a day
@@ -100,6 +130,15 @@ public struct DayColumn: Sendable, Equatable {
     guard stored != 0 else { return Int32.min }
     let zigzag = stored &- 1
     return Int32(bitPattern: (zigzag >> 1) ^ (0 &- (zigzag & 1)))
+  }
+
+  /// Every day, in order (`Int32.min` for none).
+  @inlinable public var all: [Int32] {
+    packed.map { stored in
+      guard stored != 0 else { return Int32.min }
+      let zigzag = stored &- 1
+      return Int32(bitPattern: (zigzag >> 1) ^ (0 &- (zigzag & 1)))
+    }
   }
 
   public mutating func append(_ value: Int32) {

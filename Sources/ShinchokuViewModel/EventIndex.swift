@@ -38,11 +38,52 @@ public final class EventIndex: @unchecked Sendable {
   /// Dated events spread over fewer days than this are sorted by counting (one counter a day).
   static let countingSortDays = 1 << 20
   let long: [Int32]
-  let categoryBits: [String: Bitset]
-  let uncategorised: Bitset
-  let freeBits: Bitset
-  let childrenBits: Bitset
-  let adultsBits: Bitset
+  /// The filters' bitsets: made once, on `bitsetQueue` after a fresh index is built (or at
+  /// once, when extended from another index); a reader waits for them under `setsLock`.
+  private var filterSetsSource: FilterSetsSource
+  private let setsLock = NSCondition()
+  private enum FilterSetsSource {
+    case building
+    case built(FilterSets)
+  }
+  static let bitsetQueue = DispatchQueue(label: "shinchoku.event-index.bitsets")
+
+  var filterSets: FilterSets {
+    setsLock.lock()
+    defer { setsLock.unlock() }
+    while true {
+      if case .built(let sets) = filterSetsSource { return sets }
+      // Not started on its queue yet (or still running there): make them here, once.
+      if !buildingSets {
+        buildingSets = true
+        setsLock.unlock()
+        let sets = Self.filterSets(events: events, order: order)
+        setsLock.lock()
+        if case .building = filterSetsSource { filterSetsSource = .built(sets) }
+        setsLock.broadcast()
+        continue
+      }
+      setsLock.wait()
+    }
+  }
+  private var buildingSets = false
+
+  private func makeFilterSets() { _ = filterSets }
+
+  static func filterSets(events: EventStore, order: [Int32]) -> FilterSets {
+    // Filled reading the columns front to back (the agenda order jumps about the store),
+    // each event's bit set at its agenda position.
+    let rank = ranks(order)
+    var bits = FilterBits(events: events)
+    for event in events.indices { bits.mark(event, at: Int(rank[event])) }
+    return bits.sets
+  }
+
+  var categoryBits: [String: Bitset] { filterSets.categories }
+  var uncategorised: Bitset { filterSets.uncategorised }
+  var freeBits: Bitset { filterSets.free }
+  var childrenBits: Bitset { filterSets.children }
+  var adultsBits: Bitset { filterSets.adults }
 
   private let lock = NSLock()
   private var filterCache: (filter: EventFilter, bits: Bitset)?
@@ -51,29 +92,32 @@ public final class EventIndex: @unchecked Sendable {
 
   public init(events: EventStore) {
     self.events = events
-    // Minutes after midnight per time text (-2: not read yet, -1: not a time), read once per
-    // distinct text.
-    var minutes = [Int32](repeating: -2, count: events.texts.count)
-    func minute(_ position: Int) -> Int {
-      let text = events.timeText(position)
-      guard text >= 0 else { return 0 }
-      if minutes[Int(text)] == -2 {
-        minutes[Int(text)] = Int32(startMinute(of: events.texts[text]) ?? -1)
+    // The columns read here, decoded once each (a million events: 4 MB an array).
+    let starts = events.allStartDays
+    let none = Int32.min
+    // Per event, minutes after midnight + 1 (0: no time), read once per distinct time text.
+    let eventMinutes: [Int16] = {
+      var byText = [Int16](repeating: -1, count: events.texts.count)
+      return events.allTimeTexts.map { text in
+        guard text >= 0 else { return 0 }
+        if byText[Int(text)] < 0 {
+          byText[Int(text)] = Int16((startMinute(of: events.texts[text]) ?? -1) + 1)
+        }
+        return byText[Int(text)]
       }
-      return Int(minutes[Int(text)]) + 1
-    }
+    }()
     // Two stable counting sorts: by start time (0 is none), then by start day. Only two
     // position arrays are alive at once: at a million events each is 4 MB.
     var low = Int32.max
     var high = Int32.min
     var minuteCounts = [Int](repeating: 0, count: 24 * 60 + 2)
     var dated = 0
-    for position in events.indices {
-      guard let day = events.startDay(position) else { continue }
+    for position in 0..<starts.count where starts[position] != none {
+      let day = starts[position]
       dated += 1
       low = min(low, day)
       high = max(high, day)
-      minuteCounts[minute(position)] += 1
+      minuteCounts[Int(eventMinutes[position])] += 1
     }
     var order = [Int32](repeating: 0, count: events.count)
     if dated > 0 {
@@ -82,62 +126,52 @@ public final class EventIndex: @unchecked Sendable {
       for bucket in 1..<minuteCounts.count {
         next[bucket] = next[bucket - 1] + minuteCounts[bucket - 1]
       }
-      for position in events.indices where events.startDay(position) != nil {
-        let bucket = minute(position)
+      for position in 0..<starts.count where starts[position] != none {
+        let bucket = Int(eventMinutes[position])
         byTime[next[bucket]] = Int32(position)
         next[bucket] += 1
       }
       if Int(high) - Int(low) < Self.countingSortDays {
         var dayStarts = [Int](repeating: 0, count: Int(high) - Int(low) + 2)
-        for position in byTime { dayStarts[Int(events.startDay(Int(position))! - low) + 1] += 1 }
+        for position in byTime { dayStarts[Int(starts[Int(position)] - low) + 1] += 1 }
         for bucket in 1..<dayStarts.count { dayStarts[bucket] += dayStarts[bucket - 1] }
         for position in byTime {
-          let bucket = Int(events.startDay(Int(position))! - low)
+          let bucket = Int(starts[Int(position)] - low)
           order[dayStarts[bucket]] = position
           dayStarts[bucket] += 1
         }
       } else {
         // Dates thousands of years apart (a typo in a year): a stable comparison sort.
         let sorted = byTime.enumerated().sorted {
-          (events.startDay(Int($0.element))!, $0.offset)
-            < (events.startDay(Int($1.element))!, $1.offset)
+          (starts[Int($0.element)], $0.offset) < (starts[Int($1.element)], $1.offset)
         }
         for (offset, entry) in sorted.enumerated() { order[offset] = entry.element }
       }
     }
     var undated = dated
-    for position in events.indices where events.startDay(position) == nil {
+    for position in 0..<starts.count where starts[position] == none {
       order[undated] = Int32(position)
       undated += 1
     }
     self.order = order
     datedCount = dated
-    let sortedDated = order[..<dated]
-    var startDays: [Int32] = []
-    var endDays: [Int32] = []
-    var startMinutes: [Int16] = []
+    let ends = events.allEndDays
     var long: [Int32] = []
-    startDays.reserveCapacity(datedCount)
-    endDays.reserveCapacity(datedCount)
-    startMinutes.reserveCapacity(datedCount)
-    for (position, index) in sortedDated.enumerated() {
-      let start = events.startDay(Int(index))!
-      let end = max(start, events.endDay(Int(index)) ?? start)
-      startDays.append(start)
-      endDays.append(end)
-      startMinutes.append(Int16(minute(Int(index))))
+    let startDays = order[..<dated].map { starts[Int($0)] }
+    let endDays = order[..<dated].enumerated().map { position, index in
+      let start = starts[Int(index)]
+      let end = max(start, ends[Int(index)])
       if end - start > Self.shortSpan { long.append(Int32(position)) }
+      return end
     }
     self.startDays = startDays
     self.endDays = endDays
-    self.startMinutes = startMinutes
+    startMinutes = order[..<dated].map { eventMinutes[Int($0)] }
     self.long = long
-    // The bitsets are filled reading the columns front to back (the agenda order jumps about
-    // the store), each event's bit set at its agenda position.
-    let rank = Self.ranks(order)
-    var bits = FilterBits(events: events)
-    for event in events.indices { bits.mark(event, at: Int(rank[event])) }
-    (categoryBits, uncategorised, freeBits, childrenBits, adultsBits) = bits.sets
+    // The filters' bitsets are made on a thread of their own (the first filter waits for
+    // them, if it comes first): the calendar does not wait for what only a filter reads.
+    filterSetsSource = .building
+    Self.bitsetQueue.async { [weak self] in self?.makeFilterSets() }
   }
 
   /// The index of `events`, which are `previous.events` with events appended
@@ -238,18 +272,14 @@ public final class EventIndex: @unchecked Sendable {
       order.append(event)
     }
     bits.copy(previous, runs: runs)
-    let sets = bits.sets
     self.init(
       events: events, order: order, startDays: startDays, endDays: endDays,
-      startMinutes: startMinutes, datedCount: datedCount, long: long,
-      categoryBits: sets.categories, uncategorised: sets.uncategorised, freeBits: sets.free,
-      childrenBits: sets.children, adultsBits: sets.adults)
+      startMinutes: startMinutes, datedCount: datedCount, long: long, sets: bits.sets)
   }
 
   private init(
     events: EventStore, order: [Int32], startDays: [Int32], endDays: [Int32],
-    startMinutes: [Int16], datedCount: Int, long: [Int32], categoryBits: [String: Bitset],
-    uncategorised: Bitset, freeBits: Bitset, childrenBits: Bitset, adultsBits: Bitset
+    startMinutes: [Int16], datedCount: Int, long: [Int32], sets: FilterSets
   ) {
     self.events = events
     self.order = order
@@ -258,11 +288,7 @@ public final class EventIndex: @unchecked Sendable {
     self.startMinutes = startMinutes
     self.datedCount = datedCount
     self.long = long
-    self.categoryBits = categoryBits
-    self.uncategorised = uncategorised
-    self.freeBits = freeBits
-    self.childrenBits = childrenBits
-    self.adultsBits = adultsBits
+    filterSetsSource = .built(sets)
   }
 
   public var count: Int { order.count }
@@ -553,6 +579,12 @@ struct SearchTexts {
 /// The filters' bitsets being filled (per category, uncategorised, free, for children, for
 /// adults): each event's bits set at its agenda position. What each shared list (fees,
 /// audiences) means is worked out once per list.
+/// The filters' bitsets, one bit per agenda position.
+typealias FilterSets = (
+  categories: [String: Bitset], uncategorised: Bitset, free: Bitset, children: Bitset,
+  adults: Bitset
+)
+
 struct FilterBits {
   let events: EventStore
   let count: Int
@@ -619,12 +651,7 @@ struct FilterBits {
     copyRuns(previous.adultsBits, into: &adultsBits)
   }
 
-  var sets:
-    (
-      categories: [String: Bitset], uncategorised: Bitset, free: Bitset, children: Bitset,
-      adults: Bitset
-    )
-  {
+  var sets: FilterSets {
     (
       Dictionary(uniqueKeysWithValues: zip(categoryIDs, categorySets)), uncategorised, freeBits,
       childrenBits, adultsBits

@@ -30,6 +30,9 @@ struct Bench: ParsableCommand {
     var pty = false
     /// Programme records in each generated data set.
     var programmes = Bench.defaultProgrammes
+    /// `XDG_CACHE_HOME` of every child (so no run touches ~/.cache), and the in-process
+    /// loads' events caches under it.
+    var cacheHome: String { work + "/cache" }
   }
 
   /// A city's reform plan has tens of programmes (the seed's has 62); 200 is generous. The
@@ -95,6 +98,9 @@ struct Bench: ParsableCommand {
         Data("shinchoku-bench: build shinchoku first (swift build -c release)\n".utf8))
       throw ExitCode(2)
     }
+    // The children's events cache is the benchmark's own (`--pty` empties it per size first).
+    setenv("XDG_CACHE_HOME", options.cacheHome, 1)
+    unsetenv("SHINCHOKU_NO_CACHE")
     var results: [SizeResult] = []
     for size in options.sizes {
       let result = measure(size: size, options: options, binary: binary)
@@ -167,6 +173,10 @@ struct SizeResult {
   /// A reload after a one-row append to events.csv (when there is one): the whole of it, and
   /// the part on the dashboard's main thread (`reduce` of the new data: the calendar's index).
   var appendReload: (total: Double, reduce: Double)?
+  /// `load` with the events cache written by a load before (when there is events.csv).
+  var cachedLoad: Double?
+  /// The pty's start to complete calendar with no events cache (`pty` has it with the cache).
+  var coldCalendar: Double?
 
   var summary: String {
     "\(label): load \(ms(load)), first frame \(ms(firstFrame)), peak RSS \(mib(peakRSS))"
@@ -181,6 +191,8 @@ struct SizeResult {
       "pty": pty?.json ?? NSNull(),
       "append_reload_ms": appendReload.map { $0.total * 1000 } ?? NSNull(),
       "append_reload_reduce_ms": appendReload.map { $0.reduce * 1000 } ?? NSNull(),
+      "cached_load_ms": cachedLoad.map { $0 * 1000 } ?? NSNull(),
+      "pty_cold_complete_calendar_ms": coldCalendar ?? NSNull(),
       "actions": Dictionary(
         uniqueKeysWithValues: actions.map {
           ($0.name, ["median_ms": $0.median * 1000, "p99_ms": $0.p99 * 1000])
@@ -206,13 +218,16 @@ struct PtyResult {
 }
 
 /// Runs the pty script on the dashboard; nil (with a message) when it cannot run.
-func ptyRun(binary: String, folder: String, themes: String, options: Bench.Options) -> PtyResult? {
+func ptyRun(
+  binary: String, folder: String, themes: String, options: Bench.Options, startOnly: Bool = false
+) -> PtyResult? {
   let process = Process()
   process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-  process.arguments = [
-    "python3", options.checkout + "/Tests/Bench/pty-bench.py", "--binary", binary, "--data",
-    folder, "--themes", themes, "--repeat", "\(min(options.repetitions, 200))",
-  ]
+  process.arguments =
+    [
+      "python3", options.checkout + "/Tests/Bench/pty-bench.py", "--binary", binary, "--data",
+      folder, "--themes", themes, "--repeat", "\(min(options.repetitions, 200))",
+    ] + (startOnly ? ["--start-only"] : [])
   let output = Pipe()
   process.standardOutput = output
   do {
@@ -386,8 +401,17 @@ func measure(size: Int?, options: Bench.Options, binary: String) -> SizeResult {
 
   let terminal = terminalFirstFrames(
     binary: binary, folder: folder, themes: themes, runs: large ? 3 : 5)
+  // The dashboard in a pty: once with no events cache (it writes one), then with it.
+  var coldCalendar: Double?
+  if options.pty {
+    try? FileManager.default.removeItem(atPath: options.cacheHome)
+    coldCalendar =
+      ptyRun(binary: binary, folder: folder, themes: themes, options: options, startOnly: true)?
+      .completeCalendar
+  }
   let pty =
     options.pty ? ptyRun(binary: binary, folder: folder, themes: themes, options: options) : nil
+  let cachedLoad = cachedLoads(folder: folder, large: large, options: options)
 
   let appendReload = appendReloads(folder: folder, label: label, options: options)
 
@@ -464,7 +488,40 @@ func measure(size: Int?, options: Bench.Options, binary: String) -> SizeResult {
     label: label, events: base.dataset.events.count, programmes: base.dataset.programmes.count,
     load: median(loads), firstFrame: median(frames),
     terminalFirstFrame: terminal.map(median), actions: actions, peakRSS: peak,
-    firstSearch: firstSearch, pty: pty, appendReload: appendReload)
+    firstSearch: firstSearch, pty: pty, appendReload: appendReload, cachedLoad: cachedLoad,
+    coldCalendar: coldCalendar)
+}
+
+/// The load row again with the events cache (EventCache.swift) written by a first load: each
+/// load a new loader, as a new process has it. Nil without events.csv.
+func cachedLoads(folder: String, large: Bool, options: Bench.Options) -> Double? {
+  guard FileManager.default.fileExists(atPath: folder + "/events.csv") else { return nil }
+  let cache = EventCache(directory: options.cacheHome + "/in-process")
+  func load() -> (AppState, EventsCSVRead?) {
+    var loader = DatasetLoader()
+    loader.eventCache = cache
+    do {
+      let dataset = try loader.load(directory: folder)
+      let state = AppState(
+        dataset: dataset, language: .japanese, width: 120, height: 40,
+        today: CivilDate(year: 2026, month: 11, day: 25)!)
+      return (state, loader.eventsCache.lastRead)
+    } catch {
+      fail(error.diagnostics.map(\.description).joined(separator: "\n"))
+    }
+  }
+  cache.remove(for: folder + "/events.csv")
+  _ = load()
+  cache.waitForWrites()
+  var loads: [Double] = []
+  for _ in 0..<(large ? 3 : 5) {
+    let start = now()
+    let (state, read) = load()
+    loads.append(now() - start)
+    guard read == .cached else { fail("the load after the cache was written did not use it") }
+    precondition(state.eventIndex.count == state.dataset.events.count)
+  }
+  return median(loads)
 }
 
 /// A reload after one row is appended to events.csv, as the dashboard does it: the loader
@@ -483,7 +540,11 @@ func appendReloads(folder: String, label: String, options: Bench.Options) -> (
     fail("cannot copy \(folder) to \(copy): \(error)")
   }
   defer { try? FileManager.default.removeItem(atPath: copy) }
-  let loader = DatasetLoader()
+  // As the dashboard's: it writes the events cache after each reload (waited for between the
+  // appends, not timed: it is done on a thread of its own).
+  var loader = DatasetLoader()
+  let cache = EventCache(directory: options.cacheHome + "/append")
+  loader.eventCache = cache
   func load() -> Dataset {
     do {
       return try loader.load(directory: copy)
@@ -497,6 +558,7 @@ func appendReloads(folder: String, label: String, options: Bench.Options) -> (
   var totals: [Double] = []
   var reduces: [Double] = []
   for run in 0..<5 {
+    cache.waitForWrites()
     guard let handle = FileHandle(forWritingAtPath: copy + "/events.csv") else {
       fail("cannot append to \(copy)/events.csv")
     }
@@ -527,6 +589,9 @@ func table(_ results: [SizeResult]) -> String {
   lines.append(header)
   lines.append("| load | " + results.map { ms($0.load) }.joined(separator: " | ") + " |")
   lines.append(
+    "| load from the events cache | "
+      + results.map { $0.cachedLoad.map(ms) ?? "—" }.joined(separator: " | ") + " |")
+  lines.append(
     "| first frame (process start) | " + results.map { ms($0.firstFrame) }.joined(separator: " | ")
       + " |")
   lines.append(
@@ -553,7 +618,12 @@ func table(_ results: [SizeResult]) -> String {
     }
     let format = { (value: Double?) in value.map { String(format: "%.1f ms", $0) } }
     row("pty: start to first screen") { format($0.firstScreen) }
-    row("pty: start to complete calendar") { format($0.completeCalendar) }
+    lines.append(
+      "| pty: start to complete calendar, no cache / with the cache | "
+        + results.map { result in
+          guard let warm = result.pty?.completeCalendar else { return "—" }
+          return (format(result.coldCalendar) ?? "—") + " / " + (format(warm) ?? "—")
+        }.joined(separator: " | ") + " |")
     for name in PtyResult.actionNames {
       row("pty: \(name), key to last byte: p50 / p99, bytes") {
         $0.action(name).map { String(format: "%.1f / %.1f ms, %.0f B", $0.p50, $0.p99, $0.bytes) }

@@ -721,5 +721,7 @@ extension CommonOptions {
         firstLoad: pending, reportLoadFailure: reportLoadFailure
       ).run()
     }
+    // A cache being written when the dashboard quits is finished (the terminal is back).
+    loader.eventCache?.waitForWrites()
   }
 }

@@ -5,7 +5,7 @@ The binary runs in a pseudo-terminal of COLUMNS x ROWS. Measured:
 - start to first screen: from the fork to the first frame's key bar (its last row) read;
 - start to complete calendar: from the fork to the moment the dashboard says its events are in
   (it writes CLOCK_MONOTONIC to SHINCHOKU_BENCH_EVENTS_FILE);
-- per key: from the key's bytes written to the pty to the last byte of the redraw (output
+- per key (not with --start-only): from the key's bytes written to the pty to the last byte of the redraw (output
   quiet for --quiet ms, minus that wait), p50 and p99, and the bytes written per key.
 Prints one JSON object.
 """
@@ -69,6 +69,7 @@ def main():
     parser.add_argument("--repeat", type=int, default=100)
     parser.add_argument("--quiet", type=float, default=30, help="ms of no output that ends a redraw")
     parser.add_argument("--events-timeout", type=float, default=120, help="s to wait for the events")
+    parser.add_argument("--start-only", action="store_true", help="only the start: no keys")
     args = parser.parse_args()
     columns, rows = (int(n) for n in args.size.split("x"))
     quiet = args.quiet / 1000
@@ -107,7 +108,7 @@ def main():
         result["complete_calendar_ms"] = None
     read_until_quiet(fd, quiet * 3)
     actions = {}
-    for name, (setup, keys, period) in ACTIONS.items():
+    for name, (setup, keys, period) in ([] if args.start_only else ACTIONS.items()):
         for key in setup:
             os.write(fd, key.encode())
             read_until_quiet(fd, quiet)

@@ -96,6 +96,10 @@ import Testing
     for (index, number) in numbers.enumerated() {
       column.append(number)
       #expect((0...index).map { column[$0] } == Array(numbers[0...index]))
+      // Read whole, at each width, and the bounds the cache checks.
+      #expect(column.all == Array(numbers[0...index]))
+      let stored = numbers[0...index].map { UInt32(bitPattern: $0) &+ 1 }
+      #expect(column.packed.bounds == (stored.min()!, stored.max()!))
     }
     var small = NumberColumn()
     for number in [-1, 0, 200] as [Int32] { small.append(number) }
@@ -106,6 +110,7 @@ import Testing
     var dayColumn = DayColumn()
     for day in days { dayColumn.append(day) }
     #expect((0..<days.count).map { dayColumn[$0] } == days)
+    #expect(dayColumn.all == days)
     var recent = DayColumn()
     for day in [Int32.min, 15_552, 20_000, -1] { recent.append(day) }
     #expect(recent.packed.bytes.count == 8, "two bytes a day from 1880 to 2059")

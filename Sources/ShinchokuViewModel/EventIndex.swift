@@ -106,48 +106,80 @@ public final class EventIndex: @unchecked Sendable {
         return byText[Int(text)]
       }
     }()
-    // Two stable counting sorts: by start time (0 is none), then by start day. Only two
-    // position arrays are alive at once: at a million events each is 4 MB.
+    // One counting sort by start day, each dated event carried as one number that orders a
+    // day's events (start minute, then position) and holds its span: the sort reads the
+    // columns front to back and what it writes is read front to back, with no look-up of an
+    // event by its position (at a million events those cache misses were most of the time).
     var low = Int32.max
     var high = Int32.min
-    var minuteCounts = [Int](repeating: 0, count: 24 * 60 + 2)
     var dated = 0
     for position in 0..<starts.count where starts[position] != none {
-      let day = starts[position]
       dated += 1
-      low = min(low, day)
-      high = max(high, day)
-      minuteCounts[Int(eventMinutes[position])] += 1
+      low = min(low, starts[position])
+      high = max(high, starts[position])
     }
-    var order = [Int32](repeating: 0, count: events.count)
-    if dated > 0 {
-      var byTime = [Int32](repeating: 0, count: dated)
-      var next = [Int](repeating: 0, count: minuteCounts.count)
-      for bucket in 1..<minuteCounts.count {
-        next[bucket] = next[bucket - 1] + minuteCounts[bucket - 1]
+    let ends = events.allEndDays
+    let spanBits: UInt64 = 21
+    let spanMask: UInt64 = (1 << spanBits) - 1  // also "longer: read the end again"
+    func packed(_ position: Int) -> UInt64 {
+      let span = UInt64(max(0, Int64(ends[position]) - Int64(starts[position])))
+      return UInt64(eventMinutes[position]) << 53 | UInt64(position) << spanBits
+        | min(span, spanMask)
+    }
+    var sorted = [UInt64](repeating: 0, count: dated)
+    // The start day of each sorted place, by runs: (first place, day).
+    var dayRuns: [(first: Int, day: Int32)] = []
+    if dated > 0, Int(high) - Int(low) < Self.countingSortDays {
+      var next = [Int](repeating: 0, count: Int(high) - Int(low) + 2)
+      for position in 0..<starts.count where starts[position] != none {
+        next[Int(starts[position] - low) + 1] += 1
+      }
+      for bucket in 1..<next.count { next[bucket] += next[bucket - 1] }
+      for bucket in 0..<(next.count - 1) where next[bucket] < next[bucket + 1] {
+        dayRuns.append((next[bucket], low + Int32(bucket)))
       }
       for position in 0..<starts.count where starts[position] != none {
-        let bucket = Int(eventMinutes[position])
-        byTime[next[bucket]] = Int32(position)
+        let bucket = Int(starts[position] - low)
+        sorted[next[bucket]] = packed(position)
         next[bucket] += 1
       }
-      if Int(high) - Int(low) < Self.countingSortDays {
-        var dayStarts = [Int](repeating: 0, count: Int(high) - Int(low) + 2)
-        for position in byTime { dayStarts[Int(starts[Int(position)] - low) + 1] += 1 }
-        for bucket in 1..<dayStarts.count { dayStarts[bucket] += dayStarts[bucket - 1] }
-        for position in byTime {
-          let bucket = Int(starts[Int(position)] - low)
-          order[dayStarts[bucket]] = position
-          dayStarts[bucket] += 1
+      // Each day's events by start minute, then position (a day holds few).
+      sorted.withUnsafeMutableBufferPointer { all in
+        for (run, entry) in dayRuns.enumerated() {
+          let end = run + 1 < dayRuns.count ? dayRuns[run + 1].first : dated
+          var day = UnsafeMutableBufferPointer(rebasing: all[entry.first..<end])
+          day.sort()
         }
-      } else {
-        // Dates thousands of years apart (a typo in a year): a stable comparison sort.
-        let sorted = byTime.enumerated().sorted {
-          (starts[Int($0.element)], $0.offset) < (starts[Int($1.element)], $1.offset)
-        }
-        for (offset, entry) in sorted.enumerated() { order[offset] = entry.element }
+      }
+    } else if dated > 0 {
+      // Dates thousands of years apart (a typo in a year): a comparison sort.
+      let keyed = (0..<starts.count).filter { starts[$0] != none }.map { (starts[$0], packed($0)) }
+        .sorted { $0 < $1 }
+      for (place, entry) in keyed.enumerated() {
+        sorted[place] = entry.1
+        if dayRuns.last?.day != entry.0 { dayRuns.append((place, entry.0)) }
       }
     }
+    var order = [Int32](repeating: 0, count: events.count)
+    var startDays = [Int32](repeating: 0, count: dated)
+    var endDays = [Int32](repeating: 0, count: dated)
+    var startMinutes = [Int16](repeating: 0, count: dated)
+    var long: [Int32] = []
+    for (run, entry) in dayRuns.enumerated() {
+      let end = run + 1 < dayRuns.count ? dayRuns[run + 1].first : dated
+      for place in entry.first..<end {
+        let value = sorted[place]
+        let position = Int((value >> spanBits) & 0xFFFF_FFFF)
+        let span = value & spanMask
+        order[place] = Int32(position)
+        startDays[place] = entry.day
+        startMinutes[place] = Int16(value >> 53)
+        let last = span == spanMask ? max(entry.day, ends[position]) : entry.day + Int32(span)
+        endDays[place] = last
+        if last - entry.day > Self.shortSpan { long.append(Int32(place)) }
+      }
+    }
+    sorted = []
     var undated = dated
     for position in 0..<starts.count where starts[position] == none {
       order[undated] = Int32(position)
@@ -155,18 +187,9 @@ public final class EventIndex: @unchecked Sendable {
     }
     self.order = order
     datedCount = dated
-    let ends = events.allEndDays
-    var long: [Int32] = []
-    let startDays = order[..<dated].map { starts[Int($0)] }
-    let endDays = order[..<dated].enumerated().map { position, index in
-      let start = starts[Int(index)]
-      let end = max(start, ends[Int(index)])
-      if end - start > Self.shortSpan { long.append(Int32(position)) }
-      return end
-    }
     self.startDays = startDays
     self.endDays = endDays
-    startMinutes = order[..<dated].map { eventMinutes[Int($0)] }
+    self.startMinutes = startMinutes
     self.long = long
     // The filters' bitsets are made on a thread of their own (the first filter waits for
     // them, if it comes first): the calendar does not wait for what only a filter reads.
@@ -220,53 +243,56 @@ public final class EventIndex: @unchecked Sendable {
     // The bitsets: the new events' own bits as they are placed, the old bits (below) in
     // their runs.
     var bits = FilterBits(events: events, count: total)
-    // Runs of old positions that keep their order: (old start, new start, length).
+    // Runs of old positions that keep their order: (old start, new start, length), each
+    // copied whole (a few array copies at a million events, not a step per event).
     var runs: [(old: Int, new: Int, count: Int)] = []
-    func keep(_ oldPosition: Int) {
+    var nextLong = 0
+    func keep(_ range: Range<Int>) {
+      guard !range.isEmpty else { return }
       let position = order.count
-      order.append(previous.order[oldPosition])
-      if let last = runs.last, last.old + last.count == oldPosition,
-        last.new + last.count == position
-      {
-        runs[runs.count - 1].count += 1
-      } else {
-        runs.append((oldPosition, position, 1))
+      runs.append((range.lowerBound, position, range.count))
+      order.append(contentsOf: previous.order[range])
+      guard range.lowerBound < previous.datedCount else { return }
+      startDays.append(contentsOf: previous.startDays[range])
+      endDays.append(contentsOf: previous.endDays[range])
+      startMinutes.append(contentsOf: previous.startMinutes[range])
+      while nextLong < previous.long.count, Int(previous.long[nextLong]) < range.upperBound {
+        long.append(previous.long[nextLong] + Int32(position - range.lowerBound))
+        nextLong += 1
       }
     }
-    func noteDated(start: Int32, end: Int32, minute: Int16) {
-      if end - start > Self.shortSpan { long.append(Int32(startDays.count)) }
-      startDays.append(start)
-      endDays.append(end)
-      startMinutes.append(minute)
-    }
-    var next = 0
-    for oldPosition in 0..<previous.datedCount {
-      let key = (
-        previous.startDays[oldPosition], previous.startMinutes[oldPosition],
-        previous.order[oldPosition]
-      )
-      while next < added.count, (added[next].day, added[next].minute, added[next].position) < key {
-        let entry = added[next]
-        bits.mark(Int(entry.position), at: order.count)
-        order.append(entry.position)
-        noteDated(
-          start: entry.day, end: max(entry.day, events.endDay(Int(entry.position)) ?? entry.day),
-          minute: entry.minute)
-        next += 1
-      }
-      keep(oldPosition)
-      noteDated(
-        start: previous.startDays[oldPosition], end: previous.endDays[oldPosition],
-        minute: previous.startMinutes[oldPosition])
-    }
-    for entry in added[next...] {
+    func place(_ entry: (day: Int32, minute: Int16, position: Int32)) {
       bits.mark(Int(entry.position), at: order.count)
       order.append(entry.position)
-      noteDated(
-        start: entry.day, end: max(entry.day, events.endDay(Int(entry.position)) ?? entry.day),
-        minute: entry.minute)
+      let end = max(entry.day, events.endDay(Int(entry.position)) ?? entry.day)
+      if end - entry.day > Self.shortSpan { long.append(Int32(startDays.count)) }
+      startDays.append(entry.day)
+      endDays.append(end)
+      startMinutes.append(entry.minute)
     }
-    for oldPosition in previous.datedCount..<old { keep(oldPosition) }
+    // The old dated positions are in (start day, start minute, position) order: each new
+    // event goes before the first old one above it, found by a binary search.
+    var kept = 0
+    for entry in added {
+      var low = kept
+      var high = previous.datedCount
+      while low < high {
+        let middle = (low + high) / 2
+        let key = (
+          previous.startDays[middle], previous.startMinutes[middle], previous.order[middle]
+        )
+        if key < (entry.day, entry.minute, entry.position) {
+          low = middle + 1
+        } else {
+          high = middle
+        }
+      }
+      keep(kept..<low)
+      kept = low
+      place(entry)
+    }
+    keep(kept..<previous.datedCount)
+    keep(previous.datedCount..<old)
     for event in addedUndated {
       bits.mark(Int(event), at: order.count)
       order.append(event)

@@ -152,16 +152,21 @@ public final class EventCache: Sendable {
       let header = Header.read(cacheDescriptor, size: Int(info.st_size)),
       Int(info.st_size) == header.length + header.payloadSize, header.path == Self.absolute(path),
       header.source == source,
-      header.context == Self.context(of: url, displayName: displayName, sizeLimit: sizeLimit),
-      ContentHash.hash(descriptor: descriptor) == header.contentHash,
-      let payload = Self.readAll(cacheDescriptor, count: header.payloadSize),
-      payload.withUnsafeBytes({ ContentHash.hash($0) }) == header.payloadHash
+      header.context == Self.context(of: url, displayName: displayName, sizeLimit: sizeLimit)
     else { return nil }
-    return payload.withUnsafeBytes { raw -> CachedEvents? in
-      var decoder = CacheDecoder(raw)
-      guard let events = try? CachedEvents(from: &decoder), decoder.isAtEnd else { return nil }
-      return events
+    // events.csv is hashed on a second core while this one reads the payload; both must agree.
+    let hashing = BackgroundJob<UInt64?>(nil) { $0 = ContentHash.hash(descriptor: descriptor) }
+    let decoded = Self.readAll(cacheDescriptor, count: header.payloadSize).flatMap { payload in
+      payload.withUnsafeBytes { raw -> CachedEvents? in
+        guard ContentHash.hash(raw) == header.payloadHash else { return nil }
+        var decoder = CacheDecoder(raw)
+        guard let events = try? CachedEvents(from: &decoder), decoder.isAtEnd else { return nil }
+        return events
+      }
     }
+    // (Waited for even when the payload is unusable: the descriptor is closed after.)
+    guard hashing.wait() == header.contentHash else { return nil }
+    return decoded
   }
 
   /// `count` bytes from where the descriptor is, in big reads straight into the array.

@@ -369,6 +369,8 @@ func measure(size: Int?, options: Bench.Options, binary: String) -> SizeResult {
   let label = size.map { "\($0)" } ?? "seed"
   let folder = dataFolder(size: size, options: options)
   let large = (size ?? 0) >= 1_000_000
+  // Every size starts with no events cache: the `dump` runs below read events.csv.
+  try? FileManager.default.removeItem(atPath: options.cacheHome)
 
   // Load: reading and indexing the files (the AppState builds the calendar's index).
   var loads: [Double] = []

@@ -292,6 +292,14 @@ public final class EventCache: Sendable {
       context: context(of: url, displayName: displayName, sizeLimit: sizeLimit),
       payloadSize: payload.buffer.count,
       payloadHash: payload.buffer.withUnsafeBytes { ContentHash.hash($0) })
+    // A write cut short (the process killed) leaves its temporary file: gone after an hour.
+    let name = (target as NSString).lastPathComponent
+    for file in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+    where file.hasPrefix(name + ".") && file.hasSuffix(".tmp") {
+      let path = (directory as NSString).appendingPathComponent(file)
+      var info = stat()
+      if stat(path, &info) == 0, time(nil) - info.st_mtim.tv_sec > 3600 { unlink(path) }
+    }
     // Beside the target, then renamed over it: a reader sees the old file or the new one.
     let temporary = target + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
     let out = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)

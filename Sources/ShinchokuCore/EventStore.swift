@@ -298,14 +298,17 @@ public struct EventStore: RandomAccessCollection, Sendable, Equatable, Expressib
 
   public func contains(id: String) -> Bool { ids.find(id) != nil }
 
-  public mutating func reserveCapacity(_ count: Int) {
-    ids.reserve(texts: count, bytes: count * 8)
-    for path in [
+  /// The number columns, in the order the events cache keeps them.
+  static var numberColumns: [WritableKeyPath<EventStore, NumberColumn>] {
+    [
       \EventStore.titles, \.categories, \.venueLists, \.times, \.notes, \.audienceLists,
       \.feeLists, \.details,
-    ] as [WritableKeyPath<EventStore, NumberColumn>] {
-      self[keyPath: path].reserveCapacity(count)
-    }
+    ]
+  }
+
+  public mutating func reserveCapacity(_ count: Int) {
+    ids.reserve(texts: count, bytes: count * 8)
+    for path in Self.numberColumns { self[keyPath: path].reserveCapacity(count) }
     startDays.reserveCapacity(count)
     endDays.reserveCapacity(count)
   }
@@ -517,14 +520,10 @@ extension Interned {
 }
 
 extension EventStore {
-  private var columns: [NumberColumn] {
-    [titles, categories, venueLists, times, notes, audienceLists, feeLists, details]
-  }
-
   func encode(to encoder: inout CacheEncoder) {
     texts.encode(to: &encoder)
     ids.encode(to: &encoder)
-    for column in columns { column.encode(to: &encoder) }
+    for path in Self.numberColumns { self[keyPath: path].encode(to: &encoder) }
     startDays.encode(to: &encoder)
     endDays.encode(to: &encoder)
     venueTable.encode(to: &encoder) { list, encoder in
@@ -562,14 +561,7 @@ extension EventStore {
     self.init()
     texts = try StringTable(from: &decoder)
     ids = try StringTable(from: &decoder)
-    titles = try NumberColumn(from: &decoder)
-    categories = try NumberColumn(from: &decoder)
-    venueLists = try NumberColumn(from: &decoder)
-    times = try NumberColumn(from: &decoder)
-    notes = try NumberColumn(from: &decoder)
-    audienceLists = try NumberColumn(from: &decoder)
-    feeLists = try NumberColumn(from: &decoder)
-    details = try NumberColumn(from: &decoder)
+    for path in Self.numberColumns { self[keyPath: path] = try NumberColumn(from: &decoder) }
     startDays = try DayColumn(from: &decoder)
     endDays = try DayColumn(from: &decoder)
     let textCount = texts.count
@@ -616,7 +608,8 @@ extension EventStore {
     }
     // Every event in every column, each number naming a text or a list there is.
     let count = ids.count
-    guard columns.allSatisfy({ $0.count == count }), startDays.count == count,
+    guard Self.numberColumns.allSatisfy({ self[keyPath: $0].count == count }),
+      startDays.count == count,
       endDays.count == count, Self.within(titles, textCount),
       Self.within(categories, textCount, orNone: true), Self.within(times, textCount, orNone: true),
       Self.within(notes, textCount, orNone: true), Self.within(venueLists, venueTable.values.count),

@@ -180,6 +180,25 @@ import Testing
     #expect(try setup.start().1 == .cached, "\(Self.damages[which].name)")
   }
 
+  @Test func aWriteCutShortLeavesNoTemporaryFileBehindForLong() throws {
+    let setup = try Setup()
+    defer { setup.clean() }
+    try FileManager.default.createDirectory(
+      atPath: setup.cacheFolder, withIntermediateDirectories: true)
+    let target = setup.cache.file(for: setup.csv)
+    let old = target + ".1.2.tmp"
+    let recent = target + ".3.4.tmp"
+    for path in [old, recent] { try Data("cut".utf8).write(to: URL(fileURLWithPath: path)) }
+    let hoursAgo = timespec(tv_sec: time(nil) - 7200, tv_nsec: 0)
+    let times = [hoursAgo, hoursAgo]
+    #expect(times.withUnsafeBufferPointer { utimensat(AT_FDCWD, old, $0.baseAddress, 0) } == 0)
+    #expect(try setup.start().1 == .whole)
+    #expect(!FileManager.default.fileExists(atPath: old))
+    // One that may still be being written is left alone.
+    #expect(FileManager.default.fileExists(atPath: recent))
+    #expect(try setup.start().1 == .cached)
+  }
+
   @Test func aCacheFolderThatCannotBeWrittenIsNoError() throws {
     let setup = try Setup()
     defer { setup.clean() }

@@ -16,6 +16,7 @@ public func announcement(before: AppState, after: AppState) -> String? {
   if let presentation = after.presentation {
     guard
       before.presentation?.slideIndex != presentation.slideIndex
+        || before.presentation?.page != presentation.page
         || before.presentation?.blank != presentation.blank
     else { return nil }
     return presentation.blank == nil ? words.slide(presentation) : nil
@@ -136,8 +137,15 @@ struct AnnouncementWords {
     case .events(let slide): heading = slide.heading
     case .chart(let chart): heading = chart.title
     }
+    // A slide on several pages says which page is shown (the footer's number gives way to this).
+    let page =
+      view.pageCount > 1
+      ? say(
+        chrome.separator + "ページ \(view.page + 1) / \(view.pageCount)",
+        ", page \(view.page + 1) of \(view.pageCount)")
+      : ""
     return sanitized(
-      say("スライド \(view.number) / \(view.count)", "slide \(view.number) of \(view.count)")
+      say("スライド \(view.number) / \(view.count)", "slide \(view.number) of \(view.count)") + page
         + ": " + heading)
   }
 

@@ -323,8 +323,13 @@ struct AnnouncementWords {
     return sanitized(text)
   }
 
-  /// "一覧: 週" / "agenda: week", as the events pane's edge says it.
-  func span() -> String { UIText.agendaSpan(state.calendar.span).text(language) }
+  /// "一覧: 週（催し 4件）" / "agenda: week (4 events)": the span as the events pane's edge says
+  /// it, and what the agenda now lists (the selected day's count follows it, as for a day).
+  func span() -> String {
+    let count = calendarAgenda(state).count
+    return UIText.agendaSpan(state.calendar.span).text(language) + chrome.noteOpen
+      + say("催し \(count)件", count == 1 ? "1 event" : "\(count) events") + chrome.noteClose
+  }
 }
 
 /// After an action of the user's: the notice says what changed, unless the action left a

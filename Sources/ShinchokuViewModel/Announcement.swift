@@ -324,9 +324,10 @@ struct AnnouncementWords {
   }
 
   /// "一覧: 週（催し 4件）" / "agenda: week (4 events)": the span as the events pane's edge says
-  /// it, and what the agenda now lists (the selected day's count follows it, as for a day).
+  /// it, and how many events the agenda now lists (an event of several days once; the selected
+  /// day's count follows, as for a day).
   func span() -> String {
-    let count = calendarAgenda(state).count
+    let count = calendarAgenda(state).eventCount
     return UIText.agendaSpan(state.calendar.span).text(language) + chrome.noteOpen
       + say("催し \(count)件", count == 1 ? "1 event" : "\(count) events") + chrome.noteClose
   }
@@ -345,4 +346,9 @@ func announceChange(_ action: Action, before: AppState, after state: inout AppSt
     state.notice = announcement(before: before, after: state)
     state.noticeIsAnnouncement = state.notice != nil
   }
+}
+
+extension Agenda {
+  /// The events the agenda lists, each once (an event of several days has an entry a day).
+  fileprivate var eventCount: Int { Set(dated.map(\.position)).count + undated.count }
 }

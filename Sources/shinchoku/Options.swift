@@ -144,6 +144,18 @@ let dataHelp = ArgumentHelp(
   ),
   valueName: "dir")
 
+/// `--snapshot` of the commands that print one snapshot.
+let snapshotHelp = ArgumentHelp(
+  CLI.say(
+    "時点、YYYY-MM-DD で（既定: データの既定の時点）。",
+    english: "The snapshot, as YYYY-MM-DD (default: the data's default)."))
+
+/// `--lang` of the commands that have no UI (`sample`, `validate`).
+let messageLanguageHelp = ArgumentHelp(
+  CLI.say(
+    "メッセージの言語、ja か en（ほかのコマンドと同じ決め方）。",
+    english: "Message language, ja or en (decided as for the other commands)."))
+
 let themesHelp = ArgumentHelp(
   CLI.say(
     "テーマフォルダー（既定: $SHINCHOKU_THEMES、なければ ./Themes、$XDG_DATA_HOME/shinchoku/themes、$XDG_DATA_DIRS/shinchoku/themes、インストール先の PREFIX/share/shinchoku/themes のうち最初にあるもの）。",

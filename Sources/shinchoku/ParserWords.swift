@@ -51,18 +51,20 @@ enum ParserWords {
     (try! NSRegularExpression(pattern: template.pattern), template.japanese)
   }
 
-  /// `message` (ArgumentParser's, unwrapped) with its words in Japanese, each line wrapped to
-  /// `columns`: an option's or subcommand's text under its own column, a paragraph from its
-  /// indent; usage lines are left whole, as ArgumentParser leaves them.
+  /// `message` (ArgumentParser's, unwrapped) with its words in Japanese; a help screen's lines
+  /// wrapped to `columns`: an option's or subcommand's text under its own column, a paragraph
+  /// from its indent; usage lines are left whole, as ArgumentParser leaves them.
   static func japanese(_ message: String, columns: Int) -> String {
-    message.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+    // A help screen is wrapped, as ArgumentParser wraps it; an error keeps to its lines.
+    let isHelp = message.hasPrefix("OVERVIEW: ") || message.hasPrefix("USAGE: ")
+    return message.split(separator: "\n", omittingEmptySubsequences: false).map { line in
       var line = String(line)
       for (regex, japanese) in compiled {
         let range = NSRange(line.startIndex..., in: line)
         line = regex.stringByReplacingMatches(
           in: line, range: range, withTemplate: japanese)
       }
-      return rewrapped(line, columns: columns)
+      return isHelp ? rewrapped(line, columns: columns) : line
     }.joined(separator: "\n")
   }
 
@@ -80,11 +82,6 @@ enum ParserWords {
     {
       label = String(characters[..<Self.textColumn])
       text = String(characters[Self.textColumn...])
-      indent = displayWidth(label)
-    } else if let match = line.firstMatch(of: /^(説明:  \S.*?  )(\S.*)$/) {
-      // The option an error is about, and its text under it.
-      label = String(match.1)
-      text = String(match.2)
       indent = displayWidth(label)
     } else {
       let spaces = line.prefix { $0 == " " }.count

@@ -176,10 +176,7 @@ struct ExportSlides: ParsableCommand {
 
   @Option(
     name: .long,
-    help: ArgumentHelp(
-      CLI.say(
-        "時点、YYYY-MM-DD で（既定: データの既定の時点）。",
-        english: "The snapshot, as YYYY-MM-DD (default: the data's default).")))
+    help: snapshotHelp)
   var snapshot: String?
 
   @Option(

@@ -316,10 +316,7 @@ struct Sample: ParsableCommand {
 
   @Option(
     name: .long,
-    help: ArgumentHelp(
-      CLI.say(
-        "メッセージの言語、ja か en（ほかのコマンドと同じ決め方）。",
-        english: "Message language, ja or en (decided as for the other commands).")))
+    help: messageLanguageHelp)
   var lang: Language?
 
   func validate() throws {
@@ -393,10 +390,7 @@ struct ExportMatrix: ParsableCommand {
 
   @Option(
     name: .long,
-    help: ArgumentHelp(
-      CLI.say(
-        "時点、YYYY-MM-DD で（既定: データの既定の時点）。",
-        english: "The snapshot, as YYYY-MM-DD (default: the data's default).")))
+    help: snapshotHelp)
   var snapshot: String?
 
   @Option(
@@ -558,10 +552,7 @@ struct Validate: ParsableCommand {
 
   @Option(
     name: .long,
-    help: ArgumentHelp(
-      CLI.say(
-        "メッセージの言語、ja か en（ほかのコマンドと同じ決め方）。",
-        english: "Message language, ja or en (decided as for the other commands).")))
+    help: messageLanguageHelp)
   var lang: Language?
 
   func run() throws {

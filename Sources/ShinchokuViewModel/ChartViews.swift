@@ -50,6 +50,8 @@ public struct ChartView: Sendable, Equatable {
   public var scroll = 0
   /// On a slide's page: how many lines from `scroll` the page holds (nil: as many as fit).
   public var pageLength: Int?
+  /// The column headings are drawn (not on a slide's page of notes only, which has no bars).
+  public var showsHeadings = true
 
   public init(
     title: String, columnHeadings: [String], rows: [(label: String, bars: [ChartBar])],
@@ -66,7 +68,7 @@ public struct ChartView: Sendable, Equatable {
     a.title == b.title && a.columnHeadings == b.columnHeadings && a.segments == b.segments
       && a.notes == b.notes && a.rows.map(\.label) == b.rows.map(\.label)
       && a.rows.map(\.bars) == b.rows.map(\.bars) && a.scroll == b.scroll
-      && a.pageLength == b.pageLength
+      && a.pageLength == b.pageLength && a.showsHeadings == b.showsHeadings
   }
 }
 
@@ -79,7 +81,7 @@ public enum ChartLine: Sendable, Equatable {
 
 extension ChartView {
   /// The rows the column headings take (none for a chart of one column).
-  public var headingRows: Int { columnHeadings.count > 1 ? 1 : 0 }
+  public var headingRows: Int { showsHeadings && columnHeadings.count > 1 ? 1 : 0 }
 
   /// The lines under the headings in a body `width` columns wide (the room it is drawn in, one
   /// column of margin each side): a line per label, then the legend and the notes wrapped to the

@@ -180,6 +180,8 @@ public struct SlideView: Sendable, Equatable {
         let range = ranges[max(0, min(paging.page, pages - 1))]
         chart.scroll = range.lowerBound
         chart.pageLength = range.count
+        // The bars come first: a page after them holds notes, under no column headings.
+        chart.showsHeadings = range.lowerBound < chart.rows.count
       }
       return (.chart(chart), pages)
     case .area(let id):

@@ -66,7 +66,7 @@ struct ChartBody: Widget {
       view.rows.map { displayWidth(sanitized($0.label)) }.max() ?? 0, max(4, width / 3))
     let columns = max(1, view.rows.map(\.bars.count).max() ?? 1)
     let cellWidth = max(1, (width - labelWidth - 1) / columns)
-    if view.columnHeadings.count > 1 {
+    if view.headingRows > 0 {
       for (index, heading) in view.columnHeadings.enumerated() {
         canvas.put(
           heading, x: x + labelWidth + 1 + index * cellWidth, y: inner.y, role: .heading,

@@ -243,7 +243,7 @@ struct EventDetailWidget: Widget {
     let lines = labelledLines(
       view.fields.map { ($0.label, $0.value, $0.isInferred ? Role.inferred : .text) },
       width: inner.width, ellipsis: canvas.glyphs.ellipsis)
-    ScrollingText(lines: lines, scroll: view.scroll).draw(
+    ScrollingText(lines: lines, scroll: view.scroll, target: .eventDetail).draw(
       in: inner, box: rect, focused: focused, on: &canvas)
   }
 }

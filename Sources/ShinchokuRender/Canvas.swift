@@ -55,10 +55,13 @@ struct Canvas {
   }
 
   /// Writes `text` at (x, y) in at most `maxWidth` columns, cut with an ellipsis when it is
-  /// longer; returns the columns written.
+  /// longer; returns the columns written. Spaces at its end that go past the room are
+  /// invisible (a wrapped line keeps the space it broke at): they are dropped, not cut.
   @discardableResult
   mutating func put(_ text: String, x: Int, y: Int, role: Role, maxWidth: Int) -> Int {
     guard maxWidth > 0 else { return 0 }
+    var text = text
+    while text.last == " ", displayWidth(text) > maxWidth { text.removeLast() }
     let fitted = truncated(text, toWidth: maxWidth, ellipsis: glyphs.ellipsis)
     return write(fitted, x: x, y: y, role: role, maxWidth: maxWidth)
   }
@@ -86,7 +89,14 @@ struct Canvas {
   @discardableResult
   mutating func put(_ spans: [Span], x: Int, y: Int, width: Int) -> Int {
     guard width > 0 else { return 0 }
-    let total = spans.reduce(0) { $0 + displayWidth($1.text) }
+    var spans = spans
+    var total = spans.reduce(0) { $0 + displayWidth($1.text) }
+    // Spaces at the end past the room are invisible (see `put(_:x:y:role:maxWidth:)`).
+    while total > width, let last = spans.indices.last, spans[last].text.last == " " {
+      spans[last].text.removeLast()
+      total -= 1
+      if spans[last].text.isEmpty { spans.removeLast() }
+    }
     guard total > width else {
       var used = 0
       for span in spans {
@@ -159,6 +169,11 @@ struct Canvas {
     let clipped = clip(rect)
     frame.mark(
       x: clipped.x, y: clipped.y, width: clipped.width, height: clipped.height, as: target)
+  }
+
+  /// Records the first line a scrolling view showed (see `Frame.scrolls`).
+  mutating func shown(_ target: ScrollTarget?, first: Int) {
+    if let target { frame.scrolls[target] = first }
   }
 
   /// Puts the terminal's cursor at (x, y), the selection of the widget being drawn; a later

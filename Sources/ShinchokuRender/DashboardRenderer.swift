@@ -58,9 +58,14 @@ extension DashboardLayout {
   /// The layout `render` draws the dashboard in (nil: too small).
   public init?(state: AppState, matrix: MatrixView? = nil) {
     let banner = state.bannerText
+    // A chart in place of the table is as tall as it is drawn whole (its box's two rows more).
+    let matrixHeight =
+      (state.matrix.mode == .table ? state.matrix.chart : nil).map { chart in
+        ChartBody(view: ChartView(chart, state: state))
+          .naturalHeight(width: state.width - 2, chrome: state.chrome) + 2
+      } ?? MatrixPane.naturalHeight(matrix ?? MatrixView(state: state))
     self.init(
-      width: state.width, height: state.height,
-      matrixHeight: MatrixPane.naturalHeight(matrix ?? MatrixView(state: state)),
+      width: state.width, height: state.height, matrixHeight: matrixHeight,
       bannerRows: banner.map {
         NoticeWidget.rows($0, width: state.width, limit: DashboardLayout.bannerRowLimit)
       } ?? 0)
@@ -126,9 +131,9 @@ public func render(_ state: AppState, theme: Theme) -> Frame {
     }
   } else {
     if let chart = state.matrix.chart {
-      canvas.draw(
-        ChartWidget(view: ChartView(chart, state: state), focused: state.focus == .matrix),
-        in: layout.matrix)
+      var view = ChartView(chart, state: state)
+      view.scroll = state.matrix.chartScroll
+      canvas.draw(ChartWidget(view: view, focused: state.focus == .matrix), in: layout.matrix)
     } else {
       canvas.draw(MatrixPane(view: matrix, focused: state.focus == .matrix), in: layout.matrix)
     }

@@ -71,6 +71,9 @@ public struct Frame: Equatable, Sendable {
   /// cell, the comment, the day or agenda entry, the line being read, the end of an input
   /// line), so that a screen reader or a braille display follows it.
   public var cursor: CursorPosition?
+  /// The first line each scrolling view showed (kept to its last screenful): the main loop
+  /// settles the state's offsets on them (`AppState.settleScrolls`).
+  public var scrolls: [ScrollTarget: Int] = [:]
 
   public init(width: Int, height: Int, fill: Style = .plain) {
     self.width = max(0, width)

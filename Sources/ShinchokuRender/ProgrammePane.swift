@@ -91,7 +91,7 @@ struct ProgrammeDetailWidget: Widget {
         }
       }
     }
-    ScrollingText(lines: lines, scroll: view.scroll).draw(
+    ScrollingText(lines: lines, scroll: view.scroll, target: .programmeDetail).draw(
       in: inner, box: rect, focused: focused, on: &canvas)
   }
 }

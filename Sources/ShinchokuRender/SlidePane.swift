@@ -110,16 +110,19 @@ struct PresentationWidget: Widget {
     case .events(let slide): drawEventsSlide(slide, in: body, on: &canvas)
     case .chart(let chart):
       let y = canvas.centredLine(chart.title, y: body.y, in: body, role: .slideTitle)
-      // Centred as the matrix slide is: across (at most 120 wide) and in the rows left.
-      let chartWidth = min(body.width, 120)
+      // Centred as the matrix slide is: across (at most 120 wide) and in the rows left; a page
+      // of a chart on several holds the lines from its scroll on.
+      let chartWidth = view.geometry.chartWidth
       let chartBody = ChartBody(view: chart)
-      let available = body.maxY - y - 1
+      let available = view.geometry.chartRows
+      let natural =
+        chart.headingRows
+        + (chart.pageLength ?? chart.lines(width: chartWidth, chrome: canvas.chrome).count)
       canvas.draw(
         chartBody,
         in: Rect(
-          x: body.x + (body.width - chartWidth) / 2,
-          y: y + 1 + max(0, (available - chartBody.naturalHeight) / 2), width: chartWidth,
-          height: min(available, chartBody.naturalHeight)))
+          x: body.x + (body.width - chartWidth) / 2, y: y + 1 + max(0, (available - natural) / 2),
+          width: chartWidth, height: min(available, natural)))
     }
   }
 

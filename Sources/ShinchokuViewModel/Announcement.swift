@@ -16,6 +16,7 @@ public func announcement(before: AppState, after: AppState) -> String? {
   if let presentation = after.presentation {
     guard
       before.presentation?.slideIndex != presentation.slideIndex
+        || before.presentation?.page != presentation.page
         || before.presentation?.blank != presentation.blank
     else { return nil }
     return presentation.blank == nil ? words.slide(presentation) : nil
@@ -136,8 +137,15 @@ struct AnnouncementWords {
     case .events(let slide): heading = slide.heading
     case .chart(let chart): heading = chart.title
     }
+    // A slide on several pages says which page is shown (the footer's number gives way to this).
+    let page =
+      view.pageCount > 1
+      ? say(
+        chrome.separator + "ページ \(view.page + 1) / \(view.pageCount)",
+        ", page \(view.page + 1) of \(view.pageCount)")
+      : ""
     return sanitized(
-      say("スライド \(view.number) / \(view.count)", "slide \(view.number) of \(view.count)")
+      say("スライド \(view.number) / \(view.count)", "slide \(view.number) of \(view.count)") + page
         + ": " + heading)
   }
 
@@ -315,8 +323,14 @@ struct AnnouncementWords {
     return sanitized(text)
   }
 
-  /// "一覧: 週" / "agenda: week", as the events pane's edge says it.
-  func span() -> String { UIText.agendaSpan(state.calendar.span).text(language) }
+  /// "一覧: 週（催し 4件）" / "agenda: week (4 events)": the span as the events pane's edge says
+  /// it, and how many events the agenda now lists (an event of several days once; the selected
+  /// day's count follows, as for a day).
+  func span() -> String {
+    let count = calendarAgenda(state).eventCount
+    return UIText.agendaSpan(state.calendar.span).text(language) + chrome.noteOpen
+      + say("催し \(count)件", count == 1 ? "1 event" : "\(count) events") + chrome.noteClose
+  }
 }
 
 /// After an action of the user's: the notice says what changed, unless the action left a
@@ -332,4 +346,9 @@ func announceChange(_ action: Action, before: AppState, after state: inout AppSt
     state.notice = announcement(before: before, after: state)
     state.noticeIsAnnouncement = state.notice != nil
   }
+}
+
+extension Agenda {
+  /// The events the agenda lists, each once (an event of several days has an entry a day).
+  fileprivate var eventCount: Int { Set(dated.map(\.position)).count + undated.count }
 }

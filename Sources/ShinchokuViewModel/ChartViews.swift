@@ -1,5 +1,6 @@
 import JapaneseCalendar
 import ShinchokuCore
+import TerminalText
 
 /// One kind of segment of a chart's bars: a status of the plan's scale, or a kind of savings.
 public struct ChartSegment: Sendable, Equatable {
@@ -45,6 +46,12 @@ public struct ChartView: Sendable, Equatable {
   public var rows: [(label: String, bars: [ChartBar])]
   public var segments: [ChartSegment]
   public var notes: [String]
+  /// The first line shown under the headings, where the chart is taller than its room.
+  public var scroll = 0
+  /// On a slide's page: how many lines from `scroll` the page holds (nil: as many as fit).
+  public var pageLength: Int?
+  /// The column headings are drawn (not on a slide's page of notes only, which has no bars).
+  public var showsHeadings = true
 
   public init(
     title: String, columnHeadings: [String], rows: [(label: String, bars: [ChartBar])],
@@ -60,11 +67,72 @@ public struct ChartView: Sendable, Equatable {
   public static func == (a: ChartView, b: ChartView) -> Bool {
     a.title == b.title && a.columnHeadings == b.columnHeadings && a.segments == b.segments
       && a.notes == b.notes && a.rows.map(\.label) == b.rows.map(\.label)
-      && a.rows.map(\.bars) == b.rows.map(\.bars)
+      && a.rows.map(\.bars) == b.rows.map(\.bars) && a.scroll == b.scroll
+      && a.pageLength == b.pageLength && a.showsHeadings == b.showsHeadings
   }
 }
 
+/// One line of a chart under its column headings: a label's bars, or a line of the legend or
+/// the notes.
+public enum ChartLine: Sendable, Equatable {
+  case bars(Int)
+  case text(String)
+}
+
 extension ChartView {
+  /// The rows the column headings take (none for a chart of one column).
+  public var headingRows: Int { showsHeadings && columnHeadings.count > 1 ? 1 : 0 }
+
+  /// The lines under the headings in a body `width` columns wide (the room it is drawn in, one
+  /// column of margin each side): a line per label, then the legend and the notes wrapped to the
+  /// width, so that nothing is cut.
+  public func lines(width: Int, chrome: Chrome) -> [ChartLine] {
+    blocks(width: width, chrome: chrome).flatMap { $0 }
+  }
+
+  /// The lines in the blocks a page keeps together: each label's bars, the legend, each note.
+  public func blocks(width: Int, chrome: Chrome) -> [[ChartLine]] {
+    let textWidth = max(1, width - 2)
+    var blocks = rows.indices.map { [ChartLine.bars($0)] }
+    blocks.append(packed(legendItems(chrome), width: textWidth).map(ChartLine.text))
+    for note in notes {
+      blocks.append(wrapped(sanitized(note), width: textWidth).map { .text($0.text) })
+    }
+    return blocks
+  }
+
+  /// The lines each page holds, `perPage` at most a page: blocks are not split between pages
+  /// unless one is taller than a page.
+  public func pages(width: Int, chrome: Chrome, perPage: Int) -> [Range<Int>] {
+    let perPage = max(1, perPage)
+    var pages: [Range<Int>] = []
+    var start = 0
+    var end = 0
+    for block in blocks(width: width, chrome: chrome) {
+      if end > start, end - start + block.count > perPage {
+        pages.append(start..<end)
+        start = end
+      }
+      end += block.count
+      while end - start > perPage {
+        pages.append(start..<(start + perPage))
+        start += perPage
+      }
+    }
+    if end > start || pages.isEmpty { pages.append(start..<end) }
+    return pages
+  }
+
+  /// The legend's items: each segment's pattern, symbol and name, then the unknown mark's.
+  public func legendItems(_ chrome: Chrome) -> [String] {
+    let patterns = chrome.glyphs.barPatterns
+    var items = segments.enumerated().map { index, segment in
+      patterns[index % patterns.count] + " " + segment.symbol + segment.name
+    }
+    items.append(chrome.glyphs.unknown + " " + chrome.text(UIText.unknownPart))
+    return items
+  }
+
   /// The chart as lines of text (the handout, the presenter's outline): a line per row, each
   /// column's heading with its figure, then the notes.
   public func textLines(separator: String) -> [String] {
@@ -244,4 +312,24 @@ extension ChartView {
       title: UIText.plans.text(language), columnHeadings: [], rows: rows, segments: segments,
       notes: notes)
   }
+}
+
+/// Items on lines of at most `width` columns, two spaces apart, never split between lines; an
+/// item wider than a line is wrapped on its own.
+func packed(_ items: [String], width: Int) -> [String] {
+  var lines: [String] = []
+  var line = ""
+  for item in items.map({ sanitized($0) }) {
+    let joined = line.isEmpty ? item : line + "  " + item
+    if displayWidth(joined) <= width {
+      line = joined
+      continue
+    }
+    if !line.isEmpty { lines.append(line) }
+    let parts = wrapped(item, width: width).map(\.text)
+    lines += parts.dropLast()
+    line = parts.last ?? ""
+  }
+  if !line.isEmpty { lines.append(line) }
+  return lines
 }

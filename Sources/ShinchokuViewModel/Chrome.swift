@@ -61,7 +61,7 @@ public struct Chrome: Sendable, Equatable {
   public let pathSeparator: String
   /// Between the items of a short list in Japanese text: "・" / ", ".
   public let listSeparator: String
-  /// Between two dates of a range: "〜" / "~".
+  /// Between two dates of a range: "〜" / "から" (ASCII).
   public let rangeMark: String
   /// From one value to another: "→" / "->".
   public let arrow: String
@@ -88,7 +88,8 @@ public struct Chrome: Sendable, Equatable {
       separator = " / "
       pathSeparator = " > "
       listSeparator = ", "
-      rangeMark = "~"
+      // A word, not a mark: `~` is the ASCII ellipsis (a cut text), and `-` is behind.
+      rangeMark = language == .japanese ? "から" : " to "
       arrow = "->"
       times = "x"
       noteOpen = " ("

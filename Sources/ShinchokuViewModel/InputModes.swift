@@ -189,6 +189,10 @@ extension KeyMap {
       LocalizedText("5行ずつスクロール", english: "scroll by five"), .page(.up),
       perKey: [.pageDown: .page(.down)]),
     KeyBinding(
+      [.home, .end], LocalizedText("Home End"),
+      LocalizedText("先頭・末尾へ", english: "to the top, the bottom"), .moveToFirst,
+      perKey: [.end: .moveToLast]),
+    KeyBinding(
       [.escape, .backspace], LocalizedText("Esc BS"), LocalizedText("戻る", english: "back"),
       .back, main: true),
   ]

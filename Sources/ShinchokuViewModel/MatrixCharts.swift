@@ -37,13 +37,14 @@ extension KeyMap {
 }
 
 extension KeyMap {
-  /// A chart shown in place of the table: `t` and `P` (named in the key bar), Esc for the table.
+  /// A chart shown in place of the table: `t` and `P` (named in the key bar), the scrolling
+  /// keys (a chart taller than its pane scrolls), Esc for the table.
   public static let matrixChart: [KeyBinding] =
     matrixChartKeys.map { binding in
       var binding = binding
       binding.isMain = true
       return binding
-    } + [
+    } + scrolling.filter { $0.action != .back } + [
       KeyBinding(
         [.escape, .backspace], LocalizedText("Esc BS"), LocalizedText("表へ戻る", english: "table"),
         .back, main: true)
@@ -51,7 +52,7 @@ extension KeyMap {
 }
 
 extension ChartView {
-  /// The chart the matrix pane shows.
+  /// A chart the matrix pane (or a slide) shows, from its first line.
   public init(_ chart: MatrixChart, state: AppState) {
     switch chart {
     case .trend: self = .trend(state.dataset, language: state.language, chrome: state.chrome)

@@ -7,7 +7,11 @@ public struct MatrixState: Sendable, Equatable {
   /// The programmes behind a cell, and perhaps one programme's detail (nil: the table).
   public var drill: MatrixDrill?
   /// A chart shown instead of the table (`t`; MatrixCharts.swift), nil: the table.
-  public var chart: MatrixChart?
+  public var chart: MatrixChart? {
+    didSet { if chart != oldValue { chartScroll = 0 } }
+  }
+  /// How far the chart is scrolled (one shown in a pane shorter than the chart).
+  public var chartScroll = 0
   /// The input line taking keystrokes: the list's search, or an id to open (ProgrammeFinding).
   public var input: MatrixInput?
 
@@ -66,6 +70,8 @@ public enum MatrixAction: Sendable, Equatable {
   case cycleChart
   /// Back from a chart to the table.
   case closeChart
+  /// Scroll the chart (where the pane is shorter than it).
+  case scrollChart(by: Int)
   /// `P`: read the data again showing the next plan of plans.yaml.
   case nextPlan
   /// `o` in the list: the next 所管課 of the cell's programmes, then all again.
@@ -172,6 +178,9 @@ public enum MatrixComponent: Component {
       state.chart = MatrixChart.after(state.chart)
     case .closeChart:
       state.chart = nil
+    case .scrollChart(let step):
+      guard state.chart != nil else { return [] }
+      state.chartScroll = scrolled(state.chartScroll, by: step)
     case .nextPlan:
       return nextPlan(context)
     case .cycleSection, .clearFilters, .beginInput, .inputCharacter, .inputDeleteBackward,
@@ -196,10 +205,13 @@ public enum MatrixComponent: Component {
 
   public static func action(for navigation: Navigation, in state: MatrixState) -> MatrixAction? {
     let step = navigation.signedStep
-    // A chart has no cells: the arrows and Enter would act on a table not shown.
+    // A chart has no cells: the arrows scroll it (Enter would act on a table not shown).
     if state.chart != nil, state.mode == .table {
-      if case .back = navigation { return .closeChart }
-      return nil
+      switch navigation {
+      case .back: return .closeChart
+      case .open, .move(.left, _), .move(.right, _): return nil
+      case .move, .page, .first, .last: return .scrollChart(by: step)
+      }
     }
     switch (state.mode, navigation) {
     case (_, .back): return .back

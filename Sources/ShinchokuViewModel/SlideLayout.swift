@@ -153,6 +153,11 @@ public struct SlideGeometry: Sendable, Equatable {
   public var eventsPerPage: Int { max(1, (bodyHeight - Self.eventsHeaderRows + 1) / 3) }
 
   /// Pages of `count` items at `perPage` a page (at least one).
+  /// A chart slide: the chart's width (at most 120 columns, centred) and its rows under the
+  /// slide's heading.
+  public var chartWidth: Int { min(bodyWidth, 120) }
+  public var chartRows: Int { max(1, bodyHeight - 1) }
+
   public static func pages(_ count: Int, perPage: Int) -> Int {
     max(1, (count + max(1, perPage) - 1) / max(1, perPage))
   }

@@ -168,10 +168,22 @@ public struct SlideView: Sendable, Equatable {
       return (.title(titleSlide(state, matrix: matrix, figures: figures(matrix.rows.last))), 1)
     case .matrix:
       return (.matrix(matrix), 1)
-    case .trend:
-      return (.chart(ChartView(.trend, state: state)), 1)
-    case .savings:
-      return (.chart(ChartView(.savings, state: state)), 1)
+    case .trend, .savings:
+      // A chart taller than the slide goes on pages, its headings on each.
+      var chart = ChartView(kind == .trend ? .trend : .savings, state: state)
+      var pages = 1
+      if let geometry = paging.geometry {
+        let ranges = chart.pages(
+          width: geometry.chartWidth, chrome: state.chrome,
+          perPage: geometry.chartRows - chart.headingRows)
+        pages = ranges.count
+        let range = ranges[max(0, min(paging.page, pages - 1))]
+        chart.scroll = range.lowerBound
+        chart.pageLength = range.count
+        // The bars come first: a page after them holds notes, under no column headings.
+        chart.showsHeadings = range.lowerBound < chart.rows.count
+      }
+      return (.chart(chart), pages)
     case .area(let id):
       let row = matrix.rows.first { $0.areaID == id }
       let area = data.area(id)
@@ -291,7 +303,7 @@ func slidePageCount(_ state: AppState, slide index: Int) -> Int {
   let deck = presentationDeck(state)
   guard deck.slides.indices.contains(index) else { return 1 }
   switch deck.slides[index].kind {
-  case .area, .events:
+  case .area, .events, .trend, .savings:
     return SlideView(state: state, slideIndex: index, page: 0, showsNotes: presentation.showsNotes)
       .pageCount
   default: return 1

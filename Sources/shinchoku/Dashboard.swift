@@ -73,6 +73,7 @@ struct Dashboard {
     }
     var frame = render(state, theme: theme(state))
     terminal.draw(frame)
+    state.settleScrolls(frame.scrolls)
     // For shinchoku-bench: when the first frame reached the terminal (CLOCK_MONOTONIC, ns).
     writeBenchTime(to: "SHINCHOKU_BENCH_FIRST_FRAME_FILE")
     if crashAfterFirstFrame {
@@ -216,6 +217,7 @@ struct Dashboard {
       if !quitting {
         frame = render(state, theme: theme(state))
         terminal.draw(frame)
+        state.settleScrolls(frame.scrolls)
       }
     }
   }

@@ -6,16 +6,33 @@ import ShinchokuViewModel
 /// The events pane's filters as options, for every command that lists events
 /// (`export calendar`, `report`).
 struct EventFilterOptions: ParsableArguments {
-  @Option(name: .long, help: "Only this category id (repeat for several).")
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      CLI.say("カテゴリーの id で絞る（いくつもなら繰り返す）。", english: "Only this category id (repeat for several)."))
+  )
   var category: [String] = []
 
-  @Flag(name: .long, help: "Only events someone can attend for free.")
+  @Flag(
+    name: .long,
+    help: ArgumentHelp(
+      CLI.say("無料で参加できる催しだけ。", english: "Only events someone can attend for free.")))
   var free = false
 
-  @Option(name: .long, help: "Only events for them (families and everyone count for both).")
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      CLI.say(
+        "この対象の催しだけ（家族向けと「どなたでも」は両方に入る）。",
+        english: "Only events for them (families and everyone count for both).")))
   var audience: AudienceChoice?
 
-  @Option(name: .long, help: "Only events whose title, venue or notes contain this text.")
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      CLI.say(
+        "題名、会場、備考にこの文字列を含む催しだけ。",
+        english: "Only events whose title, venue or notes contain this text.")))
   var search: String?
 
   /// The filter, after checking each category is one of the data's.

@@ -6,8 +6,11 @@ import ShinchokuViewModel
 struct ExportSavings: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "savings",
-    abstract:
-      "The plan's savings (効果額) per fiscal year, split into 歳入確保 and 歳出削減; doubtful figures as printed."
+    abstract: CLI.say(
+      "計画の効果額を年度ごとに、歳入確保と歳出削減に分けて。疑わしい数値は出典のまま。",
+      english:
+        "The plan's savings (効果額) per fiscal year, split into 歳入確保 and 歳出削減; doubtful figures as printed."
+    )
   )
 
   @OptionGroup var output: FollowUpExportOptions
@@ -23,7 +26,9 @@ struct ExportSavings: ParsableCommand {
 struct ExportTrend: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "trend",
-    abstract: "The status counts of every snapshot, per area and in total (unknowns as null).")
+    abstract: CLI.say(
+      "各時点の状況別の件数を、分野ごとと合計で（不明は null）。",
+      english: "The status counts of every snapshot, per area and in total (unknowns as null)."))
 
   @OptionGroup var output: FollowUpExportOptions
 
@@ -41,7 +46,11 @@ struct ExportTrend: ParsableCommand {
 struct FollowUpExportOptions: ParsableArguments {
   @OptionGroup var options: CommonOptions
 
-  @Option(name: .long, help: "The output's format (md: a table for meeting minutes).")
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      CLI.say(
+        "出力の形式（md: 会議録に貼る表）。", english: "The output's format (md: a table for meeting minutes).")))
   var format: MatrixFormat = .json
 
   @OptionGroup var csv: CSVOutputOptions

@@ -52,10 +52,13 @@ enum SlidesFormat: String, ExportFormatChoice { case html, md }
 struct ColorOption: ParsableArguments {
   @Option(
     name: .long,
-    help: """
-      auto: colour unless NO_COLOR is set and not empty (and, for printed output, only to a \
-      terminal); always: colour even with NO_COLOR; never: attributes only.
-      """)
+    help: ArgumentHelp(
+      CLI.say(
+        "auto: NO_COLOR が空でない値に設定されていれば色なし、そうでなければ色あり（出力を印刷するコマンドは端末へのときだけ）。always: NO_COLOR があっても色あり。never: 属性だけ。",
+        english: """
+          auto: colour unless NO_COLOR is set and not empty (and, for printed output, only to a \
+          terminal); always: colour even with NO_COLOR; never: attributes only.
+          """)))
   var color: ColorChoice = .auto
 }
 
@@ -64,12 +67,20 @@ struct ColorOption: ParsableArguments {
 struct CSVOutputOptions: ParsableArguments {
   @Flag(
     inversion: .prefixedNo,
-    help: "CSV: start UTF-8 with a byte order mark, which Excel needs to read it (default: on).")
+    help: ArgumentHelp(
+      CLI.say(
+        "CSV: UTF-8 の先頭に BOM を付ける。Excel が読むのに必要（既定: 付ける）。",
+        english:
+          "CSV: start UTF-8 with a byte order mark, which Excel needs to read it (default: on).")))
   var bom: Bool?
 
   @Option(
     name: .long,
-    help: "CSV: the encoding (cp932: Shift_JIS as Japanese Windows writes it; default: utf-8).")
+    help: ArgumentHelp(
+      CLI.say(
+        "CSV: 文字コード（cp932: 日本語版 Windows が書く Shift_JIS。既定: utf-8）。",
+        english:
+          "CSV: the encoding (cp932: Shift_JIS as Japanese Windows writes it; default: utf-8).")))
   var encoding: CSVEncoding?
 
   /// Checks the options against the export's format (they are for CSV only).
@@ -126,15 +137,33 @@ func writeToStandardOutput(_ bytes: [UInt8]) {
 }
 
 let dataHelp = ArgumentHelp(
-  "The data folder (default: $SHINCHOKU_DATA, else ./Data, else $XDG_DATA_HOME/shinchoku/data).",
+  CLI.say(
+    "データフォルダー（既定: $SHINCHOKU_DATA、なければ ./Data、なければ $XDG_DATA_HOME/shinchoku/data）。",
+    english:
+      "The data folder (default: $SHINCHOKU_DATA, else ./Data, else $XDG_DATA_HOME/shinchoku/data)."
+  ),
   valueName: "dir")
 
+/// `--snapshot` of the commands that print one snapshot.
+let snapshotHelp = ArgumentHelp(
+  CLI.say(
+    "時点、YYYY-MM-DD で（既定: データの既定の時点）。",
+    english: "The snapshot, as YYYY-MM-DD (default: the data's default)."))
+
+/// `--lang` of the commands that have no UI (`sample`, `validate`).
+let messageLanguageHelp = ArgumentHelp(
+  CLI.say(
+    "メッセージの言語、ja か en（ほかのコマンドと同じ決め方）。",
+    english: "Message language, ja or en (decided as for the other commands)."))
+
 let themesHelp = ArgumentHelp(
-  """
-  The themes folder (default: $SHINCHOKU_THEMES, else the first of ./Themes, \
-  $XDG_DATA_HOME/shinchoku/themes, $XDG_DATA_DIRS/shinchoku/themes, and the install's \
-  PREFIX/share/shinchoku/themes).
-  """, valueName: "dir")
+  CLI.say(
+    "テーマフォルダー（既定: $SHINCHOKU_THEMES、なければ ./Themes、$XDG_DATA_HOME/shinchoku/themes、$XDG_DATA_DIRS/shinchoku/themes、インストール先の PREFIX/share/shinchoku/themes のうち最初にあるもの）。",
+    english: """
+      The themes folder (default: $SHINCHOKU_THEMES, else the first of ./Themes, \
+      $XDG_DATA_HOME/shinchoku/themes, $XDG_DATA_DIRS/shinchoku/themes, and the install's \
+      PREFIX/share/shinchoku/themes).
+      """), valueName: "dir")
 
 /// When no option or variable names the data folder and none of the places looked in is one:
 /// where it was looked for.

@@ -115,10 +115,19 @@ extension Shinchoku {
     } catch {
       let code = exitCode(for: error)
       var message = fullMessage(for: error)
-      // ArgumentParser's own words stay English (its usage and help cannot be localised); the
-      // message itself is ours, in the command line's language, and so is its label.
-      if CLI.language == .japanese, message.hasPrefix("Error: ") {
-        message = "エラー: " + message.dropFirst("Error: ".count)
+      // ArgumentParser's own words (its help headings, usage lines and error templates) cannot
+      // be localised: in Japanese they are replaced, and its text wrapped again (ParserWords).
+      // Not the machine-read outputs that leave through here too (the JSON of
+      // --experimental-dump-help, the completion scripts): only what a person reads.
+      let machineRead = CommandLine.arguments.contains {
+        $0 == "--experimental-dump-help" || $0.hasPrefix("--generate-completion-script")
+      }
+      if CLI.language == .japanese, !machineRead {
+        message = ParserWords.japanese(
+          fullMessage(for: error, columns: 100_000), columns: ParserWords.columns)
+        if message.hasPrefix("Error: ") {
+          message = "エラー: " + message.dropFirst("Error: ".count)
+        }
       }
       if !message.isEmpty {
         (code == .success ? Output.standardOutput : .standardError).line(message)

@@ -8,13 +8,17 @@ import ShinchokuViewModel
 /// Opens the data as full-screen slides, for a meeting's projector.
 struct Present: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Show the data as full-screen slides (presentation mode; Esc quits).",
-    discussion: """
-      The slides come from the data folder's deck.yaml when there is one (which slides, in \
-      what order, speaker notes); otherwise: title, matrix, each area, each comment, events. \
-      Press ? inside for the keys. In a second terminal, `shinchoku present --presenter` (same \
-      --data) follows the slides with the notes, the next slide, the timers and a countdown.
-      """)
+    abstract: CLI.say(
+      "データを全画面のスライドで見せる（プレゼンテーションモード。Esc で終了）。",
+      english: "Show the data as full-screen slides (presentation mode; Esc quits)."),
+    discussion: CLI.say(
+      "スライドは、データフォルダーに deck.yaml があればそれに従う（どのスライドをどの順に、発表者メモ）。なければ表紙、進捗状況、各分野、各意見、催し。キーは中で ? を押すと出る。別の端末で `shinchoku present --presenter`（同じ --data）を開くと、メモ、次のスライド、経過時間と残り時間つきでスライドについていく。",
+      english: """
+        The slides come from the data folder's deck.yaml when there is one (which slides, in \
+        what order, speaker notes); otherwise: title, matrix, each area, each comment, events. \
+        Press ? inside for the keys. In a second terminal, `shinchoku present --presenter` (same \
+        --data) follows the slides with the notes, the next slide, the timers and a countdown.
+        """))
 
   @OptionGroup var options: CommonOptions
 
@@ -22,21 +26,43 @@ struct Present: ParsableCommand {
 
   @Flag(
     name: .long,
-    help: "Be the facilitator's presenter view: follow the projector of the same data folder.")
+    help: ArgumentHelp(
+      CLI.say(
+        "進行役の発表者ビューになる: 同じデータフォルダーの投影画面についていく。",
+        english:
+          "Be the facilitator's presenter view: follow the projector of the same data folder.")))
   var presenter = false
 
   @Option(
-    name: .long, help: "The end of the slot, today, as HH:MM (the presenter view counts down).")
+    name: .long,
+    help: ArgumentHelp(
+      CLI.say(
+        "持ち時間の終わり、今日の HH:MM（発表者ビューが残り時間を数える）。",
+        english: "The end of the slot, today, as HH:MM (the presenter view counts down).")))
   var end: String?
 
   @Option(
-    name: .long, help: "The length of the talk, from its start: 20m, 1h30m, 90s, or minutes.")
+    name: .long,
+    help: ArgumentHelp(
+      CLI.say(
+        "発表の長さ、始めから: 20m、1h30m、90s、または分の数。",
+        english: "The length of the talk, from its start: 20m, 1h30m, 90s, or minutes.")))
   var duration: String?
 
-  @Option(name: .long, help: "Minutes before the end at which the countdown turns to a warning.")
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      CLI.say(
+        "終わりの何分前から残り時間の表示を警告にするか。",
+        english: "Minutes before the end at which the countdown turns to a warning.")))
   var warnMinutes = 5
 
-  @Flag(name: .long, help: "Allow the speaker notes on the projected screen (s shows them).")
+  @Flag(
+    name: .long,
+    help: ArgumentHelp(
+      CLI.say(
+        "投影画面に発表者メモを出せるようにする（s で表示）。",
+        english: "Allow the speaker notes on the projected screen (s shows them).")))
   var notesOnScreen = false
 
   func run() throws {
@@ -135,22 +161,32 @@ func deckDiagnostics(_ directory: String, _ dataset: Dataset) -> [Diagnostic] {
 struct ExportSlides: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "slides",
-    abstract: "The slides as a handout: one self-contained HTML page (printable), or Markdown.",
-    discussion: """
-      One section per slide, whole (a list that pages on screen is printed in full), with a \
-      page break after each; the figures as text; the theme's colours (--theme). The speaker \
-      notes only with --notes. To make a PDF, open the page in a browser and print it.
-      """)
+    abstract: CLI.say(
+      "スライドを配布資料に: それだけで完結した HTML 1 ページ（印刷できる）、または Markdown。",
+      english: "The slides as a handout: one self-contained HTML page (printable), or Markdown."),
+    discussion: CLI.say(
+      "スライドごとに 1 節、全体を（画面ではページに分かれる一覧も全部）、それぞれの後に改ページ。数値は文字で、色はテーマのもの（--theme）。発表者メモは --notes のときだけ。PDF にするには、ブラウザーで開いて印刷する。",
+      english: """
+        One section per slide, whole (a list that pages on screen is printed in full), with a \
+        page break after each; the figures as text; the theme's colours (--theme). The speaker \
+        notes only with --notes. To make a PDF, open the page in a browser and print it.
+        """))
 
   @OptionGroup var options: CommonOptions
 
-  @Option(name: .long, help: "The snapshot, as YYYY-MM-DD (default: the data's default).")
+  @Option(
+    name: .long,
+    help: snapshotHelp)
   var snapshot: String?
 
-  @Option(name: .long, help: "The output's format (md: for meeting minutes).")
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      CLI.say("出力の形式（md: 会議録向け）。", english: "The output's format (md: for meeting minutes).")))
   var format: SlidesFormat = .html
 
-  @Flag(name: .long, help: "Include the speaker notes.")
+  @Flag(
+    name: .long, help: ArgumentHelp(CLI.say("発表者メモも入れる。", english: "Include the speaker notes.")))
   var notes = false
 
   func run() throws {

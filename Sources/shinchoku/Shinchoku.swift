@@ -10,11 +10,15 @@ import ShinchokuViewModel
 struct Shinchoku: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "shinchoku",
-    abstract: "進捗 — a terminal dashboard for a city's reform-plan follow-up.",
-    discussion: """
-      Opens the dashboard on the data folder: the progress matrix, the review committee's \
-      comments and the events. Press ? inside for the keys.
-      """,
+    abstract: CLI.say(
+      "進捗 — 市の行財政改革プランの進捗を追う端末ダッシュボード。",
+      english: "進捗 — a terminal dashboard for a city's reform-plan follow-up."),
+    discussion: CLI.say(
+      "データフォルダーでダッシュボードを開く: 進捗状況の表、委員会の意見、催し。キーは中で ? を押すと出る。",
+      english: """
+        Opens the dashboard on the data folder: the progress matrix, the review committee's \
+        comments and the events. Press ? inside for the keys.
+        """),
     version: versionText,
     subcommands: [
       Open.self, Present.self, Dump.self, Export.self, Validate.self, SetStatus.self, Sample.self,
@@ -34,29 +38,48 @@ struct CommonOptions: ParsableArguments {
 
   @Option(
     name: .long,
-    help:
-      "A theme name from the themes folder, or a path to a theme file (default: the config file's theme:, or default)."
+    help: ArgumentHelp(
+      CLI.say(
+        "テーマフォルダーのテーマ名、またはテーマファイルのパス（既定: 設定ファイルの theme:、なければ default）。",
+        english:
+          "A theme name from the themes folder, or a path to a theme file (default: the config file's theme:, or default)."
+      ))
   )
   var theme: String?
 
   @Option(
     name: .long,
-    help:
-      "UI and message language, ja or en (default: the config file's lang:, else LC_ALL, LC_MESSAGES or LANG; Japanese unless English)."
+    help: ArgumentHelp(
+      CLI.say(
+        "画面とメッセージの言語、ja か en（既定: 設定ファイルの lang:、なければ LC_ALL、LC_MESSAGES、LANG の順。英語でなければ日本語）。",
+        english:
+          "UI and message language, ja or en (default: the config file's lang:, else LC_ALL, LC_MESSAGES or LANG; Japanese unless English)."
+      ))
   )
   var lang: Language?
 
-  @Flag(name: .long, help: "Draw the UI's chrome with ASCII symbols only.")
+  @Flag(
+    name: .long,
+    help: ArgumentHelp(
+      CLI.say("画面の枠や記号を ASCII だけで描く。", english: "Draw the UI's chrome with ASCII symbols only.")))
   var ascii = false
 
   @Option(
     name: .long,
-    help: "The plan to show, by its id in plans.yaml (default: the plan it marks current).")
+    help: ArgumentHelp(
+      CLI.say(
+        "表示する計画、plans.yaml の id で（既定: current と記された計画）。",
+        english: "The plan to show, by its id in plans.yaml (default: the plan it marks current)."))
+  )
   var plan: String?
 
   @Flag(
     name: .long,
-    help: "Show the cursor (it rests on the selection), for braille displays and magnifiers.")
+    help: ArgumentHelp(
+      CLI.say(
+        "カーソルを表示する（選択の位置に置く）。点字ディスプレーや拡大鏡のため。",
+        english: "Show the cursor (it rests on the selection), for braille displays and magnifiers."
+      )))
   var cursor = false
 
   @OptionGroup var fileSize: FileSizeOption
@@ -152,7 +175,8 @@ struct CommonOptions: ParsableArguments {
 /// Opens the dashboard in the terminal.
 struct Open: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "open", abstract: "Open the dashboard (the default command).")
+    commandName: "open",
+    abstract: CLI.say("ダッシュボードを開く（既定のコマンド）。", english: "Open the dashboard (the default command)."))
 
   @OptionGroup var options: CommonOptions
 
@@ -179,14 +203,23 @@ struct Open: ParsableCommand {
 /// Prints the first screen as plain text, without a terminal.
 struct Dump: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Print the dashboard's first screen as plain text (no terminal needed).")
+    abstract: CLI.say(
+      "ダッシュボードの最初の画面をプレーンテキストで出力する（端末は要らない）。",
+      english: "Print the dashboard's first screen as plain text (no terminal needed)."))
 
   @OptionGroup var options: CommonOptions
 
-  @Option(name: .long, help: "The screen size as COLUMNSxROWS.")
+  @Option(
+    name: .long,
+    help: ArgumentHelp(CLI.say("画面の大きさ、桁数x行数で。", english: "The screen size as COLUMNSxROWS.")))
   var size: String = "80x24"
 
-  @Option(name: .long, help: "The snapshot to show, as YYYY-MM-DD (default: the data's default).")
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      CLI.say(
+        "表示する時点、YYYY-MM-DD で（既定: データの既定の時点）。",
+        english: "The snapshot to show, as YYYY-MM-DD (default: the data's default).")))
   var snapshot: String?
 
   func run() throws {
@@ -223,12 +256,18 @@ struct Dump: ParsableCommand {
 /// Writes a synthetic data set.
 struct Sample: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract:
-      "Write a complete, valid, synthetic data set (labelled as such) for demos and benchmarks.")
+    abstract: CLI.say(
+      "完全で正しい架空のデータ一式（架空と明記したもの）を書き出す。デモとベンチマーク用。",
+      english:
+        "Write a complete, valid, synthetic data set (labelled as such) for demos and benchmarks."))
 
   @Option(
     name: .long,
-    help: "The folder to write (created if missing; existing data files are not overwritten).")
+    help: ArgumentHelp(
+      CLI.say(
+        "書き出すフォルダー（なければ作る。既にあるデータファイルは上書きしない）。",
+        english:
+          "The folder to write (created if missing; existing data files are not overwritten).")))
   var out: String
 
   /// The most of each a sample may have: enough for every benchmark, and what the loader's
@@ -237,24 +276,47 @@ struct Sample: ParsableCommand {
   static let maxEvents = 4_000_000
   static let maxSnapshots = 100
 
-  @Option(name: .long, help: "Programme records (0 to \(Sample.maxProgrammes)).")
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      CLI.say(
+        "事業の件数（0 から \(Sample.maxProgrammes) まで）。",
+        english: "Programme records (0 to \(Sample.maxProgrammes)).")))
   var programmes: Int = 60
 
-  @Option(name: .long, help: "Events (0 to \(Sample.maxEvents)).")
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      CLI.say("催しの件数（0 から \(Sample.maxEvents) まで）。", english: "Events (0 to \(Sample.maxEvents))."))
+  )
   var events: Int = 300
 
   @Option(
     name: .long,
-    help: "Progress snapshots, every six months from 2012-03-31 (1 to \(Sample.maxSnapshots)).")
+    help: ArgumentHelp(
+      CLI.say(
+        "時点の数、2012-03-31 から半年ごと（1 から \(Sample.maxSnapshots) まで）。",
+        english:
+          "Progress snapshots, every six months from 2012-03-31 (1 to \(Sample.maxSnapshots)).")))
   var snapshots: Int = 4
 
-  @Option(name: .long, help: "The random seed: the same seed gives the same files.")
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      CLI.say(
+        "乱数の種: 同じ種からは同じファイルができる。", english: "The random seed: the same seed gives the same files."))
+  )
   var seed: UInt64 = 1
 
-  @Flag(name: .long, help: "Replace data files already in the folder.")
+  @Flag(
+    name: .long,
+    help: ArgumentHelp(
+      CLI.say("フォルダーに既にあるデータファイルを置き換える。", english: "Replace data files already in the folder.")))
   var force = false
 
-  @Option(name: .long, help: "Message language, ja or en (decided as for the other commands).")
+  @Option(
+    name: .long,
+    help: messageLanguageHelp)
   var lang: Language?
 
   func validate() throws {
@@ -308,7 +370,9 @@ struct Sample: ParsableCommand {
 /// Prints what a view shows, for other programs and for meeting minutes.
 struct Export: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Print what the dashboard shows as JSON, CSV, Markdown or HTML.",
+    abstract: CLI.say(
+      "ダッシュボードの内容を JSON、CSV、Markdown、HTML で出力する。",
+      english: "Print what the dashboard shows as JSON, CSV, Markdown or HTML."),
     subcommands: [
       ExportMatrix.self, ExportComments.self, ExportCalendar.self, ExportSlides.self,
       ExportSavings.self, ExportTrend.self,
@@ -318,14 +382,22 @@ struct Export: ParsableCommand {
 struct ExportMatrix: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "matrix",
-    abstract: "The progress matrix of a snapshot: counts, unknowns as null, totals, changes.")
+    abstract: CLI.say(
+      "ある時点の進捗状況の表: 件数（不明は null）、合計、変化。",
+      english: "The progress matrix of a snapshot: counts, unknowns as null, totals, changes."))
 
   @OptionGroup var options: CommonOptions
 
-  @Option(name: .long, help: "The snapshot, as YYYY-MM-DD (default: the data's default).")
+  @Option(
+    name: .long,
+    help: snapshotHelp)
   var snapshot: String?
 
-  @Option(name: .long, help: "The output's format (md: a table for meeting minutes).")
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      CLI.say(
+        "出力の形式（md: 会議録に貼る表）。", english: "The output's format (md: a table for meeting minutes).")))
   var format: MatrixFormat = .json
 
   @OptionGroup var csv: CSVOutputOptions
@@ -351,11 +423,16 @@ struct ExportMatrix: ParsableCommand {
 struct ExportComments: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "comments",
-    abstract: "The committee's comments with their numbers, areas and meeting.")
+    abstract: CLI.say(
+      "委員会の意見を、番号、分野、会議とともに。",
+      english: "The committee's comments with their numbers, areas and meeting."))
 
   @OptionGroup var options: CommonOptions
 
-  @Option(name: .long, help: "The output's format (md: for meeting minutes).")
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      CLI.say("出力の形式（md: 会議録向け）。", english: "The output's format (md: for meeting minutes).")))
   var format: CommentsFormat = .md
 
   func run() throws {
@@ -373,26 +450,41 @@ struct ExportComments: ParsableCommand {
 struct ExportCalendar: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "calendar",
-    abstract:
-      "The days of a date range (weekday, holiday) and the events in it that pass the filters.",
-    discussion: """
-      The filters are the events pane's: --category (repeatable: any of them), --free (events \
-      someone can attend for free), --audience, --search (title, subtitle, venues and notes; \
-      hiragana and katakana, full and half width are not told apart). ICS has one event per \
-      event, at its time in Asia/Tokyo when its time starts with one (13:00, 13:00〜15:30), \
-      else all-day; undated events appear only in JSON (undated_events). CSV is UTF-8 with a \
-      byte order mark unless --no-bom, or CP932 with --encoding cp932.
-      """)
+    abstract: CLI.say(
+      "期間の日付（曜日、祝日）と、そのうちの催しで絞り込みに合うもの。",
+      english:
+        "The days of a date range (weekday, holiday) and the events in it that pass the filters."),
+    discussion: CLI.say(
+      "絞り込みは催しペインと同じ: --category（繰り返せる。どれかに合えばよい）、--free（無料で参加できる催し）、--audience、--search（題名、副題、会場、備考。ひらがなとカタカナ、全角と半角は区別しない）。ICS は催し 1 つに 1 件で、時刻で始まる催し（13:00、13:00〜15:30）は Asia/Tokyo のその時刻、ほかは終日。日付のない催しは JSON（undated_events）にだけ出る。CSV は、--no-bom でなければ BOM 付きの UTF-8、--encoding cp932 なら CP932。",
+      english: """
+        The filters are the events pane's: --category (repeatable: any of them), --free (events \
+        someone can attend for free), --audience, --search (title, subtitle, venues and notes; \
+        hiragana and katakana, full and half width are not told apart). ICS has one event per \
+        event, at its time in Asia/Tokyo when its time starts with one (13:00, 13:00〜15:30), \
+        else all-day; undated events appear only in JSON (undated_events). CSV is UTF-8 with a \
+        byte order mark unless --no-bom, or CP932 with --encoding cp932.
+        """))
 
   @OptionGroup var options: CommonOptions
 
-  @Option(name: .long, help: "The first day, as 2012-07-01 (or 平成24年7月1日).")
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      CLI.say(
+        "最初の日、2012-07-01（または 平成24年7月1日）のように。",
+        english: "The first day, as 2012-07-01 (or 平成24年7月1日).")))
   var from: String
 
-  @Option(name: .long, help: "The last day, as 2012-08-31.")
+  @Option(
+    name: .long,
+    help: ArgumentHelp(CLI.say("最後の日、2012-08-31 のように。", english: "The last day, as 2012-08-31.")))
   var to: String
 
-  @Option(name: .long, help: "The output's format (ics: for calendar programs).")
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      CLI.say(
+        "出力の形式（ics: カレンダーのソフト向け）。", english: "The output's format (ics: for calendar programs).")))
   var format: CalendarFormat = .json
 
   @OptionGroup var csv: CSVOutputOptions
@@ -442,9 +534,13 @@ func snapshotIndex(_ date: String?, in dataset: Dataset) throws -> Int {
 /// Checks every data and theme file and prints what is wrong where, as editors read it.
 struct Validate: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract:
-      "Check the data and theme files; print file:line:column: error|warning: … with a hint.",
-    discussion: "Exits 0 when there are no errors (warnings allowed), 1 when there are.")
+    abstract: CLI.say(
+      "データとテーマのファイルを検査して、file:line:column: error|warning: … をヒントとともに出力する。",
+      english:
+        "Check the data and theme files; print file:line:column: error|warning: … with a hint."),
+    discussion: CLI.say(
+      "エラーがなければ（警告はあってよい）終了コード 0、あれば 1。",
+      english: "Exits 0 when there are no errors (warnings allowed), 1 when there are."))
 
   @Argument(help: dataHelp, completion: .directory)
   var directory: String?
@@ -454,7 +550,9 @@ struct Validate: ParsableCommand {
 
   @OptionGroup var fileSize: FileSizeOption
 
-  @Option(name: .long, help: "Message language, ja or en (decided as for the other commands).")
+  @Option(
+    name: .long,
+    help: messageLanguageHelp)
   var lang: Language?
 
   func run() throws {
@@ -496,38 +594,60 @@ struct Validate: ParsableCommand {
 struct SetStatus: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "set-status",
-    abstract: "Record a programme's status change in Data/changes.log (appended, never rewritten).")
+    abstract: CLI.say(
+      "事業の状況の変更を Data/changes.log に記録する（追記するだけで、書き換えない）。",
+      english: "Record a programme's status change in Data/changes.log (appended, never rewritten)."
+    ))
 
   @OptionGroup var options: CommonOptions
 
-  @Argument(help: "The programme's id.")
+  @Argument(help: ArgumentHelp(CLI.say("事業の id。", english: "The programme's id.")))
   var programme: String
 
-  @Argument(help: "The new status: its id, name, short name or symbol.")
+  @Argument(
+    help: ArgumentHelp(
+      CLI.say(
+        "新しい状況: その id、名前、略称、記号のどれか。", english: "The new status: its id, name, short name or symbol."
+      )))
   var status: String
 
-  @Option(name: .long, help: "The snapshot, as YYYY-MM-DD (default: the latest).")
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      CLI.say(
+        "時点、YYYY-MM-DD で（既定: 最新）。", english: "The snapshot, as YYYY-MM-DD (default: the latest).")))
   var snapshot: String?
 
-  @Option(name: .long, help: "A note kept with the change.")
+  @Option(
+    name: .long, help: ArgumentHelp(CLI.say("変更とともに残すメモ。", english: "A note kept with the change."))
+  )
   var note: String?
 
   @Option(
     name: .long,
-    help: "Who records it (default: $USER, else the account's name).")
+    help: ArgumentHelp(
+      CLI.say(
+        "記録する人（既定: $USER、なければアカウントの名前）。",
+        english: "Who records it (default: $USER, else the account's name).")))
   var by: String?
 
   @Option(
     name: .long,
     help: ArgumentHelp(
-      "Record only if the status is still this one (as --status takes it; none: no status yet); otherwise refuse and exit 1.",
+      CLI.say(
+        "状況がまだこれのときだけ記録する（書き方は状況の引数と同じ。none: まだ状況がない）。違えば記録せず、終了コード 1。",
+        english:
+          "Record only if the status is still this one (as --status takes it; none: no status yet); otherwise refuse and exit 1."
+      ),
       valueName: "current"))
   var expect: String?
 
   @Option(
     name: .long,
     help: ArgumentHelp(
-      "How long to wait for another writer's lock on the change log (default: 10).",
+      CLI.say(
+        "ほかの書き手による変更記録のロックを待つ秒数（既定: 10）。",
+        english: "How long to wait for another writer's lock on the change log (default: 10)."),
       valueName: "seconds"))
   var lockTimeout: Int?
 
@@ -645,7 +765,10 @@ struct FileSizeOption: ParsableArguments {
   @Option(
     name: .long,
     help: ArgumentHelp(
-      "Refuse data files larger than this (default: 67108864, 64 MiB).", valueName: "bytes"))
+      CLI.say(
+        "これより大きいデータファイルは読まない（既定: 67108864、64 MiB）。",
+        english: "Refuse data files larger than this (default: 67108864, 64 MiB)."),
+      valueName: "bytes"))
   var maxFileSize: Int?
 
   @Flag(

@@ -6,12 +6,16 @@ import ShinchokuRender
 /// Lists the themes of the themes folder, each with a sample line drawn in it.
 struct Themes: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "List the themes, each with a sample line drawn in its colours.",
-    discussion: """
-      Colours are sent as ANSI escapes when the output is a terminal (--color auto), mapped to \
-      what the terminal shows (TERM, COLORTERM) the way the dashboard maps them; NO_COLOR (set \
-      and not empty) leaves attributes only, unless --color always. The theme in use (--theme, or the config file's theme:) is marked *.
-      """)
+    abstract: CLI.say(
+      "テーマの一覧。それぞれ、その色で描いた見本の行つき。",
+      english: "List the themes, each with a sample line drawn in its colours."),
+    discussion: CLI.say(
+      "色は、出力が端末のとき（--color auto）ANSI エスケープで送り、ダッシュボードと同じく端末の表せる色（TERM、COLORTERM）に合わせる。NO_COLOR（空でない値）があれば属性だけ。ただし --color always なら色あり。使っているテーマ（--theme、または設定ファイルの theme:）に * を付ける。",
+      english: """
+        Colours are sent as ANSI escapes when the output is a terminal (--color auto), mapped to \
+        what the terminal shows (TERM, COLORTERM) the way the dashboard maps them; NO_COLOR (set \
+        and not empty) leaves attributes only, unless --color always. The theme in use (--theme, or the config file's theme:) is marked *.
+        """))
 
   @OptionGroup var options: CommonOptions
 

@@ -51,6 +51,7 @@ struct CursorEndToEndTests {
     for (index, (name, key)) in Self.tour.enumerated() {
       if let action = KeyMap.action(for: key, in: state) { reduce(&state, action) }
       let frame = render(state, theme: theme)
+      state.settleScrolls(frame.scrolls)
       // The whole screen; under help (which names the themes the binary found) its last rows.
       let rows = state.overlay == .help ? 2 : height
       let expected = frame.lines.suffix(rows).map(trimmed)

@@ -467,11 +467,12 @@ struct DashboardEndToEndTests {
         "--audience", "babies", "--data", repositoryRoot + "/Data",
       ])
     #expect(bad.status != 0)
-    // The parser refuses it, listing the values (the option is an enumeration).
+    // The parser refuses it, listing the values (the option is an enumeration), in the UI's
+    // language (Japanese here: LANG=C.UTF-8).
     #expect(
       bad.stderr.contains(
-        "The value 'babies' is invalid for '--audience <audience>'. Please provide one of 'children' and 'adults'."
-      ))
+        "値 'babies' は '--audience <audience>' に使えません。次のどれかにしてください: 'children'、'adults'"
+      ), "\(bad.stderr)")
   }
 
   @Test func withoutATerminalItSaysWhatToDo() throws {

@@ -3,7 +3,7 @@ import Testing
 
 /// One language at a time on the command line: every subcommand's errors and normal output are
 /// Japanese with a Japanese UI (the default, and `--lang ja`) and English with `--lang en` or an
-/// English LANG. Only ArgumentParser's own "Usage:" lines stay English.
+/// English LANG, ArgumentParser's help screens, usage lines and errors included.
 @Suite(.enabled(if: endToEndEnabled, "tmux is not installed: end-to-end tests skipped"))
 struct LanguageEndToEndTests {
   /// Ids, keys and codes a Japanese line may name: they are typed as they are.
@@ -12,16 +12,25 @@ struct LanguageEndToEndTests {
     "DIR", "YYYY", "MM", "DD", "FIFO", "none", "total", "stated", "default", "libyaml",
     "community", "information", "pdca", "finance", "organisation", "ahead", "on", "schedule",
     "behind", "museum", "nursery", "jidokan", "x", "csv", "id",
+    // In the help screens: variables, formats and programs a user types or knows by name.
+    "LC_ALL", "LC_MESSAGES", "LANG", "NO_COLOR", "TERM", "COLORTERM", "ANSI", "BOM", "Excel",
+    "Windows", "HTML", "Markdown", "PDF", "Asia", "Tokyo", "Esc", "HH", "MiB", "PREFIX",
+    "ASCII", "null", "md", "ics", "theme", "lang", "current", "file", "line", "column",
+    "error", "warning", "undated_events", "subcommand", "help", "h", "ja", "en", "auto",
+    "always", "never", "cp932", "s",
   ]
 
   /// The Latin words of `output` that are not a path, a quoted value, an option, a file name, a
   /// code or an id.
   static func latinWords(_ output: String) throws -> [String] {
+    // A usage line is the command's syntax: its option and value names as they are typed.
     var text = output.split(separator: "\n")
-      .filter { !$0.hasPrefix("Usage:") && !$0.hasPrefix("  See '") }
+      .filter { !$0.hasPrefix("Usage:") && !$0.hasPrefix("使い方: ") }
       .joined(separator: "\n")
     for pattern in [
       #"'[^'\n]*'"#, #"`[^`\n]*`"#, #"\S*/\S*"#, #"--[a-z-]+"#, #"\$[A-Z_]+"#,
+      #"<[a-z-]+>"#, #"（値: [^）]*）"#, #"既定: [a-z0-9-]+"#, #"\b\d+[a-z][a-z0-9]*"#,
+      #"\b-h\b"#, #"(?m)^  [a-z][a-z-]*(?=（既定）|  )"#,
       #"[A-Za-z0-9_.-]+\.(?:yaml|csv|log|encoding)"#, #"\b[Pc]\d+\b"#, #"\d+x\d+"#,
       #"U\+[0-9A-F]+"#,
     ] {
@@ -29,6 +38,15 @@ struct LanguageEndToEndTests {
     }
     return text.matches(of: try Regex(#"[A-Za-z][A-Za-z0-9_]*"#)).map { String(text[$0.range]) }
       .filter { !codes.contains($0) }
+  }
+
+  /// Display width: two columns for the Japanese (wide) characters, one for the rest.
+  static func width(_ line: some StringProtocol) -> Int {
+    line.unicodeScalars.reduce(0) { width, scalar in
+      width
+        + ((0x1100...0x115F).contains(scalar.value) || (0x2E80...0xFFEF).contains(scalar.value)
+          ? 2 : 1)
+    }
   }
 
   static func hasJapanese(_ text: String) -> Bool {
@@ -60,50 +78,80 @@ struct LanguageEndToEndTests {
     }
     let flag = lang.map { ["--lang", $0] } ?? []
     let themes = ["--themes", repositoryRoot + "/Themes"]
-    let commands: [[String]] = [
-      ["validate", broken] + themes,
-      ["validate", good] + themes,
-      ["dump", "--data", broken],
-      ["dump", "--data", "/nonexistent/data"],
-      ["dump", "--data", good, "--size", "3"],
-      ["dump", "--data", good, "--snapshot", "1999-01-01"],
-      ["set-status", "--data", good, "P9999", "ahead"],
-      ["set-status", "--data", good, "P0007", "nosuch"],
-      ["set-status", "--data", good, "P0007", "ahead"],
-      ["set-status", "--data", good, "P0007", "behind"],
-      ["set-status", "--data", good, "P0001", "ahead", "--expect", "behind"],
-      ["set-status", "--data", good, "P0001", "ahead", "--lock-timeout=-1"],
-      ["export", "calendar", "--data", good, "--from", "x", "--to", "2012-08-31"],
-      ["export", "calendar", "--data", good, "--from", "2012-07-01", "--to", "y"],
-      ["export", "calendar", "--data", good, "--from", "2012-09-01", "--to", "2012-08-01"],
+    let commands: [[String]] =
       [
-        "export", "calendar", "--data", good, "--from", "2012-07-01", "--to", "2012-08-31",
-        "--category", "nosuch",
-      ],
-      ["export", "matrix", "--data", good, "--bom"],
-      ["export", "matrix", "--data", good, "--format", "csv", "--encoding", "cp932", "--bom"],
-      ["sample", "--out", good],
-      ["sample", "--out", good, "--programmes=-1"],
-      ["themes", "--data", good, "--themes", "/nonexistent/themes"],
-      ["open", "--data", good],
-      ["present", "--data", good],
-      ["dump", "--data", good, "--max-file-size", "0"],
-    ]
+        ["validate", broken] + themes,
+        ["validate", good] + themes,
+        ["dump", "--data", broken],
+        ["dump", "--data", "/nonexistent/data"],
+        ["dump", "--data", good, "--size", "3"],
+        ["dump", "--data", good, "--snapshot", "1999-01-01"],
+        ["set-status", "--data", good, "P9999", "ahead"],
+        ["set-status", "--data", good, "P0007", "nosuch"],
+        ["set-status", "--data", good, "P0007", "ahead"],
+        ["set-status", "--data", good, "P0007", "behind"],
+        ["set-status", "--data", good, "P0001", "ahead", "--expect", "behind"],
+        ["set-status", "--data", good, "P0001", "ahead", "--lock-timeout=-1"],
+        ["export", "calendar", "--data", good, "--from", "x", "--to", "2012-08-31"],
+        ["export", "calendar", "--data", good, "--from", "2012-07-01", "--to", "y"],
+        ["export", "calendar", "--data", good, "--from", "2012-09-01", "--to", "2012-08-01"],
+        [
+          "export", "calendar", "--data", good, "--from", "2012-07-01", "--to", "2012-08-31",
+          "--category", "nosuch",
+        ],
+        ["export", "matrix", "--data", good, "--bom"],
+        ["export", "matrix", "--data", good, "--format", "csv", "--encoding", "cp932", "--bom"],
+        ["sample", "--out", good],
+        ["sample", "--out", good, "--programmes=-1"],
+        ["themes", "--data", good, "--themes", "/nonexistent/themes"],
+        ["open", "--data", good],
+        ["present", "--data", good],
+        ["dump", "--data", good, "--max-file-size", "0"],
+        // ArgumentParser's own words: its help screens, usage lines and errors.
+        ["sample"],
+        ["dump", "--bogus"],
+        ["export", "matrix", "--format", "xx"],
+        ["dump", "--size"],
+        ["set-status", "a", "b", "c"],
+        ["export", "calendar", "--from", "2012-07-01", "--to", "2012-07-02", "--audience", "zz"],
+      ] + Self.helpScreens
     return try commands.map { command in
       let args =
         command.first == "export"
         ? Array(command.prefix(2)) + flag + command.dropFirst(2)
         : [command[0]] + flag + command.dropFirst()
       let result = try spawnAndWait(binaryPath, ["shinchoku"] + args)
-      let text = result.stderr + (command[0] == "dump" && result.status == 0 ? "" : result.stdout)
+      let screen = command[0] == "dump" && result.status == 0 && command.last != "--help"
+      let text = result.stderr + (screen ? "" : result.stdout)
       return (command.joined(separator: " "), text)
     }
   }
+
+  /// Every command's help screen.
+  static let helpScreens: [[String]] =
+    [
+      "open", "present", "dump", "validate", "set-status", "sample", "themes", "report",
+    ].map { [$0, "--help"] }
+    + ["matrix", "comments", "calendar", "slides", "savings", "trend"].map {
+      ["export", $0, "--help"]
+    } + [["export", "--help"], ["--help"]]
 
   @Test(arguments: [nil, "ja"])
   func theJapaneseCommandLineSpeaksOnlyJapanese(_ lang: String?) throws {
     for (command, text) in try Self.outputs(lang) {
       #expect(!text.isEmpty, "\(command) said nothing")
+      // ArgumentParser's headings and usage lines too; wrapped by display width to 80 columns
+      // (standard output is not a terminal here), the usage line aside.
+      for line in text.split(separator: "\n") {
+        #expect(
+          !["Usage:", "USAGE:", "OPTIONS:", "OVERVIEW:", "  See '", "Error:"].contains {
+            line.hasPrefix($0)
+          }, "\(command): \(line)")
+        // (A diagnostic keeps to one line, for editors.)
+        #expect(
+          !command.hasSuffix("--help") || line.hasPrefix("使い方: ") || Self.width(line) <= 80,
+          "\(command): wider than 80 columns: \(line)")
+      }
       #expect(Self.hasJapanese(text), "\(command): \(text)")
       let words = try Self.latinWords(text)
       #expect(words.isEmpty, "\(command): English words \(words) in\n\(text)")
@@ -115,7 +163,8 @@ struct LanguageEndToEndTests {
       #expect(!text.isEmpty, "\(command) said nothing")
       // Japanese only inside quoted data ('…') or the data's own names.
       let outside = text.replacing(try Regex(#"'[^'\n]*'"#), with: "")
-        .replacing(try Regex(#"日付未定|名称|番号|分野|平成\d+年\d+月\d+日"#), with: "")
+        .replacing(
+          try Regex(#"日付未定|名称|番号|分野|平成\d+年\d+月\d+日|進捗|効果額|歳入確保|歳出削減"#), with: "")
       #expect(!Self.hasJapanese(outside), "\(command): Japanese in\n\(text)")
     }
   }

@@ -8,7 +8,16 @@ import Testing
 struct SeamsEndToEndTests {
   /// The position in the focused box's bottom edge (`12 / 19`), read from the screen.
   func position(_ screen: [String]) -> (current: Int, total: Int)? {
-    for line in screen.reversed() {
+    position(in: screen.reversed())
+  }
+
+  /// The position in the first box's bottom edge, from the top (the matrix pane's).
+  func topPosition(_ screen: [String]) -> (current: Int, total: Int)? {
+    position(in: screen)
+  }
+
+  func position(in lines: some Sequence<String>) -> (current: Int, total: Int)? {
+    for line in lines {
       if let match = line.firstMatch(of: /─ (\d+) \/ (\d+) [▼─]/) {
         return (Int(match.1)!, Int(match.2)!)
       }
@@ -18,7 +27,10 @@ struct SeamsEndToEndTests {
 
   /// Scrolls the detail on screen with ↓ to its end (its position `n / n`) and returns every
   /// line seen on the way.
-  func readToTheEnd(_ tmux: TmuxSession) throws -> [String] {
+  func readToTheEnd(
+    _ tmux: TmuxSession, position read: (([String]) -> (current: Int, total: Int)?)? = nil
+  ) throws -> [String] {
+    let position = read ?? self.position
     var seen: [String] = []
     for _ in 0..<60 {
       let screen = try tmux.capture()
@@ -72,6 +84,39 @@ struct SeamsEndToEndTests {
       #expect(text.contains(date), "\(date) never shown")
     }
     #expect(text.contains("2013-09-30○（現在）"))
+    try tmux.sendKeys("q")
+    #expect(try tmux.waitForExit() == .status(0))
+  }
+
+  /// Each chart of the matrix pane at 60×17, in the real terminal: read to its end by
+  /// scrolling (its last note, its legend), then one ↑ after End moves at once.
+  @Test(arguments: ["ja", "en"])
+  func everyLineOfTheChartsIsReachableAt60x17(language: String) throws {
+    let tmux = try startApp(
+      ["--lang", language], width: 60, height: 17,
+      waitFor: language == "ja" ? "進捗状況" : "Progress")
+    // The last line of each chart (its last note, the data's own Japanese text in both UIs), as
+    // a reader reads it.
+    let ends =
+      language == "ja"
+      ? ["全体の数値のみ。", "出典:小平市ウェブサイトkurashi/023/023264", "ここでは本文の日付に置き、どちらとも決めていない。"]
+      : ["全体の数値のみ。", "Source:小平市ウェブサイトkurashi/023/023264", "どちらとも決めていない。"]
+    let titles =
+      language == "ja" ? ["進捗の推移", "効果額", "計画の比較"] : ["Progress over", "Savings", "Plans"]
+    for (title, end) in zip(titles, ends) {
+      try tmux.sendKeys("t")
+      try tmux.waitFor(title)
+      let text = read(try readToTheEnd(tmux, position: topPosition))
+      #expect(text.contains(end), "\(title): \(end) never shown")
+      try tmux.sendKeys("End")
+      let bottom = try tmux.capture()
+      try tmux.sendKeys("Up")
+      try tmux.waitUntil("\(title): ↑ after End moves at once") {
+        topPosition($0)?.current == (topPosition(bottom)?.current ?? 0) - 1
+      }
+      try tmux.sendKeys("Home")
+      try tmux.waitUntil("\(title): Home goes to the top") { !$0[1].contains("▲") }
+    }
     try tmux.sendKeys("q")
     #expect(try tmux.waitForExit() == .status(0))
   }

@@ -189,6 +189,24 @@ import Testing
     for mark in marks + statuses + [glyphs.unchanged] {
       #expect(mark.allSatisfy { $0.isASCII }, "\(mark)")
     }
+    // The ellipsis (a cut text) means nothing else: no other mark of the chrome holds it.
+    for language in [Language.japanese, .english] {
+      let chrome = Chrome(language: language, asciiOnly: true)
+      let others = [
+        chrome.rangeMark, chrome.arrow, chrome.times, chrome.separator, chrome.pathSeparator,
+        chrome.listSeparator, glyphs.linkMark, glyphs.unknown, glyphs.increase, glyphs.decrease,
+        glyphs.unchanged, glyphs.inferredMark,
+      ]
+      for mark in others {
+        #expect(!mark.contains(glyphs.ellipsis), "\(language): \(mark) holds the ellipsis")
+      }
+      #expect(
+        UIText.dateRange(
+          CivilDate(year: 2012, month: 7, day: 21)!, CivilDate(year: 2012, month: 8, day: 31)!,
+          language: language, asciiOnly: true)
+          == (language == .japanese
+            ? "2012年7月21日(土)から8月31日(金)" : "Sat 2012-07-21 to Fri 2012-08-31"))
+    }
     // The theme sample line (`themes`) draws unknown with the same mark.
     let sample = themeSample(language: .english, asciiOnly: true)
     #expect(sample.contains { $0.role == .unknown && $0.text.hasPrefix(glyphs.unknown) })

@@ -42,11 +42,20 @@ import Testing
         "│ a ███▒▒▒      4  │",
         "│ b ——————————— 8  │",
         "│ c ███████████ 8  │",
-        "│ █ ◎上  ▒ △遅  —… │",
-        "│ n                │",
-        "└──────────────────┘",
+        "│ █ ◎上  ▒ △遅     │",
+        "│ — 内訳不明       │",
+        "└───────── 5 / 6 ▼─┘",
       ])
     #expect(frame.faults.isEmpty)
+    // The legend wraps between its items, never cut; the note below is reached by scrolling.
+    var scrolled = view
+    scrolled.scroll = 9
+    let end = draw(scrolled, width: 20, height: 7)
+    #expect(end.lines[1] == "│ b ——————————— 8  │")
+    #expect(end.lines[5] == "│ n                │")
+    #expect(end.lines[0] == "┌─ T ────────────▲─┐")
+    #expect(end.lines[6] == "└───────── 6 / 6 ──┘")
+    #expect(end.scrolls == [.matrixChart: 1], "the offset settles on the first line shown")
     let ascii = draw(view, width: 20, height: 7, ascii: true)
     #expect(ascii.lines[1] == "| a ###===      4  |")
     #expect(ascii.lines[2] == "| b ??????????? 8  |")

@@ -71,10 +71,17 @@ import Testing
     deck.deck = try DeckLoader().load(directory: bundledData, dataset: seed.dataset)
     let count = try #require(deck.deck?.slides.count)
     reduce(&deck, .present(.start))
-    for index in 0..<count {
-      text += screen("p, then PgDn \(index) times: slide \(index + 1) of \(count)", deck)
+    // Every page of every slide: PgDn until it stops (a slide may take several pages).
+    for presses in 0..<(count * 4) {
+      let shown = try #require(deck.presentation)
+      text += screen(
+        "p, then PgDn \(presses) times: slide \(shown.slideIndex + 1) of \(count), "
+          + "page \(shown.page + 1)", deck)
       reduce(&deck, .present(.nextSlide))
+      let next = try #require(deck.presentation)
+      if next.slideIndex == shown.slideIndex, next.page == shown.page { break }
     }
+    #expect(deck.presentation?.slideIndex == count - 1, "the tour reached the last slide")
     let name = "tour-\(language == .japanese ? "ja" : "en")-\(width)x\(height)"
     try assertSnapshot(text: text, named: name)
   }

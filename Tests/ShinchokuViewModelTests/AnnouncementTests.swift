@@ -18,6 +18,26 @@ import Testing
     #expect(state.notice == "2012年8月1日(水) 今日 催し 1件")
   }
 
+  /// The span is said with what the agenda now lists (the month's events in the month span,
+  /// not the selected day's), then the day.
+  @Test func anAgendaSpanIsSaidWithWhatItLists() throws {
+    var state = try seedState()
+    reduce(&state, .focus(.events))
+    reduce(&state, .calendar(.goTo(CivilDate(year: 2012, month: 7, day: 22)!)))
+    var said: [String] = []
+    for _ in 0..<3 {
+      reduce(&state, .calendar(.cycleSpan))
+      let agenda = calendarAgenda(state).all
+      let count = Set(agenda.map(\.event.id)).count
+      #expect(state.notice?.contains("催し \(count)件") == true, "\(state.notice ?? "")")
+      said.append(state.notice ?? "")
+    }
+    #expect(said.contains { $0.hasPrefix("一覧: 月（催し ") })
+    // The seed's month has more events than its 22nd: the count is the month's.
+    let month = try #require(said.first { $0.hasPrefix("一覧: 月") })
+    #expect(!month.hasPrefix("一覧: 月（催し 1件）"), "\(month)")
+  }
+
   @Test func aMatrixCellIsSaidWithItsAreaStatusAndFigure() throws {
     var state = try seedState()
     reduce(&state, .move(.down))

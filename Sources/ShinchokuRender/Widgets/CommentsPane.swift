@@ -97,7 +97,7 @@ struct CommentReadingWidget: Widget {
         }
       }
     }
-    ScrollingText(lines: lines, scroll: view.scroll).draw(
+    ScrollingText(lines: lines, scroll: view.scroll, target: .commentReading).draw(
       in: inner, box: area, focused: true, on: &canvas)
   }
 }

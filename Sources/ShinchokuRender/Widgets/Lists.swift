@@ -122,6 +122,8 @@ struct FullPane {
 struct ScrollingText {
   var lines: [[Span]]
   var scroll: Int
+  /// The state's offset this view shows (reported in the frame, to be settled on).
+  var target: ScrollTarget?
 
   /// The first line shown for a scroll position and a height.
   static func first(_ scroll: Int, lines: Int, height: Int) -> Int {
@@ -130,6 +132,7 @@ struct ScrollingText {
 
   func draw(in rect: Rect, box: Rect, focused: Bool, on canvas: inout Canvas) {
     let first = Self.first(scroll, lines: lines.count, height: rect.height)
+    canvas.shown(target, first: first)
     for (row, spans) in lines.dropFirst(first).prefix(rect.height).enumerated() {
       canvas.put(spans, x: rect.x, y: rect.y + row, width: rect.width)
     }

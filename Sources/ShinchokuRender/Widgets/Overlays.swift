@@ -12,6 +12,8 @@ struct OverlayWidget: Widget {
   var cursorRow = 0
   /// The first row shown, for a box that scrolls (help); kept to the last screenful.
   var scroll = 0
+  /// The state's offset `scroll` is (reported in the frame, to be settled on).
+  var scrollTarget: ScrollTarget?
 
   func render(in area: Rect, on canvas: inout Canvas) {
     let rowWidths = rows.map { $0.reduce(0) { $0 + displayWidth($1.text) } }
@@ -23,6 +25,7 @@ struct OverlayWidget: Widget {
     let inner = box.inside
     let room = max(0, inner.height - 2)
     let first = max(0, min(scroll, rows.count - room))
+    canvas.shown(scrollTarget, first: first)
     for (row, spans) in rows.dropFirst(first).prefix(room).enumerated() {
       canvas.put([Span(" ", .overlay)] + spans, x: inner.x, y: inner.y + row, width: inner.width)
     }
@@ -77,7 +80,9 @@ struct HelpWidget: Widget {
       }
     }
     canvas.draw(
-      OverlayWidget(title: view.title, rows: lines, footer: view.footer, scroll: view.scroll),
+      OverlayWidget(
+        title: view.title, rows: lines, footer: view.footer, scroll: view.scroll,
+        scrollTarget: .overlay),
       in: area)
   }
 }
@@ -90,7 +95,9 @@ struct WarningsWidget: Widget {
     var rows = view.rows(screenWidth: area.width).map { [Span($0, .overlay)] }
     if rows.isEmpty { rows = [[Span(view.emptyText, .muted)]] }
     canvas.draw(
-      OverlayWidget(title: view.title, rows: rows, footer: view.footer, scroll: view.scroll),
+      OverlayWidget(
+        title: view.title, rows: rows, footer: view.footer, scroll: view.scroll,
+        scrollTarget: .overlay),
       in: area)
   }
 }

@@ -773,8 +773,12 @@ struct FileSizeOption: ParsableArguments {
 
   @Flag(
     name: .long,
-    help:
-      "Neither read nor write the events cache (also SHINCHOKU_NO_CACHE=1; README: Performance).")
+    help: ArgumentHelp(
+      CLI.say(
+        "催しのキャッシュを読みも書きもしない（SHINCHOKU_NO_CACHE=1 でも同じ。README の Performance）。",
+        english:
+          "Neither read nor write the events cache (also SHINCHOKU_NO_CACHE=1; README: Performance)."
+      )))
   var noCache = false
 
   func validate() throws {

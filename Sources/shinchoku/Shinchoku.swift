@@ -775,10 +775,8 @@ struct FileSizeOption: ParsableArguments {
     name: .long,
     help: ArgumentHelp(
       CLI.say(
-        "催しのキャッシュを読みも書きもしない（SHINCHOKU_NO_CACHE=1 でも同じ。README の Performance）。",
-        english:
-          "Neither read nor write the events cache (also SHINCHOKU_NO_CACHE=1; README: Performance)."
-      )))
+        "催しのキャッシュを読みも書きもしない（`SHINCHOKU_NO_CACHE=1` でも同じ）。",
+        english: "Neither read nor write the events cache (also `SHINCHOKU_NO_CACHE=1`).")))
   var noCache = false
 
   func validate() throws {

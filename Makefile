@@ -33,10 +33,7 @@ files:
 	$(SWIFT) package generate-manual --configuration debug
 	cp .build/plugins/GenerateManual/outputs/shinchoku/shinchoku.1 $(FILES)/
 	$(RELEASE)
-	# The completions' descriptions in English whatever the builder's locale (the binary
-	# speaks the locale's language).
 	bin="$$($(RELEASE) --show-bin-path)/shinchoku"; \
-	  export LANG=en_US.UTF-8; unset LC_ALL LC_MESSAGES; \
 	  cp "$$bin" $(FILES)/shinchoku && \
 	  "$$bin" --generate-completion-script bash > $(FILES)/shinchoku.bash && \
 	  "$$bin" --generate-completion-script zsh > $(FILES)/_shinchoku && \

@@ -16,6 +16,13 @@ enum CLI {
   static func decide(arguments: [String], configured: String?, environment: [String: String])
     -> Language
   {
+    // What tools read to make the man page and the shell completions is English, whatever
+    // the locale of the machine that builds them (the installed files are the same for all).
+    if arguments.contains(where: { $0 == "--experimental-dump-help" })
+      || arguments.contains(where: { $0.hasPrefix("--generate-completion-script") })
+    {
+      return .english
+    }
     var flag: String?
     for (index, argument) in arguments.enumerated() {
       if argument == "--" { break }

@@ -169,6 +169,28 @@ struct LanguageEndToEndTests {
     }
   }
 
+  /// What tools read to make the man page and the completions is English in any locale (the
+  /// installed files are the same for everyone), and is not rewritten as a help screen is.
+  @Test func theManPagesAndTheCompletionsSourcesAreEnglishInAJapaneseLocale() throws {
+    for arguments in [
+      ["--experimental-dump-help"], ["--generate-completion-script", "fish"],
+      ["--generate-completion-script", "zsh"],
+    ] {
+      let result = try spawnAndWait(
+        "/usr/bin/env", ["env", "LANG=ja_JP.UTF-8", binaryPath] + arguments)
+      #expect(result.status == 0, "\(arguments): \(result.stderr)")
+      #expect(
+        result.stdout.contains("The data folder"), "\(arguments): not the English texts")
+      #expect(
+        !Self.hasJapanese(result.stdout.replacing(/進捗|効果額|歳入確保|歳出削減|平成\d+年\d+月\d+日|〜/, with: "")),
+        "\(arguments): Japanese in the tools' text")
+    }
+    let dump = try spawnAndWait(binaryPath, ["shinchoku", "--experimental-dump-help"])
+    #expect(
+      (try? JSONSerialization.jsonObject(with: Data(dump.stdout.utf8))) != nil,
+      "the dump is JSON")
+  }
+
   @Test func anEnglishLocaleGivesEnglishAndTheFlagWins() throws {
     let environment = ["LANG": "en_US.UTF-8"]
     let english = try spawnAndWait(

@@ -56,13 +56,12 @@ public struct DashboardLayout: Sendable, Equatable {
 
 extension DashboardLayout {
   /// The layout `render` draws the dashboard in (nil: too small).
-  public init?(state: AppState, matrix: MatrixView? = nil) {
+  public init?(state: AppState, matrix: MatrixView? = nil, chart: ChartView? = nil) {
     let banner = state.bannerText
     // A chart in place of the table is as tall as it is drawn whole (its box's two rows more).
     let matrixHeight =
-      (state.matrix.mode == .table ? state.matrix.chart : nil).map { chart in
-        ChartBody(view: ChartView(chart, state: state))
-          .naturalHeight(width: state.width - 2, chrome: state.chrome) + 2
+      (chart ?? state.matrixChartView).map { chart in
+        ChartBody(view: chart).naturalHeight(width: state.width - 2, chrome: state.chrome) + 2
       } ?? MatrixPane.naturalHeight(matrix ?? MatrixView(state: state))
     self.init(
       width: state.width, height: state.height, matrixHeight: matrixHeight,
@@ -95,7 +94,9 @@ public func render(_ state: AppState, theme: Theme) -> Frame {
   }
   let matrix = MatrixView(state: state)
   let bannerText = state.bannerText
-  guard let layout = DashboardLayout(state: state, matrix: matrix) else {
+  // The chart shown in place of the matrix table, if any: built once for the layout and the pane.
+  let chart = state.matrixChartView
+  guard let layout = DashboardLayout(state: state, matrix: matrix, chart: chart) else {
     canvas.draw(
       TooSmallWidget(
         view: TooSmallView(
@@ -130,10 +131,8 @@ public func render(_ state: AppState, theme: Theme) -> Frame {
         in: layout.body)
     }
   } else {
-    if let chart = state.matrix.chart {
-      var view = ChartView(chart, state: state)
-      view.scroll = state.matrix.chartScroll
-      canvas.draw(ChartWidget(view: view, focused: state.focus == .matrix), in: layout.matrix)
+    if let chart {
+      canvas.draw(ChartWidget(view: chart, focused: state.focus == .matrix), in: layout.matrix)
     } else {
       canvas.draw(MatrixPane(view: matrix, focused: state.focus == .matrix), in: layout.matrix)
     }
@@ -176,5 +175,16 @@ private func drawOverlay(_ state: AppState, in screen: Rect, on canvas: inout Ca
   case .help: canvas.draw(HelpWidget(view: HelpView(state: state)), in: screen)
   case .warnings: canvas.draw(WarningsWidget(view: WarningsView(state: state)), in: screen)
   case nil: break
+  }
+}
+
+extension AppState {
+  /// The chart the matrix pane shows in place of its table, scrolled as far as the pane is (nil:
+  /// the table, or a drill-down).
+  var matrixChartView: ChartView? {
+    guard matrix.mode == .table, let chart = matrix.chart else { return nil }
+    var view = ChartView(chart, state: self)
+    view.scroll = matrix.chartScroll
+    return view
   }
 }

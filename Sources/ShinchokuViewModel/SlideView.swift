@@ -169,7 +169,7 @@ public struct SlideView: Sendable, Equatable {
     case .matrix:
       return (.matrix(matrix), 1)
     case .trend, .savings:
-      // A chart taller than the slide goes on pages, its headings on each.
+      // A chart taller than the slide goes on pages (the column headings over its bars).
       var chart = ChartView(kind == .trend ? .trend : .savings, state: state)
       var pages = 1
       if let geometry = paging.geometry {

@@ -2,6 +2,7 @@ import Foundation
 import JapaneseCalendar
 import ShinchokuCore
 import ShinchokuViewModel
+import TerminalText
 import Testing
 
 @testable import ShinchokuRender
@@ -59,6 +60,29 @@ import Testing
     let ascii = draw(view, width: 20, height: 7, ascii: true)
     #expect(ascii.lines[1] == "| a ###===      4  |")
     #expect(ascii.lines[2] == "| b ??????????? 8  |")
+  }
+
+  /// A wrapped line keeps the space it broke at, which may go past the room: it is dropped,
+  /// never cut with an ellipsis (for text and for spans, which every widget writes through).
+  @Test func spacesPastTheRoomAreDroppedNotCut() {
+    for text in ["からは ", "abcd  "] {
+      var canvas = Canvas(
+        width: 8, height: 2, theme: .builtIn, chrome: Chrome(language: .japanese, asciiOnly: false))
+      let width = displayWidth(text.trimmingCharacters(in: .whitespaces))
+      canvas.put(text, x: 0, y: 0, role: .text, maxWidth: width)
+      canvas.put(
+        [Span("x", .muted), Span(String(text.dropFirst()), .text)], x: 0, y: 1, width: width)
+      let frame = canvas.finish()
+      #expect(!frame.lines[0].contains("…"), "\(frame.lines[0])")
+      #expect(frame.lines[0].hasPrefix(text.trimmingCharacters(in: .whitespaces)))
+      #expect(!frame.lines[1].contains("…"), "\(frame.lines[1])")
+      #expect(frame.faults.isEmpty, "\(frame.faults)")
+    }
+    // Text that is longer than the room is still cut with the ellipsis.
+    var canvas = Canvas(
+      width: 8, height: 1, theme: .builtIn, chrome: Chrome(language: .japanese, asciiOnly: false))
+    canvas.put("abcdef ", x: 0, y: 0, role: .text, maxWidth: 4)
+    #expect(canvas.finish().lines[0].hasPrefix("abc…"))
   }
 
   @Test func aTinyBoxDrawsNothingOutsideIt() {

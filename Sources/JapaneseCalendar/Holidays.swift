@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A public holiday (祝日 or 休日) of Japan.
 public struct Holiday: Hashable, Sendable, CustomStringConvertible {
   public let date: CivilDate
@@ -27,7 +29,7 @@ public struct Holiday: Hashable, Sendable, CustomStringConvertible {
 ///   and 2019-10-22 (the two 2019 days count as 祝日 for art. 3(3), hence 2019-04-30 and
 ///   2019-05-02 are 国民の休日).
 ///
-/// All years in `supportedYears` are computed once, on first use, into an immutable table.
+/// Each year in `supportedYears` is computed once, on the first question about it.
 public enum JapaneseHolidays {
   public static let supportedYears: ClosedRange<Int> = 1948...2099
 
@@ -37,12 +39,12 @@ public enum JapaneseHolidays {
   /// The holidays of `year`, sorted by date; empty outside `supportedYears`.
   public static func holidays(in year: Int) -> [Holiday] {
     guard supportedYears.contains(year) else { return [] }
-    return table.byYear[year - supportedYears.lowerBound]
+    return table(year: year)
   }
 
   /// The holiday name of `date`, or nil if it is not a holiday (or outside `supportedYears`).
   public static func name(of date: CivilDate) -> String? {
-    table.byDay[date.daysSinceEpoch]
+    holidays(in: date.year).first { $0.date == date }?.name
   }
 
   public static func isHoliday(_ date: CivilDate) -> Bool { name(of: date) != nil }
@@ -82,20 +84,18 @@ public enum JapaneseHolidays {
 
   // MARK: - Table
 
-  private struct Table: Sendable {
-    var byYear: [[Holiday]] = []
-    var byDay: [Int: String] = [:]
-  }
+  /// Each year's holidays, computed on the first question about that year (a year's rules
+  /// need no other year): a first screen asks about a month or two, not 152 years.
+  private static let years = Mutex<[[Holiday]?]>(Array(repeating: nil, count: supportedYears.count))
 
-  private static let table: Table = {
-    var result = Table()
-    for year in supportedYears {
-      let list = computeHolidays(year: year)
-      result.byYear.append(list)
-      for holiday in list { result.byDay[holiday.date.daysSinceEpoch] = holiday.name }
-    }
-    return result
-  }()
+  private static func table(year: Int) -> [Holiday] {
+    let slot = year - supportedYears.lowerBound
+    if let known = years.withLock({ $0[slot] }) { return known }
+    // Computed outside the lock; two threads computing the same year get the same list.
+    let list = computeHolidays(year: year)
+    years.withLock { $0[slot] = list }
+    return list
+  }
 
   private static let substituteRuleStart = CivilDate(unchecked: 1973, 4, 12).daysSinceEpoch
   private static let citizensRuleStart = CivilDate(unchecked: 1985, 12, 27).daysSinceEpoch

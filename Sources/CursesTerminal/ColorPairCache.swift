@@ -15,12 +15,14 @@ struct ColorPairCache {
   private var next: Int32 = 1
   private var exhausted = false
 
-  mutating func beginFrame() {
-    if exhausted {
-      pairs.removeAll(keepingCapacity: true)
-      next = 1
-      exhausted = false
-    }
+  /// True when the cache started over: pairs are redefined, so every cell is drawn again.
+  @discardableResult
+  mutating func beginFrame() -> Bool {
+    guard exhausted else { return false }
+    pairs.removeAll(keepingCapacity: true)
+    next = 1
+    exhausted = false
+    return true
   }
 
   mutating func pair(

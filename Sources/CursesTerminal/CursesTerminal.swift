@@ -25,6 +25,8 @@ public final class CursesTerminal {
   private let directColor: Bool
   private let hasDefaultColors: Bool
   var pairs = ColorPairCache()
+  /// The frame drawn last and the terminal's size then: `draw` writes only the cells that differ.
+  var lastDrawn: (frame: Frame, columns: Int, rows: Int)?
   /// How long, in milliseconds, an Esc waits for the rest of a sequence (`ESCDELAY` or 25).
   let escapeDelay: Int
   /// Escape sequences ncurses did not decode, read character by character.
@@ -120,6 +122,10 @@ public final class CursesTerminal {
     // displays), so ncurses must leave it where the frame puts it.
     _ = leaveok(shim_stdscr(), false)
     _ = scrollok(shim_stdscr(), false)
+    // No look for typed-ahead keys during an update: ncurses flushes what it has before each
+    // look, so a frame left in a score of small writes, read (and drawn) by the terminal in
+    // pieces. The main loop takes every queued key before it draws (one frame for them all).
+    _ = typeahead(-1)
     _ = curs_set(0)
     // The user's ESCDELAY wins over the 25 ms that keeps Esc quick (ncurses' own default is 1 s).
     let escapeDelay = KeySequenceParser.escapeDelay(environment: environment("ESCDELAY"))

@@ -2,14 +2,23 @@ import CNcurses
 import ShinchokuRender
 
 extension CursesTerminal {
-  /// Draws `frame`: cells go into ncurses' virtual screen, then one `doupdate` sends only what
-  /// changed since the last frame. Where the frame and the terminal differ in size, the overlap is
-  /// drawn and the rest of the screen blanked.
+  /// Draws `frame`: the cells that differ from the frame drawn before go into ncurses' virtual
+  /// screen (which holds the others already), then one `doupdate` sends only what changed on
+  /// the terminal. Where the frame and the terminal differ in size, the overlap is drawn and
+  /// the rest of the screen blanked. A new size, or colour pairs defined anew, draw every cell.
   public func draw(_ frame: Frame) {
     guard !isClosed else { return }
     let win = shim_stdscr()
     let (cols, rows) = size
-    pairs.beginFrame()
+    let pairsRestarted = pairs.beginFrame()
+    let previous =
+      pairsRestarted
+      ? nil
+      : lastDrawn.flatMap {
+        $0.frame.width == frame.width && $0.frame.height == frame.height
+          && $0.columns == cols && $0.rows == rows ? $0.frame : nil
+      }
+    lastDrawn = (frame, cols, rows)
     let width = min(frame.width, cols)
     let height = min(frame.height, rows)
     var cc = cchar_t()
@@ -18,6 +27,12 @@ extension CursesTerminal {
       var x = 0
       while x < width {
         let cell = frame[x, y]
+        if let previous, previous[x, y] == cell {
+          // In ncurses' screen already: every write that could have changed it (a wide glyph
+          // over it, or over the glyph it is half of) was at a cell that differs too.
+          x += cell.isContinuation ? 1 : max(Int(cell.width), 1)
+          continue
+        }
         if cell.isContinuation {
           // An orphan continuation (its wide glyph was clipped): blank it.
           put(" ", width: 1, style: cell.style, x: x, y: y, win: win, cc: &cc, text: &text)

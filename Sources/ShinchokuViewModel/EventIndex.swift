@@ -1,6 +1,7 @@
 import Foundation
 import JapaneseCalendar
 import ShinchokuCore
+import Synchronization
 import TerminalText
 
 /// The calendar's indexes over a data set's events, built once per data set from the event
@@ -414,8 +415,36 @@ public final class EventIndex: @unchecked Sendable {
   /// The agenda of a span around a day: each listed day's passing events in start-time order
   /// (untimed first, then by start day and the data's order), then the undated.
   public func agenda(_ day: CivilDate, span: AgendaSpan, filter: EventFilter) -> Agenda {
-    let bits = passing(filter)
     let days = agendaDays(day, span: span)
+    let key = AgendaKey(first: days.first!, last: days.last!, filter: filter)
+    if let known = recent.withLock({ $0.agenda.first { $0.key == key } }) {
+      return Agenda(index: self, dated: known.dated, undated: known.undated)
+    }
+    let agenda = makeAgenda(days, filter: filter)
+    // Kept without the index (which holds the cache: no cycle).
+    recent.withLock {
+      $0.agenda = [(key, agenda.dated, agenda.undated)] + $0.agenda.prefix(Self.recentKept - 1)
+    }
+    return agenda
+  }
+
+  /// The last few agendas and month counts asked for (each a pure function of this index and
+  /// its key): a frame, and the key before it, ask for the same ones again.
+  private let recent = Mutex(Recent())
+  private static let recentKept = 4
+  private struct AgendaKey: Equatable {
+    var first: CivilDate
+    var last: CivilDate
+    var filter: EventFilter
+  }
+  private struct Recent {
+    var agenda: [(key: AgendaKey, dated: [(day: CivilDate, position: Int32)], undated: [Int32])] =
+      []
+    var counts: [(key: AgendaKey, value: [CivilDate: Int])] = []
+  }
+
+  private func makeAgenda(_ days: [CivilDate], filter: EventFilter) -> Agenda {
+    let bits = passing(filter)
     let candidates = overlapping(days.first!, days.last!).filter { bits.contains($0) }
     var entries: [(day: CivilDate, position: Int32)] = []
     for day in days {
@@ -502,6 +531,16 @@ public final class EventIndex: @unchecked Sendable {
 
   /// Events passing the filter per day of `first...last`.
   public func counts(_ first: CivilDate, _ last: CivilDate, filter: EventFilter) -> [CivilDate: Int]
+  {
+    let key = AgendaKey(first: first, last: last, filter: filter)
+    if let known = recent.withLock({ $0.counts.first { $0.key == key }?.value }) { return known }
+    let counts = makeCounts(first, last, filter: filter)
+    recent.withLock { $0.counts = [(key, counts)] + $0.counts.prefix(Self.recentKept - 1) }
+    return counts
+  }
+
+  private func makeCounts(_ first: CivilDate, _ last: CivilDate, filter: EventFilter)
+    -> [CivilDate: Int]
   {
     let bits = passing(filter)
     let low = Int32(first.daysSinceEpoch)

@@ -287,4 +287,49 @@ private func eventsAcrossMillennia() throws -> [CityEvent] {
       }
     }
   }
+
+  /// The index keeps the last agendas and month counts asked for: asked again in any order,
+  /// each is still what a plain scan gives for its own day, span and filter.
+  @Test func aRepeatedQuestionGetsItsOwnAnswer() throws {
+    let (events, categories) = try sampleEvents(csv: true)
+    let index = EventIndex(events: EventStore(events))
+    let days = [
+      CivilDate(year: 2012, month: 8, day: 1)!, CivilDate(year: 2012, month: 8, day: 2)!,
+      CivilDate(year: 2012, month: 10, day: 2)!,
+    ]
+    let filters = [
+      EventFilter(), EventFilter(categoryIDs: [categories[0]]), EventFilter(freeOnly: true),
+    ]
+    // Three rounds over more keys than are kept: hits, misses and evictions all come up.
+    for _ in 0..<3 {
+      for day in days {
+        for filter in filters {
+          for span in [AgendaSpan.day, .month] {
+            #expect(
+              index.agenda(day, span: span, filter: filter).all
+                == plainEntries(events, day, span, filter))
+          }
+          #expect(
+            index.counts(day.firstOfMonth, day.lastOfMonth, filter: filter)
+              == plainCounts(events, day.firstOfMonth, day.lastOfMonth, filter))
+        }
+      }
+    }
+  }
+
+  /// What the index keeps of its answers does not keep it alive (an agenda holds its index).
+  @Test func anIndexIsFreedWithItsKeptAnswers() throws {
+    let (events, _) = try sampleEvents(csv: false)
+    weak var freed: EventIndex?
+    do {
+      let index = EventIndex(events: EventStore(events))
+      freed = index
+      let agenda = index.agenda(
+        CivilDate(year: 2012, month: 8, day: 1)!, span: .month, filter: EventFilter())
+      #expect(agenda.count > 0)
+    }
+    // The filters' bitsets are made on a queue that holds the index while it works.
+    EventIndex.bitsetQueue.sync {}
+    #expect(freed == nil)
+  }
 }

@@ -11,8 +11,8 @@ public struct DatasetLoader: Sendable {
   /// Files larger than this are refused with a message (a guard against runaway input).
   public var fileSizeLimit: Int
 
-  /// `events.csv` may be larger: a million events take about 110 MB (read at the byte level,
-  /// not through the YAML parser).
+  /// `events.csv` may be larger: a million events take about 110 MB, ten million 1.1 GB (read
+  /// at the byte level, a block at a time, not held whole nor through the YAML parser).
   public var eventsCSVSizeLimit: Int
 
   /// The events last read from events.csv (shared by copies of this loader).
@@ -22,7 +22,7 @@ public struct DatasetLoader: Sendable {
   public var eventCache: EventCache?
 
   public static let defaultFileSizeLimit = 64 * 1024 * 1024
-  public static let defaultEventsCSVSizeLimit = 512 * 1024 * 1024
+  public static let defaultEventsCSVSizeLimit = 2 * 1024 * 1024 * 1024
 
   public init(
     fileSizeLimit: Int = DatasetLoader.defaultFileSizeLimit,
@@ -108,31 +108,38 @@ public struct DatasetLoader: Sendable {
       files: ["events.yaml", "events.csv", "events.csv.encoding"].map {
         FileStamp(path: root.appendingPathComponent($0).path)
       }, limit: eventsCSVSizeLimit, directory: directory)
-    if let cached = eventsCache.reader(for: csvKey, at: eventsCSV.path) {
-      csvJob = BackgroundJob(done: cached)
-    } else if DataFile.exists(
-      eventsCSV.path, displayName: displayPath(directory: directory, name: "events.csv"),
-      sink: sink)
-    {
-      let shown = displayPath(directory: directory, name: "events.csv")
-      let limit = eventsCSVSizeLimit
-      var csvReader = reader
-      csvReader.sink = DiagnosticSink(visitLimit: sink.visitLimit)
-      // Only appended to since the last read: only the new rows are read (EventsCSV.swift).
-      let previous = eventsCache.appendable(for: csvKey)
-      let cache = eventCache
-      csvJob = BackgroundJob(csvReader) { reader in
-        reader = DatasetReader.readingEventsCSV(
-          eventsCSV, displayName: shown, sizeLimit: limit, fresh: reader, previous: previous,
-          progress: progress, cache: cache)
-        // What was read (not what came from the cache) is kept for the next start.
-        if let cache, reader.eventsCSVRead != .cached, !reader.sink.hasErrors {
-          cache.save(
-            CachedEvents(reader, fileName: eventsCSV.lastPathComponent), of: eventsCSV,
-            stamp: csvKey.files[1], displayName: shown, sizeLimit: limit)
+    // The reader copied for events.csv has read what it needs (the categories and events.yaml)
+    // by now; with a dashboard's progress it starts after the first screen is out.
+    let csvFresh = reader
+    func startEventsCSV() {
+      if let cached = eventsCache.reader(for: csvKey, at: eventsCSV.path) {
+        csvJob = BackgroundJob(done: cached)
+      } else if DataFile.exists(
+        eventsCSV.path, displayName: displayPath(directory: directory, name: "events.csv"),
+        sink: sink)
+      {
+        let shown = displayPath(directory: directory, name: "events.csv")
+        let limit = eventsCSVSizeLimit
+        var csvReader = csvFresh
+        csvReader.sink = DiagnosticSink(visitLimit: sink.visitLimit)
+        // Only appended to since the last read: only the new rows are read (EventsCSV.swift).
+        let previous = eventsCache.appendable(for: csvKey)
+        let cache = eventCache
+        csvJob = BackgroundJob(csvReader) { reader in
+          reader = DatasetReader.readingEventsCSV(
+            eventsCSV, displayName: shown, sizeLimit: limit, fresh: reader, previous: previous,
+            progress: progress, cache: cache)
+          // What was read (not what came from the cache) is kept for the next start.
+          if let cache, reader.eventsCSVRead != .cached, !reader.sink.hasErrors {
+            cache.save(
+              CachedEvents(reader, fileName: eventsCSV.lastPathComponent), of: eventsCSV,
+              stamp: csvKey.files[1], displayName: shown, sizeLimit: limit)
+          }
         }
       }
     }
+    let waitsForFirstScreen = progress?.waitsForFirstScreen == true
+    if !waitsForFirstScreen { startEventsCSV() }
     if let programmes = document("programmes.yaml", required: false) {
       reader.readProgrammes(programmes)
     }
@@ -175,9 +182,19 @@ public struct DatasetLoader: Sendable {
       dataset.plans = summaries
       return dataset
     }
-    if let progress, csvJob?.finished == nil {
-      progress.publishHead(placed(reader.head(directory: directory)))
+    // Without events.csv the whole data set follows at once: no head to show before it.
+    let eventsStamp = csvKey.files[1]
+    if let progress, eventsStamp.exists, csvJob?.finished == nil {
+      let head = placed(reader.head(directory: directory))
+      if waitsForFirstScreen, eventsStamp.isRegularFile {
+        // The progress bar's total is known before the reading starts.
+        progress.begin(total: Int(eventsStamp.size))
+      }
+      progress.publishHead(head)
+      // Nothing to show before the whole data set when the head has errors: no wait.
+      if waitsForFirstScreen, head != nil { progress.waitForFirstScreen() }
     }
+    if waitsForFirstScreen { startEventsCSV() }
     if let csvReader = csvJob?.wait() {
       eventsCache.keep(csvReader, for: csvKey)
       reader.events = csvReader.events

@@ -11,8 +11,33 @@ public final class LoadProgress: @unchecked Sendable {
   private var started = false
   private var headDataset: Dataset?
   private var headIsSet = false
+  /// The dashboard's: events.csv is not read before its first screen is out (`firstScreenShown`).
+  public let waitsForFirstScreen: Bool
+  private let shown = NSCondition()
+  private var screenIsShown = false
 
-  public init() {}
+  /// With `waitsForFirstScreen`, the loader reads events.csv only once `firstScreenShown` is
+  /// called (or a second has passed): on two cores, its reading and hashing would otherwise
+  /// take the time the first screen is drawn in.
+  public init(waitsForFirstScreen: Bool = false) {
+    self.waitsForFirstScreen = waitsForFirstScreen
+  }
+
+  /// The first screen is on the terminal: events.csv may be read now.
+  public func firstScreenShown() {
+    shown.withLock {
+      screenIsShown = true
+      shown.broadcast()
+    }
+  }
+
+  func waitForFirstScreen() {
+    guard waitsForFirstScreen else { return }
+    let limit = Date(timeIntervalSinceNow: 1)
+    shown.withLock {
+      while !screenIsShown, shown.wait(until: limit) {}
+    }
+  }
 
   /// Bytes read and the file's size; nil until events.csv is opened (or when there is none).
   public var bytes: (read: Int, total: Int)? {

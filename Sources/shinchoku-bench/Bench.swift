@@ -71,6 +71,14 @@ struct Bench: ParsableCommand {
       discussion: "Runs Tests/Bench/pty-bench.py with python3 (its pty module)."))
   var pty = false
 
+  @Option(
+    help: ArgumentHelp(
+      "The shinchoku binary to time.",
+      discussion:
+        "Default: the one beside this benchmark. `make install` installs a build with the Swift runtime linked in (--static-swift-stdlib), which starts faster than a plain release build."
+    ), completion: .file())
+  var binary: String?
+
   func validate() throws {
     guard repetitions > 0 else { throw ValidationError("--repeat must be above 0") }
     guard programmes > 0 else { throw ValidationError("--programmes must be above 0") }
@@ -91,11 +99,15 @@ struct Bench: ParsableCommand {
     let options = Options(
       sizes: try sizeList(), json: json, repetitions: repetitions, work: work,
       checkout: try checkoutFolder(), pty: pty, programmes: programmes)
-    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    let binary =
+      self.binary
+      ?? URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
       .deletingLastPathComponent().appendingPathComponent("shinchoku").path
     guard FileManager.default.isExecutableFile(atPath: binary) else {
       FileHandle.standardError.write(
-        Data("shinchoku-bench: build shinchoku first (swift build -c release)\n".utf8))
+        Data(
+          "shinchoku-bench: no shinchoku at \(binary): build it first (swift build -c release), or give --binary\n"
+            .utf8))
       throw ExitCode(2)
     }
     // The children's events cache is the benchmark's own (`--pty` empties it per size first).
@@ -620,6 +632,13 @@ func table(_ results: [SizeResult]) -> String {
     }
     let format = { (value: Double?) in value.map { String(format: "%.1f ms", $0) } }
     row("pty: start to first screen") { format($0.firstScreen) }
+    // Where that time went: each phase's end, from the fork (the dashboard's own clock).
+    row("pty: first screen's phases: main / parsed / themes / head / terminal / drawn") { result in
+      guard let phases = result.json["phases_ms"] as? [String: Double] else { return nil }
+      return ["main", "parsed", "themes", "head", "terminal", "drawn"].map {
+        phases[$0].map { String(format: "%.1f", $0) } ?? "—"
+      }.joined(separator: " / ") + " ms"
+    }
     lines.append(
       "| pty: start to complete calendar, no cache / with the cache | "
         + results.map { result in

@@ -41,16 +41,12 @@ struct Dashboard {
   /// events.csv still being read (FirstLoad.swift), and what to print if it has errors.
   var firstLoad: FirstLoad? = nil
   var reportLoadFailure: (DataLoadError) -> Void = { _ in }
+  /// The themes F2 cycles through around the one started with (`themes` holds only it), read
+  /// after the first frame, with the warnings of those left out.
+  var themeCycle: (() -> (themes: [Theme], index: Int, warnings: [Diagnostic]))? = nil
 
-  func run() throws {
-    let terminal: CursesTerminal
-    do {
-      terminal = try CursesTerminal.open(color: color)
-    } catch {
-      presenterSession?.close()
-      printError("shinchoku: \(error)")
-      throw ExitCode(2)
-    }
+  /// Runs on `terminal` (opened by the caller while the data was read) and closes it.
+  func run(on terminal: CursesTerminal) throws {
     defer {
       terminal.close()
       presenterSession?.close()
@@ -72,8 +68,24 @@ struct Dashboard {
       themes.indices.contains(state.themeIndex) ? themes[state.themeIndex] : monochrome
     }
     var frame = render(state, theme: theme(state))
+    benchPhase("render")
     terminal.draw(frame)
+    benchPhase("drawn")
+    firstLoad?.firstScreenShown()
     state.settleScrolls(frame.scrolls)
+    if let themeCycle, !colorless {
+      let (all, index, warnings) = themeCycle()
+      themes = all
+      state.themeNames = all.map(\.name)
+      state.themeIndex = index
+      // After the chosen theme's own, as if the folder had been read before the first frame.
+      state.startupWarnings.insert(
+        contentsOf: warnings, at: min(themeWarnings.count, state.startupWarnings.count))
+      if !warnings.isEmpty {
+        frame = render(state, theme: theme(state))
+        terminal.draw(frame)
+      }
+    }
     // For shinchoku-bench: when the first frame reached the terminal (CLOCK_MONOTONIC, ns).
     writeBenchTime(to: "SHINCHOKU_BENCH_FIRST_FRAME_FILE")
     if crashAfterFirstFrame {

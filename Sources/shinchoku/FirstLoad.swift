@@ -8,7 +8,8 @@ import ShinchokuViewModel
 /// events, and the calendar's index over them, follow (`poll`).
 final class FirstLoad: @unchecked Sendable {
   typealias Loaded = (dataset: Dataset, index: EventIndex, opening: CalendarState)
-  let progress = LoadProgress()
+  /// events.csv is read once the first screen is out (`firstScreenShown`).
+  let progress = LoadProgress(waitsForFirstScreen: true)
   private let job: BackgroundJob<Result<Loaded, DataLoadError>?>
   private var lastShown = -1
   private var lastShownAt = ContinuousClock.now - .seconds(1)
@@ -36,6 +37,9 @@ final class FirstLoad: @unchecked Sendable {
       usleep(500)
     }
   }
+
+  /// The first screen is on the terminal: events.csv is read now.
+  func firstScreenShown() { progress.firstScreenShown() }
 
   /// For shinchoku-bench: when the whole data set was in (CLOCK_MONOTONIC, ns), written to
   /// SHINCHOKU_BENCH_EVENTS_FILE.
@@ -73,6 +77,21 @@ final class FirstLoad: @unchecked Sendable {
     return .running([.eventsLoading(.progress(bytesRead: read, totalBytes: total))])
   }
 }
+
+/// For shinchoku-bench: the start's phases, each with CLOCK_MONOTONIC (ns) when it ended,
+/// appended to the file SHINCHOKU_BENCH_PHASES_FILE names (nothing when it is not set).
+func benchPhase(_ name: StaticString) {
+  guard let path = benchPhasesPath else { return }
+  var now = timespec()
+  clock_gettime(CLOCK_MONOTONIC, &now)
+  let line = "\(name) \(Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec))\n"
+  let fd = open(path, O_WRONLY | O_APPEND | O_CREAT, 0o600)
+  guard fd >= 0 else { return }
+  _ = line.utf8CString.withUnsafeBufferPointer { write(fd, $0.baseAddress, $0.count - 1) }
+  close(fd)
+}
+
+private let benchPhasesPath = getenv("SHINCHOKU_BENCH_PHASES_FILE").map { String(cString: $0) }
 
 /// For shinchoku-bench: writes CLOCK_MONOTONIC (ns) to the file the environment variable names,
 /// when it is set.

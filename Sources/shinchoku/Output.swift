@@ -102,6 +102,15 @@ func printError(_ text: String) {
   Output.standardError.line(text)
 }
 
+/// A failure whose message is printed (to standard error) where the program ends, not where it
+/// is found: so that work done ahead (the themes, read while the data is) reports in order.
+struct FailureMessage: Error {
+  let text: String
+  var code: Int32 = 1
+
+  init(_ text: String) { self.text = text }
+}
+
 extension Shinchoku {
   /// ArgumentParser's `main()`, with its help, usage and error texts (which echo arguments back)
   /// written through `Output` too.
@@ -109,9 +118,14 @@ extension Shinchoku {
     // A file size limit (`ulimit -f`) makes writes fail with EFBIG instead of ending the
     // program by SIGXFSZ with nothing said.
     _ = signal(SIGXFSZ, SIG_IGN)
+    benchPhase("main")
     do {
       var command = try parseAsRoot()
+      benchPhase("parsed")
       try command.run()
+    } catch let failure as FailureMessage {
+      printError(failure.text)
+      Glibc.exit(failure.code)
     } catch {
       let code = exitCode(for: error)
       var message = fullMessage(for: error)

@@ -8,6 +8,7 @@ import ShinchokuViewModel
 /// Opens the data as full-screen slides, for a meeting's projector.
 struct Present: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "present",
     abstract: CLI.say(
       "データを全画面のスライドで見せる（プレゼンテーションモード。Esc で終了）。",
       english: "Show the data as full-screen slides (presentation mode; Esc quits)."),

@@ -8,6 +8,8 @@ import ShinchokuViewModel
 
 @main
 struct Shinchoku: ParsableCommand {
+  // Every command names itself: a name derived from the type costs type-metadata lookups
+  // on every start (they are most of ArgumentParser's time before the first frame).
   static let configuration = CommandConfiguration(
     commandName: "shinchoku",
     abstract: CLI.say(
@@ -141,11 +143,10 @@ struct CommonOptions: ParsableArguments {
       && isDirectory.boolValue
     let explicit = themes != nil || FolderSearch().named(.themes) != nil
     if !exists, explicit, !(theme.contains("/") || theme.hasSuffix(".yaml")) {
-      printError(
+      throw FailureMessage(
         CLI.say(
           "\(directory): エラー: ここにテーマのフォルダがありません（--themes DIR で指定してください）",
           english: "\(directory): error: no themes folder here (give one with --themes DIR)"))
-      throw ExitCode(1)
     }
     let loader = ThemeLoader(directory: directory)
     var (loaded, diagnostics) = loader.load(theme)
@@ -203,6 +204,7 @@ struct Open: ParsableCommand {
 /// Prints the first screen as plain text, without a terminal.
 struct Dump: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "dump",
     abstract: CLI.say(
       "ダッシュボードの最初の画面をプレーンテキストで出力する（端末は要らない）。",
       english: "Print the dashboard's first screen as plain text (no terminal needed)."))
@@ -256,6 +258,7 @@ struct Dump: ParsableCommand {
 /// Writes a synthetic data set.
 struct Sample: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "sample",
     abstract: CLI.say(
       "完全で正しい架空のデータ一式（架空と明記したもの）を書き出す。デモとベンチマーク用。",
       english:
@@ -270,10 +273,10 @@ struct Sample: ParsableCommand {
           "The folder to write (created if missing; existing data files are not overwritten).")))
   var out: String
 
-  /// The most of each a sample may have: enough for every benchmark, and what the loader's
-  /// default file size limits read (a sample folder is for opening).
+  /// The most of each a sample may have: enough for every benchmark (10 M events: ≈1.1 GB),
+  /// and what the loader's default file size limits read (a sample folder is for opening).
   static let maxProgrammes = 200_000
-  static let maxEvents = 4_000_000
+  static let maxEvents = 10_000_000
   static let maxSnapshots = 100
 
   @Option(
@@ -370,6 +373,7 @@ struct Sample: ParsableCommand {
 /// Prints what a view shows, for other programs and for meeting minutes.
 struct Export: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "export",
     abstract: CLI.say(
       "ダッシュボードの内容を JSON、CSV、Markdown、HTML で出力する。",
       english: "Print what the dashboard shows as JSON, CSV, Markdown or HTML."),
@@ -534,6 +538,7 @@ func snapshotIndex(_ date: String?, in dataset: Dataset) throws -> Int {
 /// Checks every data and theme file and prints what is wrong where, as editors read it.
 struct Validate: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "validate",
     abstract: CLI.say(
       "データとテーマのファイルを検査して、file:line:column: error|warning: … をヒントとともに出力する。",
       english:
@@ -766,8 +771,9 @@ struct FileSizeOption: ParsableArguments {
     name: .long,
     help: ArgumentHelp(
       CLI.say(
-        "これより大きいデータファイルは読まない（既定: 67108864、64 MiB）。",
-        english: "Refuse data files larger than this (default: 67108864, 64 MiB)."),
+        "これより大きいデータファイルは読まない（既定: 67108864、64 MiB。events.csv は 2 GiB）。",
+        english: "Refuse data files larger than this (default: 67108864, 64 MiB; events.csv 2 GiB)."
+      ),
       valueName: "bytes"))
   var maxFileSize: Int?
 
@@ -812,28 +818,52 @@ extension CommonOptions {
     // The first screen does not wait for events.csv: it is read on (FirstLoad.swift).
     let firstLoad = FirstLoad(
       loader: loader, directory: dataDirectory(), plan: plan, today: .today())
-    let loaded: (Dataset, FirstLoad?, Deck?, [Theme], Int, [Diagnostic])
-    do {
-      let dataset: Dataset
-      let pending: FirstLoad?
-      do {
-        (dataset, pending) = try firstLoad.firstScreen()
-        if pending == nil { FirstLoad.announceEventsIn() }
-      } catch {
-        reportLoadFailure(error)
-        throw ExitCode(1)
-      }
-      let deck = try loadDeck(dataset)
-      let (themes, themeIndex, themeWarnings) = try loadThemeCycle()
-      loaded = (dataset, pending, deck, themes, themeIndex, themeWarnings)
-    } catch {
-      // A start that fails takes the projector's socket with it.
-      presenterSession?.close()
-      throw error
-    }
-    let (dataset, pending, deck, themes, themeIndex, themeWarnings) = loaded
+    // The theme is read on this core while the data is read on the other; its error is
+    // reported after the data's, as if they were read one after the other. Only the theme
+    // asked for: the others F2 cycles through are read after the first frame.
+    let chosenTheme = Result { try loadTheme() }
     let monochrome = loadMonochromeTheme()
+    benchPhase("themes")
     try MainActor.assumeIsolated {
+      let loaded: (Dataset, FirstLoad?, Deck?, [Theme], Int, [Diagnostic])
+      do {
+        let dataset: Dataset
+        let pending: FirstLoad?
+        do throws(DataLoadError) {
+          (dataset, pending) = try firstLoad.firstScreen()
+          benchPhase("head")
+          if pending == nil { FirstLoad.announceEventsIn() }
+        } catch {
+          reportLoadFailure(error)
+          throw ExitCode(1)
+        }
+        let deck: Deck?
+        do throws(DataLoadError) {
+          deck = try DeckLoader().load(directory: dataset.planDirectory, dataset: dataset)
+        } catch {
+          printError(CLI.lines(error.diagnostics))
+          throw ExitCode(1)
+        }
+        benchPhase("deck")
+        let (theme, themeWarnings) = try chosenTheme.get()
+        loaded = (dataset, pending, deck, [theme], 0, themeWarnings)
+      } catch {
+        // A start that fails takes the projector's socket with it.
+        presenterSession?.close()
+        throw error
+      }
+      let (dataset, pending, deck, themes, themeIndex, themeWarnings) = loaded
+      // Opened once the data is known to be good: broken data stops before the terminal is
+      // touched.
+      let terminal: CursesTerminal
+      do {
+        terminal = try CursesTerminal.open(color: color)
+      } catch {
+        presenterSession?.close()
+        printError("shinchoku: \(error)")
+        throw ExitCode(2)
+      }
+      benchPhase("terminal")
       try Dashboard(
         dataset: dataset, dataDirectory: dataDirectory(), themesDirectory: themesDirectory(),
         themes: themes, themeIndex: themeIndex, monochrome: monochrome,
@@ -843,8 +873,9 @@ extension CommonOptions {
         deck: deck,
         startsPresenting: startsPresenting, dataLoader: loader, color: color,
         initialPresentation: presentation, presenterSession: presenterSession,
-        firstLoad: pending, reportLoadFailure: reportLoadFailure
-      ).run()
+        firstLoad: pending, reportLoadFailure: reportLoadFailure,
+        themeCycle: { themeCycle(around: themes[0]) }
+      ).run(on: terminal)
     }
     // A cache being written when the dashboard quits is finished (the terminal is back).
     loader.eventCache?.waitForWrites()

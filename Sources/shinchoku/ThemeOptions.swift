@@ -23,6 +23,13 @@ extension CommonOptions {
   /// a warning (it never stops the dashboard).
   func loadThemeCycle() throws -> (themes: [Theme], index: Int, warnings: [Diagnostic]) {
     let (chosen, warnings) = try loadTheme()
+    let (themes, index, extraWarnings) = themeCycle(around: chosen)
+    return (themes, index, warnings + extraWarnings)
+  }
+
+  /// The themes F2 cycles through around `chosen` (loaded already), and the warnings of the
+  /// themes left out. The dashboard reads them after its first frame (it needs only `chosen`).
+  func themeCycle(around chosen: Theme) -> (themes: [Theme], index: Int, warnings: [Diagnostic]) {
     let loader = ThemeLoader(directory: themesDirectory())
     var themes: [Theme] = []
     var extraWarnings: [Diagnostic] = []
@@ -46,7 +53,7 @@ extension CommonOptions {
     // A theme given by path, or the built-in fallback, is not in the folder: it goes first.
     if !themes.contains(where: { $0.name == chosen.name }) { themes.insert(chosen, at: 0) }
     let index = themes.firstIndex { $0.name == chosen.name } ?? 0
-    return (themes, index, warnings + extraWarnings)
+    return (themes, index, extraWarnings)
   }
 
   /// The theme to draw with when the terminal shows no colour (NO_COLOR, a monochrome

@@ -6,6 +6,7 @@ import ShinchokuRender
 /// Lists the themes of the themes folder, each with a sample line drawn in it.
 struct Themes: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "themes",
     abstract: CLI.say(
       "テーマの一覧。それぞれ、その色で描いた見本の行つき。",
       english: "List the themes, each with a sample line drawn in its colours."),

@@ -74,7 +74,10 @@ def main():
     columns, rows = (int(n) for n in args.size.split("x"))
     quiet = args.quiet / 1000
     marker = tempfile.mktemp(prefix="shinchoku-pty-events-")
-    env = dict(os.environ, TERM="xterm-256color", SHINCHOKU_BENCH_EVENTS_FILE=marker, LANG="C.UTF-8")
+    phases = tempfile.mktemp(prefix="shinchoku-pty-phases-")
+    env = dict(
+        os.environ, TERM="xterm-256color", SHINCHOKU_BENCH_EVENTS_FILE=marker, LANG="C.UTF-8",
+        SHINCHOKU_BENCH_PHASES_FILE=phases)
     env.pop("NO_COLOR", None)
     start = time.monotonic()
     pid, fd = pty.fork()
@@ -107,6 +110,16 @@ def main():
     except (OSError, ValueError):
         result["complete_calendar_ms"] = None
     read_until_quiet(fd, quiet * 3)
+    # Where the start's time went: each phase's end, ms from the fork (the dashboard's word).
+    try:
+        with open(phases) as file:
+            result["phases_ms"] = {
+                name: round((int(ns) / 1e9 - start) * 1000, 2)
+                for name, ns in (line.split() for line in file if line.strip())
+            }
+        os.unlink(phases)
+    except (OSError, ValueError):
+        result["phases_ms"] = None
     actions = {}
     for name, (setup, keys, period) in ([] if args.start_only else ACTIONS.items()):
         for key in setup:

@@ -14,7 +14,7 @@ struct LanguageEndToEndTests {
     "behind", "museum", "nursery", "jidokan", "x", "csv", "id",
     // In the help screens: variables, formats and programs a user types or knows by name.
     "LC_ALL", "LC_MESSAGES", "LANG", "NO_COLOR", "TERM", "COLORTERM", "ANSI", "BOM", "Excel",
-    "Windows", "HTML", "Markdown", "PDF", "Asia", "Tokyo", "Esc", "HH", "MiB", "PREFIX",
+    "Windows", "HTML", "Markdown", "PDF", "Asia", "Tokyo", "Esc", "HH", "MiB", "GiB", "PREFIX",
     "ASCII", "null", "md", "ics", "theme", "lang", "current", "file", "line", "column",
     "error", "warning", "undated_events", "subcommand", "help", "h", "ja", "en", "auto",
     "always", "never", "cp932", "s",

@@ -45,7 +45,7 @@ struct Dashboard {
   /// after the first frame, with the warnings of those left out.
   var themeCycle: (() -> (themes: [Theme], index: Int, warnings: [Diagnostic]))? = nil
 
-  /// Runs on `terminal` (opened by the caller while the data was read) and closes it.
+  /// Runs on `terminal` (opened by the caller once the data is known to load) and closes it.
   func run(on terminal: CursesTerminal) throws {
     defer {
       terminal.close()

@@ -106,7 +106,6 @@ func printError(_ text: String) {
 /// is found: so that work done ahead (the themes, read while the data is) reports in order.
 struct FailureMessage: Error {
   let text: String
-  var code: Int32 = 1
 
   init(_ text: String) { self.text = text }
 }
@@ -125,7 +124,7 @@ extension Shinchoku {
       try command.run()
     } catch let failure as FailureMessage {
       printError(failure.text)
-      Glibc.exit(failure.code)
+      Glibc.exit(1)
     } catch {
       let code = exitCode(for: error)
       var message = fullMessage(for: error)

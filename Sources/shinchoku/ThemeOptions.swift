@@ -18,17 +18,10 @@ extension CommonOptions {
   /// `--cursor`, or `cursor: true` in the config.
   var showsCursor: Bool { cursor || userConfig().config.cursor == true }
 
-  /// The themes F2 cycles through: the one asked for first in its folder order, then every
-  /// other theme of the folder that loads without errors. A broken extra theme is left out with
-  /// a warning (it never stops the dashboard).
-  func loadThemeCycle() throws -> (themes: [Theme], index: Int, warnings: [Diagnostic]) {
-    let (chosen, warnings) = try loadTheme()
-    let (themes, index, extraWarnings) = themeCycle(around: chosen)
-    return (themes, index, warnings + extraWarnings)
-  }
-
-  /// The themes F2 cycles through around `chosen` (loaded already), and the warnings of the
-  /// themes left out. The dashboard reads them after its first frame (it needs only `chosen`).
+  /// The themes F2 cycles through around `chosen` (the one asked for, loaded already): in the
+  /// folder's order, `chosen` in its place, with every other theme of the folder that loads
+  /// without errors. A broken extra theme is left out with a warning (it never stops the
+  /// dashboard). The dashboard reads them after its first frame (which needs only `chosen`).
   func themeCycle(around chosen: Theme) -> (themes: [Theme], index: Int, warnings: [Diagnostic]) {
     let loader = ThemeLoader(directory: themesDirectory())
     var themes: [Theme] = []

@@ -565,4 +565,39 @@ struct DashboardEndToEndTests {
     #expect(try tmux.display("#{alternate_on}") == "0")
     #expect(!output.contains("\u{1B}"), "the terminal was not touched")
   }
+
+  /// The theme is read while the data is (on the other core): a missing themes folder is said
+  /// after the data's errors, once, and the terminal is not touched.
+  @Test func aMissingThemesFolderIsSaidAfterTheDatasErrors() throws {
+    let result = try spawnAndWait(
+      binaryPath, ["shinchoku", "dump", "--lang", "en", "--themes", "/nonexistent/themes"])
+    #expect(result.status == 1)
+    #expect(result.stdout.isEmpty)
+    #expect(
+      result.stderr
+        == "/nonexistent/themes: error: no themes folder here (give one with --themes DIR)\n")
+    let broken = try spawnAndWait(
+      binaryPath,
+      [
+        "shinchoku", "dump", "--lang", "en", "--data", "/nonexistent/data", "--themes",
+        "/nonexistent/themes",
+      ])
+    #expect(broken.status == 1)
+    #expect(
+      broken.stderr.hasPrefix("/nonexistent/data: error: no data folder here"), "\(broken.stderr)")
+    let tmux = try startApp(
+      ["--themes", "/nonexistent/themes"], recordOutput: true, waitFor: nil)
+    #expect(try tmux.waitForExit() == .status(1))
+    let output = String(decoding: tmux.loggedOutput(), as: UTF8.self)
+    #expect(output.contains("/nonexistent/themes: エラー: ここにテーマのフォルダがありません"), "\(output)")
+    #expect(!output.contains("\u{1B}"), "the terminal was not touched")
+    // Both missing: the data's error, as before the theme was read ahead.
+    let both = try startApp(
+      ["--data", "/nonexistent/data", "--themes", "/nonexistent/themes"], recordOutput: true,
+      waitFor: nil)
+    #expect(try both.waitForExit() == .status(1))
+    let said = String(decoding: both.loggedOutput(), as: UTF8.self)
+    #expect(said.contains("/nonexistent/data: エラー:"), "\(said)")
+    #expect(!said.contains("テーマのフォルダ"), "\(said)")
+  }
 }

@@ -45,12 +45,20 @@ struct Dashboard {
   /// after the first frame, with the warnings of those left out.
   var themeCycle: (() -> (themes: [Theme], index: Int, warnings: [Diagnostic]))? = nil
 
-  /// Runs on `terminal` (opened by the caller once the data is known to load) and closes it.
-  func run(on terminal: CursesTerminal) throws {
+  func run() throws {
+    let terminal: CursesTerminal
+    do {
+      terminal = try CursesTerminal.open(color: color)
+    } catch {
+      presenterSession?.close()
+      printError("shinchoku: \(error)")
+      throw ExitCode(2)
+    }
     defer {
       terminal.close()
       presenterSession?.close()
     }
+    benchPhase("terminal")
     terminal.setCursorVisible(showsCursor)
     let size = terminal.size
     // Without colour every theme would look alike, so there is one: attributes only.

@@ -825,7 +825,7 @@ extension CommonOptions {
     let monochrome = loadMonochromeTheme()
     benchPhase("themes")
     try MainActor.assumeIsolated {
-      let loaded: (Dataset, FirstLoad?, Deck?, [Theme], Int, [Diagnostic])
+      let loaded: (Dataset, FirstLoad?, Deck?, Theme, [Diagnostic])
       do {
         let dataset: Dataset
         let pending: FirstLoad?
@@ -837,36 +837,19 @@ extension CommonOptions {
           reportLoadFailure(error)
           throw ExitCode(1)
         }
-        let deck: Deck?
-        do throws(DataLoadError) {
-          deck = try DeckLoader().load(directory: dataset.planDirectory, dataset: dataset)
-        } catch {
-          printError(CLI.lines(error.diagnostics))
-          throw ExitCode(1)
-        }
+        let deck = try loadDeck(dataset)
         benchPhase("deck")
         let (theme, themeWarnings) = try chosenTheme.get()
-        loaded = (dataset, pending, deck, [theme], 0, themeWarnings)
+        loaded = (dataset, pending, deck, theme, themeWarnings)
       } catch {
         // A start that fails takes the projector's socket with it.
         presenterSession?.close()
         throw error
       }
-      let (dataset, pending, deck, themes, themeIndex, themeWarnings) = loaded
-      // Opened once the data is known to be good: broken data stops before the terminal is
-      // touched.
-      let terminal: CursesTerminal
-      do {
-        terminal = try CursesTerminal.open(color: color)
-      } catch {
-        presenterSession?.close()
-        printError("shinchoku: \(error)")
-        throw ExitCode(2)
-      }
-      benchPhase("terminal")
+      let (dataset, pending, deck, theme, themeWarnings) = loaded
       try Dashboard(
         dataset: dataset, dataDirectory: dataDirectory(), themesDirectory: themesDirectory(),
-        themes: themes, themeIndex: themeIndex, monochrome: monochrome,
+        themes: [theme], themeIndex: 0, monochrome: monochrome,
         themeWarnings: themeWarnings,
         language: language, asciiOnly: asciiOnly, showsCursor: showsCursor,
         crashAfterFirstFrame: crashAfterFirstFrame,
@@ -874,8 +857,8 @@ extension CommonOptions {
         startsPresenting: startsPresenting, dataLoader: loader, color: color,
         initialPresentation: presentation, presenterSession: presenterSession,
         firstLoad: pending, reportLoadFailure: reportLoadFailure,
-        themeCycle: { themeCycle(around: themes[0]) }
-      ).run(on: terminal)
+        themeCycle: { themeCycle(around: theme) }
+      ).run()
     }
     // A cache being written when the dashboard quits is finished (the terminal is back).
     loader.eventCache?.waitForWrites()

@@ -83,11 +83,14 @@ func startApp(
 
 /// Byte offset of the last occurrence of `needle` in `haystack`, if any.
 func lastIndex(of needle: String, in haystack: [UInt8]) -> Int? {
-  let n = Array(needle.utf8)
+  lastIndex(of: Array(needle.utf8), in: haystack)
+}
+
+func lastIndex(of n: [UInt8], in haystack: [UInt8]) -> Int? {
   guard haystack.count >= n.count else { return nil }
   var i = haystack.count - n.count
   while i >= 0 {
-    if Array(haystack[i..<(i + n.count)]) == n { return i }
+    if haystack[i..<(i + n.count)].elementsEqual(n) { return i }
     i -= 1
   }
   return nil

@@ -80,7 +80,7 @@ func checkSignalRestores(_ name: String, number: Int, runs: Int) throws {
       !ignored ? [128 + number] : moments[run].afterFrame ? [128 + 15] : [128 + 15, 128 + number]
     #expect(expected.contains(status), "SIG\(name), run \(run + 1): exit status \(status)")
   }
-  let output = tmux.loggedOutput()
+  let output = tmux.loggedOutput(through: "all runs done")
   let marker = Array("=== end of run ===".utf8)
   var segments: [[UInt8]] = []
   var start = 0

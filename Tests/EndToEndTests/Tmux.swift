@@ -209,8 +209,31 @@ final class TmuxSession: Sendable {
     try run(["pipe-pane", "-t", target, "-o", "cat >> '\(logPath)'"])
   }
 
-  /// The bytes recorded since `startLogging`.
-  func loggedOutput() -> [UInt8] {
+  /// The bytes recorded since the start (or `startLogging`). The recording reaches the file
+  /// through a `cat` of its own, so it may lag behind the screen: this waits until the record
+  /// holds `text` when one is given (the last words the test waited for on the screen), and
+  /// otherwise until it has stopped growing for 0.2 s; at most `timeout`.
+  func loggedOutput(through text: String? = nil, timeout: Duration = .seconds(10)) -> [UInt8] {
+    let clock = ContinuousClock()
+    let deadline = clock.now + timeout
+    let wanted = text.map { Array($0.utf8) }
+    var bytes = readLog()
+    var steadySince = clock.now
+    while clock.now < deadline {
+      if let wanted {
+        if lastIndex(of: wanted, in: bytes) != nil { break }
+      } else if clock.now - steadySince >= .milliseconds(200) {
+        break
+      }
+      Thread.sleep(forTimeInterval: 0.02)
+      let now = readLog()
+      if now.count != bytes.count { steadySince = clock.now }
+      bytes = now
+    }
+    return bytes
+  }
+
+  private func readLog() -> [UInt8] {
     (try? [UInt8](Data(contentsOf: URL(fileURLWithPath: logPath)))) ?? []
   }
 

@@ -69,11 +69,22 @@ public struct DatasetLoader: Sendable {
         $0.folder.isEmpty ? nil : displayPath(directory: directory, name: $0.folder)
       }
       ?? directory
-    func document(_ name: String, required: Bool, in folder: URL? = nil) -> YAMLNode? {
+    let sizeLimit = fileSizeLimit
+    func document(
+      _ name: String, required: Bool, in folder: URL? = nil, sink: DiagnosticSink = sink
+    ) -> YAMLNode? {
       yamlDocument(
         (folder ?? base).appendingPathComponent(name),
         shown: displayPath(directory: folder == nil ? planDirectory : directory, name: name),
-        required: required, sizeLimit: fileSizeLimit, sink: sink)
+        required: required, sizeLimit: sizeLimit, sink: sink)
+    }
+    // programmes.yaml, the largest of a plan's files (100 KB for 200 records), is read and
+    // composed on a second core while this one reads the others; its reports are put back
+    // where the file comes in the order below.
+    let visitLimit = sink.visitLimit
+    let programmesJob = BackgroundJob((node: YAMLNode?, reports: [Diagnostic])?.none) {
+      let own = DiagnosticSink(visitLimit: visitLimit)
+      $0 = (document("programmes.yaml", required: false, sink: own), own.items)
     }
 
     var reader = DatasetReader(sink: sink)
@@ -140,8 +151,11 @@ public struct DatasetLoader: Sendable {
     }
     let waitsForFirstScreen = progress?.waitsForFirstScreen == true
     if !waitsForFirstScreen { startEventsCSV() }
-    if let programmes = document("programmes.yaml", required: false) {
-      reader.readProgrammes(programmes)
+    if let (programmes, reports) = programmesJob.wait() {
+      sink.append(reports)
+      if let programmes {
+        reader.readProgrammes(YAMLNode(node: programmes.node, file: programmes.file, sink: sink))
+      }
     }
     if let savings = document("savings.yaml", required: false) { reader.readSavings(savings) }
     #if canImport(Glibc)
@@ -595,6 +609,10 @@ struct DatasetReader {
 
   // MARK: programmes.yaml
 
+  static let programmeKeys = sheetKeys.union([
+    "id", "area", "title", "section", "notes", "source", "statuses",
+  ])
+
   mutating func readProgrammes(_ root: YAMLNode) {
     guard let top = root.mapping("programmes.yaml") else { return }
     top.rejectUnknownKeys(["programmes"])
@@ -606,8 +624,7 @@ struct DatasetReader {
     let snapshotDates = Set(snapshots.map(\.snapshot.date))
     for node in top.required("programmes")?.sequence("programmes") ?? [] {
       guard let m = node.mapping(.aProgramme) else { continue }
-      m.rejectUnknownKeys(
-        Self.sheetKeys.union(["id", "area", "title", "section", "notes", "source", "statuses"]))
+      m.rejectUnknownKeys(Self.programmeKeys)
       guard let id = identifier(m, .aProgramme), let areaNode = m.required("area"),
         let areaID = areaNode.string("area"),
         let title = m.required("title")?.string(.theProgrammesTitle)

@@ -100,7 +100,7 @@ public struct DeckLoader: Sendable {
       var kindNode = node
       var idNode: YAMLNode?
       var notes: String?
-      if case .mapping = node.node {
+      if node.isMapping {
         guard let m = node.mapping(.aSlide) else { continue }
         m.rejectUnknownKeys(["kind", "id", "notes"])
         guard let kind = m.required("kind") else { continue }

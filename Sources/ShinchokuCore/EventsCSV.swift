@@ -24,9 +24,9 @@ extension DatasetReader {
     if let first = index[key] {
       sink.error(
         SourceLocation(file: file, line: header.line, column: header.column(of: column)),
-        "the column '\(header.fields[column].trimmingCharacters(in: .whitespaces))' is there twice (first at column \(header.column(of: first)), as '\(header.fields[first].trimmingCharacters(in: .whitespaces))')",
+        "the column '\(header.fields[column].trimmingSpaces())' is there twice (first at column \(header.column(of: first)), as '\(header.fields[first].trimmingSpaces())')",
         ja:
-          "列 '\(header.fields[column].trimmingCharacters(in: .whitespaces))' が二つあります（一つ目は \(header.column(of: first)) 列目の '\(header.fields[first].trimmingCharacters(in: .whitespaces))'）",
+          "列 '\(header.fields[column].trimmingSpaces())' が二つあります（一つ目は \(header.column(of: first)) 列目の '\(header.fields[first].trimmingSpaces())'）",
         hint: "remove or rename one of them", jaHint: "どちらかを消すか名前を変えてください")
       return
     }
@@ -37,7 +37,7 @@ extension DatasetReader {
   mutating func eventsCSVColumns(_ header: CSVRow, file: String) -> [String: Int]? {
     var index: [String: Int] = [:]
     for (column, name) in header.fields.enumerated() {
-      let trimmed = name.trimmingCharacters(in: .whitespaces)
+      let trimmed = name.trimmingSpaces()
       if let key = Self.eventColumns.first(where: {
         $0.value.contains { $0.lowercased() == trimmed.lowercased() }
       })?.key {
@@ -338,7 +338,7 @@ extension DatasetReader {
     start: CivilDate?, end: CivilDate?, warning: DateProblem?
   ) {
     let parts = text.split(whereSeparator: { "〜～~".contains($0) }).map {
-      $0.trimmingCharacters(in: .whitespaces)
+      $0.trimmingSpaces()
     }
     let dates = parts.map { part -> CivilDate? in
       // A date needs its year: "8/1" alone is refused, not guessed.
@@ -466,7 +466,7 @@ extension DatasetReader {
   /// Fees from a 料金 cell: "無料", "300円", "一般300円、小・中学生150円", "500".
   static func fees(_ text: String) -> [Fee] {
     let parts = text.split(whereSeparator: { "、,;／/".contains($0) }).map {
-      $0.trimmingCharacters(in: .whitespaces)
+      $0.trimmingSpaces()
     }
     return parts.map { part in
       if ["無料", "free", "0円", "0"].contains(part.lowercased()) {

@@ -153,7 +153,12 @@ public enum StatusTone: String, Hashable, Sendable, CaseIterable {
 
 /// "H29", "平成29年度", "2017", "R1", "令和元年度" → 2017 (the fiscal year's first year).
 public func parseFiscalYear(_ text: String) -> Int? {
-  var rest = Substring(text.trimmingCharacters(in: .whitespaces))
+  // Most are written as four digits.
+  if text.utf8.count == 4, text.utf8.allSatisfy({ (0x30...0x39).contains($0) }) {
+    let year = Int(text)!
+    return (1868...9999).contains(year) ? year : nil
+  }
+  var rest = Substring(text.trimmingSpaces())
   if rest.hasSuffix("年度") { rest = rest.dropLast(2) }
   if rest.hasPrefix("FY") { rest = rest.dropFirst(2) }
   if rest.count == 4, let year = Int(rest), (1868...9999).contains(year) { return year }

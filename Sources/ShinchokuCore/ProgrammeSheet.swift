@@ -78,7 +78,7 @@ extension DatasetReader {
   /// prints ambiguously (kept as printed).
   func figure(_ node: YAMLNode?, _ what: Subject) -> PrintedFigure {
     guard let node, !node.isNull else { return PrintedFigure(value: nil) }
-    if case .mapping = node.node, let m = node.mapping(what) {
+    if node.isMapping, let m = node.mapping(what) {
       m.rejectUnknownKeys(["value", "printed", "doubt"])
       let figure = PrintedFigure(
         value: m["value"].flatMap { number($0, "value") },
@@ -152,24 +152,30 @@ extension DatasetReader {
   }
 }
 
-/// "95.2", "1,200", "１２" (full-width digits) → the number; nil when it is not one.
+/// "95.2", "1,200", "１２" (full-width digits) → the number; nil when it is not one. Spaces
+/// (any space separator, and tabs) around it are ignored.
 func sheetNumber(_ text: String) -> Double? {
-  let halfWidth = String(
-    text.trimmingCharacters(in: .whitespaces).unicodeScalars.map { scalar -> Character in
-      if (0xFF10...0xFF19).contains(scalar.value) || scalar.value == 0xFF0E {
-        return Character(Unicode.Scalar(scalar.value - 0xFEE0)!)
-      }
-      return Character(scalar)
+  // Most are written in ASCII without spaces or commas: read as they are.
+  if !text.utf8.contains(where: { $0 >= 0x80 || $0 == UInt8(ascii: ",") || $0 <= 0x20 }) {
+    guard let value = Double(text), value.isFinite else { return nil }
+    return value
+  }
+  var halfWidth = String.UnicodeScalarView()
+  for scalar in text.trimmingSpaces().unicodeScalars where scalar != "," {
+    if (0xFF10...0xFF19).contains(scalar.value) || scalar.value == 0xFF0E {
+      halfWidth.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
+    } else {
+      halfWidth.append(scalar)
     }
-  ).replacingOccurrences(of: ",", with: "")
-  guard !halfWidth.isEmpty, let value = Double(halfWidth), value.isFinite else { return nil }
+  }
+  guard let value = Double(String(halfWidth)), value.isFinite else { return nil }
   return value
 }
 
 /// 主要管理項目 in a spreadsheet cell: ○ ● ◎ 1 true yes はい 対象 are yes; × 0 false no いいえ
 /// and an empty cell are no; nil for anything else.
 func sheetFlag(_ text: String) -> Bool? {
-  switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+  switch text.trimmingSpaces().lowercased() {
   case "○", "●", "◎", "1", "true", "yes", "y", "はい", "対象", "✓", "✔": true
   case "", "×", "0", "false", "no", "n", "いいえ", "-", "－": false
   default: nil

@@ -58,7 +58,7 @@ extension DatasetReader {
     var yearColumns: [(column: Int, kind: String, year: Int)] = []
     let reference = CivilDate(year: 2000, month: 1, day: 1)!
     for (column, name) in header.fields.enumerated() {
-      let trimmed = name.trimmingCharacters(in: .whitespaces)
+      let trimmed = name.trimmingSpaces()
       let location = SourceLocation(
         file: file, line: header.line, column: header.column(of: column))
       if let key = Self.programmeColumns.first(where: {

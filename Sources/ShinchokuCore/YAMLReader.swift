@@ -1,5 +1,4 @@
 import Foundation
-public import Yams
 
 /// Collects diagnostics while one data folder is read.
 public final class DiagnosticSink {
@@ -42,18 +41,23 @@ public final class DiagnosticSink {
 /// A YAML node with the file it came from, and typed accessors that report what is wrong
 /// (with file, line and column) instead of throwing.
 public struct YAMLNode {
-  public let node: Node
+  public let node: YAMLValue
   public let file: String
   public let sink: DiagnosticSink
 
   public var location: SourceLocation {
-    SourceLocation(file: file, line: node.mark?.line, column: node.mark?.column)
+    SourceLocation(file: file, line: node.line, column: node.column)
   }
 
   public var isNull: Bool {
-    if case .scalar(let scalar) = node {
-      return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    if case .scalar(let text, isPlain: true) = node.content, text.utf8.count <= 4 {
+      return text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
     }
+    return false
+  }
+
+  public var isMapping: Bool {
+    if case .mapping = node.content { return true }
     return false
   }
 
@@ -70,30 +74,23 @@ public struct YAMLNode {
 
   public func mapping(_ what: Subject) -> YAMLMapping? {
     guard countVisit() else { return nil }
-    guard case .mapping(let mapping) = node else {
+    guard case .mapping(let mapping) = node.content else {
       sink.error(
         location, "\(what.english) must be a mapping (key: value lines)",
         ja: "\(what.japanese) は「キー: 値」の行で書いてください")
       return nil
     }
+    // A key written twice never gets here: composing the document refuses it.
     var entries: [(key: String, keyNode: YAMLNode, value: YAMLNode)] = []
-    var seen: [String: SourceLocation] = [:]
+    entries.reserveCapacity(mapping.count)
     for (key, value) in mapping {
       let keyNode = YAMLNode(node: key, file: file, sink: sink)
-      guard let name = key.scalar?.string else {
+      guard case .scalar(let name, _) = key.content else {
         sink.error(
           keyNode.location, "a key in \(what.english) must be plain text",
           ja: "\(what.japanese) のキーはただの文字列で書いてください")
         continue
       }
-      if let first = seen[name] {
-        sink.error(
-          keyNode.location, "duplicate key '\(name)' in \(what.english)",
-          ja: "\(what.japanese) にキー '\(name)' が二度あります", hint: "first at line \(first.line ?? 0)",
-          jaHint: "一つ目は \(first.line ?? 0) 行目")
-        continue
-      }
-      seen[name] = keyNode.location
       entries.append((name, keyNode, YAMLNode(node: value, file: file, sink: sink)))
     }
     return YAMLMapping(owner: self, what: what, entries: entries)
@@ -102,7 +99,7 @@ public struct YAMLNode {
   public func sequence(_ what: Subject) -> [YAMLNode]? {
     guard countVisit() else { return nil }
     if isNull { return [] }
-    guard case .sequence(let sequence) = node else {
+    guard case .sequence(let sequence) = node.content else {
       sink.error(
         location, "\(what.english) must be a list (lines starting with '- ')",
         ja: "\(what.japanese) は「- 」で始まる行の並びで書いてください")
@@ -113,11 +110,11 @@ public struct YAMLNode {
 
   public func string(_ what: Subject) -> String? {
     guard countVisit() else { return nil }
-    guard case .scalar(let scalar) = node, !isNull else {
+    guard case .scalar(let text, _) = node.content, !isNull else {
       sink.error(location, "\(what.english) must be text", ja: "\(what.japanese) は文字列で書いてください")
       return nil
     }
-    return scalar.string
+    return text
   }
 
   /// Text, or nil for an explicit null (`~` / `null`): a value the source does not give.
@@ -160,13 +157,13 @@ public struct YAMLNode {
   /// The nodes of a list, or the node itself when one value is written alone, so each item
   /// keeps its own position.
   public func items(_ what: Subject) -> [YAMLNode]? {
-    if case .scalar = node, !isNull { return [self] }
+    if case .scalar = node.content, !isNull { return [self] }
     return sequence(what)
   }
 
   /// A list of text, or one text written alone.
   public func strings(_ what: Subject) -> [String]? {
-    if case .scalar = node, !isNull { return string(what).map { [$0] } }
+    if case .scalar = node.content, !isNull { return string(what).map { [$0] } }
     return sequence(what)?.compactMap { $0.string(what) }
   }
 }
@@ -243,24 +240,21 @@ public func readTextFile(_ url: URL, displayName: String, sizeLimit: Int, sink: 
   guard
     let read = DataFile.read(url.path, displayName: displayName, sizeLimit: sizeLimit, sink: sink)
   else { return nil }
-  let data = Data(read)
-  var bytes = data[...]
+  var bytes = read[...]
   if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-  if let offset = firstInvalidUTF8Offset(bytes) {
-    let prefix = data[..<(data.startIndex + offset)]
-    let line = prefix.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
-    sink.error(
-      SourceLocation(file: displayName, line: line), "byte \(offset) is not valid UTF-8",
-      ja: "\(offset) バイト目が UTF-8 として正しくありません", hint: "save the file as UTF-8",
-      jaHint: "UTF-8 で保存してください")
-    return nil
-  }
-  return String(decoding: bytes, as: UTF8.self)
+  if let text = String(validating: bytes, as: UTF8.self) { return text }
+  let offset = firstInvalidUTF8Offset(bytes)
+  let line = read[..<offset].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+  sink.error(
+    SourceLocation(file: displayName, line: line), "byte \(offset) is not valid UTF-8",
+    ja: "\(offset) バイト目が UTF-8 として正しくありません", hint: "save the file as UTF-8",
+    jaHint: "UTF-8 で保存してください")
+  return nil
 }
 
-/// The index (in the file's `Data`, whose slices share its indices) of the first byte that is
-/// not valid UTF-8.
-func firstInvalidUTF8Offset(_ bytes: Data.SubSequence) -> Int? {
+/// The index (in the file's bytes, whose slices share its indices) of the first byte that is
+/// not valid UTF-8; the end when every byte is.
+func firstInvalidUTF8Offset(_ bytes: ArraySlice<UInt8>) -> Int {
   var parser = Unicode.UTF8.ForwardParser()
   var iterator = bytes.makeIterator()
   var offset = bytes.startIndex
@@ -269,7 +263,7 @@ func firstInvalidUTF8Offset(_ bytes: Data.SubSequence) -> Int? {
     case .valid(let encoded):
       offset += encoded.count
     case .emptyInput:
-      return nil
+      return offset
     case .error:
       return offset
     }
@@ -279,20 +273,15 @@ func firstInvalidUTF8Offset(_ bytes: Data.SubSequence) -> Int? {
 /// Parses one YAML document, turning libyaml's errors into diagnostics with line and column.
 public func parseYAML(_ text: String, file: String, sink: DiagnosticSink) -> YAMLNode? {
   do {
-    guard let node = try Yams.compose(yaml: text, .basic) else {
+    guard let node = try composeYAML(text) else {
       sink.error(
         SourceLocation(file: file, line: 1, column: 1), "the file is empty", ja: "ファイルが空です")
       return nil
     }
     return YAMLNode(node: node, file: file, sink: sink)
-  } catch let error as YamlError {
+  } catch {
     let (location, message, japanese) = yamlProblem(error, text: text, file: file)
     sink.error(location, "YAML: " + message, ja: "YAML の書き方の誤り: " + japanese)
-    return nil
-  } catch {
-    sink.error(
-      SourceLocation(file: file, line: 1, column: 1), "YAML: " + firstLine(of: error),
-      ja: "YAML の書き方の誤り: " + firstLine(of: error))
     return nil
   }
 }
@@ -317,67 +306,60 @@ let yamlProblemsInJapanese: [String: String] = [
 ]
 
 /// Where a YAML error is and what it says (in English and in Japanese), in one line: never the
-/// file's text (Yams puts the whole document into some errors' descriptions).
-func yamlProblem(_ error: YamlError, text: String, file: String) -> (
+/// file's text.
+func yamlProblem(_ error: YAMLProblem, text: String, file: String) -> (
   SourceLocation, String, String
 ) {
   switch error {
-  case .scanner(let context, let problem, let mark, _),
-    .parser(let context, let problem, let mark, _),
-    .composer(let context, let problem, let mark, _):
+  case .syntax(let context, let problem, let line, let column):
     let contextText =
-      context.map { " (\($0.text) at line \($0.mark.line), column \($0.mark.column))" } ?? ""
+      context.map { " (\($0.text) at line \($0.line), column \($0.column))" } ?? ""
     let japanese =
       (yamlProblemsInJapanese[problem] ?? "libyaml: \(problem)")
-      + (context.map { "（\($0.mark.line) 行 \($0.mark.column) 列からの続き）" } ?? "")
-    return (
-      SourceLocation(file: file, line: mark.line, column: mark.column), problem + contextText,
-      japanese
-    )
-  case .duplicatedKeysInMapping(let duplicates, let context):
-    // Yams marks the first of the keys; the place to fix is the second.
-    let first = context.mark
+      + (context.map { "（\($0.line) 行 \($0.column) 列からの続き）" } ?? "")
+    return (SourceLocation(file: file, line: line, column: column), problem + contextText, japanese)
+  case .duplicateKeys(let duplicates, let line, let column):
+    // The mark is the first of the keys; the place to fix is the second.
     let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
     let place =
-      duplicates.lazy.compactMap { secondKey($0, after: first, in: text) }.first
-      ?? (first.line, first.column)
+      duplicates.lazy.compactMap { secondKey($0, afterLine: line, column: column, in: text) }.first
+      ?? (line, column)
     return (
       SourceLocation(file: file, line: place.line, column: place.column),
-      "duplicate key \(names) (first at line \(first.line), column \(first.column)); remove or rename one",
-      "キー \(names) が二度あります（一つ目は \(first.line) 行 \(first.column) 列）。どちらかを消すか名前を変えてください"
+      "duplicate key \(names) (first at line \(line), column \(column)); remove or rename one",
+      "キー \(names) が二度あります（一つ目は \(line) 行 \(column) 列）。どちらかを消すか名前を変えてください"
     )
-  case .reader(let problem, let offset, _, _):
+  case .reader(let problem, let offset):
     let japanese = yamlProblemsInJapanese[problem] ?? "libyaml: \(problem)"
-    guard let offset else {
-      return (SourceLocation(file: file, line: 1, column: 1), problem, japanese)
-    }
     let before = text.utf8.prefix(offset)
     let line = before.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
     let lineStart = before.lastIndex(of: 0x0A).map { before.index(after: $0) } ?? before.startIndex
     let column = String(decoding: before[lineStart...], as: UTF8.self).unicodeScalars.count + 1
     return (SourceLocation(file: file, line: line, column: column), problem, japanese)
-  default:
-    let text = firstLine(of: error)
-    return (SourceLocation(file: file, line: 1, column: 1), text, "libyaml: \(text)")
+  case .outOfMemory:
+    return (
+      SourceLocation(file: file, line: 1, column: 1), "libyaml ran out of memory",
+      "libyaml のメモリが足りません"
+    )
   }
 }
 
 /// Where `key` is written as a key again, after its first place: a later line that has it at
 /// the same column (the same mapping's indentation), plain or quoted, before a colon.
-private func secondKey(_ key: String, after first: Mark, in text: String) -> (
-  line: Int, column: Int
-)? {
+private func secondKey(_ key: String, afterLine keyLine: Int, column: Int, in text: String)
+  -> (line: Int, column: Int)?
+{
   let spellings = [key, "\"\(key)\"", "'\(key)'"]
   for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-  where index + 1 > first.line {
+  where index + 1 > keyLine {
     let scalars = line.unicodeScalars
-    guard scalars.count >= first.column else { continue }
-    let rest = Substring(scalars.dropFirst(first.column - 1))
-    let indent = scalars.prefix(first.column - 1)
+    guard scalars.count >= column else { continue }
+    let rest = Substring(scalars.dropFirst(column - 1))
+    let indent = scalars.prefix(column - 1)
     guard indent.allSatisfy({ $0 == " " || $0 == "-" }) else { continue }
     for spelling in spellings where rest.hasPrefix(spelling) {
       let after = rest.dropFirst(spelling.count).drop { $0 == " " }
-      if after.hasPrefix(":") { return (index + 1, first.column) }
+      if after.hasPrefix(":") { return (index + 1, column) }
     }
   }
   return nil

@@ -295,7 +295,7 @@ public enum CalendarExport {
     guard let separator = time.firstIndex(where: { separators.contains($0) }) else {
       return (start, nil)
     }
-    let rest = time[time.index(after: separator)...].trimmingCharacters(in: .whitespaces)
+    let rest = time[time.index(after: separator)...].trimmingSpaces()
     return (start, startMinute(of: rest))
   }
 

@@ -45,7 +45,7 @@ extension MatrixContext {
   /// The programme an id typed by a person names: the id itself (case aside), or, for digits
   /// alone, the one programme whose id ends in that number (`40` for P0040).
   public func programme(typed text: String) -> Programme? {
-    let typed = text.trimmingCharacters(in: .whitespaces)
+    let typed = text.trimmingSpaces()
     guard !typed.isEmpty else { return nil }
     if let exact = dataset.programmes.first(where: {
       $0.id.caseInsensitiveCompare(typed) == .orderedSame

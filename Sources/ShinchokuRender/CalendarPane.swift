@@ -5,7 +5,7 @@ import TerminalText
 
 /// The events pane: the month grid beside the agenda (above it when the pane is narrow), the
 /// filter chips or the input line, and an event's detail over the body.
-struct CalendarPaneWidget: Widget {
+struct CalendarPaneWidget: Widget, Equatable {
   let view: CalendarView
   let focused: Bool
 

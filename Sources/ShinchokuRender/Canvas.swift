@@ -37,6 +37,9 @@ struct Canvas {
   /// The tone of each status of the plan being drawn (its grade scale), by status id.
   var statusTones: [String: StatusTone] = [:]
 
+  /// Where the panes' last drawings are kept, if anywhere (`drawKept`).
+  var memo: WidgetMemo?
+
   init(width: Int, height: Int, theme: Theme, chrome: Chrome) {
     frame = Frame(width: width, height: height, fill: theme.style(.text))
     self.theme = theme
@@ -279,4 +282,42 @@ struct Canvas {
 
   /// The finished frame.
   func finish() -> Frame { frame }
+}
+
+extension Canvas {
+  /// Draws `widget` in `rect` as `draw` does, or copies its last drawing when nothing it is
+  /// drawn from has changed (WidgetMemo). For a pane drawn on a part of the frame that nothing
+  /// else has drawn on before it.
+  mutating func drawKept<W: Widget & Equatable & Sendable>(_ widget: W, in rect: Rect) {
+    guard let memo else { return draw(widget, in: rect) }
+    if let kept = memo.drawing(
+      of: widget, rect: rect, theme: theme, chrome: chrome, statusTones: statusTones)
+    {
+      replay(kept)
+      return
+    }
+    let (cursor, scrolls) = (frame.cursor, frame.scrolls)
+    let (regions, faults) = (frame.hitRegions.count, frame.faults.count)
+    // Inside the frame: what the drawing can have changed.
+    let drawn = rect.intersection(Rect(x: 0, y: 0, width: frame.width, height: frame.height))
+    frame.cursor = nil
+    frame.scrolls = [:]
+    draw(widget, in: rect)
+    let drawing = WidgetMemo.Drawing(
+      widget: widget, rect: rect, drawn: drawn, theme: theme, chrome: chrome,
+      statusTones: statusTones,
+      cells: frame.cells(in: drawn), hitRegions: Array(frame.hitRegions[regions...]),
+      faults: Array(frame.faults[faults...]), cursor: frame.cursor, scrolls: frame.scrolls)
+    memo.keep(drawing, of: W.self)
+    frame.cursor = frame.cursor ?? cursor
+    frame.scrolls = scrolls.merging(drawing.scrolls) { $1 }
+  }
+
+  private mutating func replay(_ drawing: WidgetMemo.Drawing) {
+    frame.setCells(drawing.cells, in: drawing.drawn)
+    frame.hitRegions += drawing.hitRegions
+    frame.faults += drawing.faults
+    if let cursor = drawing.cursor { frame.cursor = cursor }
+    frame.scrolls.merge(drawing.scrolls) { $1 }
+  }
 }

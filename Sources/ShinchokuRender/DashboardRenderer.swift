@@ -73,9 +73,11 @@ extension DashboardLayout {
 
 /// Draws the screen: a pure function of state and theme; the size is the state's. This is the
 /// one place that reads `AppState`: it builds each part's view and gives each widget its view
-/// and the rectangle the layout gives it.
-public func render(_ state: AppState, theme: Theme) -> Frame {
+/// and the rectangle the layout gives it. With a `memo`, a pane whose view did not change since
+/// the memo's last frame is copied from it, not drawn again (the frame is the same).
+public func render(_ state: AppState, theme: Theme, memo: WidgetMemo? = nil) -> Frame {
   var canvas = Canvas(width: state.width, height: state.height, theme: theme, chrome: state.chrome)
+  canvas.memo = memo
   canvas.statusTones = statusTones(state.dataset)
   let screen = Rect(x: 0, y: 0, width: state.width, height: state.height)
   if let presentation = state.presentation {
@@ -134,12 +136,12 @@ public func render(_ state: AppState, theme: Theme) -> Frame {
     if let chart {
       canvas.draw(ChartWidget(view: chart, focused: state.focus == .matrix), in: layout.matrix)
     } else {
-      canvas.draw(MatrixPane(view: matrix, focused: state.focus == .matrix), in: layout.matrix)
+      canvas.drawKept(MatrixPane(view: matrix, focused: state.focus == .matrix), in: layout.matrix)
     }
-    canvas.draw(
+    canvas.drawKept(
       CommentsPaneWidget(view: CommentsView(state: state), focused: state.focus == .comments),
       in: layout.comments)
-    canvas.draw(
+    canvas.drawKept(
       CalendarPaneWidget(view: CalendarView(state: state), focused: state.focus == .events),
       in: layout.events)
   }

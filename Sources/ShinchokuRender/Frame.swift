@@ -151,6 +151,25 @@ public struct Frame: Equatable, Sendable {
     cells[i] = cell
   }
 
+  /// The cells of a rectangle inside the frame, row by row.
+  func cells(in rect: Rect) -> [Cell] {
+    var copied: [Cell] = []
+    copied.reserveCapacity(rect.width * rect.height)
+    for row in rect.y..<rect.maxY {
+      copied += cells[(row * width + rect.x)..<(row * width + rect.x + rect.width)]
+    }
+    return copied
+  }
+
+  /// Puts back cells that `cells(in:)` copied from the same rectangle.
+  mutating func setCells(_ copied: [Cell], in rect: Rect) {
+    for row in 0..<rect.height {
+      let start = (rect.y + row) * width + rect.x
+      cells.replaceSubrange(
+        start..<(start + rect.width), with: copied[(row * rect.width)..<((row + 1) * rect.width)])
+    }
+  }
+
   /// Records that `target` is drawn in a rectangle (clipped to the frame).
   public mutating func mark(x: Int, y: Int, width w: Int, height h: Int, as target: ClickTarget) {
     let x0 = max(0, x)

@@ -5,7 +5,7 @@ import TerminalText
 
 /// The progress matrix as a table: areas down, statuses across, each count with its change
 /// since the previous snapshot, totals on the right and below, and a bar of the statuses.
-struct MatrixPane: Widget {
+struct MatrixPane: Widget, Equatable {
   let view: MatrixView
   let focused: Bool
 

@@ -38,7 +38,7 @@ public enum Role: String, CaseIterable, Sendable {
 }
 
 /// Styles for every role.
-public struct Theme: Sendable {
+public struct Theme: Sendable, Equatable {
   public var name: String
   /// One line saying what the theme is for (`description:` in the file).
   public var description: String

@@ -417,9 +417,14 @@ public final class EventIndex: @unchecked Sendable {
   public func agenda(_ day: CivilDate, span: AgendaSpan, filter: EventFilter) -> Agenda {
     let days = agendaDays(day, span: span)
     let key = AgendaKey(first: days.first!, last: days.last!, filter: filter)
-    if let known = recent.withLock({ $0.agenda.first { $0.key == key } }) {
-      return Agenda(index: self, dated: known.dated, undated: known.undated)
+    let known = recent.withLock { recent in
+      recent.agenda.firstIndex { $0.key == key }.map { index in
+        let hit = recent.agenda.remove(at: index)
+        recent.agenda.insert(hit, at: 0)
+        return hit
+      }
     }
+    if let known { return Agenda(index: self, dated: known.dated, undated: known.undated) }
     let agenda = makeAgenda(days, filter: filter)
     // Kept without the index (which holds the cache: no cycle).
     recent.withLock {
@@ -533,7 +538,19 @@ public final class EventIndex: @unchecked Sendable {
   public func counts(_ first: CivilDate, _ last: CivilDate, filter: EventFilter) -> [CivilDate: Int]
   {
     let key = AgendaKey(first: first, last: last, filter: filter)
-    if let known = recent.withLock({ $0.counts.first { $0.key == key }?.value }) { return known }
+    let known = recent.withLock { recent -> [CivilDate: Int]? in
+      if let index = recent.counts.firstIndex(where: { $0.key == key }) {
+        let hit = recent.counts.remove(at: index)
+        recent.counts.insert(hit, at: 0)
+        return hit.value
+      }
+      // A day or week inside a month already counted (the announcement's day in the month
+      // drawn): its part of those counts, without touching the cache.
+      return recent.counts.first {
+        $0.key.filter == filter && $0.key.first <= first && last <= $0.key.last
+      }?.value.filter { first <= $0.key && $0.key <= last }
+    }
+    if let known { return known }
     let counts = makeCounts(first, last, filter: filter)
     recent.withLock { $0.counts = [(key, counts)] + $0.counts.prefix(Self.recentKept - 1) }
     return counts

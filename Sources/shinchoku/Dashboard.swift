@@ -75,7 +75,9 @@ struct Dashboard {
     func theme(_ state: AppState) -> Theme {
       themes.indices.contains(state.themeIndex) ? themes[state.themeIndex] : monochrome
     }
-    var frame = render(state, theme: theme(state))
+    // The panes' last drawings: a key that changes one pane draws that pane alone.
+    let memo = WidgetMemo()
+    var frame = render(state, theme: theme(state), memo: memo)
     benchPhase("render")
     terminal.draw(frame)
     benchPhase("drawn")
@@ -90,7 +92,7 @@ struct Dashboard {
       state.startupWarnings.insert(
         contentsOf: warnings, at: min(themeWarnings.count, state.startupWarnings.count))
       if !warnings.isEmpty {
-        frame = render(state, theme: theme(state))
+        frame = render(state, theme: theme(state), memo: memo)
         terminal.draw(frame)
       }
     }
@@ -235,7 +237,7 @@ struct Dashboard {
       }
       presenterSession?.publish(state)
       if !quitting {
-        frame = render(state, theme: theme(state))
+        frame = render(state, theme: theme(state), memo: memo)
         terminal.draw(frame)
         state.settleScrolls(frame.scrolls)
       }

@@ -3,7 +3,7 @@ import TerminalText
 
 /// The comments pane: numbered comments wrapped with Japanese line breaking, the linked ones
 /// marked, search matches highlighted, the search line at the foot.
-struct CommentsPaneWidget: Widget {
+struct CommentsPaneWidget: Widget, Equatable {
   let view: CommentsView
   let focused: Bool
 

@@ -289,7 +289,8 @@ private func eventsAcrossMillennia() throws -> [CityEvent] {
   }
 
   /// The index keeps the last agendas and month counts asked for: asked again in any order,
-  /// each is still what a plain scan gives for its own day, span and filter.
+  /// each is still what a plain scan gives for its own day, span and filter; so are the counts
+  /// of days and weeks inside a month it keeps.
   @Test func aRepeatedQuestionGetsItsOwnAnswer() throws {
     let (events, categories) = try sampleEvents(csv: true)
     let index = EventIndex(events: EventStore(events))
@@ -312,6 +313,15 @@ private func eventsAcrossMillennia() throws -> [CityEvent] {
           #expect(
             index.counts(day.firstOfMonth, day.lastOfMonth, filter: filter)
               == plainCounts(events, day.firstOfMonth, day.lastOfMonth, filter))
+          // A day and a week inside the month just counted (taken from its counts), and a
+          // range that runs past it (counted anew).
+          let week = CivilDate(daysSinceEpoch: day.daysSinceEpoch + 6)
+          let past = CivilDate(daysSinceEpoch: day.lastOfMonth.daysSinceEpoch + 3)
+          for (first, last) in [(day, day), (day, min(week, day.lastOfMonth)), (day, past)] {
+            #expect(
+              index.counts(first, last, filter: filter)
+                == plainCounts(events, first, last, filter), "\(first)–\(last)")
+          }
         }
       }
     }

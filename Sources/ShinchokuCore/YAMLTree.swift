@@ -107,33 +107,23 @@ private struct YAMLComposer {
       let value = YAMLValue(
         content: .scalar(text, isPlain: scalar.style == YAML_PLAIN_SCALAR_STYLE), line: line,
         column: column)
-      remember(value, as: scalar.anchor)
+      remember(value, as: cString(scalar.anchor))
       return value
     case YAML_SEQUENCE_START_EVENT:
       let anchor = cString(event.data.sequence_start.anchor)
       var items: [YAMLValue] = []
-      while true {
-        var item = try next()
-        if item.type == YAML_SEQUENCE_END_EVENT {
-          yaml_event_delete(&item)
-          break
-        }
+      while var item = try next(unless: YAML_SEQUENCE_END_EVENT) {
         items.append(try node(&item))
       }
       let value = YAMLValue(content: .sequence(items), line: line, column: column)
-      if let anchor { anchors[anchor] = value }
+      remember(value, as: anchor)
       return value
     case YAML_MAPPING_START_EVENT:
       let anchor = cString(event.data.mapping_start.anchor)
       var pairs: [(key: YAMLValue, value: YAMLValue)] = []
       var keys: [String: Int] = [:]
       var duplicates: [String] = []
-      while true {
-        var keyEvent = try next()
-        if keyEvent.type == YAML_MAPPING_END_EVENT {
-          yaml_event_delete(&keyEvent)
-          break
-        }
+      while var keyEvent = try next(unless: YAML_MAPPING_END_EVENT) {
         let key = try node(&keyEvent)
         var valueEvent = try next()
         let value = try node(&valueEvent)
@@ -153,7 +143,7 @@ private struct YAMLComposer {
         throw .duplicateKeys(sorted, line: first.line, column: first.column)
       }
       let value = YAMLValue(content: .mapping(pairs), line: line, column: column)
-      if let anchor { anchors[anchor] = value }
+      remember(value, as: anchor)
       return value
     default:
       throw .syntax(
@@ -161,8 +151,16 @@ private struct YAMLComposer {
     }
   }
 
-  private mutating func remember(_ value: YAMLValue, as anchor: UnsafeMutablePointer<UInt8>?) {
-    if let name = cString(anchor) { anchors[name] = value }
+  /// The next event, or nil (and the event deleted) when it is the `end` of a list or mapping.
+  private mutating func next(unless end: yaml_event_type_t) throws(YAMLProblem) -> yaml_event_t? {
+    var event = try next()
+    guard event.type == end else { return event }
+    yaml_event_delete(&event)
+    return nil
+  }
+
+  private mutating func remember(_ value: YAMLValue, as anchor: String?) {
+    if let anchor { anchors[anchor] = value }
   }
 
   private func cString(_ pointer: UnsafeMutablePointer<UInt8>?) -> String? {

@@ -111,6 +111,14 @@ public final class CursesTerminal {
       throw TerminalUnavailable("ncurses could not initialise TERM=\(term)")
     }
     _ = set_term(screen)
+    // Until ncurses has been through `endwin` and back, it takes the program for a low-level
+    // terminfo user and flushes its output at every cursor motion (`_nc_mvcur`, "the screen
+    // has not been initialized"): a frame left in one write per changed run of cells, about 30
+    // for a day move, which the terminal reads (and may paint) in pieces and which cost the
+    // key a third of its time. One round trip now, before anything is drawn or set, leaves it
+    // running: from here a frame leaves in one write (or a few of its 4 KB buffer).
+    _ = endwin()
+    _ = doupdate()
 
     _ = cbreak()  // Ctrl-C, Ctrl-\ and Ctrl-Z keep sending their signals.
     _ = noecho()

@@ -8,6 +8,9 @@ import TerminalText
 struct CalendarPaneWidget: Widget, Equatable {
   let view: CalendarView
   let focused: Bool
+  /// Whether the agenda's lines stop where the list can no longer reach them (the default);
+  /// false makes every item's lines, as the tests' reference.
+  var stopsPastTheScreen = true
 
   /// Columns of one day in the grid: " 21·1" (compact, in a narrow pane: "·21").
   static let dayWidth = 5
@@ -75,7 +78,9 @@ struct CalendarPaneWidget: Widget, Equatable {
     }
     let lines =
       view.loading.map { loadingLines($0, width: agendaRect.width, chrome: chrome) }
-      ?? agendaLines(width: agendaRect.width, chrome: chrome)
+      ?? agendaLines(
+        width: agendaRect.width, chrome: chrome,
+        rows: stopsPastTheScreen ? agendaRect.height : nil)
     let window = ScrollingList(
       lines: lines, selected: view.agendaSelection, placesCursor: focused
     ) { .event($0) }.draw(in: agendaRect, on: &canvas)
@@ -181,11 +186,18 @@ struct CalendarPaneWidget: Widget, Equatable {
 
   /// The agenda as list lines: a heading per day (with its holiday), then each entry's title,
   /// its dates when it spans days (marked when inferred), and its details.
-  func agendaLines(width: Int, chrome: Chrome) -> [ListLine] {
+  ///
+  /// With `rows` (the list's height), the lines end once `rows` + 1 follow the selected item's
+  /// (the first item's, with the day selected on the grid): the list shows the selection at
+  /// the lowest, so it never reaches past them, and the one more tells it lines are hidden.
+  func agendaLines(width: Int, chrome: Chrome, rows: Int? = nil) -> [ListLine] {
     var lines: [ListLine] = []
     var index = view.firstItemIndex
     let inferredMark = " " + chrome.text(UIText.inferred)
+    let selected = view.agendaSelection ?? view.firstItemIndex
+    var selectionEnd: Int?
     for section in view.sections {
+      if let rows, let end = selectionEnd, lines.count > end + rows { break }
       var heading = [Span(" " + sanitized(section.heading), .heading)]
       if let holiday = section.holiday { heading.append(Span(" " + holiday, .calendarHoliday)) }
       if section.isToday {
@@ -196,6 +208,8 @@ struct CalendarPaneWidget: Widget, Equatable {
         lines.append(ListLine(spans: [Span("  " + chrome.text(UIText.noItems), .muted)]))
       }
       for item in section.items {
+        if let rows, let end = selectionEnd, lines.count > end + rows { break }
+        defer { if index - 1 == selected { selectionEnd = lines.count - 1 } }
         let role: Role = item.isSelected ? (focused ? .selection : .selectionInactive) : .text
         let title = (item.time.map { $0 + " " } ?? "") + item.title
         for line in wrapped(sanitized(title), width: max(1, width - 3)) {

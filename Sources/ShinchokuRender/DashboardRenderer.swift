@@ -75,6 +75,12 @@ extension DashboardLayout {
 /// one place that reads `AppState`: it builds each part's view and gives each widget its view
 /// and the rectangle the layout gives it. With a `memo`, a pane whose view did not change since
 /// the memo's last frame is copied from it, not drawn again (the frame is the same).
+/// The events pane's view: the last frame's when it was made of the same inputs.
+private func calendarView(_ state: AppState, rows: Int, memo: WidgetMemo?) -> CalendarView {
+  let inputs = CalendarView.Inputs(state: state, rows: rows)
+  return memo?.view(of: inputs, CalendarView.init) ?? CalendarView(inputs)
+}
+
 public func render(_ state: AppState, theme: Theme, memo: WidgetMemo? = nil) -> Frame {
   var canvas = Canvas(width: state.width, height: state.height, theme: theme, chrome: state.chrome)
   canvas.memo = memo
@@ -112,7 +118,7 @@ public func render(_ state: AppState, theme: Theme, memo: WidgetMemo? = nil) -> 
     }
     return canvas.finish()
   }
-  canvas.draw(TitleBarWidget(view: TitleView(state: state)), in: layout.titleBar)
+  canvas.drawKept(TitleBarWidget(view: TitleView(state: state)), in: layout.titleBar)
   if let bannerText { canvas.draw(NoticeWidget(text: bannerText), in: layout.banner) }
   if state.focus == .comments, let reading = CommentReadingView(state: state) {
     canvas.draw(CommentReadingWidget(view: reading), in: layout.body)
@@ -142,10 +148,12 @@ public func render(_ state: AppState, theme: Theme, memo: WidgetMemo? = nil) -> 
       CommentsPaneWidget(view: CommentsView(state: state), focused: state.focus == .comments),
       in: layout.comments)
     canvas.drawKept(
-      CalendarPaneWidget(view: CalendarView(state: state), focused: state.focus == .events),
+      CalendarPaneWidget(
+        view: calendarView(state, rows: layout.events.height, memo: memo),
+        focused: state.focus == .events),
       in: layout.events)
   }
-  canvas.draw(KeyBarWidget(view: KeyBarView(state: state)), in: layout.keyBar)
+  canvas.drawKept(KeyBarWidget(view: KeyBarView(state: state)), in: layout.keyBar)
   if let edit = StatusEditView(state: state) {
     canvas.draw(StatusEditWidget(view: edit), in: layout.body)
   }

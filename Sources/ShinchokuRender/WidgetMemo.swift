@@ -27,10 +27,15 @@ public final class WidgetMemo: Sendable {
   }
 
   private let slots = Mutex<[ObjectIdentifier: Drawing]>([:])
+  /// The last view model of each kind made, with the inputs it was made of.
+  private let views = Mutex<[ObjectIdentifier: (inputs: any Sendable, view: any Sendable)]>([:])
   private let copied = Mutex(0)
 
   /// How many times a pane was copied instead of drawn.
   public var copies: Int { copied.withLock { $0 } }
+  /// How many times a view model was taken from the last frame instead of made.
+  public var viewsKept: Int { keptViews.withLock { $0 } }
+  private let keptViews = Mutex(0)
 
   public init() {}
 
@@ -45,6 +50,26 @@ public final class WidgetMemo: Sendable {
       copied.withLock { $0 += 1 }
       return kept
     }
+  }
+
+  /// The view model made of `inputs`: the last one of its kind when it was made of equal
+  /// inputs, else a new one (`make`), kept for the next frame.
+  func view<Inputs: Equatable & Sendable, View: Sendable>(
+    of inputs: Inputs, _ make: (Inputs) -> View
+  ) -> View {
+    let kind = ObjectIdentifier(View.self)
+    let kept = views.withLock { views -> View? in
+      guard let last = views[kind], let lastInputs = last.inputs as? Inputs, lastInputs == inputs
+      else { return nil }
+      return last.view as? View
+    }
+    if let kept {
+      keptViews.withLock { $0 += 1 }
+      return kept
+    }
+    let view = make(inputs)
+    views.withLock { $0[kind] = (inputs, view) }
+    return view
   }
 
   func keep<W: Widget & Sendable>(_ drawing: Drawing, of _: W.Type) {

@@ -64,10 +64,18 @@ public struct CalendarView: Sendable, Equatable {
   /// While events.csv is still being read at the start: the share read (0…1).
   public var loading: Double?
 
-  public init(state: AppState) {
-    let language = state.language
-    let chrome = state.chrome
-    let calendar = state.calendar
+  /// `rows`: the most rows the agenda can take (the events pane's height, which the renderer
+  /// knows); the screen's height when not given.
+  public init(state: AppState, rows: Int? = nil) {
+    self.init(Inputs(state: state, rows: rows))
+  }
+
+  /// The view of its inputs (and of nothing else, so equal inputs make equal views).
+  public init(_ inputs: Inputs) {
+    let language = inputs.language
+    let chrome = inputs.chrome
+    let calendar = inputs.calendar
+    let eventIndex = inputs.eventIndex
     let day = calendar.selectedDay
     westernMonth =
       language == .japanese
@@ -89,7 +97,7 @@ public struct CalendarView: Sendable, Equatable {
 
     let first = day.firstOfMonth
     let last = day.lastOfMonth
-    let counts = state.eventIndex.counts(first, last, filter: calendar.filter)
+    let counts = eventIndex.counts(first, last, filter: calendar.filter)
     var weeks: [[CalendarDayView?]] = []
     var week: [CalendarDayView?] = Array(repeating: nil, count: first.weekday.rawValue)
     var date = first
@@ -97,7 +105,7 @@ public struct CalendarView: Sendable, Equatable {
       week.append(
         CalendarDayView(
           date: date, count: counts[date] ?? 0, holiday: JapaneseHolidays.name(of: date),
-          isToday: date == state.today, isSelected: date == day))
+          isToday: date == inputs.today, isSelected: date == day))
       if week.count == 7 {
         weeks.append(week)
         week = []
@@ -107,11 +115,13 @@ public struct CalendarView: Sendable, Equatable {
     if !week.isEmpty { weeks.append(week + Array(repeating: nil, count: 7 - week.count)) }
     self.weeks = weeks
 
-    let agenda = calendarAgenda(state)
+    let agenda = eventIndex.agenda(day, span: calendar.span, filter: calendar.filter)
     entryCount = agenda.count
-    // Only the entries a screen can show around the selection become items: the agenda's
-    // lines are never more than the screen's rows, and each entry takes one line or more.
-    let reach = max(1, state.height) + 2
+    // Only the entries the agenda can show around the selection become items: its lines are
+    // never more than the pane's rows, and each entry takes one line or more. (The list puts
+    // the selection as low as it goes, so entries past that reach, above or below, are never
+    // on screen, and one more each way still tells whether lines are hidden there.)
+    let reach = max(1, inputs.rows) + 2
     let selection = calendar.agendaSelection ?? 0
     let window = max(0, selection - reach)..<min(agenda.count, selection + reach + 1)
     firstItemIndex = window.lowerBound
@@ -120,7 +130,7 @@ public struct CalendarView: Sendable, Equatable {
       sections.append(
         CalendarAgendaSection(
           heading: UIText.dateRange(day, nil, language: language),
-          holiday: JapaneseHolidays.name(of: day), isToday: day == state.today,
+          holiday: JapaneseHolidays.name(of: day), isToday: day == inputs.today,
           isUndated: false, items: []))
     }
     for index in window {
@@ -159,16 +169,18 @@ public struct CalendarView: Sendable, Equatable {
         sections.append(
           CalendarAgendaSection(
             heading: heading, holiday: entry.day.flatMap(JapaneseHolidays.name(of:)),
-            isToday: entry.day == state.today, isUndated: entry.day == nil, items: [item]))
+            isToday: entry.day == inputs.today, isUndated: entry.day == nil, items: [item]))
       }
     }
     self.sections = sections
 
-    chips = Self.filterChips(state)
-    countLabel = UIText.matching(
-      state.eventIndex.passingCount(calendar.filter), of: state.dataset.events.count,
+    chips = Self.filterChips(
+      categories: inputs.categories, filter: calendar.filter, input: calendar.input,
       language: language)
-    loading = state.eventsLoading?.fraction
+    countLabel = UIText.matching(
+      eventIndex.passingCount(calendar.filter), of: inputs.eventCount,
+      language: language)
+    loading = inputs.loading
     // While loading, the title gives the share read rather than "0 / 0件".
     if let loading { countLabel = "\(Int((loading * 100).rounded(.down)))%" }
     if let input = calendar.input {
@@ -181,13 +193,52 @@ public struct CalendarView: Sendable, Equatable {
 }
 
 extension CalendarView {
+  /// Everything the view is made of: equal inputs make equal views, so the renderer keeps
+  /// the last view and makes it again only when they change (a matrix move does not).
+  public struct Inputs: Sendable, Equatable {
+    var language: Language
+    var chrome: Chrome
+    var calendar: CalendarState
+    var today: CivilDate
+    var rows: Int
+    /// Compared by identity: an index never changes (new events make a new one).
+    var eventIndex: EventIndex
+    var categories: [EventCategory]
+    var eventCount: Int
+    var loading: Double?
+
+    public init(state: AppState, rows: Int? = nil) {
+      language = state.language
+      chrome = state.chrome
+      calendar = state.calendar
+      today = state.today
+      self.rows = rows ?? state.height
+      eventIndex = state.eventIndex
+      categories = state.dataset.categories
+      eventCount = state.dataset.events.count
+      loading = state.eventsLoading?.fraction
+    }
+
+    public static func == (a: Inputs, b: Inputs) -> Bool {
+      a.eventIndex === b.eventIndex && a.calendar == b.calendar && a.rows == b.rows
+        && a.today == b.today && a.language == b.language && a.eventCount == b.eventCount
+        && a.loading == b.loading && a.chrome == b.chrome && a.categories == b.categories
+    }
+  }
+
   /// The filters in force, one chip each: categories, free, audience, the search (while it is
   /// not being typed).
   public static func filterChips(_ state: AppState) -> [String] {
-    let language = state.language
+    filterChips(
+      categories: state.dataset.categories, filter: state.calendar.filter,
+      input: state.calendar.input, language: state.language)
+  }
+
+  static func filterChips(
+    categories: [EventCategory], filter: EventFilter, input: CalendarInput?, language: Language
+  ) -> [String] {
     var chips: [String] = []
-    let filter = state.calendar.filter
-    for category in state.dataset.categories where filter.categoryIDs.contains(category.id) {
+    for category in categories where filter.categoryIDs.contains(category.id) {
       chips.append(category.name.text(language))
     }
     if filter.freeOnly { chips.append(UIText.freeOnly.text(language)) }
@@ -196,7 +247,7 @@ extension CalendarView {
     case .children: chips.append(UIText.forChildren.text(language))
     case .adults: chips.append(UIText.forAdults.text(language))
     }
-    if !filter.search.isEmpty, state.calendar.input?.kind != .search {
+    if !filter.search.isEmpty, input?.kind != .search {
       chips.append("/" + filter.search)
     }
     return chips

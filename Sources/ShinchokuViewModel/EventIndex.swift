@@ -88,6 +88,8 @@ public final class EventIndex: @unchecked Sendable {
 
   private let lock = NSLock()
   private var filterCache: (filter: EventFilter, bits: Bitset)?
+  /// The undated positions passing the last filter asked (every agenda ends with them).
+  private var undatedCache: (filter: EventFilter, positions: [Int32])?
   private var searchCache: (query: String, bits: Bitset)?
   private var texts: SearchTexts?
 
@@ -469,9 +471,18 @@ public final class EventIndex: @unchecked Sendable {
         entries[first...].sort(by: before)
       }
     }
+    return Agenda(index: self, dated: entries, undated: undatedPassing(filter, bits))
+  }
+
+  /// The undated positions among `bits` (those passing `filter`), kept for the next agenda.
+  private func undatedPassing(_ filter: EventFilter, _ bits: Bitset) -> [Int32] {
+    lock.lock()
+    defer { lock.unlock() }
+    if let cache = undatedCache, cache.filter == filter { return cache.positions }
     var undated: [Int32] = []
     bits.forEachPosition(from: datedCount) { undated.append(Int32($0)) }
-    return Agenda(index: self, dated: entries, undated: undated)
+    undatedCache = (filter, undated)
+    return undated
   }
 
   /// How many events pass the filter.

@@ -38,6 +38,8 @@ import Testing
     }
     // Most of those frames copied some pane: the ones that did not change.
     #expect(memo.copies > steps.count * 3)
+    // And the events pane's view was taken from the frame before where it did not change.
+    #expect(memo.viewsKept > steps.count)
   }
 }
 

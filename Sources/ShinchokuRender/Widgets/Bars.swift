@@ -2,7 +2,7 @@ import ShinchokuViewModel
 import TerminalText
 
 /// The plan's title on the left, the snapshot on the right; the title gives way first.
-struct TitleBarWidget: Widget {
+struct TitleBarWidget: Widget, Equatable {
   let view: TitleView
 
   func render(in area: Rect, on canvas: inout Canvas) {
@@ -21,7 +21,7 @@ struct TitleBarWidget: Widget {
 
 /// The key bar: the keys of the focused pane and the global ones, whole hints only, the least
 /// important giving way first; the count of load warnings at the right.
-struct KeyBarWidget: Widget {
+struct KeyBarWidget: Widget, Equatable {
   let view: KeyBarView
 
   func render(in area: Rect, on canvas: inout Canvas) {

@@ -1,0 +1,80 @@
+import Foundation
+import JapaneseCalendar
+import ShinchokuCore
+import Testing
+
+@testable import ShinchokuRender
+@testable import ShinchokuViewModel
+
+/// The events pane makes items of only the agenda entries its rows can show around the
+/// selection (`CalendarView(state:rows:)`), and lines of only the items the list can reach:
+/// drawn so, it is the pane drawn from every line of the whole agenda, for every selection in a busy day and a busy month, at every kind of size (the
+/// agenda beside the grid and under it).
+@Suite struct AgendaWindowTests {
+  @Test func thePaneDrawnFromTheWindowIsThePaneDrawnFromTheWholeAgenda() throws {
+    let folder = try SampleDataSet(programmes: 20, events: 3000, snapshots: 2, seed: 7).write(
+      into: NSTemporaryDirectory() + "shinchoku-agenda-window-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let dataset = try DatasetLoader().load(directory: folder)
+    var base = AppState(
+      dataset: dataset, language: .japanese, width: 120, height: 40,
+      today: CivilDate(year: 2013, month: 10, day: 1)!)
+    // The busiest day: the most entries for the day span, and its month for the month span.
+    let index = base.eventIndex
+    let days = dataset.events.compactMap(\.start)
+    let busiest = try #require(
+      Set(days).max { a, b in
+        index.agenda(a, span: .day, filter: EventFilter()).count
+          < index.agenda(b, span: .day, filter: EventFilter()).count
+      })
+    base.calendar.selectedDay = busiest
+    base.focus = .events
+    let theme = Theme.builtIn
+    var compared = 0
+    var windowed = 0
+    for span in [AgendaSpan.day, .month] {
+      base.calendar.span = span
+      let entries = calendarAgenda(base).count
+      #expect(entries > 60, "the \(span) agenda holds \(entries) entries: too few to window")
+      let selections = [nil, 0, 1, entries / 2, entries - 2, entries - 1]
+      for (width, height) in [(60, 17), (60, 40), (80, 24), (100, 30), (120, 40), (200, 48)] {
+        for selection in selections {
+          var state = base
+          state.width = width
+          state.height = height
+          state.calendar.agendaSelection = selection
+          guard let layout = DashboardLayout(state: state, matrix: MatrixView(state: state)) else {
+            Issue.record("no layout at \(width)×\(height)")
+            continue
+          }
+          let rect = layout.events
+          func drawn(_ view: CalendarView, stopping: Bool) -> Frame {
+            var canvas = Canvas(width: width, height: height, theme: theme, chrome: state.chrome)
+            CalendarPaneWidget(view: view, focused: true, stopsPastTheScreen: stopping)
+              .render(in: rect, on: &canvas)
+            return canvas.finish()
+          }
+          let window = CalendarView(state: state, rows: rect.height)
+          let whole = CalendarView(state: state, rows: entries * 4)
+          #expect(whole.firstItemIndex == 0)
+          if window.sections.map(\.items.count).reduce(0, +) < entries { windowed += 1 }
+          let a = drawn(window, stopping: true)
+          let b = drawn(whole, stopping: false)
+          #expect(
+            a.lines == b.lines && a.cells == b.cells && a.hitRegions == b.hitRegions
+              && a.cursor == b.cursor,
+            """
+            \(span), \(width)×\(height), selection \(String(describing: selection)):
+            \(a.lines.joined(separator: "\n"))
+            ---
+            \(b.lines.joined(separator: "\n"))
+            """)
+          compared += 1
+        }
+      }
+    }
+    #expect(compared == 2 * 6 * 6)
+    // Most of them did leave entries out (else the test shows nothing).
+    #expect(windowed > compared / 2)
+  }
+}

@@ -83,27 +83,38 @@ public func terminalCells<S: StringProtocol>(_ text: S) -> [TerminalCell] {
 private func cells<C: Collection<Unicode.Scalar>>(of scalars: C) -> [TerminalCell] {
   var result: [TerminalCell] = []
   result.reserveCapacity(scalars.count)
-  var current = String.UnicodeScalarView()
-  var currentWidth = 0
+  // The cell being made: its first scalar and width, and the zero-width scalars after it
+  // (rare: most cells are one scalar, made into a string without a scalar view).
+  var base: Unicode.Scalar?
+  var baseWidth = 0
+  var marks: String.UnicodeScalarView?
   for scalar in scalars {
     let width = scalarWidth(scalar)
     if width == 0 {
-      if currentWidth == 0 {
-        current.append(orphanBase)
-        currentWidth = 1
+      if base == nil {
+        base = orphanBase
+        baseWidth = 1
       }
-      current.append(scalar)
+      marks = marks ?? String.UnicodeScalarView()
+      marks?.append(scalar)
       continue
     }
-    if currentWidth > 0 {
-      result.append(TerminalCell(text: String(current), width: currentWidth))
-      current = String.UnicodeScalarView()
-    }
-    current.append(scalar)
-    currentWidth = width
+    if let base { result.append(cell(base, marks, width: baseWidth)) }
+    base = scalar
+    baseWidth = width
+    marks = nil
   }
-  if currentWidth > 0 {
-    result.append(TerminalCell(text: String(current), width: currentWidth))
-  }
+  if let base { result.append(cell(base, marks, width: baseWidth)) }
   return result
+}
+
+@inline(__always)
+private func cell(_ base: Unicode.Scalar, _ marks: String.UnicodeScalarView?, width: Int)
+  -> TerminalCell
+{
+  guard let marks else { return TerminalCell(text: String(Character(base)), width: width) }
+  var text = String.UnicodeScalarView()
+  text.append(base)
+  text.append(contentsOf: marks)
+  return TerminalCell(text: String(text), width: width)
 }

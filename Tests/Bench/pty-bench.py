@@ -74,7 +74,14 @@ def main():
     parser.add_argument(
         "--starts", type=int, default=1,
         help="starts timed to the first screen (the median is reported, with the phases of that start)")
+    parser.add_argument(
+        "--actions", default=",".join(ACTIONS),
+        help="the actions timed, comma-separated (for a profile of one): " + ", ".join(ACTIONS))
     args = parser.parse_args()
+    chosen = [name.strip() for name in args.actions.split(",") if name.strip()]
+    unknown = [name for name in chosen if name not in ACTIONS]
+    if unknown:
+        parser.error("unknown action: " + ", ".join(unknown))
     columns, rows = (int(n) for n in args.size.split("x"))
     quiet = args.quiet / 1000
     marker = tempfile.mktemp(prefix="shinchoku-pty-events-")
@@ -162,6 +169,8 @@ def main():
         result["first_screen_max_ms"] = starts[-1][0]
     actions = {}
     for name, (setup, keys, period) in ([] if args.start_only else ACTIONS.items()):
+        if name not in chosen:
+            continue
         for key in setup:
             os.write(fd, key.encode())
             read_until_quiet(fd, quiet)

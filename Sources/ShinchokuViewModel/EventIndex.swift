@@ -36,6 +36,21 @@ public final class EventIndex: @unchecked Sendable {
   let datedCount: Int
   /// Events spanning more days than this are in `long` rather than found by start.
   static let shortSpan: Int32 = 62
+  /// Per block of `blockSize` dated positions, the last end day of its short events
+  /// (`Int32.min` for none): the search for a day's events skips the blocks that end before
+  /// it (short events start up to `shortSpan` days before a day: at a million events, some
+  /// 17 000 positions to look at for one day, most of them long over).
+  let blockEnds: [Int32]
+  static let blockSize = 64
+
+  static func blockEnds(startDays: [Int32], endDays: [Int32]) -> [Int32] {
+    var ends = [Int32](
+      repeating: .min, count: (startDays.count + blockSize - 1) / blockSize)
+    for position in startDays.indices where endDays[position] - startDays[position] <= shortSpan {
+      ends[position / blockSize] = max(ends[position / blockSize], endDays[position])
+    }
+    return ends
+  }
   /// Dated events spread over fewer days than this are sorted by counting (one counter a day).
   static let countingSortDays = 1 << 20
   let long: [Int32]
@@ -192,6 +207,7 @@ public final class EventIndex: @unchecked Sendable {
     datedCount = dated
     self.startDays = startDays
     self.endDays = endDays
+    blockEnds = Self.blockEnds(startDays: startDays, endDays: endDays)
     self.startMinutes = startMinutes
     self.long = long
     // The filters' bitsets are made on a thread of their own (the first filter waits for
@@ -314,6 +330,7 @@ public final class EventIndex: @unchecked Sendable {
     self.order = order
     self.startDays = startDays
     self.endDays = endDays
+    blockEnds = Self.blockEnds(startDays: startDays, endDays: endDays)
     self.startMinutes = startMinutes
     self.datedCount = datedCount
     self.long = long
@@ -386,6 +403,10 @@ public final class EventIndex: @unchecked Sendable {
     var position = lowerBound(low - Self.shortSpan)
     var found: [Int] = []
     while position < datedCount, startDays[position] <= high {
+      if position % Self.blockSize == 0, blockEnds[position / Self.blockSize] < low {
+        position += Self.blockSize
+        continue
+      }
       if endDays[position] >= low, endDays[position] - startDays[position] <= Self.shortSpan {
         found.append(position)
       }

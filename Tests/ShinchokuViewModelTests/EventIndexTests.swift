@@ -141,6 +141,33 @@ private func eventsAcrossMillennia() throws -> [CityEvent] {
     }
   }
 
+  /// Every day of 120 in the middle of a set of thousands (so the search for a day skips whole
+  /// blocks of events long over, and meets blocks whose last end is that very day): each
+  /// day's agenda and counts are what a plain scan gives.
+  @Test func everyDayOfAThousandsStrongSetGivesWhatAPlainScanGives() throws {
+    let sample = SampleDataSet(programmes: 5, events: 1600, snapshots: 2, seed: 23)
+    let folder = try sample.write(
+      into: NSTemporaryDirectory() + "shinchoku-index-days-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let events = Array(try DatasetLoader().load(directory: folder).events)
+    let index = EventIndex(events: EventStore(events))
+    #expect(index.datedCount > 20 * EventIndex.blockSize)
+    let dated = events.filter(\.isDated)
+    let starts = dated.compactMap(\.start).sorted()
+    let middle = starts[starts.count / 2]
+    let filter = EventFilter()
+    var day = middle.adding(days: -60)
+    var days = 0
+    while day < middle.adding(days: 60) {
+      let agenda = index.agenda(day, span: .day, filter: filter).all
+      #expect(agenda == plainEntries(events, day, .day, filter), "\(day)")
+      #expect(index.counts(day, day, filter: filter) == plainCounts(events, day, day, filter))
+      day = day.adding(days: 1)
+      days += 1
+    }
+    #expect(days == 120)
+  }
+
   /// An index extended by appended events (the reload after rows were appended to
   /// events.csv) is, field by field, the index built anew: the sample's events (long spans,
   /// no category, undated) split at several places, the appended ones with ties in day and time

@@ -495,6 +495,44 @@ public final class EventIndex: @unchecked Sendable {
     return Agenda(index: self, dated: entries, undated: undatedPassing(filter, bits))
   }
 
+  /// Per day from the first dated event's to the last one's end, the events on it (with no
+  /// filter, as the calendar opens): made once, by one pass over the dated events, when a
+  /// month is first counted without a filter; nil when those days span more than
+  /// `countingSortDays` (a year mistyped by millennia), where months are counted one by one.
+  private var unfilteredTable: (low: Int32, perDay: [Int32])??
+
+  private func unfilteredDays() -> (low: Int32, perDay: [Int32])? {
+    lock.lock()
+    defer { lock.unlock() }
+    if let table = unfilteredTable { return table }
+    var table: (low: Int32, perDay: [Int32])?
+    if datedCount > 0 {
+      var low = Int32.max
+      var high = Int32.min
+      for position in 0..<datedCount {
+        low = min(low, startDays[position])
+        high = max(high, endDays[position])
+      }
+      if Int(high) - Int(low) < Self.countingSortDays {
+        // +1 where an event starts, -1 the day after it ends; the running sum is the count.
+        var perDay = [Int32](repeating: 0, count: Int(high - low) + 2)
+        for position in 0..<datedCount {
+          perDay[Int(startDays[position] - low)] += 1
+          perDay[Int(endDays[position] - low) + 1] -= 1
+        }
+        var running: Int32 = 0
+        for day in perDay.indices {
+          running += perDay[day]
+          perDay[day] = running
+        }
+        perDay.removeLast()
+        table = (low, perDay)
+      }
+    }
+    unfilteredTable = .some(table)
+    return table
+  }
+
   /// The undated positions among `bits` (those passing `filter`), kept for the next agenda.
   private func undatedPassing(_ filter: EventFilter, _ bits: Bitset) -> [Int32] {
     lock.lock()
@@ -591,9 +629,19 @@ public final class EventIndex: @unchecked Sendable {
   private func makeCounts(_ first: CivilDate, _ last: CivilDate, filter: EventFilter)
     -> [CivilDate: Int]
   {
-    let bits = passing(filter)
     let low = Int32(first.daysSinceEpoch)
     let high = Int32(last.daysSinceEpoch)
+    guard low <= high else { return [:] }
+    if filter == EventFilter(), let table = unfilteredDays() {
+      var counts: [CivilDate: Int] = [:]
+      for day in low...high {
+        let offset = Int(day) - Int(table.low)
+        guard table.perDay.indices.contains(offset), table.perDay[offset] > 0 else { continue }
+        counts[CivilDate(daysSinceEpoch: Int(day))] = Int(table.perDay[offset])
+      }
+      return counts
+    }
+    let bits = passing(filter)
     var perDay = [Int](repeating: 0, count: Int(high - low) + 1)
     for position in overlapping(first, last) where bits.contains(position) {
       for day in max(low, startDays[position])...min(high, endDays[position]) {

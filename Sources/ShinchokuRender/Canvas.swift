@@ -202,9 +202,23 @@ struct Canvas {
     pattern(
       glyphs.topLeft + horizontal + glyphs.topRight, x: rect.x, y: rect.y, role: border,
       maxWidth: rect.width)
+    // The sides: one cell each row, laid out once (inside the area, as a box's sides are),
+    // else written as any pattern is, faults and all.
+    let side = terminalCells(glyphs.vertical)
+    let sides = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 2)
+    let sidesInside =
+      side.count == 1 && side[0].width == 1 && displayWidth(glyphs.vertical) == 1
+      && area.contains(sides)
+      && Rect(x: 0, y: 0, width: frame.width, height: frame.height).contains(sides)
+    let sideStyle = theme.style(border)
     for row in 1..<(rect.height - 1) {
-      pattern(glyphs.vertical, x: rect.x, y: rect.y + row, role: border, maxWidth: 1)
-      pattern(glyphs.vertical, x: rect.maxX - 1, y: rect.y + row, role: border, maxWidth: 1)
+      if sidesInside {
+        frame.put(narrow: side[0], x: rect.x, y: rect.y + row, style: sideStyle)
+        frame.put(narrow: side[0], x: rect.maxX - 1, y: rect.y + row, style: sideStyle)
+      } else {
+        pattern(glyphs.vertical, x: rect.x, y: rect.y + row, role: border, maxWidth: 1)
+        pattern(glyphs.vertical, x: rect.maxX - 1, y: rect.y + row, role: border, maxWidth: 1)
+      }
     }
     pattern(
       glyphs.bottomLeft + horizontal + glyphs.bottomRight, x: rect.x, y: rect.maxY - 1,

@@ -114,6 +114,11 @@ public struct Frame: Equatable, Sendable {
     return max(0, col - x)
   }
 
+  /// Puts one cell of width 1 (a border's side) at (x, y), which must be inside the frame.
+  mutating func put(narrow cell: TerminalCell, x: Int, y: Int, style: Style) {
+    set(x, y, Cell(text: cell.text, width: 1, style: style))
+  }
+
   /// Fills a rectangle with blanks of `style`.
   public mutating func fill(x: Int, y: Int, width w: Int, height h: Int, style: Style) {
     let x0 = max(0, x)

@@ -229,6 +229,18 @@ struct PtyResult {
     else { return nil }
     return (p50, p99, bytes)
   }
+  /// Of a key's time, the part inside the dashboard (key read to frame drawn, p50 / p99) and
+  /// the p50 of its steps: the state changed, the frame rendered, the frame drawn.
+  func inside(_ name: String) -> (p50: Double, p99: Double, steps: [Double])? {
+    guard let actions = json["actions"] as? [String: Any],
+      let action = actions[name] as? [String: Any],
+      let p50 = action["inside_p50_ms"] as? Double, let p99 = action["inside_p99_ms"] as? Double
+    else { return nil }
+    let steps = ["state_p50_ms", "render_p50_ms", "draw_p50_ms"].compactMap {
+      action[$0] as? Double
+    }
+    return (p50, p99, steps)
+  }
   static let actionNames = ["move a day", "move a month", "move in the matrix", "switch snapshot"]
 }
 
@@ -656,6 +668,14 @@ func table(_ results: [SizeResult]) -> String {
     for name in PtyResult.actionNames {
       row("pty: \(name), key to last byte: p50 / p99, bytes") {
         $0.action(name).map { String(format: "%.1f / %.1f ms, %.0f B", $0.p50, $0.p99, $0.bytes) }
+      }
+      row("pty: \(name), of it inside the dashboard: p50 / p99 (state + render + draw)") {
+        $0.inside(name).flatMap { inside in
+          inside.steps.count == 3
+            ? String(
+              format: "%.2f / %.2f ms (%.2f + %.2f + %.2f)", inside.p50, inside.p99,
+              inside.steps[0], inside.steps[1], inside.steps[2]) : nil
+        }
       }
     }
   }

@@ -115,7 +115,39 @@ struct Dashboard {
     let clock = ContinuousClock()
     var lastCheck = clock.now
     var lastTick = clock.now - .seconds(10)
+    // Twice a second, look for changed files: new data keeps the user's place; data that no
+    // longer loads leaves the last good data on screen with a banner naming the error.
+    // The data is read on another thread (a million events take most of a second), so keys
+    // keep working meanwhile; a change seen during a reload starts another when it is done.
+    // The look is taken once the frame of a key is out (never between a key and its frame);
+    // what it found is acted on in the next turn of the loop.
+    var fileActions: [Action] = []
+    func lookForChangedFiles() {
+      guard clock.now - lastCheck >= watcher.checkInterval else { return }
+      lastCheck = clock.now
+      let changed = watcher.changedDirectories()
+      if changed.contains(dataDirectory) || changed.contains(state.dataset.planDirectory) {
+        if reload == nil {
+          reload = reloadInBackground(dataLoader, dataDirectory, plan: planID)
+        } else {
+          reloadAgain = true
+        }
+      }
+      if changed.contains(themesDirectory), !colorless {
+        let loader = ThemeLoader(directory: themesDirectory)
+        var failure: Diagnostic?
+        themes = themes.map { old in
+          let (new, diagnostics) = loader.load(old.name)
+          let error = diagnostics.first { $0.severity == .error }
+          guard let error else { return new }
+          failure = failure ?? error
+          return old
+        }
+        fileActions.append(failure.map(Action.themeReloadFailed) ?? .themesReloaded)
+      }
+    }
     var quitting = false
+    var keyTimes = KeyTimes()
     while !quitting {
       if let signal = terminal.pendingTerminationSignal {
         terminal.close()
@@ -134,6 +166,7 @@ struct Dashboard {
       var next = terminal.nextEvent(
         timeoutMilliseconds: firstLoad != nil ? 10 : presenterSession == nil ? 100 : 20)
       var batched = 0
+      if next != nil { keyTimes.keyRead() }
       while let event = next {
         if let action = action(for: event, in: state, target: frame.target) {
           effects += reduce(&state, action)
@@ -152,10 +185,6 @@ struct Dashboard {
         lastTick = clock.now
         actions.append(.present(.tick(WallTime.now())))
       }
-      // Twice a second, look for changed files: new data keeps the user's place; data that no
-      // longer loads leaves the last good data on screen with a banner naming the error.
-      // The data is read on another thread (a million events take most of a second), so keys
-      // keep working meanwhile; a change seen during a reload starts another when it is done.
       if let load = firstLoad {
         switch load.poll() {
         case .running(let progress): actions += progress
@@ -186,29 +215,9 @@ struct Dashboard {
           reload = reloadInBackground(dataLoader, dataDirectory, plan: planID)
         }
       }
-      if clock.now - lastCheck >= watcher.checkInterval {
-        lastCheck = clock.now
-        let changed = watcher.changedDirectories()
-        if changed.contains(dataDirectory) || changed.contains(state.dataset.planDirectory) {
-          if reload == nil {
-            reload = reloadInBackground(dataLoader, dataDirectory, plan: planID)
-          } else {
-            reloadAgain = true
-          }
-        }
-        if changed.contains(themesDirectory), !colorless {
-          let loader = ThemeLoader(directory: themesDirectory)
-          var failure: Diagnostic?
-          themes = themes.map { old in
-            let (new, diagnostics) = loader.load(old.name)
-            let error = diagnostics.first { $0.severity == .error }
-            guard let error else { return new }
-            failure = failure ?? error
-            return old
-          }
-          actions.append(failure.map(Action.themeReloadFailed) ?? .themesReloaded)
-        }
-      }
+      if !keysHandled { lookForChangedFiles() }
+      actions += fileActions
+      fileActions = []
       guard !actions.isEmpty || keysHandled else { continue }
       // Actions change the state; their effects are run here, and a recorded change answers
       // with the notice to show.
@@ -236,11 +245,15 @@ struct Dashboard {
         }
       }
       presenterSession?.publish(state)
+      keyTimes.stateChanged()
       if !quitting {
         frame = render(state, theme: theme(state), memo: memo)
+        keyTimes.frameRendered()
         terminal.draw(frame)
+        if keysHandled { keyTimes.frameDrawn() }
         state.settleScrolls(frame.scrolls)
       }
+      if keysHandled { lookForChangedFiles() }
     }
   }
 

@@ -102,3 +102,39 @@ func writeBenchTime(to variable: String) {
   try? Data("\(Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec))".utf8)
     .write(to: URL(fileURLWithPath: path), options: .atomic)
 }
+
+/// CLOCK_MONOTONIC in nanoseconds.
+func monotonicNanoseconds() -> Int64 {
+  var now = timespec()
+  clock_gettime(CLOCK_MONOTONIC, &now)
+  return Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
+}
+
+/// For shinchoku-bench's pty mode: where each key's time went inside the dashboard. With
+/// SHINCHOKU_BENCH_KEYS_FILE set, one line per turn of the loop that handled keys is
+/// appended to that file once its frame is drawn: when the key was read, when the state was
+/// changed, when the frame was rendered, when it was drawn (CLOCK_MONOTONIC, ns). Unset, it
+/// does nothing.
+struct KeyTimes {
+  private let file: Int32?
+  private var read: Int64 = 0
+  private var reduced: Int64 = 0
+  private var rendered: Int64 = 0
+
+  init() {
+    file = getenv("SHINCHOKU_BENCH_KEYS_FILE").flatMap { path in
+      let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+      return fd >= 0 ? fd : nil
+    }
+  }
+
+  mutating func keyRead() { if file != nil { read = monotonicNanoseconds() } }
+  mutating func stateChanged() { if file != nil { reduced = monotonicNanoseconds() } }
+  mutating func frameRendered() { if file != nil { rendered = monotonicNanoseconds() } }
+
+  func frameDrawn() {
+    guard let file else { return }
+    let line = "\(read) \(reduced) \(rendered) \(monotonicNanoseconds())\n"
+    _ = line.utf8CString.withUnsafeBufferPointer { write(file, $0.baseAddress, $0.count - 1) }
+  }
+}

@@ -7,7 +7,10 @@ The binary runs in a pseudo-terminal of COLUMNS x ROWS. Measured:
 - start to complete calendar: from the fork to the moment the dashboard says its events are in
   (it writes CLOCK_MONOTONIC to SHINCHOKU_BENCH_EVENTS_FILE);
 - per key (not with --start-only): from the key's bytes written to the pty to the last byte of the redraw (output
-  quiet for --quiet ms, minus that wait), p50 and p99, and the bytes written per key.
+  quiet for --quiet ms, minus that wait), p50 and p99, and the bytes written per key; and of
+  that, the part inside the dashboard (it writes, per key, when it read the key, changed the
+  state, rendered and drew the frame to SHINCHOKU_BENCH_KEYS_FILE): p50 and p99 of key read to
+  frame drawn, and the p50 of each step.
 Prints one JSON object.
 """
 import argparse
@@ -86,9 +89,10 @@ def main():
     quiet = args.quiet / 1000
     marker = tempfile.mktemp(prefix="shinchoku-pty-events-")
     phases = tempfile.mktemp(prefix="shinchoku-pty-phases-")
+    keys_file = tempfile.mktemp(prefix="shinchoku-pty-keys-")
     env = dict(
         os.environ, TERM="xterm-256color", SHINCHOKU_BENCH_EVENTS_FILE=marker, LANG="C.UTF-8",
-        SHINCHOKU_BENCH_PHASES_FILE=phases)
+        SHINCHOKU_BENCH_PHASES_FILE=phases, SHINCHOKU_BENCH_KEYS_FILE=keys_file)
     env.pop("NO_COLOR", None)
     def launch():
         """Starts the dashboard: (pid, fd, start, the first frame's bytes, its last byte's time)."""
@@ -168,6 +172,16 @@ def main():
         result["first_screen_starts"] = len(starts)
         result["first_screen_max_ms"] = starts[-1][0]
     actions = {}
+    # The dashboard's own account of each key (one line per key, once its frame is drawn).
+    keys_log = None
+    def inside_lines():
+        nonlocal keys_log
+        if keys_log is None:
+            try:
+                keys_log = open(keys_file)
+            except OSError:
+                return []
+        return [[int(n) for n in line.split()] for line in keys_log.readlines() if line.strip()]
     for name, (setup, keys, period) in ([] if args.start_only else ACTIONS.items()):
         if name not in chosen:
             continue
@@ -176,6 +190,8 @@ def main():
             read_until_quiet(fd, quiet)
         samples = []
         sizes = []
+        inside = []
+        inside_lines()
         for index in range(args.repeat):
             key = keys[(index // period) % 2]
             sent = time.monotonic()
@@ -186,6 +202,9 @@ def main():
                 continue
             samples.append((last - sent) * 1000)
             sizes.append(len(data))
+            lines = inside_lines()
+            if len(lines) == 1 and len(lines[0]) == 4:
+                inside.append([(b - a) / 1e6 for a, b in zip(lines[0], lines[0][1:])])
         if not samples:
             continue
         actions[name] = {
@@ -193,17 +212,30 @@ def main():
             "p99_ms": percentile(samples, 0.99),
             "bytes_per_key": sum(sizes) / len(sizes),
         }
+        if inside:
+            totals = [sum(parts) for parts in inside]
+            actions[name].update({
+                "inside_p50_ms": percentile(totals, 0.5),
+                "inside_p99_ms": percentile(totals, 0.99),
+                "state_p50_ms": percentile([parts[0] for parts in inside], 0.5),
+                "render_p50_ms": percentile([parts[1] for parts in inside], 0.5),
+                "draw_p50_ms": percentile([parts[2] for parts in inside], 0.5),
+            })
         # Back to the matrix (Tab cycles the three panes) for the next action.
         for _ in range((3 - len(setup)) % 3):
             os.write(fd, b"\t")
             read_until_quiet(fd, quiet)
     result["actions"] = actions
+    if keys_log is not None:
+        keys_log.close()
     os.write(fd, b"q")
     read_until_quiet(fd, quiet)
     try:
         os.waitpid(pid, 0)
     except ChildProcessError:
         pass
+    if os.path.exists(keys_file):
+        os.unlink(keys_file)
     json.dump(result, sys.stdout)
     print()
 

@@ -198,31 +198,49 @@ struct Canvas {
   mutating func box(_ rect: Rect, title: String, focused: Bool, role: Role? = nil) {
     guard rect.width >= 2, rect.height >= 2 else { return }
     let border = role ?? (focused ? .borderFocused : .border)
-    let horizontal = String(repeating: glyphs.horizontal, count: rect.width - 2)
-    pattern(
-      glyphs.topLeft + horizontal + glyphs.topRight, x: rect.x, y: rect.y, role: border,
-      maxWidth: rect.width)
-    // The sides: one cell each row, laid out once (inside the area, as a box's sides are),
-    // else written as any pattern is, faults and all.
-    let side = terminalCells(glyphs.vertical)
-    let sides = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 2)
-    let sidesInside =
-      side.count == 1 && side[0].width == 1 && displayWidth(glyphs.vertical) == 1
-      && area.contains(sides)
-      && Rect(x: 0, y: 0, width: frame.width, height: frame.height).contains(sides)
-    let sideStyle = theme.style(border)
-    for row in 1..<(rect.height - 1) {
-      if sidesInside {
-        frame.put(narrow: side[0], x: rect.x, y: rect.y + row, style: sideStyle)
-        frame.put(narrow: side[0], x: rect.maxX - 1, y: rect.y + row, style: sideStyle)
-      } else {
+    // Each border glyph laid out once and its cells set straight into the frame where the box
+    // is inside the area and the frame and every glyph is one cell of width 1 (as with every
+    // bundled chrome); else each edge is written as any pattern is, faults and all.
+    let parts = [
+      glyphs.topLeft, glyphs.horizontal, glyphs.topRight, glyphs.vertical, glyphs.bottomLeft,
+      glyphs.bottomRight,
+    ]
+    let cells = parts.map { terminalCells($0) }
+    let direct =
+      zip(parts, cells).allSatisfy { part, cells in
+        cells.count == 1 && cells[0].width == 1 && displayWidth(part) == 1
+      } && area.contains(rect)
+      && Rect(x: 0, y: 0, width: frame.width, height: frame.height).contains(rect)
+    if direct {
+      let style = theme.style(border)
+      let (topLeft, horizontal, topRight) = (cells[0][0], cells[1][0], cells[2][0])
+      let (vertical, bottomLeft, bottomRight) = (cells[3][0], cells[4][0], cells[5][0])
+      for (y, left, right) in [
+        (rect.y, topLeft, topRight), (rect.maxY - 1, bottomLeft, bottomRight),
+      ] {
+        frame.put(narrow: left, x: rect.x, y: y, style: style)
+        for x in (rect.x + 1)..<(rect.maxX - 1) {
+          frame.put(narrow: horizontal, x: x, y: y, style: style)
+        }
+        frame.put(narrow: right, x: rect.maxX - 1, y: y, style: style)
+      }
+      for y in (rect.y + 1)..<(rect.maxY - 1) {
+        frame.put(narrow: vertical, x: rect.x, y: y, style: style)
+        frame.put(narrow: vertical, x: rect.maxX - 1, y: y, style: style)
+      }
+    } else {
+      let horizontal = String(repeating: glyphs.horizontal, count: rect.width - 2)
+      pattern(
+        glyphs.topLeft + horizontal + glyphs.topRight, x: rect.x, y: rect.y, role: border,
+        maxWidth: rect.width)
+      for row in 1..<(rect.height - 1) {
         pattern(glyphs.vertical, x: rect.x, y: rect.y + row, role: border, maxWidth: 1)
         pattern(glyphs.vertical, x: rect.maxX - 1, y: rect.y + row, role: border, maxWidth: 1)
       }
+      pattern(
+        glyphs.bottomLeft + horizontal + glyphs.bottomRight, x: rect.x, y: rect.maxY - 1,
+        role: border, maxWidth: rect.width)
     }
-    pattern(
-      glyphs.bottomLeft + horizontal + glyphs.bottomRight, x: rect.x, y: rect.maxY - 1,
-      role: border, maxWidth: rect.width)
     // The title ends before the scroll mark's place (3 columns from the right) but for its
     // trailing space; one cut short ends with the ellipsis there.
     if !title.isEmpty, rect.width > 8 {

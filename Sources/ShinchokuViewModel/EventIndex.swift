@@ -36,20 +36,30 @@ public final class EventIndex: @unchecked Sendable {
   let datedCount: Int
   /// Events spanning more days than this are in `long` rather than found by start.
   static let shortSpan: Int32 = 62
-  /// Per block of `blockSize` dated positions, the last end day of its short events
-  /// (`Int32.min` for none): the search for a day's events skips the blocks that end before
-  /// it (short events start up to `shortSpan` days before a day: at a million events, some
-  /// 17 000 positions to look at for one day, most of them long over).
-  let blockEnds: [Int32]
+  /// The dated positions of the short events that span days (0 < span ≤ `shortSpan`), in
+  /// order: the only ones that can be on a day they did not start on. A day's events are those
+  /// that start on it (a binary search away) and those of these that started up to
+  /// `shortSpan` days before and have not ended (a city's calendar: most events last a day;
+  /// at a million, looking at every event of the 62 days before was some 86 000 positions).
+  let spanning: [Int32]
+  /// Per block of `blockSize` entries of `spanning`, the last day one of them ends: the
+  /// blocks over before a day are skipped.
+  let spanningEnds: [Int32]
   static let blockSize = 64
 
-  static func blockEnds(startDays: [Int32], endDays: [Int32]) -> [Int32] {
-    var ends = [Int32](
-      repeating: .min, count: (startDays.count + blockSize - 1) / blockSize)
-    for position in startDays.indices where endDays[position] - startDays[position] <= shortSpan {
-      ends[position / blockSize] = max(ends[position / blockSize], endDays[position])
+  static func spanning(startDays: [Int32], endDays: [Int32]) -> (
+    positions: [Int32], blockEnds: [Int32]
+  ) {
+    var positions: [Int32] = []
+    var ends: [Int32] = []
+    for position in startDays.indices {
+      let span = endDays[position] - startDays[position]
+      guard span > 0, span <= shortSpan else { continue }
+      if positions.count % blockSize == 0 { ends.append(endDays[position]) }
+      ends[ends.count - 1] = max(ends[ends.count - 1], endDays[position])
+      positions.append(Int32(position))
     }
-    return ends
+    return (positions, ends)
   }
   /// Dated events spread over fewer days than this are sorted by counting (one counter a day).
   static let countingSortDays = 1 << 20
@@ -207,7 +217,7 @@ public final class EventIndex: @unchecked Sendable {
     datedCount = dated
     self.startDays = startDays
     self.endDays = endDays
-    blockEnds = Self.blockEnds(startDays: startDays, endDays: endDays)
+    (spanning, spanningEnds) = Self.spanning(startDays: startDays, endDays: endDays)
     self.startMinutes = startMinutes
     self.long = long
     // The filters' bitsets are made on a thread of their own (the first filter waits for
@@ -330,7 +340,7 @@ public final class EventIndex: @unchecked Sendable {
     self.order = order
     self.startDays = startDays
     self.endDays = endDays
-    blockEnds = Self.blockEnds(startDays: startDays, endDays: endDays)
+    (spanning, spanningEnds) = Self.spanning(startDays: startDays, endDays: endDays)
     self.startMinutes = startMinutes
     self.datedCount = datedCount
     self.long = long
@@ -399,17 +409,23 @@ public final class EventIndex: @unchecked Sendable {
   func overlapping(_ first: CivilDate, _ last: CivilDate) -> [Int] {
     let low = Int32(first.daysSinceEpoch)
     let high = Int32(last.daysSinceEpoch)
-    // Short events start at most `shortSpan` days before `low`.
-    var position = lowerBound(low - Self.shortSpan)
+    // Those that started before `low` and are still on (they come first in agenda order),
+    // then every short one that starts in `low...high`.
     var found: [Int] = []
-    while position < datedCount, startDays[position] <= high {
-      if position % Self.blockSize == 0, blockEnds[position / Self.blockSize] < low {
-        position += Self.blockSize
+    var entry = lowerBound(in: spanning, low - Self.shortSpan)
+    while entry < spanning.count {
+      let position = Int(spanning[entry])
+      guard startDays[position] < low else { break }
+      if entry % Self.blockSize == 0, spanningEnds[entry / Self.blockSize] < low {
+        entry += Self.blockSize
         continue
       }
-      if endDays[position] >= low, endDays[position] - startDays[position] <= Self.shortSpan {
-        found.append(position)
-      }
+      if endDays[position] >= low { found.append(position) }
+      entry += 1
+    }
+    var position = lowerBound(low)
+    while position < datedCount, startDays[position] <= high {
+      if endDays[position] - startDays[position] <= Self.shortSpan { found.append(position) }
       position += 1
     }
     var longFound: [Int] = []
@@ -418,6 +434,17 @@ public final class EventIndex: @unchecked Sendable {
     }
     if !longFound.isEmpty { found = (found + longFound).sorted() }
     return found
+  }
+
+  /// The first entry of `positions` (dated positions, in order) that starts on `day` or later.
+  private func lowerBound(in positions: [Int32], _ day: Int32) -> Int {
+    var low = 0
+    var high = positions.count
+    while low < high {
+      let middle = (low + high) / 2
+      if startDays[Int(positions[middle])] < day { low = middle + 1 } else { high = middle }
+    }
+    return low
   }
 
   private func lowerBound(_ day: Int32) -> Int {

@@ -142,8 +142,8 @@ private func eventsAcrossMillennia() throws -> [CityEvent] {
   }
 
   /// Every day of 120 in the middle of a set of thousands (so the search for a day skips whole
-  /// blocks of events long over, and meets blocks whose last end is that very day): each
-  /// day's agenda and counts are what a plain scan gives.
+  /// blocks of events long over), and the days on which a block of them ends: each day's
+  /// agenda and counts are what a plain scan gives.
   @Test func everyDayOfAThousandsStrongSetGivesWhatAPlainScanGives() throws {
     let sample = SampleDataSet(programmes: 5, events: 1600, snapshots: 2, seed: 23)
     let folder = try sample.write(
@@ -151,7 +151,7 @@ private func eventsAcrossMillennia() throws -> [CityEvent] {
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let events = Array(try DatasetLoader().load(directory: folder).events)
     let index = EventIndex(events: EventStore(events))
-    #expect(index.datedCount > 20 * EventIndex.blockSize)
+    #expect(index.spanning.count > 3 * EventIndex.blockSize)
     let dated = events.filter(\.isDated)
     let starts = dated.compactMap(\.start).sorted()
     let middle = starts[starts.count / 2]
@@ -166,6 +166,17 @@ private func eventsAcrossMillennia() throws -> [CityEvent] {
       days += 1
     }
     #expect(days == 120)
+    // And the last day of each block of spanning events, and the days beside it: the block
+    // must be looked at on its last day, and may be skipped after it.
+    let edges = index.spanningEnds.flatMap { end in [end - 1, end, end + 1] }
+    for end in edges {
+      let day = CivilDate(daysSinceEpoch: Int(end))
+      #expect(
+        index.agenda(day, span: .day, filter: filter).all
+          == plainEntries(events, day, .day, filter),
+        "\(day), at a block's end")
+    }
+    #expect(edges.count > 9)
   }
 
   /// An index extended by appended events (the reload after rows were appended to

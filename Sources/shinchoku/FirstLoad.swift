@@ -82,12 +82,9 @@ final class FirstLoad: @unchecked Sendable {
 /// appended to the file SHINCHOKU_BENCH_PHASES_FILE names (nothing when it is not set).
 func benchPhase(_ name: StaticString) {
   guard let path = benchPhasesPath else { return }
-  var now = timespec()
-  clock_gettime(CLOCK_MONOTONIC, &now)
-  let line = "\(name) \(Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec))\n"
   let fd = open(path, O_WRONLY | O_APPEND | O_CREAT, 0o600)
   guard fd >= 0 else { return }
-  _ = line.utf8CString.withUnsafeBufferPointer { write(fd, $0.baseAddress, $0.count - 1) }
+  writeLine("\(name) \(monotonicNanoseconds())", to: fd)
   close(fd)
 }
 
@@ -97,10 +94,14 @@ private let benchPhasesPath = getenv("SHINCHOKU_BENCH_PHASES_FILE").map { String
 /// when it is set.
 func writeBenchTime(to variable: String) {
   guard let path = ProcessInfo.processInfo.environment[variable] else { return }
-  var now = timespec()
-  clock_gettime(CLOCK_MONOTONIC, &now)
-  try? Data("\(Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec))".utf8)
-    .write(to: URL(fileURLWithPath: path), options: .atomic)
+  try? Data("\(monotonicNanoseconds())".utf8).write(
+    to: URL(fileURLWithPath: path), options: .atomic)
+}
+
+/// Appends a line to an open file, in one write.
+private func writeLine(_ text: String, to fd: Int32) {
+  let line = text + "\n"
+  _ = line.utf8CString.withUnsafeBufferPointer { write(fd, $0.baseAddress, $0.count - 1) }
 }
 
 /// CLOCK_MONOTONIC in nanoseconds.
@@ -134,7 +135,6 @@ struct KeyTimes {
 
   func frameDrawn() {
     guard let file else { return }
-    let line = "\(read) \(reduced) \(rendered) \(monotonicNanoseconds())\n"
-    _ = line.utf8CString.withUnsafeBufferPointer { write(file, $0.baseAddress, $0.count - 1) }
+    writeLine("\(read) \(reduced) \(rendered) \(monotonicNanoseconds())", to: file)
   }
 }

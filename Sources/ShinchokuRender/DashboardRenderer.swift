@@ -71,16 +71,16 @@ extension DashboardLayout {
   }
 }
 
-/// Draws the screen: a pure function of state and theme; the size is the state's. This is the
-/// one place that reads `AppState`: it builds each part's view and gives each widget its view
-/// and the rectangle the layout gives it. With a `memo`, a pane whose view did not change since
-/// the memo's last frame is copied from it, not drawn again (the frame is the same).
 /// The events pane's view: the last frame's when it was made of the same inputs.
 private func calendarView(_ state: AppState, rows: Int, memo: WidgetMemo?) -> CalendarView {
   let inputs = CalendarView.Inputs(state: state, rows: rows)
   return memo?.view(of: inputs, CalendarView.init) ?? CalendarView(inputs)
 }
 
+/// Draws the screen: a pure function of state and theme; the size is the state's. This is the
+/// one place that reads `AppState`: it builds each part's view and gives each widget its view
+/// and the rectangle the layout gives it. With a `memo`, a pane whose view did not change since
+/// the memo's last frame is copied from it, not drawn again (the frame is the same).
 public func render(_ state: AppState, theme: Theme, memo: WidgetMemo? = nil) -> Frame {
   var canvas = Canvas(width: state.width, height: state.height, theme: theme, chrome: state.chrome)
   canvas.memo = memo

@@ -215,6 +215,13 @@ public func calendarAgenda(_ state: AppState) -> Agenda {
   state.calendarContext.agenda(state.calendar)
 }
 
+extension EventIndex {
+  /// The agenda a calendar state lists: its selected day's span, through its filter.
+  public func agenda(of calendar: CalendarState) -> Agenda {
+    agenda(calendar.selectedDay, span: calendar.span, filter: calendar.filter)
+  }
+}
+
 /// What the events component reads of the rest of the app.
 public struct CalendarContext {
   public var eventIndex: EventIndex
@@ -233,9 +240,7 @@ public struct CalendarContext {
   }
 
   /// The agenda `state` lists.
-  public func agenda(_ state: CalendarState) -> Agenda {
-    eventIndex.agenda(state.selectedDay, span: state.span, filter: state.filter)
-  }
+  public func agenda(_ state: CalendarState) -> Agenda { eventIndex.agenda(of: state) }
 }
 
 /// The events pane: the month grid, its agenda, the filters, an event's detail and the input

@@ -115,7 +115,7 @@ public struct CalendarView: Sendable, Equatable {
     if !week.isEmpty { weeks.append(week + Array(repeating: nil, count: 7 - week.count)) }
     self.weeks = weeks
 
-    let agenda = eventIndex.agenda(day, span: calendar.span, filter: calendar.filter)
+    let agenda = eventIndex.agenda(of: calendar)
     entryCount = agenda.count
     // Only the entries the agenda can show around the selection become items: its lines are
     // never more than the pane's rows, and each entry takes one line or more. (The list puts

@@ -263,14 +263,6 @@ public enum KeyMap {
     return nil
   }
 
-  /// `paneAction` as the merged table answers it (for the tests that hold the two equal).
-  static func mergedPaneAction(for key: Key, in state: AppState) -> Action? {
-    for binding in bindings(in: state) {
-      if let action = binding.action(for: key) { return action }
-    }
-    return nil
-  }
-
   /// The action a key sends in a state (input lines included).
   public static func action(for key: Key, in state: AppState) -> Action? {
     ShinchokuViewModel.action(for: .key(key), in: state) { _, _ in nil }

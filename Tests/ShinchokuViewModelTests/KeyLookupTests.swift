@@ -36,7 +36,7 @@ import Testing
         for _ in 0..<20 {
           for key in candidates {
             let fast = KeyMap.paneAction(for: key, in: state)
-            let merged = KeyMap.mergedPaneAction(for: key, in: state)
+            let merged = KeyMap.bindings(in: state).lazy.compactMap { $0.action(for: key) }.first
             if fast != merged {
               differing.append(
                 "\(key) in \(state.focus): \(String(describing: fast)) / \(String(describing: merged))"

@@ -53,7 +53,7 @@ let package = Package(
     // The curses backend: terminal setup and restore, input decoding, drawing a Frame.
     .target(
       name: "CursesTerminal",
-      dependencies: ["ShinchokuRender", "ShinchokuViewModel", "CNcurses"]
+      dependencies: ["ShinchokuRender", "ShinchokuViewModel", "TerminalText", "CNcurses"]
     ),
     // The Unix socket between a projector and its presenter views (Glibc only).
     .target(name: "PresenterLink"),

@@ -1,5 +1,6 @@
 import CNcurses
 import ShinchokuRender
+import TerminalText
 
 extension CursesTerminal {
   /// Draws `frame`: the cells that differ from the frame drawn before go into ncurses' virtual
@@ -43,18 +44,18 @@ extension CursesTerminal {
             let cell = cells[index]
             if cell.isContinuation {
               // An orphan continuation (its wide glyph was clipped): blank it.
-              put(" ", width: 1, style: cell.style, x: x, y: y, win: win, cc: &cc, text: &text)
+              put(.space, width: 1, style: cell.style, x: x, y: y, win: win, cc: &cc, text: &text)
               x += 1
               continue
             }
             let w = Int(cell.width)
             if w == 2 && x + 1 >= cols {
               // A wide glyph cut by the right edge of the terminal.
-              put(" ", width: 1, style: cell.style, x: x, y: y, win: win, cc: &cc, text: &text)
+              put(.space, width: 1, style: cell.style, x: x, y: y, win: win, cc: &cc, text: &text)
               x += 1
               continue
             }
-            put(cell.text, width: w, style: cell.style, x: x, y: y, win: win, cc: &cc, text: &text)
+            put(cell.glyph, width: w, style: cell.style, x: x, y: y, win: win, cc: &cc, text: &text)
             x += max(w, 1)
           }
           if width < cols {
@@ -86,12 +87,14 @@ extension CursesTerminal {
   /// gives the glyph another width than the frame does, the glyph is replaced or padded so that
   /// the columns after it stay where the frame put them.
   private func put(
-    _ glyph: String, width: Int, style: Style, x: Int, y: Int, win: UnsafeMutablePointer<WINDOW>?,
+    _ glyph: Glyph, width: Int, style: Style, x: Int, y: Int, win: UnsafeMutablePointer<WINDOW>?,
     cc: inout cchar_t, text: inout [wchar_t]
   ) {
+    // As many scalars as a cell of ncurses holds (CCHARW_MAX): a terminal shows no more.
     let limit = text.count - 1
     var count = 0
-    for scalar in glyph.unicodeScalars where count < limit {
+    glyph.forEachScalar { scalar in
+      guard count < limit else { return }
       text[count] = wchar_t(bitPattern: scalar.value)
       count += 1
     }

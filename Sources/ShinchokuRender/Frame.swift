@@ -38,20 +38,28 @@ public struct DrawingFault: Equatable, Sendable, CustomStringConvertible {
 }
 
 /// One terminal cell. A wide glyph occupies its cell (width 2) and the next one, a continuation
-/// cell with empty text and width 0. Zero-width scalars (combining marks) ride on their base.
+/// cell with an empty glyph and width 0. Zero-width scalars (combining marks) ride on their base.
+/// A plain value (no reference inside): frames are made, copied and compared as bytes.
 public struct Cell: Equatable, Sendable {
-  public var text: String
+  public var glyph: Glyph
   public var width: UInt8
   public var style: Style
 
-  public init(text: String, width: UInt8, style: Style) {
-    self.text = text
+  public init(glyph: Glyph, width: UInt8, style: Style) {
+    self.glyph = glyph
     self.width = width
     self.style = style
   }
 
+  public init(text: String, width: UInt8, style: Style) {
+    self.init(glyph: Glyph(text), width: width, style: style)
+  }
+
+  /// The glyph's scalars as text ("" for a continuation).
+  public var text: String { glyph.text }
+
   public static func blank(_ style: Style = .plain) -> Cell {
-    Cell(text: " ", width: 1, style: style)
+    Cell(glyph: .space, width: 1, style: style)
   }
   public var isContinuation: Bool { width == 0 }
 }
@@ -95,28 +103,29 @@ public struct Frame: Equatable, Sendable {
     guard y >= 0, y < height, x < width else { return 0 }
     let limit = maxWidth.map { min(width, x + $0) } ?? width
     var col = x
-    for cell in terminalCells(text) {
-      if col >= limit { break }
+    forEachTerminalCell(text) { glyph, cellWidth in
+      if col >= limit { return false }
       if col < 0 {
-        col += cell.width
+        col += cellWidth
         if col > 0 { for c in 0..<min(col, limit) { set(c, y, .blank(style)) } }
-        continue
+        return true
       }
-      if col + cell.width > limit {
+      if col + cellWidth > limit {
         for c in col..<limit { set(c, y, .blank(style)) }
         col = limit
-        break
+        return false
       }
-      set(col, y, Cell(text: cell.text, width: UInt8(cell.width), style: style))
-      if cell.width == 2 { set(col + 1, y, Cell(text: "", width: 0, style: style)) }
-      col += cell.width
+      set(col, y, Cell(glyph: glyph, width: UInt8(cellWidth), style: style))
+      if cellWidth == 2 { set(col + 1, y, Cell(glyph: .empty, width: 0, style: style)) }
+      col += cellWidth
+      return true
     }
     return max(0, col - x)
   }
 
   /// Puts one cell of width 1 (a border's side) at (x, y), which must be inside the frame.
   mutating func put(narrow cell: TerminalCell, x: Int, y: Int, style: Style) {
-    set(x, y, Cell(text: cell.text, width: 1, style: style))
+    set(x, y, Cell(glyph: cell.glyph, width: 1, style: style))
   }
 
   /// Fills a rectangle with blanks of `style`.
@@ -194,13 +203,13 @@ public struct Frame: Equatable, Sendable {
   /// The text of each row, continuation cells skipped, trailing spaces removed.
   public var lines: [String] {
     (0..<height).map { row in
-      var line = ""
+      var line = String.UnicodeScalarView()
       for col in 0..<width {
         let cell = cells[row * width + col]
-        if !cell.isContinuation { line += cell.text }
+        if !cell.isContinuation { cell.glyph.forEachScalar { line.append($0) } }
       }
-      while line.hasSuffix(" ") { line.removeLast() }
-      return line
+      while line.last == " " { line.removeLast() }
+      return String(line)
     }
   }
 

@@ -54,14 +54,20 @@ public func displayWidth<S: StringProtocol>(_ text: S) -> Int {
 /// What a terminal puts in one cell (or two, for a wide glyph): a base scalar and the
 /// zero-width scalars attached to it.
 public struct TerminalCell: Equatable, Sendable {
-  public var text: String
+  public var glyph: Glyph
   /// 1 or 2.
   public var width: Int
 
-  public init(text: String, width: Int) {
-    self.text = text
+  public init(glyph: Glyph, width: Int) {
+    self.glyph = glyph
     self.width = width
   }
+
+  public init(text: String, width: Int) {
+    self.init(glyph: Glyph(text), width: width)
+  }
+
+  public var text: String { glyph.text }
 }
 
 /// The base used for a zero-width scalar that has nothing to attach to.
@@ -74,20 +80,40 @@ let orphanBase: Unicode.Scalar = "\u{00A0}"
 /// keeping line breaks), so their visible placeholders become cells. No cell has width 0 or
 /// more than 2.
 public func terminalCells<S: StringProtocol>(_ text: S) -> [TerminalCell] {
-  if needsSanitizing(text.unicodeScalars) {
-    return cells(of: sanitized(String(text)).unicodeScalars)
+  var result: [TerminalCell] = []
+  result.reserveCapacity(text.utf8.count)
+  forEachTerminalCell(text) {
+    result.append(TerminalCell(glyph: $0, width: $1))
+    return true
   }
-  return cells(of: text.unicodeScalars)
+  return result
 }
 
-private func cells<C: Collection<Unicode.Scalar>>(of scalars: C) -> [TerminalCell] {
-  var result: [TerminalCell] = []
-  result.reserveCapacity(scalars.count)
+/// The cells of `text`, as `terminalCells` makes them, one by one to `body` (glyph, width)
+/// without an array of them, until `body` returns false: how a frame writes text.
+@inline(__always)
+public func forEachTerminalCell<S: StringProtocol>(_ text: S, _ body: (Glyph, Int) -> Bool) {
+  if needsSanitizing(text.unicodeScalars) {
+    forEachCell(of: sanitized(String(text)).unicodeScalars, body)
+  } else {
+    forEachCell(of: text.unicodeScalars, body)
+  }
+}
+
+@inline(__always)
+private func forEachCell<C: Collection<Unicode.Scalar>>(
+  of scalars: C, _ body: (Glyph, Int) -> Bool
+) {
   // The cell being made: its first scalar and width, and the zero-width scalars after it
-  // (rare: most cells are one scalar, made into a string without a scalar view).
+  // (rare: most cells are one scalar, made into a glyph without an array).
   var base: Unicode.Scalar?
   var baseWidth = 0
-  var marks: String.UnicodeScalarView?
+  var marks: [Unicode.Scalar] = []
+  func flush(_ base: Unicode.Scalar) -> Bool {
+    if marks.isEmpty { return body(Glyph(base), baseWidth) }
+    defer { marks.removeAll(keepingCapacity: true) }
+    return body(Glyph(base: base, marks: marks), baseWidth)
+  }
   for scalar in scalars {
     let width = scalarWidth(scalar)
     if width == 0 {
@@ -95,26 +121,12 @@ private func cells<C: Collection<Unicode.Scalar>>(of scalars: C) -> [TerminalCel
         base = orphanBase
         baseWidth = 1
       }
-      marks = marks ?? String.UnicodeScalarView()
-      marks?.append(scalar)
+      marks.append(scalar)
       continue
     }
-    if let base { result.append(cell(base, marks, width: baseWidth)) }
+    if let base, !flush(base) { return }
     base = scalar
     baseWidth = width
-    marks = nil
   }
-  if let base { result.append(cell(base, marks, width: baseWidth)) }
-  return result
-}
-
-@inline(__always)
-private func cell(_ base: Unicode.Scalar, _ marks: String.UnicodeScalarView?, width: Int)
-  -> TerminalCell
-{
-  guard let marks else { return TerminalCell(text: String(Character(base)), width: width) }
-  var text = String.UnicodeScalarView()
-  text.append(base)
-  text.append(contentsOf: marks)
-  return TerminalCell(text: String(text), width: width)
+  if let base { _ = flush(base) }
 }

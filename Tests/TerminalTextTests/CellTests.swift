@@ -76,3 +76,23 @@ import Testing
   #expect(sanitizedControls(family) == family)
   #expect(sanitizedForOutput(family) == family)
 }
+
+@Test func aGlyphKeepsEveryScalarOfItsCell() {
+  // Up to four scalars inline; more (a pile of marks) in the process's table of such runs.
+  for marks in 0...9 {
+    let text = "e" + String(repeating: "\u{0301}", count: marks)
+    let cells = terminalCells(text + "x")
+    #expect(cells.count == 2, "\(marks) marks")
+    #expect(cells.first?.text == text, "\(marks) marks")
+    var scalars: [Unicode.Scalar] = []
+    cells[0].glyph.forEachScalar { scalars.append($0) }
+    #expect(scalars == Array(text.unicodeScalars), "\(marks) marks")
+  }
+  // Equal runs are equal glyphs, and unequal ones are not, inline or not.
+  let many = "a\u{0301}\u{0302}\u{0303}\u{0304}\u{0305}"
+  #expect(Glyph(many) == Glyph(many))
+  #expect(Glyph(many) != Glyph("a\u{0301}\u{0302}\u{0303}\u{0304}\u{0306}"))
+  #expect(Glyph("a\u{0301}") != Glyph("a\u{0302}"))
+  #expect(Glyph("") == .empty && Glyph.empty.isEmpty && Glyph.empty.text == "")
+  #expect(Glyph(" ") == .space && !Glyph.space.isEmpty)
+}

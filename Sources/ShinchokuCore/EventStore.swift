@@ -179,6 +179,23 @@ struct Interned<Value: Hashable & Sendable>: Sendable, Equatable {
   static func == (a: Self, b: Self) -> Bool { a.values == b.values }
 }
 
+/// The fields of an event that a list row shows (`EventStore.summary(at:)`), each as the
+/// event's own (`CityEvent`) field of that name.
+public struct EventSummary: Sendable, Equatable {
+  public var id: String
+  public var title: String
+  public var venues: [String]
+  public var start: CivilDate?
+  public var end: CivilDate?
+  public var time: String?
+  public var audience: [Audience]
+  public var fees: [Fee]
+  /// Whether the venue was inferred, not read from the source.
+  public var venueInferred: Bool
+  /// Whether the start or the end was inferred.
+  public var datesInferred: Bool
+}
+
 /// The events of a data set, column by column: about 30 bytes an event (13 in the columns at
 /// a million synthetic events, the rest the id and its hash slot) instead of a
 /// `CityEvent` with its own strings and arrays (≈250 bytes and a dozen allocations). A
@@ -270,6 +287,20 @@ public struct EventStore: RandomAccessCollection, Sendable, Equatable, Expressib
       fees: feeTable[feeLists[position]], notes: text(notes[position]), source: detail.source,
       inferred: detail.inferred, inferenceNote: detail.inferenceNote,
       corrections: detail.corrections)
+  }
+
+  /// What a list row shows of the event at `position` (the agenda's), made without its other
+  /// fields: a row is made for every event a day move brings on screen, and each text made
+  /// costs (its notes and source are the longest).
+  public func summary(at position: Int) -> EventSummary {
+    let inferred = detailTable[details[position]].inferred
+    return EventSummary(
+      id: ids[Int32(position)], title: texts[titles[position]],
+      venues: venueTable[venueLists[position]].map { texts[$0] },
+      start: day(startDays[position]), end: day(endDays[position]),
+      time: text(times[position]), audience: audienceTable[audienceLists[position]],
+      fees: feeTable[feeLists[position]], venueInferred: inferred.contains("venue"),
+      datesInferred: inferred.contains("start") || inferred.contains("end"))
   }
 
   private func text(_ number: Int32) -> String? { number < 0 ? nil : texts[number] }

@@ -134,7 +134,7 @@ public struct CalendarView: Sendable, Equatable {
           isUndated: false, items: []))
     }
     for index in window {
-      let entry = agenda.entry(at: index)
+      let entry = agenda.summary(at: index)
       let event = entry.event
       var dates: String?
       if let start = event.start, let end = event.end, end != start {
@@ -144,7 +144,7 @@ public struct CalendarView: Sendable, Equatable {
       if !event.venues.isEmpty {
         let venues = event.venues.joined(separator: chrome.listSeparator)
         detail.append(
-          event.isInferred("venue") ? venues + UIText.inferredNote(language) : venues)
+          event.venueInferred ? venues + UIText.inferredNote(language) : venues)
       }
       if !event.audience.isEmpty {
         detail.append(
@@ -158,7 +158,7 @@ public struct CalendarView: Sendable, Equatable {
       let item = CalendarAgendaItem(
         eventID: event.id, time: event.time, title: event.title,
         detail: detail.joined(separator: chrome.separator), dates: dates,
-        datesInferred: event.isInferred("start") || event.isInferred("end"),
+        datesInferred: event.datesInferred,
         isSelected: calendar.agendaSelection == index)
       let heading =
         entry.day.map { UIText.dateRange($0, nil, language: language) }

@@ -502,24 +502,41 @@ public final class EventIndex: @unchecked Sendable {
     let bits = passing(filter)
     let candidates = overlapping(days.first!, days.last!).filter { bits.contains($0) }
     var entries: [(day: CivilDate, position: Int32)] = []
+    entries.reserveCapacity(candidates.count)
+    let before = { (a: Int32, b: Int32) in
+      (self.startMinutes[Int(a)], a) < (self.startMinutes[Int(b)], b)
+    }
+    // Each day's entries by time (untimed first), then by agenda order. Candidates come by
+    // start day: those that start on the day come in that order already (a day's events are
+    // in time order in the index), those carried over from an earlier day by their start day
+    // first. So the carried ones (few) are sorted and merged in, not the whole day sorted.
+    var carried: [Int32] = []
+    var own: [Int32] = []
     for day in days {
       let number = Int32(day.daysSinceEpoch)
-      let first = entries.count
+      carried.removeAll(keepingCapacity: true)
+      own.removeAll(keepingCapacity: true)
       for position in candidates where fallsOn(position, number) {
-        entries.append((day, Int32(position)))
+        if startDays[position] < number {
+          carried.append(Int32(position))
+        } else {
+          own.append(Int32(position))
+        }
       }
-      // Candidates come by start day: an event carried over from an earlier day must still take
-      // its place by time (untimed first), then by agenda order. Sorted only when out of order.
-      let before = { (a: (day: CivilDate, position: Int32), b: (day: CivilDate, position: Int32)) in
-        (self.startMinutes[Int(a.position)], a.position)
-          < (self.startMinutes[Int(b.position)], b.position)
-      }
-      if zip(entries[first...], entries[first...].dropFirst()).contains(where: { !before($0, $1) })
-      {
-        entries[first...].sort(by: before)
+      if !Self.isSorted(carried, by: before) { carried.sort(by: before) }
+      if !Self.isSorted(own, by: before) { own.sort(by: before) }
+      var (i, j) = (0, 0)
+      while i < carried.count || j < own.count {
+        let takeCarried = j == own.count || (i < carried.count && before(carried[i], own[j]))
+        entries.append((day, takeCarried ? carried[i] : own[j]))
+        if takeCarried { i += 1 } else { j += 1 }
       }
     }
     return Agenda(index: self, dated: entries, undated: undatedPassing(filter, bits))
+  }
+
+  private static func isSorted(_ positions: [Int32], by before: (Int32, Int32) -> Bool) -> Bool {
+    zip(positions, positions.dropFirst()).allSatisfy { before($0, $1) }
   }
 
   /// Per day from the first dated event's to the last one's end, the events on it (with no
@@ -697,6 +714,16 @@ public struct Agenda {
         day: dated[offset].day, event: index.event(at: Int(dated[offset].position)))
     }
     return CalendarEntry(day: nil, event: index.event(at: Int(undated[offset - dated.count])))
+  }
+
+  /// The day and what a list row shows of the entry at `offset` (as `entry(at:)`'s event).
+  public func summary(at offset: Int) -> (day: CivilDate?, event: EventSummary) {
+    if offset < dated.count {
+      return (
+        dated[offset].day, index.events.summary(at: Int(index.order[Int(dated[offset].position)]))
+      )
+    }
+    return (nil, index.events.summary(at: Int(index.order[Int(undated[offset - dated.count])])))
   }
 
   public var all: [CalendarEntry] { (0..<count).map(entry(at:)) }

@@ -209,7 +209,9 @@ def main():
             continue
         actions[name] = {
             "p50_ms": percentile(samples, 0.5),
+            "p90_ms": percentile(samples, 0.9),
             "p99_ms": percentile(samples, 0.99),
+            "max_ms": max(samples),
             "bytes_per_key": sum(sizes) / len(sizes),
         }
         if inside:

@@ -34,6 +34,32 @@ import Testing
     #expect(Array(EventStore(varied)) == varied)
   }
 
+  @Test func anEventsSummaryIsItsFieldsOfThoseNames() throws {
+    var events = Array(try DatasetLoader().load(directory: bundledData).events)
+    // Inferred and read venues and dates, several venues, no time, no date.
+    events[0].inferred = ["venue"]
+    events[1].inferred = ["end"]
+    events[2].inferred = ["start", "category"]
+    events[3].venues = ["甲", "乙"]
+    events[3].time = nil
+    events[4].start = nil
+    events[4].end = nil
+    let store = EventStore(events)
+    for (position, event) in events.enumerated() {
+      let summary = store.summary(at: position)
+      #expect(
+        summary
+          == EventSummary(
+            id: event.id, title: event.title, venues: event.venues, start: event.start,
+            end: event.end, time: event.time, audience: event.audience, fees: event.fees,
+            venueInferred: event.isInferred("venue"),
+            datesInferred: event.isInferred("start") || event.isInferred("end")),
+        "\(event.id)")
+    }
+    #expect(store.summary(at: 0).venueInferred && store.summary(at: 1).datesInferred)
+    #expect(store.summary(at: 2).datesInferred && store.summary(at: 4).start == nil)
+  }
+
   @Test func aTakenIdIsRefusedAndIdsAreFoundByHash() {
     var store = EventStore()
     let added = [

@@ -77,6 +77,18 @@ private func calendarView(_ state: AppState, rows: Int, memo: WidgetMemo?) -> Ca
   return memo?.view(of: inputs, CalendarView.init) ?? CalendarView(inputs)
 }
 
+/// The matrix's view, kept as the events pane's is.
+private func matrixView(_ state: AppState, memo: WidgetMemo?) -> MatrixView {
+  let inputs = MatrixView.Inputs(state: state)
+  return memo?.view(of: inputs, MatrixView.init) ?? MatrixView(inputs)
+}
+
+/// The comments' view, kept as the events pane's is.
+private func commentsView(_ state: AppState, memo: WidgetMemo?) -> CommentsView {
+  let inputs = CommentsView.Inputs(state: state)
+  return memo?.view(of: inputs, CommentsView.init) ?? CommentsView(inputs)
+}
+
 /// Draws the screen: a pure function of state and theme; the size is the state's. This is the
 /// one place that reads `AppState`: it builds each part's view and gives each widget its view
 /// and the rectangle the layout gives it. With a `memo`, a pane whose view did not change since
@@ -100,7 +112,7 @@ public func render(_ state: AppState, theme: Theme, memo: WidgetMemo? = nil) -> 
     drawOverlay(state, in: screen, on: &canvas)
     return canvas.finish()
   }
-  let matrix = MatrixView(state: state)
+  let matrix = matrixView(state, memo: memo)
   let bannerText = state.bannerText
   // The chart shown in place of the matrix table, if any: built once for the layout and the pane.
   let chart = state.matrixChartView
@@ -145,7 +157,8 @@ public func render(_ state: AppState, theme: Theme, memo: WidgetMemo? = nil) -> 
       canvas.drawKept(MatrixPane(view: matrix, focused: state.focus == .matrix), in: layout.matrix)
     }
     canvas.drawKept(
-      CommentsPaneWidget(view: CommentsView(state: state), focused: state.focus == .comments),
+      CommentsPaneWidget(
+        view: commentsView(state, memo: memo), focused: state.focus == .comments),
       in: layout.comments)
     canvas.drawKept(
       CalendarPaneWidget(

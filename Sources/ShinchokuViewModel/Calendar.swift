@@ -375,8 +375,14 @@ public enum CalendarComponent: Component {
   }
 
   public static func bindings(_ calendar: CalendarState) -> [KeyBinding] {
-    calendar.openEventID == nil ? KeyMap.events : KeyMap.eventDetail
+    keyTable(calendar).own
   }
+
+  static func keyTable(_ calendar: CalendarState) -> KeyTable {
+    calendar.openEventID == nil ? gridKeys : detailKeys
+  }
+  private static let gridKeys = KeyTable(KeyMap.events)
+  private static let detailKeys = KeyTable(KeyMap.eventDetail)
 
   /// After the incremental search changed the agenda: the selection moves up to its last entry
   /// (or back to the grid when the agenda is empty) instead of pointing past its end.

@@ -155,10 +155,18 @@ public enum CommentsComponent: Component {
   /// The comments' own keys win over the list keys they share (`l`, `/`, `n`); a comment being
   /// read scrolls.
   public static func bindings(_ state: CommentsState) -> [KeyBinding] {
-    guard state.openCommentID == nil else { return KeyMap.scrolling }
-    let taken = Set(KeyMap.comments.flatMap(\.keys))
-    return KeyMap.comments + KeyMap.list.filter { !$0.keys.contains(where: taken.contains) }
+    keyTable(state).own
   }
+
+  static func keyTable(_ state: CommentsState) -> KeyTable {
+    state.openCommentID == nil ? listKeys : readingKeys
+  }
+  private static let readingKeys = KeyTable(KeyMap.scrolling)
+  private static let listKeys: KeyTable = {
+    let taken = Set(KeyMap.comments.flatMap(\.keys))
+    return KeyTable(
+      KeyMap.comments + KeyMap.list.filter { !$0.keys.contains(where: taken.contains) })
+  }()
 
   /// Selects the first comment from `start` (going by `step`, wrapping) that matches the query.
   private static func jumpToMatch(

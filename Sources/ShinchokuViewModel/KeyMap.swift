@@ -212,16 +212,22 @@ public enum KeyMap {
   /// The focused pane's own table in the state it is in (the matrix's list has its search and
   /// section keys; the table its chart keys).
   public static func paneBindings(in state: AppState) -> [KeyBinding] {
-    switch state.focus {
-    case .events: CalendarComponent.bindings(state.calendar)
-    case .matrix: MatrixComponent.bindings(state.matrix)
-    case .comments: CommentsComponent.bindings(state.comments)
-    }
+    keyTable(in: state).own
   }
 
   /// Every key that works where the user is, in help order (as `bindings(for:)`).
   public static func bindings(in state: AppState) -> [KeyBinding] {
-    merged(own: paneBindings(in: state))
+    keyTable(in: state).all
+  }
+
+  /// The focused pane's table, made once for each view a pane has (every key and every frame's
+  /// key bar asks for it).
+  static func keyTable(in state: AppState) -> KeyTable {
+    switch state.focus {
+    case .events: CalendarComponent.keyTable(state.calendar)
+    case .matrix: MatrixComponent.keyTable(state.matrix)
+    case .comments: CommentsComponent.keyTable(state.comments)
+    }
   }
 
   /// Every key that works with `pane` focused, in help order: Tab and Shift-Tab, the pane's
@@ -230,7 +236,7 @@ public enum KeyMap {
     merged(own: paneBindings(pane))
   }
 
-  private static func merged(own: [KeyBinding]) -> [KeyBinding] {
+  static func merged(own: [KeyBinding]) -> [KeyBinding] {
     let taken = Set(own.flatMap(\.keys))
     let rest = global.filter { !$0.keys.contains(where: taken.contains) }
     let leading = rest.prefix { $0.action == .focusNext || $0.action == .focusPrevious }
@@ -333,5 +339,17 @@ extension ClickTarget {
     case .comment: .comments
     case .event, .calendarDay: .events
     }
+  }
+}
+
+/// A pane's own keys in one of its views, and every key that works there (`all`: its own, and
+/// the global ones it does not take over, in help order).
+struct KeyTable: Sendable {
+  let own: [KeyBinding]
+  let all: [KeyBinding]
+
+  init(_ own: [KeyBinding]) {
+    self.own = own
+    all = KeyMap.merged(own: own)
   }
 }

@@ -229,12 +229,19 @@ public enum MatrixComponent: Component {
   /// The table and the list move with the list keys; a detail scrolls (and `s` changes the
   /// programme's status there).
   public static func bindings(_ state: MatrixState) -> [KeyBinding] {
+    keyTable(state).own
+  }
+
+  static func keyTable(_ state: MatrixState) -> KeyTable {
     switch state.mode {
-    case .detail: KeyMap.programmeDetail
-    case .list:
-      KeyMap.programmeList
-        + KeyMap.list.filter { !$0.keys.contains(where: KeyMap.programmeListKeys.contains) }
-    case .table: KeyMap.matrixChartKeys + KeyMap.list
+    case .detail: detailKeys
+    case .list: listKeys
+    case .table: tableKeys
     }
   }
+  private static let detailKeys = KeyTable(KeyMap.programmeDetail)
+  private static let listKeys = KeyTable(
+    KeyMap.programmeList
+      + KeyMap.list.filter { !$0.keys.contains(where: KeyMap.programmeListKeys.contains) })
+  private static let tableKeys = KeyTable(KeyMap.matrixChartKeys + KeyMap.list)
 }

@@ -79,9 +79,31 @@ public struct MatrixView: Sendable, Equatable {
   }
 
   public init(state: AppState) {
+    self.init(Inputs(state: state))
+  }
+
+  /// Everything the matrix's view is made of (equal inputs make equal views: the renderer keeps
+  /// the last view while they do not change, as on a move in the calendar).
+  public struct Inputs: Sendable, Equatable {
+    var dataset: Dataset
+    var snapshotIndex: Int
+    var language: Language
+    var asciiOnly: Bool
+    var selection: MatrixPosition
+
+    public init(state: AppState) {
+      dataset = state.dataset
+      snapshotIndex = state.snapshotIndex
+      language = state.language
+      asciiOnly = state.asciiOnly
+      selection = state.matrix.selection
+    }
+  }
+
+  public init(_ inputs: Inputs) {
     self.init(
-      dataset: state.dataset, snapshotIndex: state.snapshotIndex, language: state.language,
-      asciiOnly: state.asciiOnly, selection: state.matrix.selection)
+      dataset: inputs.dataset, snapshotIndex: inputs.snapshotIndex, language: inputs.language,
+      asciiOnly: inputs.asciiOnly, selection: inputs.selection)
   }
 
   public init(
@@ -186,15 +208,40 @@ public struct CommentsView: Sendable, Equatable {
   public var typedEnd: Int?
 
   public init(state: AppState) {
-    let data = state.dataset
-    let language = state.language
+    self.init(Inputs(state: state))
+  }
+
+  /// Everything the comments' view is made of (equal inputs make equal views: the renderer
+  /// keeps the last view while they do not change, as on a move in the calendar).
+  public struct Inputs: Sendable, Equatable {
+    var dataset: Dataset
+    var language: Language
+    var chrome: Chrome
+    var comments: CommentsState
+    /// The area the matrix selection is on.
+    var linkedArea: PlanArea?
+
+    public init(state: AppState) {
+      dataset = state.dataset
+      language = state.language
+      chrome = state.chrome
+      comments = state.comments
+      linkedArea = selectedArea(state)
+    }
+  }
+
+  public init(_ inputs: Inputs) {
+    let data = inputs.dataset
+    let language = inputs.language
     title = UIText.comments.text(language)
-    let linkedArea = selectedArea(state)
+    let linkedArea = inputs.linkedArea
     onlyArea =
-      state.comments.onlyLinked
+      inputs.comments.onlyLinked
       ? linkedArea.map { UIText.areaTag(number: $0.number, language: language) } : nil
-    let query = state.comments.query
-    items = visibleComments(state).enumerated().map { index, comment in
+    let query = inputs.comments.query
+    let visible = CommentsContext(all: data.comments, linkedArea: linkedArea, language: language)
+      .visible(inputs.comments)
+    items = visible.enumerated().map { index, comment in
       let text = sanitized(capped(comment.text))
       var context: [String] = []
       if let date = comment.snapshotDate {
@@ -210,17 +257,18 @@ public struct CommentsView: Sendable, Equatable {
         },
         context: context.isEmpty ? nil : context.joined(separator: " "),
         hasCorrections: !comment.corrections.isEmpty || !comment.unreadable.isEmpty,
-        isSelected: index == state.comments.selection,
+        isSelected: index == inputs.comments.selection,
         isLinked: linkedArea.map { comment.areaIDs.contains($0.id) } ?? false,
         matches: query.isEmpty ? [] : foldedMatches(of: query, in: text))
     }
-    isEditingQuery = state.comments.isEditingQuery
-    selection = items.isEmpty ? nil : state.comments.selection
-    typedEnd = state.comments.isEditingQuery ? displayWidth("/" + sanitized(query)) : nil
-    if state.comments.isEditingQuery || !query.isEmpty {
+    isEditingQuery = inputs.comments.isEditingQuery
+    selection = items.isEmpty ? nil : inputs.comments.selection
+    typedEnd = inputs.comments.isEditingQuery ? displayWidth("/" + sanitized(query)) : nil
+    if inputs.comments.isEditingQuery || !query.isEmpty {
       let count = items.filter { !$0.matches.isEmpty }.count
       searchLine =
-        "/" + query + (state.comments.isEditingQuery ? state.chrome.glyphs.inputCursor : "") + "  "
+        "/" + query + (inputs.comments.isEditingQuery ? inputs.chrome.glyphs.inputCursor : "")
+        + "  "
         + UIText.matchCount(count, language: language)
     } else {
       searchLine = nil

@@ -242,6 +242,13 @@ struct PtyResult {
     return (p50, p99, steps)
   }
   static let actionNames = ["move a day", "move a month", "move in the matrix", "switch snapshot"]
+  /// A key echoed by `cat` in a pty: the machine's and the script's part of every key.
+  var floor: (p50: Double, p99: Double, max: Double)? {
+    guard let floor = json["floor"] as? [String: Any], let p50 = floor["p50_ms"] as? Double,
+      let p99 = floor["p99_ms"] as? Double, let max = floor["max_ms"] as? Double
+    else { return nil }
+    return (p50, p99, max)
+  }
 }
 
 /// Runs the pty script on the dashboard; nil (with a message) when it cannot run.
@@ -665,6 +672,9 @@ func table(_ results: [SizeResult]) -> String {
           guard let warm = result.pty?.completeCalendar else { return "—" }
           return (format(result.coldCalendar) ?? "—") + " / " + (format(warm) ?? "—")
         }.joined(separator: " | ") + " |")
+    row("pty: the floor, a key echoed by `cat`: p50 / p99 / slowest") {
+      $0.floor.map { String(format: "%.2f / %.2f / %.2f ms", $0.p50, $0.p99, $0.max) }
+    }
     for name in PtyResult.actionNames {
       row("pty: \(name), key to last byte: p50 / p99, bytes") {
         $0.action(name).map { String(format: "%.1f / %.1f ms, %.0f B", $0.p50, $0.p99, $0.bytes) }

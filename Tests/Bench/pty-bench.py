@@ -6,6 +6,9 @@ The binary runs in a pseudo-terminal of COLUMNS x ROWS. Measured:
   --starts N, the median of N starts (and the slowest), with the phases of the median one;
 - start to complete calendar: from the fork to the moment the dashboard says its events are in
   (it writes CLOCK_MONOTONIC to SHINCHOKU_BENCH_EVENTS_FILE);
+- the floor (not with --start-only): the same for a key echoed back by `cat` in a pty of its
+  own (the pty, the wakeups and this script, with no dashboard): what this machine adds to
+  every key, p50, p99 and the slowest;
 - per key (not with --start-only): from the key's bytes written to the pty to the last byte of the redraw (output
   quiet for --quiet ms, minus that wait), p50 and p99, and the bytes written per key; and of
   that, the part inside the dashboard (it writes, per key, when it read the key, changed the
@@ -59,6 +62,38 @@ def read_until_quiet(fd, quiet, limit=30.0):
     return bytes(data), last
 
 
+def floor(repeat, quiet):
+    """Each key's time to come back from `cat` in raw mode: the pty's and this script's part."""
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execv("/bin/sh", ["sh", "-c", "stty raw -echo && printf ready && exec cat"])
+    data = bytearray()
+    while b"ready" not in data:
+        ready, _, _ = select.select([fd], [], [], 5)
+        if not ready:
+            break
+        data += os.read(fd, 65536)
+    samples = []
+    for _ in range(repeat):
+        sent = time.monotonic()
+        os.write(fd, b"x")
+        _, last = read_until_quiet(fd, quiet, limit=2)
+        if last is not None:
+            samples.append((last - sent) * 1000)
+    os.kill(pid, 15)
+    try:
+        os.waitpid(pid, 0)
+    except ChildProcessError:
+        pass
+    os.close(fd)
+    if not samples:
+        return None
+    return {
+        "p50_ms": percentile(samples, 0.5), "p99_ms": percentile(samples, 0.99),
+        "max_ms": max(samples),
+    }
+
+
 def percentile(values, p):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, max(0, int(len(ordered) * p + 0.999) - 1))]
@@ -80,6 +115,9 @@ def main():
     parser.add_argument(
         "--actions", default=",".join(ACTIONS),
         help="the actions timed, comma-separated (for a profile of one): " + ", ".join(ACTIONS))
+    parser.add_argument(
+        "--samples", action="store_true",
+        help="also print each key's time and its inside part (ms), in the order sent")
     args = parser.parse_args()
     chosen = [name.strip() for name in args.actions.split(",") if name.strip()]
     unknown = [name for name in chosen if name not in ACTIONS]
@@ -214,6 +252,9 @@ def main():
             "max_ms": max(samples),
             "bytes_per_key": sum(sizes) / len(sizes),
         }
+        if args.samples:
+            actions[name]["samples_ms"] = [round(sample, 3) for sample in samples]
+            actions[name]["inside_samples_ms"] = [round(sum(parts), 3) for parts in inside]
         if inside:
             totals = [sum(parts) for parts in inside]
             actions[name].update({
@@ -238,6 +279,8 @@ def main():
         pass
     if os.path.exists(keys_file):
         os.unlink(keys_file)
+    if not args.start_only:
+        result["floor"] = floor(args.repeat, quiet)
     json.dump(result, sys.stdout)
     print()
 

@@ -22,7 +22,9 @@ import Testing
       + [
         .calendar(.inputCancel), .calendar(.cycleSpan), .move(.left), .focus(.matrix),
         .move(.down), .move(.right), .nextSnapshot, .focus(.comments), .move(.down),
-        .resize(width: 100, height: 30), .move(.down), .previousSnapshot,
+        // Only the selected area's comments, then another area selected under them.
+        .comments(.toggleLinked), .focus(.matrix), .move(.down), .focus(.comments),
+        .comments(.toggleLinked), .resize(width: 100, height: 30), .move(.down), .previousSnapshot,
         .resize(width: 120, height: 40), .focus(.events), .move(.left),
       ]
     let memo = WidgetMemo()
@@ -38,7 +40,7 @@ import Testing
     }
     // Most of those frames copied some pane: the ones that did not change.
     #expect(memo.copies > steps.count * 3)
-    // And the events pane's view was taken from the frame before where it did not change.
+    // And the panes' views were taken from the frame before where they did not change.
     #expect(memo.viewsKept > steps.count)
   }
 }

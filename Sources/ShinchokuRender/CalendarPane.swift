@@ -19,6 +19,31 @@ struct CalendarPaneWidget: Widget, Equatable {
   /// The agenda goes beside the grid from this inner width of the pane.
   static let besideWidth = gridWidth + 1 + 26
 
+  /// The grid's rows above the agenda: all its lines (the month, the weekdays, the weeks) as
+  /// far as `height` goes; in the agenda, the month and the selected week, leaving it at least
+  /// half the rows.
+  static func gridRows(lines: Int, height: Int, inAgenda: Bool) -> Int {
+    let rows = min(lines, height)
+    return inAgenda ? min(rows, 3, max(1, height / 2)) : rows
+  }
+
+  /// The most rows the agenda can take in a pane drawn in `rect` (the grid's rows above it
+  /// left out, and not the filter line's): how far from its selection the events view needs
+  /// items (`CalendarView(state:rows:)`), known before the view is made.
+  static func agendaRowsAtMost(in rect: Rect, calendar: CalendarState) -> Int {
+    let inner = rect.inside
+    guard inner.width > 0, inner.height > 0 else { return 0 }
+    if inner.width >= besideWidth { return inner.height }
+    let day = calendar.selectedDay
+    // The month, the weekdays, the weeks, and a holiday's line under a longer span's grid.
+    let weeks = (day.firstOfMonth.weekday.rawValue + day.lastOfMonth.day + 6) / 7
+    let holiday = calendar.span != .day && JapaneseHolidays.name(of: day) != nil ? 1 : 0
+    return inner.height
+      - gridRows(
+        lines: 2 + weeks + holiday, height: inner.height,
+        inAgenda: calendar.agendaSelection != nil)
+  }
+
   func render(in rect: Rect, on canvas: inout Canvas) {
     let chrome = canvas.chrome
     canvas.box(rect, title: chrome.text(UIText.events) + " " + view.countLabel, focused: focused)
@@ -51,17 +76,7 @@ struct CalendarPaneWidget: Widget, Equatable {
 
     let dayWidth = inner.width >= Self.gridWidth ? Self.dayWidth : Self.compactDayWidth
     let grid = gridLines(dayWidth: dayWidth, chrome: chrome)
-    let parts: [Rect]
-    if inner.width >= Self.besideWidth {
-      parts = Layout(.horizontal, [.length(Self.gridWidth + 1), .fill(1)]).split(inner)
-    } else {
-      // Above the agenda; in the agenda, only the month and the selected week stay.
-      var rows = min(grid.count, inner.height)
-      // In the agenda, the month and the selected week, leaving it at least half the rows.
-      if view.agendaSelection != nil { rows = min(rows, 3, max(1, inner.height / 2)) }
-      parts = Layout(.vertical, [.length(rows), .fill(1)]).split(inner)
-    }
-    let (gridRect, agendaRect) = (parts[0], parts[1])
+    let (gridRect, agendaRect) = split(inner, gridLines: grid.count)
     for (row, line) in fitted(grid, rows: gridRect.height).enumerated() {
       canvas.put(line.spans, x: gridRect.x, y: gridRect.y + row, width: gridRect.width)
       for (index, day) in (line.week ?? []).enumerated() {
@@ -94,6 +109,21 @@ struct CalendarPaneWidget: Widget, Equatable {
       label: chrome.text(label))
     // Typing: the cursor at the end of the input line, over the selection.
     if focused, let inputCursor { canvas.placeCursor(x: inputCursor.x, y: inputCursor.y) }
+  }
+
+  /// The grid's and the agenda's parts of the pane's inside (less its filter or input line):
+  /// side by side where there is room, else the grid above.
+  func split(_ inner: Rect, gridLines: Int) -> (grid: Rect, agenda: Rect) {
+    let parts: [Rect]
+    if inner.width >= Self.besideWidth {
+      parts = Layout(.horizontal, [.length(Self.gridWidth + 1), .fill(1)]).split(inner)
+    } else {
+      // Above the agenda; in the agenda, only the month and the selected week stay.
+      let rows = Self.gridRows(
+        lines: gridLines, height: inner.height, inAgenda: view.agendaSelection != nil)
+      parts = Layout(.vertical, [.length(rows), .fill(1)]).split(inner)
+    }
+    return (parts[0], parts[1])
   }
 
   /// A line of the grid, and the days it shows (for the mouse).

@@ -162,7 +162,10 @@ public func render(_ state: AppState, theme: Theme, memo: WidgetMemo? = nil) -> 
       in: layout.comments)
     canvas.drawKept(
       CalendarPaneWidget(
-        view: calendarView(state, rows: layout.events.height, memo: memo),
+        view: calendarView(
+          state,
+          rows: CalendarPaneWidget.agendaRowsAtMost(in: layout.events, calendar: state.calendar),
+          memo: memo),
         focused: state.focus == .events),
       in: layout.events)
   }

@@ -503,40 +503,23 @@ public final class EventIndex: @unchecked Sendable {
     let candidates = overlapping(days.first!, days.last!).filter { bits.contains($0) }
     var entries: [(day: CivilDate, position: Int32)] = []
     entries.reserveCapacity(candidates.count)
-    let before = { (a: Int32, b: Int32) in
-      (self.startMinutes[Int(a)], a) < (self.startMinutes[Int(b)], b)
-    }
-    // Each day's entries by time (untimed first), then by agenda order. Candidates come by
-    // start day: those that start on the day come in that order already (a day's events are
-    // in time order in the index), those carried over from an earlier day by their start day
-    // first. So the carried ones (few) are sorted and merged in, not the whole day sorted.
-    var carried: [Int32] = []
-    var own: [Int32] = []
+    // Each day's entries by time (untimed first), then by agenda order: sorted as one number
+    // each, the start minute above the position. Candidates come by start day: those that
+    // start on the day come in that order already (a day's events are in time order in the
+    // index), those carried over from an earlier day by their start day first; a sort of
+    // plain numbers that are mostly in order (a run per start day) is quick.
+    var keys: [UInt64] = []
     for day in days {
       let number = Int32(day.daysSinceEpoch)
-      carried.removeAll(keepingCapacity: true)
-      own.removeAll(keepingCapacity: true)
+      keys.removeAll(keepingCapacity: true)
       for position in candidates where fallsOn(position, number) {
-        if startDays[position] < number {
-          carried.append(Int32(position))
-        } else {
-          own.append(Int32(position))
-        }
+        let minute = UInt64(UInt16(bitPattern: startMinutes[position]) ^ 0x8000)
+        keys.append(minute << 32 | UInt64(position))
       }
-      if !Self.isSorted(carried, by: before) { carried.sort(by: before) }
-      if !Self.isSorted(own, by: before) { own.sort(by: before) }
-      var (i, j) = (0, 0)
-      while i < carried.count || j < own.count {
-        let takeCarried = j == own.count || (i < carried.count && before(carried[i], own[j]))
-        entries.append((day, takeCarried ? carried[i] : own[j]))
-        if takeCarried { i += 1 } else { j += 1 }
-      }
+      if zip(keys, keys.dropFirst()).contains(where: { $0 > $1 }) { keys.sort() }
+      for key in keys { entries.append((day, Int32(truncatingIfNeeded: key))) }
     }
     return Agenda(index: self, dated: entries, undated: undatedPassing(filter, bits))
-  }
-
-  private static func isSorted(_ positions: [Int32], by before: (Int32, Int32) -> Bool) -> Bool {
-    zip(positions, positions.dropFirst()).allSatisfy { before($0, $1) }
   }
 
   /// Per day from the first dated event's to the last one's end, the events on it (with no

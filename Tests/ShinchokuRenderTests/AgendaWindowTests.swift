@@ -54,7 +54,10 @@ import Testing
               .render(in: rect, on: &canvas)
             return canvas.finish()
           }
-          let window = CalendarView(state: state, rows: rect.height)
+          // As the renderer makes it: items only as far as the agenda's rows reach.
+          let window = CalendarView(
+            state: state,
+            rows: CalendarPaneWidget.agendaRowsAtMost(in: rect, calendar: state.calendar))
           let whole = CalendarView(state: state, rows: entries * 4)
           #expect(whole.firstItemIndex == 0)
           if window.sections.map(\.items.count).reduce(0, +) < entries { windowed += 1 }
@@ -76,5 +79,73 @@ import Testing
     #expect(compared == 2 * 6 * 6)
     // Most of them did leave entries out (else the test shows nothing).
     #expect(windowed > compared / 2)
+  }
+
+  /// The agenda's rows, as the renderer works them out before the view is made, are at least
+  /// those the pane gives it (and exactly those without a filter line): for twelve months (of
+  /// five and six weeks, on a holiday where the month has one), in the grid and in the agenda,
+  /// with and without the filter line, at every height of a narrow, a middle and a wide pane.
+  @Test func theAgendaRowsWorkedOutBeforehandAreNeverFewerThanThePaneGives() throws {
+    let folder = try SampleDataSet(programmes: 5, events: 3000, snapshots: 2, seed: 7).write(
+      into: NSTemporaryDirectory() + "shinchoku-agenda-rows-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let dataset = try DatasetLoader().load(directory: folder)
+    var base = AppState(
+      dataset: dataset, language: .japanese, width: 120, height: 40,
+      today: CivilDate(year: 2013, month: 10, day: 1)!)
+    base.focus = .events
+    // The month's agenda: enough entries to fill any pane.
+    base.calendar.span = .month
+    let starts = dataset.events.compactMap(\.start).sorted()
+    let first = starts[starts.count / 3].firstOfMonth
+    var weekCounts: Set<Int> = []
+    var checked = 0
+    var holidays = 0
+    for month in 0..<12 {
+      var day = first
+      for _ in 0..<month { day = day.lastOfMonth.adding(days: 1) }
+      // A holiday of the month where it has one (its line goes under the month's grid).
+      var probe = day
+      while probe <= day.lastOfMonth, JapaneseHolidays.name(of: probe) == nil {
+        probe = probe.adding(days: 1)
+      }
+      if probe <= day.lastOfMonth {
+        day = probe
+        holidays += 1
+      }
+      for agenda in [nil, 0] as [Int?] {
+        for filtered in [false, true] {
+          for width in [40, 60, 80] {
+            for height in 4...30 {
+              var state = base
+              state.calendar.selectedDay = day
+              state.calendar.agendaSelection = agenda
+              if filtered { state.calendar.filter.freeOnly = true }
+              let rect = Rect(x: 0, y: 0, width: width, height: height)
+              let bound = CalendarPaneWidget.agendaRowsAtMost(in: rect, calendar: state.calendar)
+              let view = CalendarView(state: state, rows: 1000)
+              weekCounts.insert(view.weeks.count)
+              // The agenda's part of the pane as the pane lays it out: the inside less the
+              // filter line, split with the grid's lines (the month, the weekdays, the weeks).
+              var inner = rect.inside
+              if view.inputLine != nil || !view.chips.isEmpty { inner.height -= 1 }
+              let widget = CalendarPaneWidget(view: view, focused: true)
+              let lines = widget.gridLines(
+                dayWidth: CalendarPaneWidget.dayWidth, chrome: state.chrome)
+              let agendaRows = widget.split(inner, gridLines: lines.count).agenda.height
+              #expect(
+                agendaRows <= bound,
+                "\(day) \(width)×\(height) agenda \(String(describing: agenda)), filtered \(filtered)"
+              )
+              // Without the filter line, the bound is the agenda's rows exactly.
+              if !filtered { #expect(agendaRows == bound, "\(day) \(width)×\(height)") }
+              checked += 1
+            }
+          }
+        }
+      }
+    }
+    #expect(weekCounts.isSuperset(of: [5, 6]) && holidays > 6)
+    #expect(checked == 12 * 2 * 2 * 3 * 27)
   }
 }

@@ -24,6 +24,24 @@ extension CursesTerminal {
     let height = min(frame.height, rows)
     var cc = cchar_t()
     var text = [wchar_t](repeating: 0, count: Int(shim_ccharw_max()) + 1)
+    // Each style's attributes and colour pair, worked out once a frame (a pair is found by
+    // mapping both colours to the terminal's, which for a 24-bit colour on a 256-colour
+    // terminal is a search for the nearest: it was a third of the drawing); neighbouring
+    // cells mostly share their style.
+    var styles: [(style: Style, bits: StyleBits)] = []
+    var last: (style: Style, bits: StyleBits)?
+    func bits(_ style: Style) -> StyleBits {
+      if let last, last.style == style { return last.bits }
+      if let known = styles.first(where: { $0.style == style }) {
+        last = known
+        return known.bits
+      }
+      let made = StyleBits(
+        attributes: attributeBits(style.attributes), pair: pairNumber(for: style))
+      styles.append((style, made))
+      last = (style, made)
+      return made
+    }
     // The cells read in place (a cell read through the frame's subscript is a copy, its text
     // retained and released: that was a third of the time spent here).
     let stride = frame.width
@@ -44,18 +62,24 @@ extension CursesTerminal {
             let cell = cells[index]
             if cell.isContinuation {
               // An orphan continuation (its wide glyph was clipped): blank it.
-              put(.space, width: 1, style: cell.style, x: x, y: y, win: win, cc: &cc, text: &text)
+              put(
+                .space, width: 1, style: bits(cell.style), x: x, y: y, win: win, cc: &cc,
+                text: &text)
               x += 1
               continue
             }
             let w = Int(cell.width)
             if w == 2 && x + 1 >= cols {
               // A wide glyph cut by the right edge of the terminal.
-              put(.space, width: 1, style: cell.style, x: x, y: y, win: win, cc: &cc, text: &text)
+              put(
+                .space, width: 1, style: bits(cell.style), x: x, y: y, win: win, cc: &cc,
+                text: &text)
               x += 1
               continue
             }
-            put(cell.glyph, width: w, style: cell.style, x: x, y: y, win: win, cc: &cc, text: &text)
+            put(
+              cell.glyph, width: w, style: bits(cell.style), x: x, y: y, win: win, cc: &cc,
+              text: &text)
             x += max(w, 1)
           }
           if width < cols {
@@ -87,7 +111,8 @@ extension CursesTerminal {
   /// gives the glyph another width than the frame does, the glyph is replaced or padded so that
   /// the columns after it stay where the frame put them.
   private func put(
-    _ glyph: Glyph, width: Int, style: Style, x: Int, y: Int, win: UnsafeMutablePointer<WINDOW>?,
+    _ glyph: Glyph, width: Int, style: StyleBits, x: Int, y: Int,
+    win: UnsafeMutablePointer<WINDOW>?,
     cc: inout cchar_t, text: inout [wchar_t]
   ) {
     // As many scalars as a cell of ncurses holds (CCHARW_MAX): a terminal shows no more.
@@ -115,8 +140,7 @@ extension CursesTerminal {
       }
     }
     text[count] = 0
-    let attributes = attributeBits(style.attributes)
-    let pair = pairNumber(for: style)
+    let (attributes, pair) = (style.attributes, style.pair)
     _ = shim_setcchar(&cc, text, attributes, pair)
     // At the bottom-right corner the cursor cannot advance: ncurses stores the cell and returns
     // ERR, which is harmless here.
@@ -137,4 +161,10 @@ extension CursesTerminal {
     if a.contains(.reverse) { bits |= shim_a_reverse() }
     return bits
   }
+}
+
+/// What ncurses is given for a style: its attribute bits and its colour pair.
+struct StyleBits {
+  var attributes: attr_t
+  var pair: Int32
 }

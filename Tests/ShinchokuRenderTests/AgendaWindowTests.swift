@@ -12,13 +12,8 @@ import Testing
 /// agenda beside the grid and under it).
 @Suite struct AgendaWindowTests {
   @Test func thePaneDrawnFromTheWindowIsThePaneDrawnFromTheWholeAgenda() throws {
-    let folder = try SampleDataSet(programmes: 20, events: 3000, snapshots: 2, seed: 7).write(
-      into: NSTemporaryDirectory() + "shinchoku-agenda-window-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(atPath: folder) }
-    let dataset = try DatasetLoader().load(directory: folder)
-    var base = AppState(
-      dataset: dataset, language: .japanese, width: 120, height: 40,
-      today: CivilDate(year: 2013, month: 10, day: 1)!)
+    var base = try busyState()
+    let dataset = base.dataset
     // The busiest day: the most entries for the day span, and its month for the month span.
     let index = base.eventIndex
     let days = dataset.events.compactMap(\.start)
@@ -86,13 +81,8 @@ import Testing
   /// five and six weeks, on a holiday where the month has one), in the grid and in the agenda,
   /// with and without the filter line, at every height of a narrow, a middle and a wide pane.
   @Test func theAgendaRowsWorkedOutBeforehandAreNeverFewerThanThePaneGives() throws {
-    let folder = try SampleDataSet(programmes: 5, events: 3000, snapshots: 2, seed: 7).write(
-      into: NSTemporaryDirectory() + "shinchoku-agenda-rows-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(atPath: folder) }
-    let dataset = try DatasetLoader().load(directory: folder)
-    var base = AppState(
-      dataset: dataset, language: .japanese, width: 120, height: 40,
-      today: CivilDate(year: 2013, month: 10, day: 1)!)
+    var base = try busyState()
+    let dataset = base.dataset
     base.focus = .events
     // The month's agenda: enough entries to fill any pane.
     base.calendar.span = .month
@@ -148,4 +138,14 @@ import Testing
     #expect(weekCounts.isSuperset(of: [5, 6]) && holidays > 6)
     #expect(checked == 12 * 2 * 2 * 3 * 27)
   }
+}
+
+/// A 120×40 dashboard on a generated set of 3 000 events (a few dozen on the busiest days).
+private func busyState() throws -> AppState {
+  let folder = try SampleDataSet(programmes: 20, events: 3000, snapshots: 2, seed: 7).write(
+    into: NSTemporaryDirectory() + "shinchoku-agenda-window-\(UUID().uuidString)")
+  defer { try? FileManager.default.removeItem(atPath: folder) }
+  return AppState(
+    dataset: try DatasetLoader().load(directory: folder), language: .japanese, width: 120,
+    height: 40, today: CivilDate(year: 2013, month: 10, day: 1)!)
 }

@@ -284,7 +284,7 @@ struct AnnouncementWords {
   func agendaEntry(_ index: Int) -> String? {
     let agenda = calendarAgenda(state)
     guard index >= 0, index < agenda.count else { return nil }
-    let entry = agenda.entry(at: index)
+    let entry = agenda.summary(at: index)
     let when =
       entry.day == nil
       ? UIText.undated.text(language) + ":" : entry.event.time.map { $0 } ?? ""

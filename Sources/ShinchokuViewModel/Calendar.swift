@@ -340,7 +340,7 @@ public enum CalendarComponent: Component {
       let entries = context.agenda(calendar)
       if let selection = calendar.agendaSelection {
         guard selection >= 0, selection < entries.count else { return [] }
-        calendar.openEventID = entries.entry(at: selection).event.id
+        calendar.openEventID = entries.summary(at: selection).event.id
       } else if entries.count == 0 {
         return [.notice(UIText.noEvents.text(context.language))]
       } else {

@@ -692,21 +692,22 @@ public struct Agenda {
   public var count: Int { dated.count + undated.count }
 
   public func entry(at offset: Int) -> CalendarEntry {
-    if offset < dated.count {
-      return CalendarEntry(
-        day: dated[offset].day, event: index.event(at: Int(dated[offset].position)))
-    }
-    return CalendarEntry(day: nil, event: index.event(at: Int(undated[offset - dated.count])))
+    let (day, position) = storePosition(at: offset)
+    return CalendarEntry(day: day, event: index.events[position])
   }
 
   /// The day and what a list row shows of the entry at `offset` (as `entry(at:)`'s event).
   public func summary(at offset: Int) -> (day: CivilDate?, event: EventSummary) {
-    if offset < dated.count {
-      return (
-        dated[offset].day, index.events.summary(at: Int(index.order[Int(dated[offset].position)]))
-      )
-    }
-    return (nil, index.events.summary(at: Int(index.order[Int(undated[offset - dated.count])])))
+    let (day, position) = storePosition(at: offset)
+    return (day, index.events.summary(at: position))
+  }
+
+  /// The day the entry at `offset` is listed under (nil for the undated) and its event's
+  /// position in the store.
+  private func storePosition(at offset: Int) -> (day: CivilDate?, position: Int) {
+    offset < dated.count
+      ? (dated[offset].day, Int(index.order[Int(dated[offset].position)]))
+      : (nil, Int(index.order[Int(undated[offset - dated.count])]))
   }
 
   public var all: [CalendarEntry] { (0..<count).map(entry(at:)) }

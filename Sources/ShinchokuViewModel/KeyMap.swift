@@ -201,11 +201,16 @@ public enum KeyMap {
   /// The focused pane's own table, as its component gives it for the pane's main view (a
   /// detail or reading view over it is a `CoveringView`, with its own keys).
   public static func paneBindings(_ pane: Pane) -> [KeyBinding] {
+    keyTable(pane).own
+  }
+
+  /// The table of `pane`'s main view.
+  static func keyTable(_ pane: Pane) -> KeyTable {
     switch pane {
     case .events:
-      CalendarComponent.bindings(CalendarState(selectedDay: CivilDate(daysSinceEpoch: 0)))
-    case .matrix: MatrixComponent.bindings(MatrixState())
-    case .comments: CommentsComponent.bindings(CommentsState())
+      CalendarComponent.keyTable(CalendarState(selectedDay: CivilDate(daysSinceEpoch: 0)))
+    case .matrix: MatrixComponent.keyTable(MatrixState())
+    case .comments: CommentsComponent.keyTable(CommentsState())
     }
   }
 
@@ -233,10 +238,10 @@ public enum KeyMap {
   /// Every key that works with `pane` focused, in help order: Tab and Shift-Tab, the pane's
   /// own keys, then the rest of the global keys that the pane does not take over.
   public static func bindings(for pane: Pane) -> [KeyBinding] {
-    merged(own: paneBindings(pane))
+    keyTable(pane).all
   }
 
-  static func merged(own: [KeyBinding]) -> [KeyBinding] {
+  fileprivate static func merged(own: [KeyBinding]) -> [KeyBinding] {
     let taken = Set(own.flatMap(\.keys))
     let rest = global.filter { !$0.keys.contains(where: taken.contains) }
     let leading = rest.prefix { $0.action == .focusNext || $0.action == .focusPrevious }

@@ -357,12 +357,14 @@ public enum CalendarComponent: Component {
   }
 
   /// On the grid the arrows move a day left and right and a week up and down (whatever the
-  /// step: a wheel notch is a week), PgUp and PgDn a month; in the agenda, up and down move the
-  /// selection (left and right go back to the grid and move a day); a detail scrolls.
+  /// step: a wheel notch is a week), PgUp and PgDn a month, Home and End to the month's first
+  /// and last day; in the agenda, up and down move the selection and Home and End to its first
+  /// and last entry (left and right go back to the grid and move a day); a detail scrolls.
   public static func action(for navigation: Navigation, in calendar: CalendarState)
     -> CalendarAction?
   {
     let step = navigation.signedStep
+    let day = calendar.selectedDay
     switch navigation {
     case .open: return .open
     case .back: return .back
@@ -370,7 +372,9 @@ public enum CalendarComponent: Component {
     case .move(.left, _), .move(.right, _): return .moveDay(by: step.signum())
     case _ where calendar.agendaSelection != nil: return .moveInAgenda(by: step)
     case .page: return .moveMonth(by: step.signum())
-    case .move, .first, .last: return .moveDay(by: 7 * step.signum())
+    case .first: return .moveDay(by: day.days(to: day.firstOfMonth))
+    case .last: return .moveDay(by: day.days(to: day.lastOfMonth))
+    case .move: return .moveDay(by: 7 * step.signum())
     }
   }
 

@@ -162,10 +162,15 @@ public enum CommentsComponent: Component {
     state.openCommentID == nil ? listKeys : readingKeys
   }
   private static let readingKeys = KeyTable(KeyMap.scrolling)
+  /// The list is one column: ← and → have nothing to move to (the list's `→ l` line would
+  /// give `l` to two actions, and `← h` moved the selection up while help said "left").
   private static let listKeys: KeyTable = {
     let taken = Set(KeyMap.comments.flatMap(\.keys))
     return KeyTable(
-      KeyMap.comments + KeyMap.list.filter { !$0.keys.contains(where: taken.contains) })
+      KeyMap.comments
+        + KeyMap.list.filter {
+          !$0.keys.contains(where: taken.contains) && $0.action != .move(.left)
+        })
   }()
 
   /// Selects the first comment from `start` (going by `step`, wrapping) that matches the query.

@@ -137,6 +137,10 @@ public enum KeyMap {
       LocalizedText("前月・翌月", english: "previous, next month"),
       .page(.up), perKey: [.pageDown: .page(.down)]),
     KeyBinding(
+      [.home, .end], LocalizedText("Home End"),
+      LocalizedText("月初・月末／一覧で先頭・末尾", english: "first, last day / agenda top, bottom"),
+      .moveToFirst, perKey: [.end: .moveToLast]),
+    KeyBinding(
       [.character("t")], LocalizedText("t"), LocalizedText("今日", english: "today"),
       .calendar(.goToToday)),
     KeyBinding(

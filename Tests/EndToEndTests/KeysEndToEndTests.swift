@@ -147,9 +147,9 @@ struct KeysEndToEndTests {
     try tmux.waitFor("g 日付へ")
     try tmux.waitFor(day("2012年7月21日(土)"))
     let before = try tmux.capture()
-    // Home and End are not the events pane's keys; with the unbound keys and the unknown
-    // sequences they must change nothing: no snapshot switch, no filter, no quitting.
-    for sequence in keys.home + keys.end + keys.unbound + TerminalKeys.unknown {
+    // The unbound keys and the unknown sequences must change nothing: no snapshot switch, no
+    // filter, no quitting.
+    for sequence in keys.unbound + TerminalKeys.unknown {
       try tmux.send(sequence)
     }
     try tmux.send(keys.right[0])
@@ -160,6 +160,21 @@ struct KeysEndToEndTests {
     let after = try tmux.capture()
     #expect(after.dropLast() == before.dropLast(), "\(zip(before, after).filter { $0 != $1 })")
     #expect(after.last?.contains("2012年7月21日(土) 催し 1件") == true, "\(after.last ?? "")")
+    // Home and End, as each terminal sends them: the month's first and last day.
+    for home in keys.home {
+      try tmux.send(keys.end[0])
+      try tmux.waitFor(day("2012年7月31日(火)"))
+      try tmux.send(home)
+      try tmux.waitFor(day("2012年7月1日(日)"))
+    }
+    for end in keys.end {
+      try tmux.send(keys.home[0])
+      try tmux.waitFor(day("2012年7月1日(日)"))
+      try tmux.send(end)
+      try tmux.waitFor(day("2012年7月31日(火)"))
+    }
+    for _ in 0..<10 { try tmux.send(keys.left[0]) }
+    try tmux.waitFor(day("2012年7月21日(土)"))
     for (forward, back) in zip(keys.right, keys.left) {
       try tmux.send(forward)
       try tmux.waitFor(day("2012年7月22日(日)"))

@@ -4,7 +4,7 @@ import Testing
 @testable import ShinchokuRender
 @testable import ShinchokuViewModel
 
-/// Help never drops a key at small sizes: it scrolls (↑↓ PgUp PgDn, ▲/▼ marks), and every other
+/// Help never drops a key at small sizes: it scrolls (↑↓ PgUp PgDn Home End, ▲/▼ marks), and every other
 /// key still closes it.
 @Suite struct HelpScrollTests {
   func press(_ key: Key, _ state: inout AppState) {
@@ -51,6 +51,15 @@ import Testing
     #expect(!atTop.contains(last.keys), "the last key is below at first")
     press(.pageDown, &state)
     #expect(state.overlayScroll == 5)
+    press(.end, &state)
+    #expect(render(state, theme: .builtIn).text.contains(last.keys), "End shows the last key")
+    #expect(state.overlay == .help, "End keeps help open")
+    let atEnd = state.overlayScroll
+    press(.down, &state)
+    #expect(state.overlayScroll == atEnd, "End is help's end")
+    press(.home, &state)
+    #expect(state.overlayScroll == 0 && state.overlay == .help, "Home goes back to the top")
+    press(.pageDown, &state)
     _ = reduce(&state, .toggleHelp)
     _ = reduce(&state, .toggleHelp)
     #expect(state.overlayScroll == 0, "help opens at its top")

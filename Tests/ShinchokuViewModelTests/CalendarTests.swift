@@ -72,6 +72,27 @@ private func press(_ state: inout AppState, _ key: Key) {
     #expect(state.calendar.agendaSelection == 3)
   }
 
+  @Test func homeAndEndGoToTheMonthsFirstAndLastDayAndToTheAgendasEnds() throws {
+    var state = try seedState()
+    reduce(&state, .focus(.events))
+    press(&state, .end)
+    #expect(state.calendar.selectedDay == day("2012-08-31"))
+    press(&state, .home)
+    #expect(state.calendar.selectedDay == day("2012-08-01"))
+    press(&state, .pageUp)
+    press(&state, .end)
+    #expect(state.calendar.selectedDay == day("2012-07-31"))
+    press(&state, .pageDown)
+    press(&state, .enter)
+    let count = calendarEntries(state).count
+    #expect(count > 2)
+    press(&state, .end)
+    #expect(state.calendar.agendaSelection == count - 1)
+    #expect(state.calendar.selectedDay == day("2012-08-31"), "the agenda's End keeps the day")
+    press(&state, .home)
+    #expect(state.calendar.agendaSelection == 0)
+  }
+
   @Test func theMatrixKeepsItsPagingKeys() throws {
     var state = try seedState()
     let day = state.calendar.selectedDay
@@ -297,6 +318,15 @@ private func press(_ state: inout AppState, _ key: Key) {
       #expect(KeyMap.action(for: .character("]"), in: pane) == .nextSnapshot)
       let keys = KeyMap.bindings(for: pane).flatMap(\.keys)
       #expect(Set(keys).count == keys.count, "a key bound twice in \(pane)")
+      // The keys a user moves with first: each pane gives every one of them a meaning, but
+      // the comments' one-column list has no left and right.
+      let sideways: [Key] = pane == .comments ? [] : [.left, .right]
+      for key in [Key.up, .down, .pageUp, .pageDown, .home, .end] + sideways {
+        #expect(KeyMap.action(for: key, in: pane) != nil, "\(key) does nothing in \(pane)")
+      }
+      if pane == .comments {
+        #expect(KeyMap.action(for: .left, in: pane) == nil, "← moved a list up")
+      }
     }
   }
 }
